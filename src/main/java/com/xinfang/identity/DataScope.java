@@ -1,0 +1,71 @@
+package com.xinfang.identity;
+
+/**
+ * The matters a person may see. Bureau staff, leaders and administrators see their region's
+ * subtree; a department sees the matters it is responsible for; a citizen sees their own.
+ * Every staff query is filtered through {@link #sqlCondition}.
+ */
+public record DataScope(Type type, String value) {
+
+	public enum Type {
+
+		/** region_code starts with value. */
+		REGION,
+		/** responsible_unit_code equals value. */
+		UNIT,
+		/** citizen_user_id equals value. */
+		OWN,
+		/** nothing (a disabled or unassigned account). */
+		NONE
+
+	}
+
+	public static DataScope region(String prefix) {
+		return new DataScope(Type.REGION, prefix);
+	}
+
+	public static DataScope unit(String unitCode) {
+		return new DataScope(Type.UNIT, unitCode);
+	}
+
+	public static DataScope own(long userId) {
+		return new DataScope(Type.OWN, Long.toString(userId));
+	}
+
+	public static DataScope none() {
+		return new DataScope(Type.NONE, "");
+	}
+
+	/**
+	 * A SQL condition on a petition table alias, with one positional parameter (or none).
+	 * @return the condition, to be joined with AND; its parameter is {@link #sqlParameter()}
+	 */
+	public String sqlCondition(String alias) {
+		return switch (type) {
+			case REGION -> alias + ".region_code LIKE ?";
+			case UNIT -> alias + ".responsible_unit_code = ?";
+			case OWN -> alias + ".citizen_user_id = ?";
+			case NONE -> "FALSE";
+		};
+	}
+
+	public Object sqlParameter() {
+		return switch (type) {
+			case REGION -> value + "%";
+			case UNIT -> value;
+			case OWN -> Long.parseLong(value);
+			case NONE -> null;
+		};
+	}
+
+	/** The same rule in Java, for a single matter already loaded. */
+	public boolean permits(String regionCode, String responsibleUnitCode, Long citizenUserId) {
+		return switch (type) {
+			case REGION -> regionCode != null && regionCode.startsWith(value);
+			case UNIT -> value.equals(responsibleUnitCode);
+			case OWN -> citizenUserId != null && citizenUserId == Long.parseLong(value);
+			case NONE -> false;
+		};
+	}
+
+}

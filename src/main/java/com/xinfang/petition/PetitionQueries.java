@@ -1,0 +1,224 @@
+package com.xinfang.petition;
+
+import com.xinfang.identity.Actor;
+import com.xinfang.identity.DataScope;
+import com.xinfang.platform.DomainException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read side of the petition module. Every query is filtered by the caller's {@link DataScope}; a
+ * matter outside it is "not found", never "forbidden", so its existence does not leak.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PetitionQueries {
+
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	public static final int MAX_PAGE_SIZE = 200;
+
+	private final Petitions petitions;
+
+	private final History history;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	PetitionQueries(Petitions petitions, History history, JdbcClient jdbc, Clock clock) {
+		this.petitions = petitions;
+		this.history = history;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public PetitionViews.PetitionView find(String number, Actor actor) {
+		return view(load(number, actor), actor);
+	}
+
+	public List<PetitionViews.HistoryEntry> history(String number, Actor actor) {
+		return history.of(load(number, actor).id());
+	}
+
+	public List<PetitionViews.Milestone> milestones(String number, Actor actor) {
+		return history.milestones(load(number, actor).id());
+	}
+
+	Petition load(String number, Actor actor) {
+		Petition p = petitions.findByNumber(number).orElseThrow(() -> notFound(number));
+		if (!actor.scope().permits(p.regionCode(), p.responsibleUnitCode(), p.citizenUserId())) {
+			throw notFound(number);
+		}
+		return p;
+	}
+
+	static DomainException.NotFound notFound(String number) {
+		return new DomainException.NotFound("信访事项 " + number + " 不存在或不在您的查看范围内");
+	}
+
+	public PetitionViews.Page list(PetitionViews.Filter filter, Actor actor, int page, int size) {
+		int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+		int offset = Math.max(0, page) * limit;
+		List<Object> params = new ArrayList<>();
+		StringBuilder where = new StringBuilder(" WHERE ").append(actor.scope().sqlCondition("p"));
+		if (actor.scope().sqlParameter() != null) {
+			params.add(actor.scope().sqlParameter());
+		}
+		if (notBlank(filter.status())) {
+			where.append(" AND p.status = ?");
+			params.add(filter.status());
+		}
+		if (notBlank(filter.regionCode())) {
+			where.append(" AND p.region_code LIKE ?");
+			params.add(com.xinfang.organization.Region.subtreePrefix(filter.regionCode()) + "%");
+		}
+		if (notBlank(filter.categoryCode())) {
+			where.append(" AND p.category_code = ?");
+			params.add(filter.categoryCode());
+		}
+		if (notBlank(filter.unitCode())) {
+			where.append(" AND p.responsible_unit_code = ?");
+			params.add(filter.unitCode());
+		}
+		if (notBlank(filter.channel())) {
+			where.append(" AND p.channel = ?");
+			params.add(filter.channel());
+		}
+		if ("target".equals(filter.overdue()) || "statutory".equals(filter.overdue())) {
+			String column = "target".equals(filter.overdue()) ? "coalesce(p.handle_target, p.accept_target)"
+					: "coalesce(p.handle_statutory, p.accept_statutory)";
+			where.append(" AND p.status NOT IN ('CLOSED','FINAL','MERGED','NOT_ACCEPTED','DIVERTED') AND ")
+				.append(column)
+				.append(" < ?");
+			params.add(LocalDate.now(clock));
+		}
+		if (notBlank(filter.q())) {
+			where.append(" AND (p.title LIKE ? OR p.content LIKE ? OR p.number = ?)");
+			String like = "%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			params.add(like);
+			params.add(like);
+			params.add(filter.q().strip());
+		}
+		long total = jdbc.sql("SELECT count(*) FROM petition p" + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(limit);
+		pageParams.add(offset);
+		List<PetitionViews.PetitionSummary> items = jdbc.sql("""
+				SELECT p.number, p.status, p.channel, p.received_at, p.region_code, p.category_code, p.kind, p.title,
+				       (SELECT name FROM petitioner x WHERE x.petition_id = p.id ORDER BY seq LIMIT 1) AS first_petitioner,
+				       p.person_count, p.responsible_unit_code
+				FROM petition p""" + where + " ORDER BY p.received_at DESC, p.id DESC LIMIT ? OFFSET ?")
+			.params(pageParams)
+			.query((rs, n) -> new PetitionViews.PetitionSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(BEIJING).toOffsetDateTime(), rs.getString(5),
+					rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11)))
+			.list();
+		return new PetitionViews.Page(items, total);
+	}
+
+	/** Counts per status within the caller's scope, for the console's queues. */
+	public java.util.Map<String, Long> countsByStatus(Actor actor) {
+		var params = new ArrayList<>();
+		if (actor.scope().sqlParameter() != null) {
+			params.add(actor.scope().sqlParameter());
+		}
+		var counts = new java.util.LinkedHashMap<String, Long>();
+		jdbc.sql("SELECT status, count(*) FROM petition p WHERE " + actor.scope().sqlCondition("p") + " GROUP BY status")
+			.params(params)
+			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/** Earlier matters of the same person (ID number or phone), within the caller's scope. */
+	List<PetitionViews.DuplicateSuggestion> sameIdentity(Petition petition, Actor actor) {
+		List<String> ids = petition.petitioners().stream().map(Petitioner::idNumberIndex).filter(java.util.Objects::nonNull).toList();
+		List<String> phones = petition.petitioners().stream().map(Petitioner::phoneIndex).filter(java.util.Objects::nonNull).toList();
+		if (ids.isEmpty() && phones.isEmpty() || actor.isCitizen()) {
+			return List.of();
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(petition.id());
+		if (actor.scope().sqlParameter() != null) {
+			params.add(actor.scope().sqlParameter());
+		}
+		String idIn = ids.isEmpty() ? "FALSE" : "x.id_number_index IN (" + placeholders(ids.size()) + ")";
+		String phoneIn = phones.isEmpty() ? "FALSE" : "x.phone_index IN (" + placeholders(phones.size()) + ")";
+		params.addAll(ids);
+		params.addAll(phones);
+		return jdbc.sql("SELECT DISTINCT p.number, p.received_at FROM petition p JOIN petitioner x ON x.petition_id = p.id "
+				+ "WHERE p.id <> ? AND " + actor.scope().sqlCondition("p") + " AND (" + idIn + " OR " + phoneIn
+				+ ") ORDER BY p.received_at DESC LIMIT 10")
+			.params(params)
+			.query((rs, n) -> new PetitionViews.DuplicateSuggestion(rs.getString(1), 1.0, true))
+			.list();
+	}
+
+	/** A citizen's own matters, newest first. */
+	public List<PetitionViews.PetitionSummary> mine(Actor actor) {
+		if (!actor.isCitizen()) {
+			return List.of();
+		}
+		return list(PetitionViews.Filter.none(), actor, 0, MAX_PAGE_SIZE).items();
+	}
+
+	PetitionViews.PetitionView view(Petition p, Actor actor) {
+		var people = p.petitioners()
+			.stream()
+			.map(x -> new PetitionViews.PetitionerView(x.name(), x.idNumberMask(), x.phoneMask(), x.representative()))
+			.toList();
+		var attachments = jdbc.sql("SELECT id, file_name, content_type, size_bytes FROM attachment WHERE petition_id = ? ORDER BY seq")
+			.param(p.id())
+			.query(PetitionViews.AttachmentView.class)
+			.list();
+		LocalDate today = LocalDate.now(clock);
+		boolean open = !java.util.EnumSet.of(Status.CLOSED, Status.FINAL, Status.MERGED, Status.NOT_ACCEPTED, Status.DIVERTED)
+			.contains(p.status());
+		LocalDate target = p.handleTarget() != null ? p.handleTarget() : p.acceptTarget();
+		LocalDate statutory = p.handleStatutory() != null ? p.handleStatutory() : p.acceptStatutory();
+		var overdue = new PetitionViews.Overdue(open && target != null && target.isBefore(today),
+				open && statutory != null && statutory.isBefore(today));
+		var accused = p.accusedUnit() == null && p.accusedPerson() == null ? null
+				: new PetitionViews.Accused(p.accusedUnit(), p.accusedPerson());
+		return new PetitionViews.PetitionView(p.number(), p.status().name(), p.channel().name(),
+				p.receivedAt().atZone(BEIJING).toOffsetDateTime(), p.registeredAt().atZone(BEIJING).toOffsetDateTime(),
+				p.regionCode(), p.categoryCode(), name(p.kind()), name(p.complexity()), name(p.legalChannel()), p.title(),
+				p.content(), people, p.personCount(), p.responsibleUnitCode(), p.duplicateOf(),
+				new PetitionViews.Deadlines(p.acceptTarget(), p.acceptStatutory(), p.handleTarget(), p.handleStatutory()),
+				overdue, p.version(), accused, attachments, p.groupVisit());
+	}
+
+	/** An attachment's file, if the caller may see its matter. */
+	public AttachmentFile attachment(String number, long attachmentId, Actor actor) {
+		Petition p = load(number, actor);
+		return jdbc.sql("SELECT file_name, content_type, storage_key FROM attachment WHERE id = ? AND petition_id = ?")
+			.params(attachmentId, p.id())
+			.query(AttachmentFile.class)
+			.optional()
+			.orElseThrow(() -> new DomainException.NotFound("附件不存在"));
+	}
+
+	public record AttachmentFile(String fileName, String contentType, String storageKey) {
+	}
+
+	private static String name(Enum<?> e) {
+		return e == null ? null : e.name();
+	}
+
+	private static boolean notBlank(String s) {
+		return s != null && !s.isBlank();
+	}
+
+	private static String placeholders(int n) {
+		return String.join(",", java.util.Collections.nCopies(n, "?"));
+	}
+
+}

@@ -1,0 +1,7 @@
+package com.xinfang.petition;
+
+import java.time.Instant;
+
+/** Published when a matter is registered; consumed by indexing and statistics modules. */
+public record PetitionRegistered(String number, String regionCode, String channel, Instant receivedAt) {
+}

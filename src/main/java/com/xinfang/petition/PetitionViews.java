@@ -1,0 +1,90 @@
+package com.xinfang.petition;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What the API and pages show of a matter. Personal data only masked. */
+public final class PetitionViews {
+
+	private PetitionViews() {
+	}
+
+	public record PetitionView(String number, String status, String channel, OffsetDateTime receivedAt,
+			OffsetDateTime registeredAt, String regionCode, String categoryCode, String kind, String complexity,
+			String legalChannel, String title, String content, List<PetitionerView> petitioners, int personCount,
+			String responsibleUnitCode, String duplicateOf, Deadlines deadlines, Overdue overdue, int version,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Accused accused, List<AttachmentView> attachments,
+			boolean groupVisit) {
+
+		public Status statusValue() {
+			return Status.valueOf(status);
+		}
+
+	}
+
+	public record PetitionerView(String name, String idNumberMasked, String phoneMasked, boolean representative) {
+	}
+
+	public record Accused(String unit, String person) {
+	}
+
+	public record Deadlines(LocalDate acceptTarget, LocalDate acceptStatutory, LocalDate handleTarget,
+			LocalDate handleStatutory) {
+	}
+
+	public record Overdue(boolean target, boolean statutory) {
+	}
+
+	public record AttachmentView(long id, String fileName, String contentType, long size) {
+	}
+
+	/** A row of a list. */
+	public record PetitionSummary(String number, String status, String channel, OffsetDateTime receivedAt,
+			String regionCode, String categoryCode, String kind, String title, String firstPetitioner, int personCount,
+			String responsibleUnitCode) {
+	}
+
+	public record Page(List<PetitionSummary> items, long total) {
+	}
+
+	public record HistoryEntry(OffsetDateTime at, String actor, String action, String fromStatus, String toStatus,
+			String note) {
+	}
+
+	public record Milestone(OffsetDateTime at, String name) {
+	}
+
+	public record Document(String name, String url) {
+	}
+
+	/** What anyone holding the number and query code sees. */
+	public record PublicStatus(String number, String status, String statusLabel, String title,
+			List<Milestone> milestones, List<Document> documents) {
+	}
+
+	public record CategorySuggestion(String code, double score) {
+	}
+
+	public record DuplicateSuggestion(String number, double score, boolean sameIdentity) {
+	}
+
+	public record Suggestions(List<CategorySuggestion> categories, List<DuplicateSuggestion> duplicates) {
+	}
+
+	/** The answer to a registration: the matter, its query code (shown once) and suggestions. */
+	public record Registered(PetitionView petition, String queryCode, Suggestions suggestions) {
+	}
+
+	/** Filters of the staff list; all optional. */
+	public record Filter(String status, String regionCode, String categoryCode, String unitCode, String channel,
+			String overdue, String q) {
+
+		public static Filter none() {
+			return new Filter(null, null, null, null, null, null, null);
+		}
+
+	}
+
+}

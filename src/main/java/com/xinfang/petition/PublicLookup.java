@@ -1,0 +1,65 @@
+package com.xinfang.petition;
+
+import com.xinfang.platform.DomainException;
+import com.xinfang.platform.FailureThrottle;
+import com.xinfang.privacy.PersonalDataCipher;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 查询: anyone with the number and the query code sees the status and the public milestones. A
+ * wrong code and an unknown number get the same answer, and failures from one address are
+ * throttled so codes cannot be guessed.
+ */
+@Service
+public class PublicLookup {
+
+	static final int FREE_FAILURES = 10;
+
+	private final Petitions petitions;
+
+	private final History history;
+
+	private final PersonalDataCipher cipher;
+
+	private final FailureThrottle throttle;
+
+	PublicLookup(Petitions petitions, History history, PersonalDataCipher cipher, FailureThrottle throttle) {
+		this.petitions = petitions;
+		this.history = history;
+		this.cipher = cipher;
+		this.throttle = throttle;
+	}
+
+	@Transactional(readOnly = true)
+	public PetitionViews.PublicStatus lookup(String number, String queryCode, String clientAddress) {
+		Petition p = verified(number, queryCode, clientAddress);
+		List<PetitionViews.Document> documents = List.of();
+		return new PetitionViews.PublicStatus(p.number(), p.status().name(), p.status().label(), p.title(),
+				history.milestones(p.id()), documents);
+	}
+
+	/** The matter when the code fits; otherwise a failure is counted and "not found" thrown. */
+	Petition verified(String number, String queryCode, String clientAddress) {
+		String key = "public-query:" + clientAddress;
+		long blocked = throttle.secondsBlocked(key);
+		if (blocked > 0) {
+			throw new DomainException.Throttled(blocked);
+		}
+		String given = cipher.keyedHash(PetitionNumbers.normaliseQueryCode(queryCode));
+		var found = number == null ? java.util.Optional.<Petition>empty() : petitions.findByNumber(number.strip().toUpperCase());
+		String expected = found.map(Petition::queryCodeHash).orElse("");
+		boolean ok = found.isPresent() && MessageDigest.isEqual(given.getBytes(StandardCharsets.US_ASCII),
+				expected.getBytes(StandardCharsets.US_ASCII));
+		if (!ok) {
+			throttle.recordFailure(key, FREE_FAILURES, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1));
+			throw new DomainException.NotFound("信访编号或查询码不正确，请核对后再查");
+		}
+		return found.get();
+	}
+
+}
