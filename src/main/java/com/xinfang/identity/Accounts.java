@@ -119,6 +119,16 @@ public class Accounts {
 			.flatMap(id -> loadActor("id = ?", id));
 	}
 
+	@Transactional(readOnly = true)
+	public Optional<Actor> actorByUsername(String username) {
+		return loadActor("username = ?", username);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Actor> actorByPhone(String phone) {
+		return loadActor("phone_index = ? AND kind = 'CITIZEN'", cipher.blindIndex("phone", MobilePhone.normalise(phone)));
+	}
+
 	/** The citizen's own identity, decrypted for their own pages. */
 	@Transactional(readOnly = true)
 	public Optional<CitizenIdentity> citizenIdentity(long userId) {

@@ -33,7 +33,10 @@ public class PetitionQueries {
 
 	private final Clock clock;
 
-	PetitionQueries(Petitions petitions, History history, JdbcClient jdbc, Clock clock) {
+	private final AttachmentStore attachmentStore;
+
+	PetitionQueries(Petitions petitions, History history, JdbcClient jdbc, Clock clock, AttachmentStore attachmentStore) {
+		this.attachmentStore = attachmentStore;
 		this.petitions = petitions;
 		this.history = history;
 		this.jdbc = jdbc;
@@ -207,6 +210,11 @@ public class PetitionQueries {
 	}
 
 	public record AttachmentFile(String fileName, String contentType, String storageKey) {
+	}
+
+	/** Reads an attachment's bytes from the store. */
+	public java.nio.file.Path attachmentPath(AttachmentFile file) {
+		return attachmentStore.path(file.storageKey());
 	}
 
 	private static String name(Enum<?> e) {

@@ -1,0 +1,302 @@
+package com.xinfang.console;
+
+import com.xinfang.identity.Actor;
+import com.xinfang.identity.Role;
+import com.xinfang.organization.Directory;
+import com.xinfang.petition.Channel;
+import com.xinfang.petition.Complexity;
+import com.xinfang.petition.Kind;
+import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.PetitionRegistration;
+import com.xinfang.petition.PetitionViews;
+import com.xinfang.petition.RegisterPetition;
+import com.xinfang.petition.Status;
+import com.xinfang.petition.Unmasking;
+import com.xinfang.platform.DomainException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The staff console's first pieces: home, registration desk, list, case page. */
+@Controller
+class ConsolePages {
+
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	static final List<Channel> DESK_CHANNELS = List.of(Channel.LETTER, Channel.VISIT, Channel.PHONE, Channel.FAX,
+			Channel.HOTLINE_12345, Channel.LEADER_MAILBOX);
+
+	static final int PETITIONER_ROWS = 5;
+
+	private final PetitionQueries queries;
+
+	private final PetitionRegistration registration;
+
+	private final Unmasking unmasking;
+
+	private final Directory directory;
+
+	ConsolePages(PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory) {
+		this.queries = queries;
+		this.registration = registration;
+		this.unmasking = unmasking;
+		this.directory = directory;
+	}
+
+	@GetMapping("/console")
+	String home(Actor actor, Model model) {
+		Map<String, Long> counts = queries.countsByStatus(actor);
+		List<Queue> queues = new ArrayList<>();
+		if (actor.hasAny(Role.REGISTRAR, Role.ADMIN)) {
+			queues.add(new Queue("console.queue.registered", Status.REGISTERED, counts.getOrDefault("REGISTERED", 0L)));
+		}
+		if (actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.SUPERVISOR, Role.LEADER, Role.ADMIN)) {
+			queues.add(new Queue("console.queue.transferred", Status.TRANSFERRED, counts.getOrDefault("TRANSFERRED", 0L)));
+			queues.add(new Queue("console.queue.accepted", Status.ACCEPTED, counts.getOrDefault("ACCEPTED", 0L)));
+		}
+		if (actor.hasAny(Role.UNIT_HEAD, Role.REVIEWER, Role.SUPERVISOR, Role.LEADER, Role.ADMIN)) {
+			queues.add(new Queue("console.queue.replyPending", Status.REPLY_PENDING_APPROVAL,
+					counts.getOrDefault("REPLY_PENDING_APPROVAL", 0L)));
+			queues.add(new Queue("console.queue.closePending", Status.CLOSE_PENDING_APPROVAL,
+					counts.getOrDefault("CLOSE_PENDING_APPROVAL", 0L)));
+		}
+		queues.add(new Queue("console.queue.replied", Status.REPLIED, counts.getOrDefault("REPLIED", 0L)));
+		queues.add(new Queue("console.queue.closed", Status.CLOSED, counts.getOrDefault("CLOSED", 0L)));
+		model.addAttribute("queues", queues);
+		model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
+		model.addAttribute("recent", queries.list(PetitionViews.Filter.none(), actor, 0, 10).items());
+		model.addAttribute("names", new Names(directory));
+		return "console/home";
+	}
+
+	record Queue(String labelKey, Status status, long count) {
+	}
+
+	@GetMapping("/console/register")
+	String registerForm(Actor actor, Model model) {
+		requireRegistrar(actor);
+		model.addAttribute("form", DeskForm.empty(LocalDateTime.now(BEIJING).withSecond(0).withNano(0)));
+		fillDeskModel(model, actor, null);
+		return "console/register";
+	}
+
+	@PostMapping("/console/register")
+	String register(DeskForm form, @RequestParam(name = "pName", required = false) List<String> names,
+			@RequestParam(name = "pId", required = false) List<String> ids,
+			@RequestParam(name = "pPhone", required = false) List<String> phones,
+			@RequestParam(name = "pAddress", required = false) List<String> addresses,
+			@RequestParam(name = "pRep", required = false) List<Integer> reps,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Actor actor, Model model,
+			RedirectAttributes redirect) {
+		requireRegistrar(actor);
+		List<RegisterPetition.PetitionerInput> people = new ArrayList<>();
+		List<PersonRow> rows = new ArrayList<>();
+		for (int i = 0; i < PETITIONER_ROWS; i++) {
+			String name = at(names, i);
+			String id = at(ids, i);
+			String phone = at(phones, i);
+			String address = at(addresses, i);
+			boolean rep = reps != null && reps.contains(i);
+			rows.add(new PersonRow(name, id, phone, address, rep));
+			if (!(blank(name) && blank(id) && blank(phone) && blank(address))) {
+				people.add(new RegisterPetition.PetitionerInput(name, id, phone, address, rep));
+			}
+		}
+		try {
+			var received = form.receivedAt() == null ? null : form.receivedAt().atZone(BEIJING).toOffsetDateTime();
+			var accused = blank(form.accusedUnit()) && blank(form.accusedPerson()) ? null
+					: new RegisterPetition.Accused(form.accusedUnit(), form.accusedPerson());
+			var cmd = new RegisterPetition(form.channel(), received, form.regionCode(), form.title(), form.content(),
+					emptyToNull(form.categoryCode()), emptyToNull(form.kind()), emptyToNull(form.complexity()), people,
+					form.personCount(), accused, null);
+			var uploads = files == null ? List.<MultipartUploadView>of()
+					: files.stream().filter(f -> f != null && !f.isEmpty()).map(MultipartUploadView::new).toList();
+			var result = registration.register(cmd, uploads, actor);
+			redirect.addFlashAttribute("registered", result);
+			return "redirect:/console/registered";
+		}
+		catch (DomainException.Invalid ex) {
+			model.addAttribute("form", form);
+			model.addAttribute("problems", ex.problems());
+			fillDeskModel(model, actor, rows);
+			return "console/register";
+		}
+	}
+
+	@GetMapping("/console/registered")
+	String registered(Model model) {
+		if (!model.containsAttribute("registered")) {
+			return "redirect:/console/petitions";
+		}
+		model.addAttribute("names", new Names(directory));
+		return "console/registered";
+	}
+
+	@GetMapping("/console/petitions")
+	String list(PetitionViews.Filter filter, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, Actor actor, Model model) {
+		model.addAttribute("filter", filter);
+		model.addAttribute("page", queries.list(filter, actor, page, size));
+		model.addAttribute("pageNumber", page);
+		model.addAttribute("pageSize", size);
+		model.addAttribute("statuses", Status.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("counties", directory.counties());
+		model.addAttribute("categories", directory.categories());
+		model.addAttribute("units", directory.units());
+		model.addAttribute("names", new Names(directory));
+		return "console/petitions";
+	}
+
+	/** CSV export of the filtered list (UTF-8 with BOM so Excel opens it in Chinese). */
+	@GetMapping("/console/petitions.csv")
+	ResponseEntity<StreamingResponseBody> export(PetitionViews.Filter filter, Actor actor) {
+		Names names = new Names(directory);
+		StreamingResponseBody body = out -> {
+			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+			out.write("信访编号,状态,渠道,收到时间,问题属地,内容分类,标题,信访人,人数,责任单位\n".getBytes(StandardCharsets.UTF_8));
+			int page = 0;
+			while (true) {
+				var chunk = queries.list(filter, actor, page++, PetitionQueries.MAX_PAGE_SIZE);
+				for (var p : chunk.items()) {
+					String line = String.join(",", csv(p.number()), csv(names.status(p.status())), csv(names.channel(p.channel())),
+							csv(p.receivedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))), csv(names.region(p.regionCode())),
+							csv(names.category(p.categoryCode())), csv(p.title()), csv(p.firstPetitioner()),
+							String.valueOf(p.personCount()), csv(names.unit(p.responsibleUnitCode())));
+					out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+				}
+				if (chunk.items().size() < PetitionQueries.MAX_PAGE_SIZE) {
+					break;
+				}
+			}
+		};
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("信访事项.csv", StandardCharsets.UTF_8).build().toString())
+			.body(body);
+	}
+
+	@GetMapping("/console/petitions/{number}")
+	String casePage(@PathVariable String number, Actor actor, Model model) {
+		model.addAttribute("p", queries.find(number, actor));
+		model.addAttribute("history", queries.history(number, actor));
+		model.addAttribute("names", new Names(directory));
+		model.addAttribute("regionPath", directory.regionPath(queries.find(number, actor).regionCode()));
+		return "console/case";
+	}
+
+	@PostMapping("/console/petitions/{number}/unmask")
+	String unmask(@PathVariable String number, @RequestParam int index, @RequestParam(required = false) String reason,
+			Actor actor, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("revealed", unmasking.reveal(number, index, reason, actor));
+			redirect.addFlashAttribute("revealedIndex", index);
+		}
+		catch (DomainException.Invalid | DomainException.Forbidden ex) {
+			redirect.addFlashAttribute("unmaskError", ex.getMessage());
+		}
+		return "redirect:/console/petitions/" + number;
+	}
+
+	@GetMapping("/console/petitions/{number}/attachments/{id}")
+	ResponseEntity<InputStreamResource> attachment(@PathVariable String number, @PathVariable long id, Actor actor)
+			throws IOException {
+		var file = queries.attachment(number, id, actor);
+		InputStream in = Files.newInputStream(queries.attachmentPath(file));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(new InputStreamResource(in));
+	}
+
+	private void fillDeskModel(Model model, Actor actor, List<PersonRow> rows) {
+		model.addAttribute("channels", DESK_CHANNELS);
+		model.addAttribute("kinds", Kind.values());
+		model.addAttribute("complexities", Complexity.values());
+		model.addAttribute("categories", directory.categories());
+		var counties = directory.counties().stream().filter(c -> actor.scope().permits(c.code(), null, null)).toList();
+		model.addAttribute("counties", counties);
+		DeskForm form = (DeskForm) model.getAttribute("form");
+		String county = form == null || form.county() == null ? (counties.size() == 1 ? counties.get(0).code() : null) : form.county();
+		model.addAttribute("townships", county == null ? List.of() : directory.regionChildren(county));
+		List<PersonRow> filled = rows == null ? new ArrayList<>() : new ArrayList<>(rows);
+		while (filled.size() < PETITIONER_ROWS) {
+			filled.add(new PersonRow("", "", "", "", false));
+		}
+		model.addAttribute("people", filled);
+	}
+
+	private static void requireRegistrar(Actor actor) {
+		if (!actor.hasAny(Role.REGISTRAR, Role.ADMIN)) {
+			throw new DomainException.Forbidden("只有登记员可以登记信访事项");
+		}
+	}
+
+	record PersonRow(String name, String idNumber, String phone, String address, boolean representative) {
+	}
+
+	/** The registration desk's form (petitioner rows come as repeated parameters). */
+	record DeskForm(String channel, LocalDateTime receivedAt, String county, String township, String title,
+			String content, String categoryCode, String kind, String complexity, Integer personCount,
+			String accusedUnit, String accusedPerson) {
+
+		static DeskForm empty(LocalDateTime now) {
+			return new DeskForm("LETTER", now, null, null, "", "", "", "", "", 1, "", "");
+		}
+
+		String regionCode() {
+			return township != null && !township.isBlank() ? township : county;
+		}
+
+	}
+
+	private static String at(List<String> list, int i) {
+		return list == null || i >= list.size() ? "" : list.get(i);
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	private static String emptyToNull(String s) {
+		return blank(s) ? null : s;
+	}
+
+	private static String csv(String s) {
+		if (s == null) {
+			return "";
+		}
+		String v = s.replace("\"", "\"\"");
+		// Defuse spreadsheet formulas in exported text.
+		if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+			v = "'" + v;
+		}
+		return "\"" + v + "\"";
+	}
+
+
+}

@@ -1,0 +1,12 @@
+package com.xinfang.demo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param enabled seed demo data; unset means "only on the embedded database"
+ * @param petitions how many sample petitions to create on an empty database
+ */
+@ConfigurationProperties("xinfang.demo")
+record DemoProperties(Boolean enabled, @DefaultValue("200") int petitions) {
+}

@@ -1,0 +1,35 @@
+package com.xinfang.identity.web;
+
+import com.xinfang.identity.Actor;
+import com.xinfang.identity.CurrentActor;
+import com.xinfang.organization.Directory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the logged-in person, their unit and their data scope in every page's model. */
+@ControllerAdvice(annotations = Controller.class)
+class CurrentActorAdvice {
+
+	private final Directory directory;
+
+	CurrentActorAdvice(Directory directory) {
+		this.directory = directory;
+	}
+
+	@ModelAttribute
+	void addActor(Model model) {
+		Actor actor = CurrentActor.get().orElse(null);
+		model.addAttribute("currentActor", actor);
+		if (actor != null && actor.isStaff()) {
+			model.addAttribute("currentUnitName", directory.unitName(actor.unitCode()));
+			model.addAttribute("currentScopeName", switch (actor.scope().type()) {
+				case REGION -> directory.regionName(actor.regionCode());
+				case UNIT -> directory.unitName(actor.scope().value());
+				default -> "无";
+			});
+		}
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Intake: the citizen portal (网上信访, 查询评价, 我的信访), the county QR codes (一县一码), and the
+ * staff registration of letters, visits and calls.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Intake")
+package com.xinfang.intake;

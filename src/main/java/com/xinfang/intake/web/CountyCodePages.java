@@ -1,0 +1,38 @@
+package com.xinfang.intake.web;
+
+import com.xinfang.intake.CountyCodes;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 一县一码 for administrators: the list, and each county's printable PNG. */
+@Controller
+class CountyCodePages {
+
+	private final CountyCodes codes;
+
+	CountyCodePages(CountyCodes codes) {
+		this.codes = codes;
+	}
+
+	@GetMapping("/admin/county-codes")
+	String list(Model model) {
+		model.addAttribute("codes", codes.all());
+		return "admin/county-codes";
+	}
+
+	@GetMapping(value = "/admin/county-codes/{code}.png", produces = MediaType.IMAGE_PNG_VALUE)
+	ResponseEntity<byte[]> png(@PathVariable String code, @RequestParam(defaultValue = "480") int size) {
+		int px = Math.max(120, Math.min(size, 2000));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noCache())
+			.header("Content-Disposition", "inline; filename=\"county-" + code + ".png\"")
+			.body(codes.png(code, px));
+	}
+
+}

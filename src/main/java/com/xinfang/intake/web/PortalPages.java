@@ -1,0 +1,166 @@
+package com.xinfang.intake.web;
+
+import com.xinfang.identity.Accounts;
+import com.xinfang.identity.Actor;
+import com.xinfang.organization.Directory;
+import com.xinfang.organization.Region;
+import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.PetitionRegistration;
+import com.xinfang.petition.PublicLookup;
+import com.xinfang.petition.RegisterPetition;
+import com.xinfang.platform.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The citizen portal, mobile first. */
+@Controller
+class PortalPages {
+
+	private final Directory directory;
+
+	private final PetitionRegistration registration;
+
+	private final PetitionQueries queries;
+
+	private final PublicLookup lookup;
+
+	private final Accounts accounts;
+
+	PortalPages(Directory directory, PetitionRegistration registration, PetitionQueries queries, PublicLookup lookup,
+			Accounts accounts) {
+		this.directory = directory;
+		this.registration = registration;
+		this.queries = queries;
+		this.lookup = lookup;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "intake/home";
+	}
+
+	/** 一县一码: the QR code's target. Public, so the poster works before login. */
+	@GetMapping("/county/{code}")
+	String county(@PathVariable String code) {
+		Region region = directory.region(code).orElseThrow(() -> new DomainException.NotFound("没有这个县市区"));
+		return "redirect:/petition/new?region=" + region.code();
+	}
+
+	/** htmx: the townships of a county as options. */
+	@GetMapping("/regions/options")
+	String regionOptions(@RequestParam(required = false) String parent, @RequestParam(required = false) String county,
+			Model model) {
+		String code = parent != null ? parent : county;
+		model.addAttribute("options", code == null || code.isBlank() ? List.of() : directory.regionChildren(code));
+		return "intake/fragments :: regionOptions";
+	}
+
+	@GetMapping("/petition/new")
+	String petitionForm(@RequestParam(required = false) String region, Actor actor, Model model) {
+		String county = region == null ? null : region.substring(0, Math.min(6, region.length()));
+		model.addAttribute("form", new PetitionForm(null, null, county, region != null && region.length() > 6 ? region : null,
+				null, null, false));
+		fillFormModel(model, county, actor);
+		return "intake/petition-form";
+	}
+
+	@PostMapping("/petition/new")
+	String submit(PetitionForm form, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+			Actor actor, Model model, RedirectAttributes redirect) {
+		if (!form.truthful()) {
+			model.addAttribute("form", form);
+			model.addAttribute("problems", List.of(new DomainException.FieldProblem("truthful",
+					"请确认所反映的情况真实（《信访工作条例》第二十六条）")));
+			fillFormModel(model, form.county(), actor);
+			return "intake/petition-form";
+		}
+		try {
+			var cmd = new RegisterPetition("ONLINE", null, form.regionCode(), form.title(), form.content(),
+					blank(form.categoryCode()), null, null,
+					List.of(new RegisterPetition.PetitionerInput(null, null, null, form.address(), true)), null, null, null);
+			var result = registration.register(cmd, MultipartUpload.of(files), actor);
+			// Flash attributes live for exactly one view: the query code is shown once.
+			redirect.addFlashAttribute("number", result.petition().number());
+			redirect.addFlashAttribute("queryCode", result.queryCode());
+			redirect.addFlashAttribute("bureau", directory.petitionBureauFor(result.petition().regionCode())
+				.map(u -> u.name()).orElse("信访部门"));
+			return "redirect:/petition/submitted";
+		}
+		catch (DomainException.Invalid ex) {
+			model.addAttribute("form", form);
+			model.addAttribute("problems", ex.problems());
+			fillFormModel(model, form.county(), actor);
+			return "intake/petition-form";
+		}
+	}
+
+	@GetMapping("/petition/submitted")
+	String submitted(Model model) {
+		if (!model.containsAttribute("number")) {
+			return "redirect:/my";
+		}
+		return "intake/submitted";
+	}
+
+	@GetMapping("/query")
+	String queryForm() {
+		return "intake/query";
+	}
+
+	@PostMapping("/query")
+	String query(@RequestParam String number, @RequestParam String queryCode, HttpServletRequest request, Model model) {
+		model.addAttribute("number", number);
+		try {
+			model.addAttribute("result", lookup.lookup(number, queryCode, request.getRemoteAddr()));
+		}
+		catch (DomainException.NotFound | DomainException.Throttled ex) {
+			model.addAttribute("queryError", ex.getMessage());
+		}
+		return "intake/query";
+	}
+
+	@GetMapping("/my")
+	String mine(Actor actor, Model model) {
+		model.addAttribute("items", queries.mine(actor));
+		accounts.citizenIdentity(actor.userId()).ifPresent(id -> model.addAttribute("identity", id));
+		return "intake/mine";
+	}
+
+	@GetMapping("/my/{number}")
+	String mineDetail(@PathVariable String number, Actor actor, Model model) {
+		model.addAttribute("p", queries.find(number, actor));
+		model.addAttribute("milestones", queries.milestones(number, actor));
+		return "intake/mine-detail";
+	}
+
+	private void fillFormModel(Model model, String county, Actor actor) {
+		model.addAttribute("counties", directory.counties());
+		model.addAttribute("townships", county == null ? List.of() : directory.regionChildren(county));
+		model.addAttribute("categories", directory.categories());
+		accounts.citizenIdentity(actor.userId()).ifPresent(id -> model.addAttribute("identity", id));
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+
+	/** The online form. The region is the township when chosen, else the county. */
+	record PetitionForm(String title, String content, String county, String township, String categoryCode,
+			String address, boolean truthful) {
+
+		String regionCode() {
+			return township != null && !township.isBlank() ? township : county;
+		}
+
+	}
+
+}
