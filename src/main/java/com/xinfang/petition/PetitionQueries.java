@@ -178,7 +178,7 @@ public class PetitionQueries {
 			.stream()
 			.map(x -> new PetitionViews.PetitionerView(x.name(), x.idNumberMask(), x.phoneMask(), x.representative()))
 			.toList();
-		var attachments = jdbc.sql("SELECT id, file_name, content_type, size_bytes FROM attachment WHERE petition_id = ? ORDER BY seq")
+		var attachments = jdbc.sql("SELECT id, file_name, content_type, size_bytes AS size FROM attachment WHERE petition_id = ? ORDER BY seq")
 			.param(p.id())
 			.query(PetitionViews.AttachmentView.class)
 			.list();

@@ -37,7 +37,7 @@ public class Unmasking {
 	@Transactional
 	public Revealed reveal(String number, int petitionerIndex, String reason, Actor actor) {
 		if (!actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER, Role.SUPERVISOR)) {
-			audit.record(actor.label(), "UNMASK_REFUSED", number, "role");
+			audit.recordRefusal(actor.label(), "UNMASK_REFUSED", number, "role");
 			throw new DomainException.Forbidden("您的角色无权查看信访人的完整个人信息");
 		}
 		if (reason == null || reason.strip().length() < 4) {

@@ -1,0 +1,105 @@
+package com.xinfang.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven by Debian's chromedriver; the paths are explicit so Selenium Manager
+ * never tries to download a browser. Screenshots go to target/screenshots.
+ */
+final class Browser implements AutoCloseable {
+
+	private final ChromeDriver driver;
+
+	private final String base;
+
+	Browser(int port, int width, int height) {
+		var options = new ChromeOptions();
+		options.setBinary(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--lang=zh-CN", "--window-size=" + width + "," + height);
+		var service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")).toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		driver.manage().window().setSize(new Dimension(width, height));
+		this.base = "http://localhost:" + port;
+	}
+
+	void open(String path) {
+		driver.get(base + path);
+	}
+
+	WebElement find(String css) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	void type(String css, String text) {
+		WebElement e = find(css);
+		e.clear();
+		e.sendKeys(text);
+	}
+
+	void select(String css, String visibleText) {
+		new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
+	}
+
+	void waitForOption(String css, String visibleText) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(css))
+			.findElements(By.tagName("option"))
+			.stream()
+			.anyMatch(o -> o.getText().equals(visibleText)));
+	}
+
+	void click(String css) {
+		find(css).click();
+	}
+
+	String text(String css) {
+		return find(css).getText();
+	}
+
+	String path() {
+		return driver.getCurrentUrl().replace(base, "");
+	}
+
+	String pageText() {
+		return driver.findElement(By.tagName("body")).getText();
+	}
+
+	ChromeDriver driver() {
+		return driver;
+	}
+
+	void screenshot(String name) {
+		try {
+			Path dir = Path.of("target/screenshots");
+			Files.createDirectories(dir);
+			Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
+}
