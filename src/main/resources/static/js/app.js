@@ -23,4 +23,34 @@
   document.addEventListener('click', function (e) {
     if (e.target.closest('[data-print]')) { window.print(); }
   });
+  // 填写 → 确认 → 提交: with script, the petition form shows a summary before it is sent;
+  // without script it submits directly.
+  var form = document.querySelector('form[data-confirm]');
+  if (form) {
+    var review = document.getElementById('review-btn');
+    var submit = document.getElementById('submit-btn');
+    var edit = document.getElementById('edit-btn');
+    var fields = document.getElementById('fill-fields');
+    var panel = document.getElementById('confirm-panel');
+    var show = function (confirming) {
+      fields.hidden = confirming; panel.hidden = !confirming;
+      review.hidden = confirming; submit.hidden = !confirming; edit.hidden = !confirming;
+      document.getElementById('step-fill').className = confirming ? 'done' : 'current';
+      document.getElementById('step-confirm').className = confirming ? 'current' : '';
+      window.scrollTo(0, 0);
+    };
+    var text = function (sel) { var e = form.querySelector(sel); return e && e.selectedIndex !== undefined ? (e.value ? e.options[e.selectedIndex].text : '') : (e ? e.value : ''); };
+    show(false);
+    review.addEventListener('click', function () {
+      if (!form.reportValidity()) { return; }
+      var set = function (k, v) { panel.querySelector('[data-show="' + k + '"]').textContent = v || '—'; };
+      set('place', [text('#county'), text('#township')].filter(Boolean).join(' '));
+      set('title', text('#title'));
+      set('content', text('#content'));
+      set('category', text('#categoryCode'));
+      set('files', Array.prototype.map.call(form.querySelector('#files').files, function (f) { return f.name; }).join('、'));
+      show(true);
+    });
+    edit.addEventListener('click', function () { show(false); });
+  }
 })();

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Keys, as hex. In production they come from the environment (XINFANG_CRYPTO_DATA_KEY, ...);
+ * Keys, as hex. In production they come from the environment (XINFANG_CRYPTO_DATAKEY, ...);
  * with {@code generate-missing} (demo mode and tests) missing keys are generated once and kept in
  * {@code key-file}, outside the repository. Unset, it is on exactly when the embedded database is.
  *

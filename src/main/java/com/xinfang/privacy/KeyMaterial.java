@@ -31,8 +31,8 @@ public class KeyMaterial {
 		String index = pick(props.indexKey(), stored, "index-key");
 		String token = pick(props.tokenKey(), stored, "token-key");
 		if (!generate && (data == null || index == null || token == null)) {
-			throw new IllegalStateException("缺少密钥: 请设置 XINFANG_CRYPTO_DATA_KEY (32位十六进制), XINFANG_CRYPTO_INDEX_KEY 和 "
-					+ "XINFANG_CRYPTO_TOKEN_KEY (各64位十六进制)。见 README 的「配置」一节。");
+			throw new IllegalStateException("缺少密钥: 请设置 XINFANG_CRYPTO_DATAKEY (32位十六进制), XINFANG_CRYPTO_INDEXKEY 和 "
+					+ "XINFANG_CRYPTO_TOKENKEY (各64位十六进制)。见 README 的「配置」一节。");
 		}
 		if (data == null) {
 			data = random(16);

@@ -67,7 +67,10 @@ class CitizenJourneyIT {
 			b.find("#files").sendKeys(photo.toAbsolutePath().toString());
 			b.click("input[name=truthful]");
 			b.screenshot("citizen-03-form");
-			b.click("#petition-form button[type=submit]");
+			b.click("#review-btn");
+			assertThat(b.text("#confirm-panel")).contains("鼎城区 灌溪镇").contains("夜间噪声扰民").contains(photo.getFileName().toString());
+			b.screenshot("citizen-03b-confirm");
+			b.click("#submit-btn");
 
 			number = b.text("#petition-number");
 			code = b.text("#query-code");
