@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** The person behind a request, as every module sees them. */
 public record Actor(long userId, String username, String displayName, Kind kind, String unitCode,
-		String regionCode, Set<Role> roles, DataScope scope) {
+		String regionCode, Set<Role> roles, DataScope scope) implements java.io.Serializable {
 
 	public enum Kind {
 

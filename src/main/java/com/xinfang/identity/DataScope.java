@@ -5,7 +5,7 @@ package com.xinfang.identity;
  * subtree; a department sees the matters it is responsible for; a citizen sees their own.
  * Every staff query is filtered through {@link #sqlCondition}.
  */
-public record DataScope(Type type, String value) {
+public record DataScope(Type type, String value) implements java.io.Serializable {
 
 	public enum Type {
 

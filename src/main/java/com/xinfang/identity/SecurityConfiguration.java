@@ -31,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// Argon2id for new hashes; the id prefix keeps old hashes verifiable after a change.
@@ -63,7 +65,11 @@ class SecurityConfiguration {
 				.authenticationEntryPoint((req, res, ex) -> problem(res, json, 401, "未登录", "请先获取访问令牌 (Authorization: Bearer …)")))
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> problem(res, json, 401, "未登录", "请先获取访问令牌 (Authorization: Bearer …)"))
-				.accessDeniedHandler((req, res, ex) -> problem(res, json, 403, "无权操作", "您的角色无权执行此操作")));
+				.accessDeniedHandler((req, res, ex) -> {
+					log.warn("refused {} {} for {}", req.getMethod(), req.getRequestURI(),
+							CurrentActor.get().map(Actor::label).orElse("anonymous"));
+					problem(res, json, 403, "无权操作", "您的角色无权执行此操作");
+				}));
 		return http.build();
 	}
 
@@ -89,7 +95,11 @@ class SecurityConfiguration {
 				.failureHandler(failureHandler())
 				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
-			.exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
+			.exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+				log.warn("refused {} {} for {}", req.getMethod(), req.getRequestURI(),
+						CurrentActor.get().map(Actor::label).orElse("anonymous"));
+				res.sendError(403);
+			}).authenticationEntryPoint((req, res, ex) -> {
 				new HttpSessionRequestCache().saveRequest(req, res);
 				res.sendRedirect(req.getContextPath() + (req.getRequestURI().startsWith(req.getContextPath() + "/console")
 						|| req.getRequestURI().startsWith(req.getContextPath() + "/admin") ? "/console/login" : "/login"));

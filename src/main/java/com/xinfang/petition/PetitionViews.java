@@ -1,6 +1,7 @@
 package com.xinfang.petition;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class PetitionViews {
 			String legalChannel, String title, String content, List<PetitionerView> petitioners, int personCount,
 			String responsibleUnitCode, String duplicateOf, Deadlines deadlines, Overdue overdue, int version,
 			@JsonInclude(JsonInclude.Include.NON_NULL) Accused accused, List<AttachmentView> attachments,
-			boolean groupVisit) {
+			boolean groupVisit) implements Serializable {
 
 		public Status statusValue() {
 			return Status.valueOf(status);
@@ -24,26 +25,26 @@ public final class PetitionViews {
 
 	}
 
-	public record PetitionerView(String name, String idNumberMasked, String phoneMasked, boolean representative) {
+	public record PetitionerView(String name, String idNumberMasked, String phoneMasked, boolean representative) implements Serializable {
 	}
 
-	public record Accused(String unit, String person) {
+	public record Accused(String unit, String person) implements Serializable {
 	}
 
 	public record Deadlines(LocalDate acceptTarget, LocalDate acceptStatutory, LocalDate handleTarget,
-			LocalDate handleStatutory) {
+			LocalDate handleStatutory) implements Serializable {
 	}
 
-	public record Overdue(boolean target, boolean statutory) {
+	public record Overdue(boolean target, boolean statutory) implements Serializable {
 	}
 
-	public record AttachmentView(long id, String fileName, String contentType, long size) {
+	public record AttachmentView(long id, String fileName, String contentType, long size) implements Serializable {
 	}
 
 	/** A row of a list. */
 	public record PetitionSummary(String number, String status, String channel, OffsetDateTime receivedAt,
 			String regionCode, String categoryCode, String kind, String title, String firstPetitioner, int personCount,
-			String responsibleUnitCode) {
+			String responsibleUnitCode) implements Serializable {
 	}
 
 	public record Page(List<PetitionSummary> items, long total) {
@@ -53,28 +54,28 @@ public final class PetitionViews {
 			String note) {
 	}
 
-	public record Milestone(OffsetDateTime at, String name) {
+	public record Milestone(OffsetDateTime at, String name) implements Serializable {
 	}
 
-	public record Document(String name, String url) {
+	public record Document(String name, String url) implements Serializable {
 	}
 
 	/** What anyone holding the number and query code sees. */
 	public record PublicStatus(String number, String status, String statusLabel, String title,
-			List<Milestone> milestones, List<Document> documents) {
+			List<Milestone> milestones, List<Document> documents) implements Serializable {
 	}
 
-	public record CategorySuggestion(String code, double score) {
+	public record CategorySuggestion(String code, double score) implements Serializable {
 	}
 
-	public record DuplicateSuggestion(String number, double score, boolean sameIdentity) {
+	public record DuplicateSuggestion(String number, double score, boolean sameIdentity) implements Serializable {
 	}
 
-	public record Suggestions(List<CategorySuggestion> categories, List<DuplicateSuggestion> duplicates) {
+	public record Suggestions(List<CategorySuggestion> categories, List<DuplicateSuggestion> duplicates) implements Serializable {
 	}
 
 	/** The answer to a registration: the matter, its query code (shown once) and suggestions. */
-	public record Registered(PetitionView petition, String queryCode, Suggestions suggestions) {
+	public record Registered(PetitionView petition, String queryCode, Suggestions suggestions) implements Serializable {
 	}
 
 	/** Filters of the staff list; all optional. */

@@ -31,7 +31,7 @@ public class Unmasking {
 		this.jdbc = jdbc;
 	}
 
-	public record Revealed(String name, String idNumber, String phone, String address) {
+	public record Revealed(String name, String idNumber, String phone, String address) implements java.io.Serializable {
 	}
 
 	@Transactional
