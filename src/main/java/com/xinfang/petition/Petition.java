@@ -82,6 +82,378 @@ class Petition {
 	@Version
 	private int version;
 
+	// Lifecycle state, filled by Spring Data through the fields (not in the creator).
+	private Instant routedAt;
+
+	private String routedByUnitCode;
+
+	private Routing routing;
+
+	private Instant acceptedAt;
+
+	private int extendedDays;
+
+	private Result result;
+
+	private String opinion;
+
+	private Instant repliedAt;
+
+	private Instant deliveredAt;
+
+	private Satisfaction satisfaction;
+
+	private boolean recheckPending;
+
+	private Instant appealRequestedAt;
+
+	private Result reexaminationResult;
+
+	private Instant reexaminationDecidedAt;
+
+	private Result reviewResult;
+
+	private Instant closedAt;
+
+	/** 转送 (transfer, the unit handles and answers the petitioner) or 交办 (assignment, with a report back). */
+	enum Routing {
+
+		TRANSFER, ASSIGN
+
+	}
+
+	/** Art 32: the three possible answers. */
+	public enum Result {
+
+		SUPPORT("支持"), EXPLAIN("解释说明"), NOT_SUPPORT("不予支持");
+
+		private final String label;
+
+		Result(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+	}
+
+	public enum Satisfaction {
+
+		SATISFIED("满意"), BASIC("基本满意"), UNSATISFIED("不满意");
+
+		private final String label;
+
+		Satisfaction(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+	}
+
+	/** Moves along the legal table, or refuses with a 409. */
+	private Status move(Action action, Status to) {
+		Status from = status;
+		if (!Lifecycle.allows(action, from, to)) {
+			throw new com.xinfang.platform.DomainException.Conflict(
+					"当前状态为「" + from.label() + "」，不能执行「" + action.label() + "」");
+		}
+		status = to;
+		return from;
+	}
+
+	private void requireIn(Action action) {
+		if (!Lifecycle.sources(action).contains(status)) {
+			throw new com.xinfang.platform.DomainException.Conflict(
+					"当前状态为「" + status.label() + "」，不能执行「" + action.label() + "」");
+		}
+	}
+
+	/** 分类 (Art 27–31): content category, kind, complexity; the accept clocks follow the complexity. */
+	Status classify(String categoryCode, Kind kind, Complexity complexity, LocalDate acceptTarget) {
+		requireIn(Action.CLASSIFY);
+		this.categoryCode = categoryCode;
+		this.kind = kind;
+		this.complexity = complexity;
+		if (acceptTarget != null) {
+			this.acceptTarget = acceptTarget;
+		}
+		return move(Action.CLASSIFY, status);
+	}
+
+	/** 转送/交办 (Art 22): the receiving unit now has the acceptance clocks. */
+	Status route(Routing how, String unitCode, String fromUnitCode, Instant at, LocalDate acceptTarget,
+			LocalDate acceptStatutory) {
+		Status from = move(how == Routing.TRANSFER ? Action.TRANSFER : Action.ASSIGN, Status.TRANSFERRED);
+		this.routing = how;
+		this.responsibleUnitCode = unitCode;
+		this.routedByUnitCode = fromUnitCode;
+		this.routedAt = at;
+		this.acceptTarget = acceptTarget;
+		this.acceptStatutory = acceptStatutory;
+		return from;
+	}
+
+	/** The receiving unit objects within the window (Art 24): the matter returns to the sender. */
+	Status objectToRouting(LocalDate today, LocalDate objectionDeadline) {
+		requireIn(Action.OBJECT);
+		if (objectionDeadline != null && today.isAfter(objectionDeadline)) {
+			throw new com.xinfang.platform.DomainException.Conflict("已超过提出异议的期限（" + objectionDeadline + "），应当受理办理");
+		}
+		Status from = move(Action.OBJECT, Status.REGISTERED);
+		this.responsibleUnitCode = null;
+		this.routing = null;
+		return from;
+	}
+
+	/** 受理 (Art 24): the handling clocks start. */
+	Status accept(String handlingUnitCode, Instant at, LocalDate handleTarget, LocalDate handleStatutory) {
+		Status from = move(Action.ACCEPT, Status.ACCEPTED);
+		if (this.responsibleUnitCode == null) {
+			this.responsibleUnitCode = handlingUnitCode;
+		}
+		this.acceptedAt = at;
+		this.handleTarget = handleTarget;
+		this.handleStatutory = handleStatutory;
+		return from;
+	}
+
+	/** 不予受理 (Art 24), optionally naming the statutory channel. */
+	Status reject(LegalChannel channel, Instant at) {
+		Status from = move(Action.REJECT, Status.NOT_ACCEPTED);
+		this.legalChannel = channel;
+		this.closedAt = at;
+		return from;
+	}
+
+	/** 导入法定途径 (Art 31): litigation, arbitration, reconsideration... */
+	Status divert(LegalChannel channel, Instant at) {
+		if (channel == null) {
+			throw new com.xinfang.platform.DomainException.Invalid("legalChannel", "请选择法定途径");
+		}
+		Status from = move(Action.DIVERT, Status.DIVERTED);
+		this.legalChannel = channel;
+		this.closedAt = at;
+		return from;
+	}
+
+	/** A repeat of an earlier matter (Art 19): linked, not handled again. */
+	Status mergeInto(String originalNumber, Instant at) {
+		if (originalNumber == null || originalNumber.equals(number)) {
+			throw new com.xinfang.platform.DomainException.Invalid("into", "请指定要合并到的原信访事项");
+		}
+		Status from = move(Action.MERGE, Status.MERGED);
+		this.duplicateOf = originalNumber;
+		this.closedAt = at;
+		return from;
+	}
+
+	/** The one extension (Art 34): at most 30 days, once. */
+	Status extend(int days, LocalDate newHandleStatutory) {
+		requireIn(Action.EXTEND);
+		if (extendedDays > 0) {
+			throw new com.xinfang.platform.DomainException.Conflict("该事项已延期一次，依据条例第三十四条不得再次延期");
+		}
+		if (days < 1 || days > ExtensionRule.MAX_DAYS) {
+			throw new com.xinfang.platform.DomainException.Invalid("days", "延期天数应为1至30日（条例第三十四条）");
+		}
+		this.extendedDays = days;
+		this.handleStatutory = newHandleStatutory;
+		return move(Action.EXTEND, Status.ACCEPTED);
+	}
+
+	Status recordHandling() {
+		return move(Action.RECORD, Status.ACCEPTED);
+	}
+
+	/** The draft 信访处理意见书 (Art 32), waiting for the unit head. */
+	Status reply(Result result, String opinion, Instant at) {
+		if (result == null) {
+			throw new com.xinfang.platform.DomainException.Invalid("result", "请选择处理结果：支持、解释说明或不予支持");
+		}
+		if (opinion == null || opinion.strip().length() < 10) {
+			throw new com.xinfang.platform.DomainException.Invalid("opinion", "请填写处理意见（不少于10字）");
+		}
+		Status from = move(Action.REPLY, Status.REPLY_PENDING_APPROVAL);
+		this.result = result;
+		this.opinion = opinion.strip();
+		this.repliedAt = at;
+		return from;
+	}
+
+	/** 双审核: the unit head approves the reply, or the bureau's reviewer approves closure. */
+	Status approve(Instant at) {
+		if (status == Status.CLOSE_PENDING_APPROVAL && recheckPending) {
+			throw new com.xinfang.platform.DomainException.Conflict("群众评价为不满意，须先完成复核查，才能审核办结");
+		}
+		Status to = status == Status.REPLY_PENDING_APPROVAL ? Status.REPLIED : Status.CLOSED;
+		Status from = move(Action.APPROVE, to);
+		if (to == Status.CLOSED) {
+			this.closedAt = at;
+		}
+		return from;
+	}
+
+	Status returnForRework() {
+		return move(Action.RETURN, Status.ACCEPTED);
+	}
+
+	/** 送达: the petitioner has the written opinion; the 复查 window starts (Art 35). */
+	Status deliver(Instant deliveredAt) {
+		Status from = move(Action.DELIVER, Status.DELIVERED);
+		this.deliveredAt = deliveredAt;
+		return from;
+	}
+
+	/** 回访: an unsatisfied petitioner opens a re-check before closure can be approved. */
+	Status recordVisitBack(Satisfaction satisfaction) {
+		if (satisfaction == null) {
+			throw new com.xinfang.platform.DomainException.Invalid("satisfaction", "请选择满意度");
+		}
+		Status from = move(Action.VISIT_BACK, Status.CLOSE_PENDING_APPROVAL);
+		this.satisfaction = satisfaction;
+		this.recheckPending = satisfaction == Satisfaction.UNSATISFIED;
+		return from;
+	}
+
+	/** The petitioner's own rating online; an unsatisfied rating also asks for a re-check. */
+	Status rate(Satisfaction satisfaction) {
+		requireIn(Action.RATE);
+		if (satisfaction == null) {
+			throw new com.xinfang.platform.DomainException.Invalid("satisfaction", "请选择满意度");
+		}
+		this.satisfaction = satisfaction;
+		if (satisfaction == Satisfaction.UNSATISFIED && status != Status.CLOSED) {
+			this.recheckPending = true;
+		}
+		return move(Action.RATE, status);
+	}
+
+	/** The re-check after an unsatisfied rating: keep the answer, or handle again. */
+	Status recheck(boolean rehandle) {
+		if (!recheckPending) {
+			throw new com.xinfang.platform.DomainException.Conflict("没有待复核查的不满意评价");
+		}
+		Status from = move(Action.RECHECK, rehandle ? Status.ACCEPTED : Status.CLOSE_PENDING_APPROVAL);
+		this.recheckPending = false;
+		return from;
+	}
+
+	/** 复查 request (Art 35): within the window after delivery, not after 终结. */
+	Status requestReexamination(LocalDate today, LocalDate windowEnd, Instant at, LocalDate decisionDue) {
+		requireIn(Action.REQUEST_REEXAMINATION);
+		if (deliveredAt == null) {
+			throw new com.xinfang.platform.DomainException.Conflict("处理意见书送达后才能申请复查");
+		}
+		if (reexaminationDecidedAt != null) {
+			throw new com.xinfang.platform.DomainException.Conflict("已作出复查意见，如不服可申请复核");
+		}
+		if (today.isAfter(windowEnd)) {
+			throw new com.xinfang.platform.DomainException.Conflict(
+					"已超过申请复查的期限（收到处理意见书之日起30日，至" + windowEnd + "）");
+		}
+		Status from = move(Action.REQUEST_REEXAMINATION, Status.REEXAMINATION);
+		this.appealRequestedAt = at;
+		this.handleTarget = decisionDue;
+		this.handleStatutory = decisionDue;
+		return from;
+	}
+
+	/** 复核 request (Art 36): only after a 复查 decision, within its window. */
+	Status requestReview(LocalDate today, LocalDate windowEnd, Instant at, LocalDate decisionDue) {
+		requireIn(Action.REQUEST_REVIEW);
+		if (reexaminationDecidedAt == null) {
+			throw new com.xinfang.platform.DomainException.Conflict("须先经复查，才能申请复核");
+		}
+		if (today.isAfter(windowEnd)) {
+			throw new com.xinfang.platform.DomainException.Conflict(
+					"已超过申请复核的期限（收到复查意见之日起30日，至" + windowEnd + "）");
+		}
+		Status from = move(Action.REQUEST_REVIEW, Status.REVIEW);
+		this.appealRequestedAt = at;
+		this.handleTarget = decisionDue;
+		this.handleStatutory = decisionDue;
+		return from;
+	}
+
+	/** The higher body's 复查意见 (→ 办结) or 复核意见 (→ 终结). */
+	Status decide(Result decision, Instant at) {
+		if (decision == null) {
+			throw new com.xinfang.platform.DomainException.Invalid("result", "请选择复查/复核结论");
+		}
+		if (status == Status.REEXAMINATION) {
+			Status from = move(Action.DECIDE, Status.CLOSED);
+			this.reexaminationResult = decision;
+			this.reexaminationDecidedAt = at;
+			this.closedAt = at;
+			return from;
+		}
+		Status from = move(Action.DECIDE, Status.FINAL);
+		this.reviewResult = decision;
+		this.closedAt = at;
+		return from;
+	}
+
+	Instant routedAt() {
+		return routedAt;
+	}
+
+	String routedByUnitCode() {
+		return routedByUnitCode;
+	}
+
+	Routing routing() {
+		return routing;
+	}
+
+	Instant acceptedAt() {
+		return acceptedAt;
+	}
+
+	int extendedDays() {
+		return extendedDays;
+	}
+
+	Result result() {
+		return result;
+	}
+
+	String opinion() {
+		return opinion;
+	}
+
+	Instant deliveredAt() {
+		return deliveredAt;
+	}
+
+	Satisfaction satisfaction() {
+		return satisfaction;
+	}
+
+	boolean recheckPending() {
+		return recheckPending;
+	}
+
+	Instant reexaminationDecidedAt() {
+		return reexaminationDecidedAt;
+	}
+
+	Result reexaminationResult() {
+		return reexaminationResult;
+	}
+
+	Result reviewResult() {
+		return reviewResult;
+	}
+
+	Instant closedAt() {
+		return closedAt;
+	}
+
 	@PersistenceCreator
 	Petition(Long id, String number, String queryCodeHash, Status status, Channel channel, Instant receivedAt,
 			Instant registeredAt, String regionCode, String categoryCode, Kind kind, Complexity complexity,
@@ -127,11 +499,12 @@ class Petition {
 			Instant registeredAt, String regionCode, String categoryCode, Kind kind, Complexity complexity,
 			String title, String content, int personCount, boolean firstTime, String accusedUnit,
 			String accusedPerson, String registeringUnitCode, Long registeredBy, Long citizenUserId,
-			List<Petitioner> petitioners) {
+			List<Petitioner> petitioners, LocalDate acceptTarget, LocalDate acceptStatutory) {
 		return new Petition(null, number, queryCodeHash, Status.REGISTERED, channel, receivedAt, registeredAt,
 				regionCode, categoryCode, kind, complexity, null, title, content, personCount,
 				personCount >= GroupVisitRule.GROUP_SIZE, firstTime, accusedUnit, accusedPerson, null,
-				registeringUnitCode, registeredBy, citizenUserId, null, null, null, null, null, petitioners, 0);
+				registeringUnitCode, registeredBy, citizenUserId, null, acceptTarget, acceptStatutory, null, null,
+				petitioners, 0);
 	}
 
 	Long id() {

@@ -35,7 +35,17 @@ public class PetitionQueries {
 
 	private final AttachmentStore attachmentStore;
 
-	PetitionQueries(Petitions petitions, History history, JdbcClient jdbc, Clock clock, AttachmentStore attachmentStore) {
+	private final com.xinfang.organization.Directory directory;
+
+	private final HandlingRecords records;
+
+	private final IssuedDocuments issued;
+
+	PetitionQueries(Petitions petitions, History history, JdbcClient jdbc, Clock clock, AttachmentStore attachmentStore,
+			com.xinfang.organization.Directory directory, HandlingRecords records, IssuedDocuments issued) {
+		this.issued = issued;
+		this.directory = directory;
+		this.records = records;
 		this.attachmentStore = attachmentStore;
 		this.petitions = petitions;
 		this.history = history;
@@ -76,8 +86,10 @@ public class PetitionQueries {
 			params.add(actor.scope().sqlParameter());
 		}
 		if (notBlank(filter.status())) {
-			where.append(" AND p.status = ?");
-			params.add(filter.status());
+			List<String> statuses = java.util.Arrays.stream(filter.status().split(",")).map(String::strip)
+				.filter(x -> !x.isEmpty()).toList();
+			where.append(" AND p.status IN (").append(placeholders(statuses.size())).append(")");
+			params.addAll(statuses);
 		}
 		if (notBlank(filter.regionCode())) {
 			where.append(" AND p.region_code LIKE ?");
@@ -111,20 +123,43 @@ public class PetitionQueries {
 			params.add(filter.q().strip());
 		}
 		long total = jdbc.sql("SELECT count(*) FROM petition p" + where).params(params).query(Long.class).single();
+		var actorUnit = directory.unit(actor.unitCode()).orElse(null);
+		LocalDate today = LocalDate.now(clock);
 		List<Object> pageParams = new ArrayList<>(params);
 		pageParams.add(limit);
 		pageParams.add(offset);
 		List<PetitionViews.PetitionSummary> items = jdbc.sql("""
 				SELECT p.number, p.status, p.channel, p.received_at, p.region_code, p.category_code, p.kind, p.title,
 				       (SELECT name FROM petitioner x WHERE x.petition_id = p.id ORDER BY seq LIMIT 1) AS first_petitioner,
-				       p.person_count, p.responsible_unit_code
-				FROM petition p""" + where + " ORDER BY p.received_at DESC, p.id DESC LIMIT ? OFFSET ?")
+				       p.person_count, p.responsible_unit_code, p.citizen_user_id,
+				       coalesce(p.handle_target, p.accept_target), coalesce(p.handle_statutory, p.accept_statutory)
+				FROM petition p""" + where + " ORDER BY " + order(filter) + " LIMIT ? OFFSET ?")
 			.params(pageParams)
-			.query((rs, n) -> new PetitionViews.PetitionSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(BEIJING).toOffsetDateTime(), rs.getString(5),
-					rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11)))
+			.query((rs, n) -> {
+				Kind kind = rs.getString(7) == null ? null : Kind.valueOf(rs.getString(7));
+				long owner = rs.getLong(12);
+				boolean identify = ConfidentialityRule.mayIdentifyPetitioners(kind, actor, actorUnit,
+						rs.wasNull() ? null : owner);
+				Status status = Status.valueOf(rs.getString(2));
+				LocalDate target = rs.getObject(13, LocalDate.class);
+				LocalDate statutory = rs.getObject(14, LocalDate.class);
+				boolean open = isOpen(status);
+				return new PetitionViews.PetitionSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(BEIJING).toOffsetDateTime(), rs.getString(5),
+						rs.getString(6), rs.getString(7), rs.getString(8), identify ? rs.getString(9) : ConfidentialityRule.HIDDEN,
+						rs.getInt(10), rs.getString(11), open ? target : null, open ? statutory : null,
+						open ? DeadlineTone.of(target, today).name() : null, open ? DeadlineTone.of(statutory, today).name() : null);
+			})
 			.list();
 		return new PetitionViews.Page(items, total);
+	}
+
+	/** Deadline order for work queues, newest first otherwise. */
+	private static String order(PetitionViews.Filter filter) {
+		if ("deadline".equals(filter.sort())) {
+			return "coalesce(p.handle_statutory, p.accept_statutory) NULLS LAST, p.id";
+		}
+		return "p.received_at DESC, p.id DESC";
 	}
 
 	/** Counts per status within the caller's scope, for the console's queues. */
@@ -174,29 +209,55 @@ public class PetitionQueries {
 	}
 
 	PetitionViews.PetitionView view(Petition p, Actor actor) {
-		var people = p.petitioners()
+		boolean identify = ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor,
+				directory.unit(actor.unitCode()).orElse(null), p.citizenUserId());
+		var people = identify ? p.petitioners()
 			.stream()
 			.map(x -> new PetitionViews.PetitionerView(x.name(), x.idNumberMask(), x.phoneMask(), x.representative()))
-			.toList();
+			.toList() : List.of(new PetitionViews.PetitionerView(ConfidentialityRule.HIDDEN, null, null, false));
 		var attachments = jdbc.sql("SELECT id, file_name, content_type, size_bytes AS size FROM attachment WHERE petition_id = ? ORDER BY seq")
 			.param(p.id())
 			.query(PetitionViews.AttachmentView.class)
 			.list();
 		LocalDate today = LocalDate.now(clock);
-		boolean open = !java.util.EnumSet.of(Status.CLOSED, Status.FINAL, Status.MERGED, Status.NOT_ACCEPTED, Status.DIVERTED)
-			.contains(p.status());
+		boolean open = isOpen(p.status());
 		LocalDate target = p.handleTarget() != null ? p.handleTarget() : p.acceptTarget();
 		LocalDate statutory = p.handleStatutory() != null ? p.handleStatutory() : p.acceptStatutory();
 		var overdue = new PetitionViews.Overdue(open && target != null && target.isBefore(today),
 				open && statutory != null && statutory.isBefore(today));
 		var accused = p.accusedUnit() == null && p.accusedPerson() == null ? null
 				: new PetitionViews.Accused(p.accusedUnit(), p.accusedPerson());
+		var handling = new PetitionViews.Handling(name(p.result()), p.opinion(),
+				p.deliveredAt() == null ? null : p.deliveredAt().atZone(BEIJING).toOffsetDateTime(), name(p.satisfaction()),
+				p.extendedDays(), p.recheckPending(), open ? DeadlineTone.of(target, today).name() : null,
+				open ? DeadlineTone.of(statutory, today).name() : null, p.routedByUnitCode(), name(p.reexaminationResult()),
+				name(p.reviewResult()));
 		return new PetitionViews.PetitionView(p.number(), p.status().name(), p.channel().name(),
 				p.receivedAt().atZone(BEIJING).toOffsetDateTime(), p.registeredAt().atZone(BEIJING).toOffsetDateTime(),
 				p.regionCode(), p.categoryCode(), name(p.kind()), name(p.complexity()), name(p.legalChannel()), p.title(),
 				p.content(), people, p.personCount(), p.responsibleUnitCode(), p.duplicateOf(),
 				new PetitionViews.Deadlines(p.acceptTarget(), p.acceptStatutory(), p.handleTarget(), p.handleStatutory()),
-				overdue, p.version(), accused, attachments, p.groupVisit());
+				overdue, p.version(), accused, attachments, p.groupVisit(), handling, !identify);
+	}
+
+	static boolean isOpen(Status status) {
+		return !java.util.EnumSet.of(Status.CLOSED, Status.FINAL, Status.MERGED, Status.NOT_ACCEPTED, Status.DIVERTED)
+			.contains(status);
+	}
+
+	public List<PetitionViews.Document> documents(String number, Actor actor, String urlPrefix) {
+		return issued.of(load(number, actor).id(), false)
+			.stream()
+			.map(d -> new PetitionViews.Document(d.fileName(), urlPrefix + d.id()))
+			.toList();
+	}
+
+	public IssuedDocuments.Stored document(String number, long id, Actor actor) {
+		return issued.get(load(number, actor).id(), id, false).orElseThrow(() -> new DomainException.NotFound("文书不存在"));
+	}
+
+	public List<PetitionViews.RecordView> records(String number, Actor actor) {
+		return records.of(load(number, actor).id());
 	}
 
 	/** An attachment's file, if the caller may see its matter. */

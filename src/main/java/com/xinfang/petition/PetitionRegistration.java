@@ -58,9 +58,12 @@ public class PetitionRegistration {
 
 	private final Clock clock;
 
-	PetitionRegistration(Petitions petitions, PetitionNumbers numbers, AttachmentStore attachments, History history,
+	private final PetitionClocks clocks;
+
+	PetitionRegistration(PetitionClocks clocks, Petitions petitions, PetitionNumbers numbers, AttachmentStore attachments, History history,
 			PetitionQueries queries, PersonalDataCipher cipher, Directory directory, SmsGateway sms, JdbcClient jdbc,
 			ApplicationEventPublisher events, Clock clock) {
+		this.clocks = clocks;
 		this.petitions = petitions;
 		this.numbers = numbers;
 		this.attachments = attachments;
@@ -79,13 +82,14 @@ public class PetitionRegistration {
 		if (!(actor.isCitizen() || actor.hasAny(Role.REGISTRAR, Role.ADMIN))) {
 			throw new DomainException.Forbidden("只有登记员可以登记信访事项");
 		}
-		Instant now = clock.instant();
+		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		List<FieldProblem> problems = new ArrayList<>();
 		Channel channel = parse(Channel.class, cmd.channel(), "channel", "请选择信访渠道", problems);
 		if (actor.isCitizen() && channel != null && channel != Channel.ONLINE) {
 			problems.add(new FieldProblem("channel", "群众只能通过网上信访提交"));
 		}
-		Instant receivedAt = actor.isCitizen() || cmd.receivedAt() == null ? now : cmd.receivedAt().toInstant();
+		Instant receivedAt = (actor.isCitizen() || cmd.receivedAt() == null ? now : cmd.receivedAt().toInstant())
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		if (receivedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
 			problems.add(new FieldProblem("receivedAt", "收到日期不能晚于现在"));
 		}
@@ -150,7 +154,8 @@ public class PetitionRegistration {
 				blankToNull(cmd.categoryCode()), kind, complexity, title, content, personCount, firstTime,
 				cmd.accused() == null ? null : blankToNull(cmd.accused().unit()),
 				cmd.accused() == null ? null : blankToNull(cmd.accused().person()), registeringUnit,
-				actor.isStaff() ? actor.userId() : null, actor.isCitizen() ? actor.userId() : null, people);
+				actor.isStaff() ? actor.userId() : null, actor.isCitizen() ? actor.userId() : null, people,
+				clocks.acceptTarget(complexity, receivedAt), clocks.registrationStatutory(receivedAt));
 		petition = petitions.save(petition);
 		storeAttachments(petition.id(), files, now);
 		history.record(petition.id(), now, actor.label(), "REGISTER", null, Status.REGISTERED,

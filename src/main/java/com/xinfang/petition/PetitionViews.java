@@ -17,12 +17,18 @@ public final class PetitionViews {
 			String legalChannel, String title, String content, List<PetitionerView> petitioners, int personCount,
 			String responsibleUnitCode, String duplicateOf, Deadlines deadlines, Overdue overdue, int version,
 			@JsonInclude(JsonInclude.Include.NON_NULL) Accused accused, List<AttachmentView> attachments,
-			boolean groupVisit) implements Serializable {
+			boolean groupVisit, Handling handling, boolean identityProtected) implements Serializable {
 
 		public Status statusValue() {
 			return Status.valueOf(status);
 		}
 
+	}
+
+	/** Where handling stands: result, delivery, rating, extension, and the clocks' colours. */
+	public record Handling(String result, String opinion, OffsetDateTime deliveredAt, String satisfaction,
+			int extendedDays, boolean recheckPending, String targetTone, String statutoryTone, String routedByUnitCode,
+			String reexaminationResult, String reviewResult) implements Serializable {
 	}
 
 	public record PetitionerView(String name, String idNumberMasked, String phoneMasked, boolean representative) implements Serializable {
@@ -44,10 +50,15 @@ public final class PetitionViews {
 	/** A row of a list. */
 	public record PetitionSummary(String number, String status, String channel, OffsetDateTime receivedAt,
 			String regionCode, String categoryCode, String kind, String title, String firstPetitioner, int personCount,
-			String responsibleUnitCode) implements Serializable {
+			String responsibleUnitCode, LocalDate targetDue, LocalDate statutoryDue, String targetTone,
+			String statutoryTone) implements Serializable {
 	}
 
 	public record Page(List<PetitionSummary> items, long total) {
+	}
+
+	public record RecordView(String kind, String kindLabel, OffsetDateTime at, String actor, OffsetDateTime occurredAt,
+			String contact, String summary, String outcome) implements Serializable {
 	}
 
 	public record HistoryEntry(OffsetDateTime at, String actor, String action, String fromStatus, String toStatus,
@@ -80,10 +91,10 @@ public final class PetitionViews {
 
 	/** Filters of the staff list; all optional. */
 	public record Filter(String status, String regionCode, String categoryCode, String unitCode, String channel,
-			String overdue, String q) {
+			String overdue, String q, String sort) {
 
 		public static Filter none() {
-			return new Filter(null, null, null, null, null, null, null);
+			return new Filter(null, null, null, null, null, null, null, null);
 		}
 
 	}

@@ -28,7 +28,11 @@ public class PublicLookup {
 
 	private final FailureThrottle throttle;
 
-	PublicLookup(Petitions petitions, History history, PersonalDataCipher cipher, FailureThrottle throttle) {
+	private final IssuedDocuments issued;
+
+	PublicLookup(Petitions petitions, History history, PersonalDataCipher cipher, FailureThrottle throttle,
+			IssuedDocuments issued) {
+		this.issued = issued;
 		this.petitions = petitions;
 		this.history = history;
 		this.cipher = cipher;
@@ -38,9 +42,19 @@ public class PublicLookup {
 	@Transactional(readOnly = true)
 	public PetitionViews.PublicStatus lookup(String number, String queryCode, String clientAddress) {
 		Petition p = verified(number, queryCode, clientAddress);
-		List<PetitionViews.Document> documents = List.of();
+		List<PetitionViews.Document> documents = issued.of(p.id(), true)
+			.stream()
+			.map(d -> new PetitionViews.Document(d.fileName(), "/api/v1/public/petitions/" + p.number() + "/documents/" + d.id()))
+			.toList();
 		return new PetitionViews.PublicStatus(p.number(), p.status().name(), p.status().label(), p.title(),
 				history.milestones(p.id()), documents);
+	}
+
+	/** A document issued to the petitioner, for the holder of the code. */
+	@Transactional(readOnly = true)
+	public IssuedDocuments.Stored document(String number, String queryCode, String clientAddress, long id) {
+		Petition p = verified(number, queryCode, clientAddress);
+		return issued.get(p.id(), id, true).orElseThrow(() -> new DomainException.NotFound("文书不存在"));
 	}
 
 	/** The matter when the code fits; otherwise a failure is counted and "not found" thrown. */

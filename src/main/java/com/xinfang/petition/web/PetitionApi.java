@@ -1,6 +1,8 @@
 package com.xinfang.petition.web;
 
 import com.xinfang.identity.Actor;
+import com.xinfang.petition.ActionCommand;
+import com.xinfang.petition.PetitionActions;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.petition.PetitionRegistration;
 import com.xinfang.petition.PetitionViews;
@@ -29,7 +31,10 @@ class PetitionApi {
 
 	private final PetitionQueries queries;
 
-	PetitionApi(PetitionRegistration registration, PetitionQueries queries) {
+	private final PetitionActions actions;
+
+	PetitionApi(PetitionRegistration registration, PetitionQueries queries, PetitionActions actions) {
+		this.actions = actions;
 		this.registration = registration;
 		this.queries = queries;
 	}
@@ -57,7 +62,7 @@ class PetitionApi {
 			@RequestParam(required = false) String channel, @RequestParam(required = false) String overdue,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, Actor actor) {
-		return queries.list(new PetitionViews.Filter(status, regionCode, categoryCode, unitCode, channel, overdue, q), actor,
+		return queries.list(new PetitionViews.Filter(status, regionCode, categoryCode, unitCode, channel, overdue, q, null), actor,
 				page, size);
 	}
 
@@ -65,6 +70,32 @@ class PetitionApi {
 	@Operation(summary = "办理过程")
 	List<PetitionViews.HistoryEntry> history(@PathVariable String number, Actor actor) {
 		return queries.history(number, actor);
+	}
+
+	@PostMapping("/{number}/actions")
+	@Operation(summary = "对信访事项执行操作（受理、转送、答复、审核、送达、回访等）")
+	PetitionViews.PetitionView act(@PathVariable String number, @RequestBody ActionCommand body, Actor actor) {
+		if (body == null || body.action() == null) {
+			throw new com.xinfang.platform.DomainException.Invalid("action", "请指定操作 action");
+		}
+		return actions.perform(number, body, actor);
+	}
+
+	@GetMapping("/{number}/documents")
+	@Operation(summary = "已出具的文书")
+	List<PetitionViews.Document> documents(@PathVariable String number, Actor actor) {
+		return queries.documents(number, actor, "/api/v1/petitions/" + number + "/documents/");
+	}
+
+	@GetMapping("/{number}/documents/{id}")
+	@Operation(summary = "文书 PDF")
+	ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id, Actor actor) {
+		var doc = queries.document(number, id, actor);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
+				.filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.body(doc.pdf());
 	}
 
 	private static RegisterPetition empty() {

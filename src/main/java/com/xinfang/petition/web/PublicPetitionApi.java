@@ -1,6 +1,12 @@
 package com.xinfang.petition.web;
 
+import com.xinfang.petition.Action;
+import com.xinfang.petition.ActionCommand;
+import com.xinfang.petition.PetitionActions;
 import com.xinfang.petition.PetitionViews;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import com.xinfang.petition.PublicLookup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,8 +25,62 @@ class PublicPetitionApi {
 
 	private final PublicLookup lookup;
 
-	PublicPetitionApi(PublicLookup lookup) {
+	private final PetitionActions actions;
+
+	PublicPetitionApi(PublicLookup lookup, PetitionActions actions) {
+		this.actions = actions;
 		this.lookup = lookup;
+	}
+
+	record RatingRequest(String queryCode, String satisfaction) {
+	}
+
+	record AppealRequest(String queryCode, String reason) {
+	}
+
+	@PostMapping("/{number}/rating")
+	@Operation(summary = "满意度评价（满意/基本满意/不满意）")
+	PetitionActions.PublicLookupResult rate(@PathVariable String number, @RequestBody RatingRequest body,
+			HttpServletRequest request) {
+		var cmd = new ActionCommand("RATE", null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, body == null ? null : body.satisfaction(), null, null, null, null, null);
+		return actions.performAsPetitioner(number, body == null ? null : body.queryCode(), request.getRemoteAddr(),
+				Action.RATE, cmd);
+	}
+
+	@PostMapping("/{number}/reexamination")
+	@Operation(summary = "申请复查（收到处理意见书之日起30日内）")
+	ResponseEntity<PetitionActions.PublicLookupResult> reexamination(@PathVariable String number,
+			@RequestBody AppealRequest body, HttpServletRequest request) {
+		return appeal(number, body, request, Action.REQUEST_REEXAMINATION);
+	}
+
+	@PostMapping("/{number}/review")
+	@Operation(summary = "申请复核（收到复查意见之日起30日内）")
+	ResponseEntity<PetitionActions.PublicLookupResult> review(@PathVariable String number, @RequestBody AppealRequest body,
+			HttpServletRequest request) {
+		return appeal(number, body, request, Action.REQUEST_REVIEW);
+	}
+
+	private ResponseEntity<PetitionActions.PublicLookupResult> appeal(String number, AppealRequest body,
+			HttpServletRequest request, Action action) {
+		var cmd = new ActionCommand(action.name(), null, null, null, null, null, null, body == null ? null : body.reason(),
+				null, null, null, null, null, null, null, null, null, null, null, null, null);
+		var result = actions.performAsPetitioner(number, body == null ? null : body.queryCode(), request.getRemoteAddr(),
+				action, cmd);
+		return ResponseEntity.status(201).body(result);
+	}
+
+	@GetMapping("/{number}/documents/{id}")
+	@Operation(summary = "下载文书（凭查询码）")
+	ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id,
+			@RequestParam(required = false) String queryCode, HttpServletRequest request) {
+		var doc = lookup.document(number, queryCode, request.getRemoteAddr(), id);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
+				.filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.body(doc.pdf());
 	}
 
 	@GetMapping("/{number}")

@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# XinFang benchmark (a measurement, not a test): start-up to ready with the embedded PostgreSQL
+# (first start and restart), the app's memory, a load run of petition submissions through the
+# API at several client counts, and pgbench TPC-B against the same PostgreSQL in the same run.
+#
+#   bench/run.sh                 # as a normal user; as root it re-runs itself as $BENCH_USER (xf)
+#
+# Settings (environment):
+#   BENCH_USER=xf            user to run as when started as root (PostgreSQL refuses root)
+#   PORT=18080 DB_PORT=25432 HTTP and embedded PostgreSQL ports (must be free)
+#   CLIENTS="8 32 64"        load-run client counts
+#   LOAD_SECONDS=30 WARMUP=5 measured seconds and warm-up seconds of each load run
+#   PGBENCH_SCALE=10 PGBENCH_CLIENTS=16 PGBENCH_THREADS=2 PGBENCH_SECONDS=30
+#   DEMO_PETITIONS=          unset: the app's default (200 sample petitions seeded at first start)
+#   JAVA_OPTS=               extra JVM options for the app (e.g. -Xmx512m)
+#   SKIP_BUILD=0             1: reuse the jar already built in $BENCH_WORK/src
+#   BENCH_WORK=/tmp/xinfang-bench-$USER   build copy, data directory, app log
+#   KEEP_DATA=0              1: keep the benchmark's data directory afterwards
+#
+# Only talks to 127.0.0.1; every loop is bounded in time. Results: bench/results/<date>-startup-and-load.md
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(dirname "$here")
+
+# ---------------------------------------------------------------------------------------------
+# Root: make sure pgbench is there, then re-run as an unprivileged user.
+if [ "$(id -u)" = "0" ]; then
+  if ! command -v pgbench >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1; then
+    echo "bench: installing pgbench (Debian: package postgresql-contrib / postgresql-NN)"
+    apt-get update -qq || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-contrib >/dev/null \
+      || echo "bench: could not install pgbench; the pgbench part will be skipped"
+  fi
+  user=${BENCH_USER:-xf}
+  if ! id "$user" >/dev/null 2>&1; then
+    echo "bench: PostgreSQL refuses to run as root; create user '$user' (or set BENCH_USER) and re-run, e.g. useradd -m $user && chown -R $user: $repo"
+    exit 1
+  fi
+  if ! runuser -u "$user" -- test -w "$here"; then
+    echo "bench: user '$user' cannot write $here; run: chown -R $user: $here (or set BENCH_USER)"
+    exit 1
+  fi
+  vars=()
+  for v in PORT DB_PORT CLIENTS LOAD_SECONDS WARMUP PGBENCH_SCALE PGBENCH_CLIENTS PGBENCH_THREADS PGBENCH_SECONDS \
+           DEMO_PETITIONS JAVA_OPTS SKIP_BUILD BENCH_WORK KEEP_DATA; do
+    [ -n "${!v+x}" ] && vars+=("$v=${!v}")
+  done
+  exec runuser -u "$user" -- env HOME="$(getent passwd "$user" | cut -d: -f6)" "${vars[@]}" bash "$here/run.sh" "$@"
+fi
+
+PORT=${PORT:-18080}
+DB_PORT=${DB_PORT:-25432}
+CLIENTS=${CLIENTS:-"8 32 64"}
+LOAD_SECONDS=${LOAD_SECONDS:-30}
+WARMUP=${WARMUP:-5}
+PGBENCH_SCALE=${PGBENCH_SCALE:-10}
+PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-16}
+PGBENCH_THREADS=${PGBENCH_THREADS:-2}
+PGBENCH_SECONDS=${PGBENCH_SECONDS:-30}
+DEMO_PETITIONS=${DEMO_PETITIONS:-}
+JAVA_OPTS=${JAVA_OPTS:-}
+SKIP_BUILD=${SKIP_BUILD:-0}
+KEEP_DATA=${KEEP_DATA:-0}
+BENCH_WORK=${BENCH_WORK:-/tmp/xinfang-bench-$(id -un)}
+
+base="http://127.0.0.1:$PORT"
+data="$BENCH_WORK/data"
+log="$BENCH_WORK/app.log"
+results_dir="$here/results"
+mkdir -p "$BENCH_WORK" "$results_dir"
+stamp=$(date +%Y-%m-%d)
+report="$results_dir/$stamp-startup-and-load.md"
+[ -e "$report" ] && report="$results_dir/$(date +%Y-%m-%d-%H%M)-startup-and-load.md"
+jsonl="$results_dir/load.jsonl"
+run_started=$(date +%s)
+
+say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+now_ms() { date +%s%3N; }
+die() { say "FAILED: $*"; [ -f "$log" ] && { echo "--- last app log lines ($log) ---"; grep -E 'ERROR|WARN|Exception' "$log" | tail -20; tail -20 "$log"; }; exit 1; }
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_free "$PORT" || { echo "bench: port $PORT is in use (another app instance?); stop it or set PORT"; exit 1; }
+port_free "$DB_PORT" || { echo "bench: port $DB_PORT is in use; stop it or set DB_PORT"; exit 1; }
+
+app_pid=""
+cleanup() {
+  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+    say "stopping the app (pid $app_pid)"
+    kill -TERM "$app_pid" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.5; done
+  fi
+  if [ "$KEEP_DATA" != "1" ] && [ -d "$data" ] && [ ! -f "$data/pg/postmaster.pid" ]; then rm -rf "$data"; fi
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------------------------------------
+# Build a jar from a copy of the working tree (never touches the tree itself).
+src="$BENCH_WORK/src"
+if [ "$SKIP_BUILD" != "1" ] || ! ls "$src"/target/*.jar >/dev/null 2>&1; then
+  say "building the jar in $src (tests skipped)"
+  rm -rf "$src" && mkdir -p "$src"
+  tar -C "$repo" --exclude=./data --exclude=./target --exclude=./.git --exclude=./bench/results -cf - . | tar -C "$src" -xf -
+  t0=$(now_ms)
+  (cd "$src" && ./mvnw -o -q -DskipTests package) || (cd "$src" && ./mvnw -q -DskipTests package) || die "build failed"
+  build_ms=$(( $(now_ms) - t0 ))
+  say "built in ${build_ms} ms"
+else
+  build_ms="(reused)"
+fi
+jar=$(ls "$src"/target/*.jar | grep -v -- '-plain\|\.original' | head -1)
+[ -f "$jar" ] || die "no jar under $src/target"
+
+# ---------------------------------------------------------------------------------------------
+# Helpers: start and wait for ready, stop, memory and CPU of the app and its PostgreSQL.
+app_args=(--server.port="$PORT"
+  --xinfang.db.embedded-server.directory="$data"
+  --xinfang.db.embedded-server.port="$DB_PORT"
+  --xinfang.crypto.key-file="$data/keys.properties"
+  --xinfang.attachments.directory="$data/attachments")
+[ -n "$DEMO_PETITIONS" ] && app_args+=(--xinfang.demo.petitions="$DEMO_PETITIONS")
+
+start_app() { # sets app_pid, ready_ms
+  local t0 status
+  echo "===== start $(date -Is) =====" >>"$log"
+  t0=$(now_ms)
+  # shellcheck disable=SC2086
+  (cd "$BENCH_WORK" && exec java $JAVA_OPTS -jar "$jar" "${app_args[@]}") >>"$log" 2>&1 &
+  app_pid=$!
+  while :; do
+    kill -0 "$app_pid" 2>/dev/null || die "the app exited during start-up"
+    status=$(curl -s --max-time 2 "$base/actuator/health" || true)
+    if [[ "$status" == *'"status":"UP"'* ]]; then break; fi
+    (( $(now_ms) - t0 > 180000 )) && die "not ready after 180 s"
+    sleep 0.1
+  done
+  ready_ms=$(( $(now_ms) - t0 ))
+}
+
+stop_app() { # sets stop_ms
+  local t0
+  t0=$(now_ms)
+  kill -TERM "$app_pid"
+  for _ in $(seq 1 1200); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.05; done
+  kill -0 "$app_pid" 2>/dev/null && die "the app did not stop within 60 s of SIGTERM"
+  wait "$app_pid" 2>/dev/null || true
+  stop_ms=$(( $(now_ms) - t0 ))
+  app_pid=""
+  for _ in $(seq 1 100); do [ -f "$data/pg/postmaster.pid" ] || break; sleep 0.1; done
+  [ -f "$data/pg/postmaster.pid" ] && say "warning: $data/pg/postmaster.pid still there after stop (PostgreSQL not shut down cleanly?)"
+  return 0
+}
+
+kib() { awk '/^'"$1"':/ {print $2}' "/proc/$2/status" 2>/dev/null || echo 0; }
+mib() { awk -v v="$1" 'BEGIN { printf "%.0f", v/1024 }'; }
+postmaster_pid() { head -1 "$data/pg/postmaster.pid" 2>/dev/null || true; }
+pg_pids() { local pm; pm=$(postmaster_pid); [ -n "$pm" ] && { echo "$pm"; ps -o pid= --ppid "$pm"; }; }
+pg_pss_kib() { # proportional set size of all PostgreSQL processes (shared buffers counted once)
+  local sum=0 p v
+  for p in $(pg_pids); do
+    v=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)
+    sum=$(( sum + ${v:-0} ))
+  done
+  echo "$sum"
+}
+memory() { # prints: java RSS MiB, java peak RSS MiB, postgres PSS MiB
+  echo "$(mib "$(kib VmRSS "$app_pid")") $(mib "$(kib VmHWM "$app_pid")") $(mib "$(pg_pss_kib)")"
+}
+ticks_of() { awk '{ print $14 + $15 + ($2 ~ /postgres/ ? $16 + $17 : 0) }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_snapshot() { # prints: total-busy, total-all, app, postgres (clock ticks)
+  local app pg=0 p
+  app=$(ticks_of "$app_pid")
+  for p in $(pg_pids); do pg=$(( pg + $(ticks_of "$p") )); done
+  awk -v a="$app" -v g="$pg" '/^cpu / { busy=$2+$3+$4+$7+$8; all=busy+$5+$6; print busy, all, a, g; exit }' /proc/stat
+}
+cpu_split() { # args: before(4) after(4) -> "app% pg% other% idle%" as percent of all cores
+  awk -v b1="$1" -v a1="$2" -v p1="$3" -v g1="$4" -v b2="$5" -v a2="$6" -v p2="$7" -v g2="$8" 'BEGIN {
+    all=a2-a1; if (all<=0) all=1; app=(p2-p1)/all*100; pg=(g2-g1)/all*100; busy=(b2-b1)/all*100;
+    other=busy-app-pg; if (other<0) other=0; printf "%.0f %.0f %.0f %.0f", app, pg, other, 100-busy }'
+}
+psql_q() { PGPASSWORD=postgres psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres "$@"; }
+
+# ---------------------------------------------------------------------------------------------
+rm -rf "$data" "$log"
+mkdir -p "$data"
+say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+
+say "(a) first start on an empty data directory ($data)"
+start_app
+first_ms=$ready_ms
+read -r rss_first hwm_first pg_first <<<"$(memory)"
+seeded=$(psql_q -d postgres -c 'SELECT count(*) FROM petition' 2>/dev/null || echo '?')
+say "first start to ready: ${first_ms} ms; java RSS ${rss_first} MiB; PostgreSQL PSS ${pg_first} MiB; ${seeded} petitions seeded"
+
+say "(c) stop (SIGTERM) and restart on the same data directory"
+stop_app
+stop1_ms=$stop_ms
+start_app
+restart_ms=$ready_ms
+sleep 2
+read -r rss_start hwm_start pg_start <<<"$(memory)"
+durable="fsync=$(psql_q -d postgres -c 'SHOW fsync'), synchronous_commit=$(psql_q -d postgres -c 'SHOW synchronous_commit'), full_page_writes=$(psql_q -d postgres -c 'SHOW full_page_writes')"
+pg_version=$(psql_q -d postgres -c 'SHOW server_version')
+say "stop took ${stop1_ms} ms; restart to ready: ${restart_ms} ms; java RSS ${rss_start} MiB; PostgreSQL PSS ${pg_start} MiB; $durable"
+
+say "(d) load runs: clients $CLIENTS, ${WARMUP}s warm-up + ${LOAD_SECONDS}s each"
+load_rows=()
+for c in $CLIENTS; do
+  before=$(cpu_snapshot)
+  out=$(java "$here/LoadDriver.java" --url "$base" --clients "$c" --seconds "$LOAD_SECONDS" --warmup "$WARMUP" \
+        --label "run.sh $stamp" --out "$jsonl" 2>"$BENCH_WORK/driver-$c.err") || { cat "$BENCH_WORK/driver-$c.err"; die "load run with $c clients failed"; }
+  after=$(cpu_snapshot)
+  echo "$out" | grep -v '^{'
+  line=$(echo "$out" | grep '^{' | tail -1)
+  # shellcheck disable=SC2086
+  read -r c_app c_pg c_other c_idle <<<"$(cpu_split $before $after)"
+  get() { echo "$line" | sed -n 's/.*"'"$1"'":\([^,}]*\).*/\1/p'; }
+  errs=$(echo "$line" | sed -n 's/.*"errorsByStatus":\({[^}]*}\).*/\1/p')
+  load_rows+=("| $c | $(get requests) | $(get errors) $( [ "$errs" != "{}" ] && echo "$errs") | $(get throughputPerS) | $(get p50Ms) | $(get p90Ms) | $(get p99Ms) | $(get maxMs) | $c_app / $c_pg / $c_other / $c_idle |")
+  say "cpu during run (% of all cores): app ${c_app}, postgres ${c_pg}, other/driver ${c_other}, idle ${c_idle}"
+done
+read -r rss_load hwm_load pg_load <<<"$(memory)"
+petitions=$(psql_q -d postgres -c 'SELECT count(*) FROM petition')
+say "after load: java RSS ${rss_load} MiB (peak ${hwm_load}); PostgreSQL PSS ${pg_load} MiB; ${petitions} petitions stored"
+app_errors=$(grep -c ' ERROR ' "$log" || true)
+
+say "(e) pgbench TPC-B on the same PostgreSQL (127.0.0.1:$DB_PORT), database 'bench'"
+pgbench_row="| (pgbench not installed: apt-get install postgresql-contrib) | | | | |"
+pgbench_bin=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1 || true)
+if [ -n "$pgbench_bin" ]; then
+  pgdir="$BENCH_WORK/pgbench"; rm -rf "$pgdir"; mkdir -p "$pgdir"
+  psql_q -d postgres -c 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench' >/dev/null
+  t0=$(now_ms)
+  PGPASSWORD=postgres "$pgbench_bin" -h 127.0.0.1 -p "$DB_PORT" -U postgres -i -s "$PGBENCH_SCALE" -q bench >"$pgdir/init.log" 2>&1 \
+    || { cat "$pgdir/init.log"; die "pgbench -i failed"; }
+  init_ms=$(( $(now_ms) - t0 ))
+  before=$(cpu_snapshot)
+  (cd "$pgdir" && PGPASSWORD=postgres "$pgbench_bin" -h 127.0.0.1 -p "$DB_PORT" -U postgres -c "$PGBENCH_CLIENTS" \
+      -j "$PGBENCH_THREADS" -T "$PGBENCH_SECONDS" -M prepared -l --log-prefix=tx bench) >"$pgdir/run.log" 2>&1 \
+    || { cat "$pgdir/run.log"; die "pgbench run failed"; }
+  after=$(cpu_snapshot)
+  # shellcheck disable=SC2086
+  read -r b_app b_pg b_other b_idle <<<"$(cpu_split $before $after)"
+  sed -n '/transaction type/,$p' "$pgdir/run.log"
+  tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$pgdir/run.log")
+  lat_avg=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$pgdir/run.log")
+  txs=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$pgdir/run.log")
+  failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$pgdir/run.log")
+  read -r lat_p50 lat_p99 lat_max <<<"$(cat "$pgdir"/tx.* | awk '{print $3}' | sort -n | awk '{ a[NR]=$1 } END {
+      if (NR==0) { print "? ? ?"; exit }
+      i50=int(NR*0.50+0.999); i99=int(NR*0.99+0.999); printf "%.1f %.1f %.1f", a[i50]/1000, a[i99]/1000, a[NR]/1000 }')"
+  rm -f "$pgdir"/tx.*
+  psql_q -d postgres -c 'DROP DATABASE IF EXISTS bench' >/dev/null || true
+  pgbench_row="| -c $PGBENCH_CLIENTS -j $PGBENCH_THREADS -T $PGBENCH_SECONDS -M prepared, scale $PGBENCH_SCALE (init ${init_ms} ms) | ${txs:-?} (failed ${failed:-0}) | ${tps:-?} | ${lat_avg:-?} | $lat_p50 | $lat_p99 | $lat_max | $b_app / $b_pg / $b_other / $b_idle |"
+  say "pgbench: tps ${tps:-?}, latency avg ${lat_avg:-?} ms, p50 $lat_p50 ms, p99 $lat_p99 ms; cpu app ${b_app}, postgres ${b_pg}, other/pgbench ${b_other}, idle ${b_idle}"
+else
+  say "pgbench not found: as root run 'apt-get install -y postgresql-contrib' (Debian puts pgbench in postgresql-NN); skipping"
+fi
+
+say "stopping the app"
+stop_app
+total_s=$(( $(date +%s) - run_started ))
+
+# ---------------------------------------------------------------------------------------------
+commit=$(h=$(cat "$repo/.git/HEAD" 2>/dev/null || true)   # read without running git
+  case "$h" in
+    ref:*) r=${h#ref: }; cat "$repo/.git/$r" 2>/dev/null || awk -v r="$r" '$2==r {print $1}' "$repo/.git/packed-refs" 2>/dev/null ;;
+    *) echo "$h" ;;
+  esac)
+commit=${commit:0:10}; commit=${commit:-?}
+{
+  echo "# XinFang start-up and load benchmark, $(date '+%Y-%m-%d %H:%M %Z')"
+  echo
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1); PostgreSQL $pg_version (embedded, zonky); $durable."
+  echo "Commit $commit (working tree copied); JAVA_OPTS='${JAVA_OPTS}'; demo petitions: ${DEMO_PETITIONS:-app default} (${seeded} seeded at first start). App, PostgreSQL, load driver and pgbench all share the same $(nproc) cores. Total run ${total_s} s."
+  echo
+  echo "## Start-up and memory"
+  echo
+  echo "| figure | value |"
+  echo "| --- | --- |"
+  echo "| first start to ready (empty data dir: initdb, migrations, demo seeding) | ${first_ms} ms |"
+  echo "| restart to ready (same data dir, after a clean SIGTERM stop) | ${restart_ms} ms |"
+  echo "| clean stop (SIGTERM to exit) | ${stop1_ms} ms |"
+  echo "| java RSS after first start | ${rss_first} MiB |"
+  echo "| java RSS after restart | ${rss_start} MiB |"
+  echo "| java RSS after the load runs (peak) | ${rss_load} MiB (${hwm_load} MiB) |"
+  echo "| PostgreSQL processes PSS after restart / after load | ${pg_start} MiB / ${pg_load} MiB |"
+  echo "| build (mvnw package, tests skipped) | ${build_ms} ms |"
+  echo
+  echo "## Petition submissions (POST /api/v1/petitions, closed loop, ${WARMUP} s warm-up + ${LOAD_SECONDS} s measured)"
+  echo
+  echo "| clients | requests | errors | throughput /s | p50 ms | p90 ms | p99 ms | max ms | CPU % app / postgres / driver+other / idle |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  printf '%s\n' "${load_rows[@]}"
+  echo
+  echo "Petitions stored at the end: ${petitions}. ERROR lines in the app log: ${app_errors}."
+  echo
+  echo "## pgbench TPC-B on the same embedded PostgreSQL"
+  echo
+  echo "| run | transactions | tps | latency avg ms | p50 ms | p99 ms | max ms | CPU % app / postgres / pgbench+other / idle |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "$pgbench_row"
+  echo
+  echo "Target (issue): restart under 15 s; submissions >= 300/s with p99 < 200 ms on 2 cores."
+} >"$report"
+
+echo
+cat "$report"
+echo
+say "report: $report; load JSON lines: $jsonl; app log: $log"

@@ -1,0 +1,47 @@
+package com.xinfang.petition;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The documents a matter has produced, kept as issued. */
+@Component
+public class IssuedDocuments {
+
+	private final JdbcClient jdbc;
+
+	IssuedDocuments(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Listed(long id, String kind, String fileName, OffsetDateTime issuedAt) {
+	}
+
+	public record Stored(String fileName, byte[] pdf) {
+	}
+
+	void store(long petitionId, String kind, String fileName, byte[] pdf, boolean forPetitioner, Instant at) {
+		jdbc.sql("INSERT INTO petition_document (petition_id, kind, issued_at, file_name, pdf, public) VALUES (?,?,?,?,?,?)")
+			.params(petitionId, kind, PetitionActions.beijing(at), fileName, pdf, forPetitioner)
+			.update();
+	}
+
+	List<Listed> of(long petitionId, boolean publicOnly) {
+		return jdbc.sql("SELECT id, kind, file_name, issued_at FROM petition_document WHERE petition_id = ?"
+				+ (publicOnly ? " AND public" : "") + " ORDER BY issued_at, id")
+			.param(petitionId)
+			.query(Listed.class)
+			.list();
+	}
+
+	Optional<Stored> get(long petitionId, long id, boolean publicOnly) {
+		return jdbc.sql("SELECT file_name, pdf FROM petition_document WHERE petition_id = ? AND id = ?" + (publicOnly ? " AND public" : ""))
+			.params(petitionId, id)
+			.query(Stored.class)
+			.optional();
+	}
+
+}
