@@ -13,6 +13,7 @@
 #   PGBENCH_SCALE=10 PGBENCH_CLIENTS=16 PGBENCH_THREADS=2 PGBENCH_SECONDS=30
 #   DEMO_PETITIONS=          unset: the app's default (200 sample petitions seeded at first start)
 #   JAVA_OPTS=               extra JVM options for the app (e.g. -Xmx512m)
+#   APP_ARGS=                extra app arguments (e.g. --spring.datasource.hikari.maximum-pool-size=40)
 #   SKIP_BUILD=0             1: reuse the jar already built in $BENCH_WORK/src
 #   BENCH_WORK=/tmp/xinfang-bench-$USER   build copy, data directory, app log
 #   KEEP_DATA=0              1: keep the benchmark's data directory afterwards
@@ -43,7 +44,7 @@ if [ "$(id -u)" = "0" ]; then
   fi
   vars=()
   for v in PORT DB_PORT CLIENTS LOAD_SECONDS WARMUP PGBENCH_SCALE PGBENCH_CLIENTS PGBENCH_THREADS PGBENCH_SECONDS \
-           DEMO_PETITIONS JAVA_OPTS SKIP_BUILD BENCH_WORK KEEP_DATA; do
+           DEMO_PETITIONS JAVA_OPTS APP_ARGS SKIP_BUILD BENCH_WORK KEEP_DATA; do
     [ -n "${!v+x}" ] && vars+=("$v=${!v}")
   done
   exec runuser -u "$user" -- env HOME="$(getent passwd "$user" | cut -d: -f6)" "${vars[@]}" bash "$here/run.sh" "$@"
@@ -60,6 +61,7 @@ PGBENCH_THREADS=${PGBENCH_THREADS:-2}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-30}
 DEMO_PETITIONS=${DEMO_PETITIONS:-}
 JAVA_OPTS=${JAVA_OPTS:-}
+APP_ARGS=${APP_ARGS:-}
 SKIP_BUILD=${SKIP_BUILD:-0}
 KEEP_DATA=${KEEP_DATA:-0}
 BENCH_WORK=${BENCH_WORK:-/tmp/xinfang-bench-$(id -un)}
@@ -119,6 +121,8 @@ app_args=(--server.port="$PORT"
   --xinfang.crypto.key-file="$data/keys.properties"
   --xinfang.attachments.directory="$data/attachments")
 [ -n "$DEMO_PETITIONS" ] && app_args+=(--xinfang.demo.petitions="$DEMO_PETITIONS")
+# shellcheck disable=SC2206
+[ -n "$APP_ARGS" ] && app_args+=($APP_ARGS)
 
 start_app() { # sets app_pid, ready_ms
   local t0 status
@@ -207,9 +211,12 @@ say "(d) load runs: clients $CLIENTS, ${WARMUP}s warm-up + ${LOAD_SECONDS}s each
 load_rows=()
 for c in $CLIENTS; do
   before=$(cpu_snapshot)
+  rc=0
   out=$(java "$here/LoadDriver.java" --url "$base" --clients "$c" --seconds "$LOAD_SECONDS" --warmup "$WARMUP" \
-        --label "run.sh $stamp" --out "$jsonl" 2>"$BENCH_WORK/driver-$c.err") || { cat "$BENCH_WORK/driver-$c.err"; die "load run with $c clients failed"; }
+        --label "run.sh $stamp" --out "$jsonl" 2>"$BENCH_WORK/driver-$c.err") || rc=$?
   after=$(cpu_snapshot)
+  [ -s "$BENCH_WORK/driver-$c.err" ] && { echo "first errors seen by the driver:"; head -10 "$BENCH_WORK/driver-$c.err" | cut -c1-300; }
+  [ "$rc" = "0" ] || die "load driver with $c clients exited with $rc"
   echo "$out" | grep -v '^{'
   line=$(echo "$out" | grep '^{' | tail -1)
   # shellcheck disable=SC2086
@@ -223,6 +230,9 @@ read -r rss_load hwm_load pg_load <<<"$(memory)"
 petitions=$(psql_q -d postgres -c 'SELECT count(*) FROM petition')
 say "after load: java RSS ${rss_load} MiB (peak ${hwm_load}); PostgreSQL PSS ${pg_load} MiB; ${petitions} petitions stored"
 app_errors=$(grep -c ' ERROR ' "$log" || true)
+# distinct root causes of the app's ERROR lines (the exception line that follows each)
+error_kinds=$(awk '/ ERROR / { want=1; next } want && /^[A-Za-z_.$]+(Exception|Error)/ { print; want=0 }' "$log" \
+  | sed -E 's/\(total=.*\)/(pool stats)/; s/after [0-9]+ms/after N ms/' | cut -c1-220 | sort | uniq -c | sort -rn | head -5)
 
 say "(e) pgbench TPC-B on the same PostgreSQL (127.0.0.1:$DB_PORT), database 'bench'"
 pgbench_row="| (pgbench not installed: apt-get install postgresql-contrib) | | | | |"
@@ -272,7 +282,7 @@ commit=${commit:0:10}; commit=${commit:-?}
   echo "# XinFang start-up and load benchmark, $(date '+%Y-%m-%d %H:%M %Z')"
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1); PostgreSQL $pg_version (embedded, zonky); $durable."
-  echo "Commit $commit (working tree copied); JAVA_OPTS='${JAVA_OPTS}'; demo petitions: ${DEMO_PETITIONS:-app default} (${seeded} seeded at first start). App, PostgreSQL, load driver and pgbench all share the same $(nproc) cores. Total run ${total_s} s."
+  echo "Commit $commit (working tree copied); JAVA_OPTS='${JAVA_OPTS}'; APP_ARGS='${APP_ARGS}'; demo petitions: ${DEMO_PETITIONS:-app default} (${seeded} seeded at first start). App, PostgreSQL, load driver and pgbench all share the same $(nproc) cores. Total run ${total_s} s."
   echo
   echo "## Start-up and memory"
   echo
@@ -294,6 +304,14 @@ commit=${commit:0:10}; commit=${commit:-?}
   printf '%s\n' "${load_rows[@]}"
   echo
   echo "Petitions stored at the end: ${petitions}. ERROR lines in the app log: ${app_errors}."
+  if [ -n "$error_kinds" ]; then
+    echo
+    echo "Root causes of the app's ERROR lines (count, exception):"
+    echo
+    echo '```'
+    echo "$error_kinds"
+    echo '```'
+  fi
   echo
   echo "## pgbench TPC-B on the same embedded PostgreSQL"
   echo

@@ -252,14 +252,15 @@ public class PetitionActions {
 			case REQUEST_REEXAMINATION -> {
 				requireText(cmd.reason(), "reason", "请填写申请复查的理由");
 				Status was = p.requestReexamination(today,
-						clocks.appealWindowEnd(PetitionClocks.Limit.REEXAMINATION_REQUEST, p.deliveredAt()), now,
+						p.deliveredAt() == null ? null : clocks.appealWindowEnd(PetitionClocks.Limit.REEXAMINATION_REQUEST, p.deliveredAt()), now,
 						clocks.decisionDue(PetitionClocks.Limit.REEXAMINATION_DECISION, now));
 				return new Step(was, "申请复查：" + cmd.reason().strip(), "复查申请");
 			}
 			case REQUEST_REVIEW -> {
 				requireText(cmd.reason(), "reason", "请填写申请复核的理由");
 				Status was = p.requestReview(today,
-						clocks.appealWindowEnd(PetitionClocks.Limit.REVIEW_REQUEST, p.reexaminationDecidedAt()), now,
+						p.reexaminationDecidedAt() == null ? null
+								: clocks.appealWindowEnd(PetitionClocks.Limit.REVIEW_REQUEST, p.reexaminationDecidedAt()), now,
 						clocks.decisionDue(PetitionClocks.Limit.REVIEW_DECISION, now));
 				return new Step(was, "申请复核：" + cmd.reason().strip(), "复核申请");
 			}

@@ -24,7 +24,11 @@ public class Unmasking {
 
 	private final JdbcClient jdbc;
 
-	Unmasking(PetitionQueries queries, PersonalDataCipher cipher, AuditLog audit, JdbcClient jdbc) {
+	private final com.xinfang.organization.Directory directory;
+
+	Unmasking(PetitionQueries queries, PersonalDataCipher cipher, AuditLog audit, JdbcClient jdbc,
+			com.xinfang.organization.Directory directory) {
+		this.directory = directory;
 		this.queries = queries;
 		this.cipher = cipher;
 		this.audit = audit;
@@ -44,6 +48,11 @@ public class Unmasking {
 			throw new DomainException.Invalid("reason", "请填写查看原因（至少4个字）");
 		}
 		Petition p = queries.load(number, actor);
+		if (!ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, directory.unit(actor.unitCode()).orElse(null),
+				p.citizenUserId())) {
+			audit.recordRefusal(actor.label(), "UNMASK_REFUSED", number, "accusation (Art 30)");
+			throw new DomainException.Forbidden("检举控告事项的检举人信息依法保密（条例第三十条）");
+		}
 		record Row(String name, byte[] idNumberEnc, byte[] phoneEnc, byte[] addressEnc) {
 		}
 		Row row = jdbc.sql("SELECT name, id_number_enc, phone_enc, address_enc FROM petitioner WHERE petition_id = ? AND seq = ?")
