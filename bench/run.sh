@@ -10,11 +10,13 @@
 #   PORT=18080 DB_PORT=25432 HTTP and embedded PostgreSQL ports (must be free)
 #   CLIENTS="8 32 64"        load-run client counts
 #   LOAD_SECONDS=30 WARMUP=5 measured seconds and warm-up seconds of each load run
+#   JIT_WARMUP=20            a first, separately reported run of 8 clients on the cold JVM (0: none)
 #   PGBENCH_SCALE=10 PGBENCH_CLIENTS=16 PGBENCH_THREADS=2 PGBENCH_SECONDS=30
 #   DEMO_PETITIONS=          unset: the app's default (200 sample petitions seeded at first start)
 #   JAVA_OPTS=               extra JVM options for the app (e.g. -Xmx512m)
 #   APP_ARGS=                extra app arguments (e.g. --spring.datasource.hikari.maximum-pool-size=40)
 #   SKIP_BUILD=0             1: reuse the jar already built in $BENCH_WORK/src
+#   JAR=                     benchmark this jar instead of building one
 #   BENCH_WORK=/tmp/xinfang-bench-$USER   build copy, data directory, app log
 #   KEEP_DATA=0              1: keep the benchmark's data directory afterwards
 #
@@ -43,8 +45,8 @@ if [ "$(id -u)" = "0" ]; then
     exit 1
   fi
   vars=()
-  for v in PORT DB_PORT CLIENTS LOAD_SECONDS WARMUP PGBENCH_SCALE PGBENCH_CLIENTS PGBENCH_THREADS PGBENCH_SECONDS \
-           DEMO_PETITIONS JAVA_OPTS APP_ARGS SKIP_BUILD BENCH_WORK KEEP_DATA; do
+  for v in PORT DB_PORT CLIENTS LOAD_SECONDS WARMUP JIT_WARMUP PGBENCH_SCALE PGBENCH_CLIENTS PGBENCH_THREADS PGBENCH_SECONDS \
+           DEMO_PETITIONS JAVA_OPTS APP_ARGS SKIP_BUILD JAR BENCH_WORK KEEP_DATA; do
     [ -n "${!v+x}" ] && vars+=("$v=${!v}")
   done
   exec runuser -u "$user" -- env HOME="$(getent passwd "$user" | cut -d: -f6)" "${vars[@]}" bash "$here/run.sh" "$@"
@@ -55,6 +57,7 @@ DB_PORT=${DB_PORT:-25432}
 CLIENTS=${CLIENTS:-"8 32 64"}
 LOAD_SECONDS=${LOAD_SECONDS:-30}
 WARMUP=${WARMUP:-5}
+JIT_WARMUP=${JIT_WARMUP:-20}
 PGBENCH_SCALE=${PGBENCH_SCALE:-10}
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-16}
 PGBENCH_THREADS=${PGBENCH_THREADS:-2}
@@ -63,6 +66,7 @@ DEMO_PETITIONS=${DEMO_PETITIONS:-}
 JAVA_OPTS=${JAVA_OPTS:-}
 APP_ARGS=${APP_ARGS:-}
 SKIP_BUILD=${SKIP_BUILD:-0}
+JAR=${JAR:-}
 KEEP_DATA=${KEEP_DATA:-0}
 BENCH_WORK=${BENCH_WORK:-/tmp/xinfang-bench-$(id -un)}
 
@@ -97,20 +101,37 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------------------------------------
-# Build a jar from a copy of the working tree (never touches the tree itself).
+# Build a jar from a copy of the working tree (never touches the tree itself), or use $JAR.
 src="$BENCH_WORK/src"
-if [ "$SKIP_BUILD" != "1" ] || ! ls "$src"/target/*.jar >/dev/null 2>&1; then
-  say "building the jar in $src (tests skipped)"
-  rm -rf "$src" && mkdir -p "$src"
-  tar -C "$repo" --exclude=./data --exclude=./target --exclude=./.git --exclude=./bench/results -cf - . | tar -C "$src" -xf -
+rm -f "$log"
+if [ -n "$JAR" ]; then
+  jar=$JAR
+  [ -f "$jar" ] || { echo "bench: JAR=$jar does not exist"; exit 1; }
+  build_ms="(given jar)"
+  say "using the given jar $jar"
+elif [ "$SKIP_BUILD" = "1" ] && ls "$src"/target/*.jar >/dev/null 2>&1; then
+  build_ms="(reused)"
+else
+  say "building the jar from a copy of $repo in $src (tests skipped)"
+  rm -rf "$src.new" && mkdir -p "$src.new"
+  tar -C "$repo" --exclude=./data --exclude=./target --exclude=./.git --exclude=./bench/results -cf - . | tar -C "$src.new" -xf -
   t0=$(now_ms)
-  (cd "$src" && ./mvnw -o -q -DskipTests package) || (cd "$src" && ./mvnw -q -DskipTests package) || die "build failed"
+  if ! (cd "$src.new" && ./mvnw -o -q -DskipTests package) >"$BENCH_WORK/build.log" 2>&1; then
+    if grep -qiE 'offline|Could not resolve|Cannot access' "$BENCH_WORK/build.log"; then
+      say "offline build could not resolve dependencies; trying online"
+      (cd "$src.new" && ./mvnw -q -DskipTests package) >"$BENCH_WORK/build.log" 2>&1 || true
+    fi
+  fi
+  if ! ls "$src.new"/target/*.jar >/dev/null 2>&1; then
+    grep -E '^\[ERROR\]' "$BENCH_WORK/build.log" | head -8
+    echo "bench: the working tree does not build (log: $BENCH_WORK/build.log); fix it, or benchmark an existing jar with JAR=path/to/xinfang.jar"
+    exit 1
+  fi
+  rm -rf "$src" && mv "$src.new" "$src"
   build_ms=$(( $(now_ms) - t0 ))
   say "built in ${build_ms} ms"
-else
-  build_ms="(reused)"
 fi
-jar=$(ls "$src"/target/*.jar | grep -v -- '-plain\|\.original' | head -1)
+[ -n "$JAR" ] || jar=$(ls "$src"/target/*.jar | grep -v -- '-plain\|\.original' | head -1)
 [ -f "$jar" ] || die "no jar under $src/target"
 
 # ---------------------------------------------------------------------------------------------
@@ -185,7 +206,7 @@ cpu_split() { # args: before(4) after(4) -> "app% pg% other% idle%" as percent o
 psql_q() { PGPASSWORD=postgres psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres "$@"; }
 
 # ---------------------------------------------------------------------------------------------
-rm -rf "$data" "$log"
+rm -rf "$data"
 mkdir -p "$data"
 say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 
@@ -207,14 +228,17 @@ durable="fsync=$(psql_q -d postgres -c 'SHOW fsync'), synchronous_commit=$(psql_
 pg_version=$(psql_q -d postgres -c 'SHOW server_version')
 say "stop took ${stop1_ms} ms; restart to ready: ${restart_ms} ms; java RSS ${rss_start} MiB; PostgreSQL PSS ${pg_start} MiB; $durable"
 
-say "(d) load runs: clients $CLIENTS, ${WARMUP}s warm-up + ${LOAD_SECONDS}s each"
+db_counters() { # commits in the app's database and WAL syncs (fsyncs of the WAL) so far
+  echo "$(psql_q -d postgres -c "SELECT xact_commit FROM pg_stat_database WHERE datname = 'postgres'" 2>/dev/null || echo 0)" \
+       "$(psql_q -d postgres -c 'SELECT wal_sync FROM pg_stat_wal' 2>/dev/null || echo 0)"
+}
 load_rows=()
-for c in $CLIENTS; do
-  before=$(cpu_snapshot)
-  rc=0
-  out=$(java "$here/LoadDriver.java" --url "$base" --clients "$c" --seconds "$LOAD_SECONDS" --warmup "$WARMUP" \
-        --label "run.sh $stamp" --out "$jsonl" 2>"$BENCH_WORK/driver-$c.err") || rc=$?
-  after=$(cpu_snapshot)
+run_load() { # args: label clients seconds warmup
+  local label=$1 c=$2 secs=$3 wu=$4 before after rc=0 out line errs c_app c_pg c_other c_idle x0 s0 x1 s1 per_req
+  before=$(cpu_snapshot); read -r x0 s0 <<<"$(db_counters)"
+  out=$(java "$here/LoadDriver.java" --url "$base" --clients "$c" --seconds "$secs" --warmup "$wu" \
+        --label "run.sh $stamp $label" --out "$jsonl" 2>"$BENCH_WORK/driver-$c.err") || rc=$?
+  after=$(cpu_snapshot); read -r x1 s1 <<<"$(db_counters)"
   [ -s "$BENCH_WORK/driver-$c.err" ] && { echo "first errors seen by the driver:"; head -10 "$BENCH_WORK/driver-$c.err" | cut -c1-300; }
   [ "$rc" = "0" ] || die "load driver with $c clients exited with $rc"
   echo "$out" | grep -v '^{'
@@ -223,8 +247,18 @@ for c in $CLIENTS; do
   read -r c_app c_pg c_other c_idle <<<"$(cpu_split $before $after)"
   get() { echo "$line" | sed -n 's/.*"'"$1"'":\([^,}]*\).*/\1/p'; }
   errs=$(echo "$line" | sed -n 's/.*"errorsByStatus":\({[^}]*}\).*/\1/p')
-  load_rows+=("| $c | $(get requests) | $(get errors) $( [ "$errs" != "{}" ] && echo "$errs") | $(get throughputPerS) | $(get p50Ms) | $(get p90Ms) | $(get p99Ms) | $(get maxMs) | $c_app / $c_pg / $c_other / $c_idle |")
-  say "cpu during run (% of all cores): app ${c_app}, postgres ${c_pg}, other/driver ${c_other}, idle ${c_idle}"
+  per_req=$(awk -v x=$(( x1 - x0 )) -v w=$(( s1 - s0 )) -v n="$(get allRequests)" 'BEGIN { if (n > 0) printf "%.1f / %.1f", x/n, w/n; else print "-" }')
+  load_rows+=("| $label | $(get requests) | $(get errors) $( [ "$errs" != "{}" ] && echo "$errs") | $(get throughputPerS) | $(get p50Ms) | $(get p90Ms) | $(get p99Ms) | $(get maxMs) | $c_app / $c_pg / $c_other / $c_idle | $per_req |")
+  say "cpu during run (% of all cores): app ${c_app}, postgres ${c_pg}, other/driver ${c_other}, idle ${c_idle}; commits / WAL fsyncs per request: $per_req"
+}
+
+if [ "$JIT_WARMUP" -gt 0 ]; then
+  say "(d) cold JVM: 8 clients for ${JIT_WARMUP}s right after the restart (also warms the JIT for the runs after it)"
+  run_load "8 (cold JVM, first ${JIT_WARMUP} s)" 8 "$JIT_WARMUP" 0
+fi
+say "(d) load runs: clients $CLIENTS, ${WARMUP}s warm-up + ${LOAD_SECONDS}s each"
+for c in $CLIENTS; do
+  run_load "$c" "$c" "$LOAD_SECONDS" "$WARMUP"
 done
 read -r rss_load hwm_load pg_load <<<"$(memory)"
 petitions=$(psql_q -d postgres -c 'SELECT count(*) FROM petition')
@@ -235,7 +269,7 @@ error_kinds=$(awk '/ ERROR / { want=1; next } want && /^[A-Za-z_.$]+(Exception|E
   | sed -E 's/\(total=.*\)/(pool stats)/; s/after [0-9]+ms/after N ms/' | cut -c1-220 | sort | uniq -c | sort -rn | head -5)
 
 say "(e) pgbench TPC-B on the same PostgreSQL (127.0.0.1:$DB_PORT), database 'bench'"
-pgbench_row="| (pgbench not installed: apt-get install postgresql-contrib) | | | | |"
+pgbench_row="| pgbench not installed (as root: apt-get install postgresql-contrib) | | | | | | | |"
 pgbench_bin=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1 || true)
 if [ -n "$pgbench_bin" ]; then
   pgdir="$BENCH_WORK/pgbench"; rm -rf "$pgdir"; mkdir -p "$pgdir"
@@ -282,7 +316,7 @@ commit=${commit:0:10}; commit=${commit:-?}
   echo "# XinFang start-up and load benchmark, $(date '+%Y-%m-%d %H:%M %Z')"
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1); PostgreSQL $pg_version (embedded, zonky); $durable."
-  echo "Commit $commit (working tree copied); JAVA_OPTS='${JAVA_OPTS}'; APP_ARGS='${APP_ARGS}'; demo petitions: ${DEMO_PETITIONS:-app default} (${seeded} seeded at first start). App, PostgreSQL, load driver and pgbench all share the same $(nproc) cores. Total run ${total_s} s."
+  echo "Commit $commit ($( [ -n "$JAR" ] && echo "given jar $JAR, built $(date -r "$JAR" '+%Y-%m-%d %H:%M')" || echo "working tree copied and built")); JAVA_OPTS='${JAVA_OPTS}'; APP_ARGS='${APP_ARGS}'; demo petitions: ${DEMO_PETITIONS:-app default} (${seeded} seeded at first start). App, PostgreSQL, load driver and pgbench all share the same $(nproc) cores. Total run ${total_s} s."
   echo
   echo "## Start-up and memory"
   echo
@@ -299,8 +333,8 @@ commit=${commit:0:10}; commit=${commit:-?}
   echo
   echo "## Petition submissions (POST /api/v1/petitions, closed loop, ${WARMUP} s warm-up + ${LOAD_SECONDS} s measured)"
   echo
-  echo "| clients | requests | errors | throughput /s | p50 ms | p90 ms | p99 ms | max ms | CPU % app / postgres / driver+other / idle |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| clients | requests | errors | throughput /s | p50 ms | p90 ms | p99 ms | max ms | CPU % app / postgres / driver+other / idle | commits / WAL fsyncs per request |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${load_rows[@]}"
   echo
   echo "Petitions stored at the end: ${petitions}. ERROR lines in the app log: ${app_errors}."

@@ -57,7 +57,11 @@ class ConsolePages {
 
 	private final Directory directory;
 
-	ConsolePages(PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory) {
+	private final com.xinfang.petition.PetitionActions actions;
+
+	ConsolePages(PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
+			com.xinfang.petition.PetitionActions actions) {
+		this.actions = actions;
 		this.queries = queries;
 		this.registration = registration;
 		this.unmasking = unmasking;
@@ -67,30 +71,25 @@ class ConsolePages {
 	@GetMapping("/console")
 	String home(Actor actor, Model model) {
 		Map<String, Long> counts = queries.countsByStatus(actor);
-		List<Queue> queues = new ArrayList<>();
-		if (actor.hasAny(Role.REGISTRAR, Role.ADMIN)) {
-			queues.add(new Queue("console.queue.registered", Status.REGISTERED, counts.getOrDefault("REGISTERED", 0L)));
-		}
-		if (actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.SUPERVISOR, Role.LEADER, Role.ADMIN)) {
-			queues.add(new Queue("console.queue.transferred", Status.TRANSFERRED, counts.getOrDefault("TRANSFERRED", 0L)));
-			queues.add(new Queue("console.queue.accepted", Status.ACCEPTED, counts.getOrDefault("ACCEPTED", 0L)));
-		}
-		if (actor.hasAny(Role.UNIT_HEAD, Role.REVIEWER, Role.SUPERVISOR, Role.LEADER, Role.ADMIN)) {
-			queues.add(new Queue("console.queue.replyPending", Status.REPLY_PENDING_APPROVAL,
-					counts.getOrDefault("REPLY_PENDING_APPROVAL", 0L)));
-			queues.add(new Queue("console.queue.closePending", Status.CLOSE_PENDING_APPROVAL,
-					counts.getOrDefault("CLOSE_PENDING_APPROVAL", 0L)));
-		}
-		queues.add(new Queue("console.queue.replied", Status.REPLIED, counts.getOrDefault("REPLIED", 0L)));
-		queues.add(new Queue("console.queue.closed", Status.CLOSED, counts.getOrDefault("CLOSED", 0L)));
+		List<Queue> queues = WorkQueues.forActor(actor).stream()
+			.map(q -> new Queue(q.labelKey(), q.statuses(),
+					q.statusList().stream().mapToLong(st -> counts.getOrDefault(st, 0L)).sum()))
+			.toList();
 		model.addAttribute("queues", queues);
 		model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
-		model.addAttribute("recent", queries.list(PetitionViews.Filter.none(), actor, 0, 10).items());
+		var overdue = queries.list(new PetitionViews.Filter(null, null, null, null, null, "statutory", null, "deadline"), actor, 0, 1);
+		var overdueTarget = queries.list(new PetitionViews.Filter(null, null, null, null, null, "target", null, "deadline"), actor, 0, 1);
+		model.addAttribute("overdueStatutory", overdue.total());
+		model.addAttribute("overdueTarget", overdueTarget.total());
+		String firstQueue = queues.isEmpty() ? null : queues.get(0).statuses();
+		model.addAttribute("firstQueue", queues.isEmpty() ? null : queues.get(0));
+		model.addAttribute("recent", queries.list(new PetitionViews.Filter(firstQueue, null, null, null, null, null, null, "deadline"),
+				actor, 0, 15).items());
 		model.addAttribute("names", new Names(directory));
 		return "console/home";
 	}
 
-	record Queue(String labelKey, Status status, long count) {
+	record Queue(String labelKey, String statuses, long count) {
 	}
 
 	@GetMapping("/console/register")
@@ -200,11 +199,83 @@ class ConsolePages {
 
 	@GetMapping("/console/petitions/{number}")
 	String casePage(@PathVariable String number, Actor actor, Model model) {
-		model.addAttribute("p", queries.find(number, actor));
+		var p = queries.find(number, actor);
+		model.addAttribute("p", p);
 		model.addAttribute("history", queries.history(number, actor));
+		model.addAttribute("records", queries.records(number, actor));
+		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
+		model.addAttribute("allowed", actions.allowed(number, actor));
 		model.addAttribute("names", new Names(directory));
-		model.addAttribute("regionPath", directory.regionPath(queries.find(number, actor).regionCode()));
+		model.addAttribute("regionPath", directory.regionPath(p.regionCode()));
+		model.addAttribute("categories", directory.categories());
+		model.addAttribute("kinds", Kind.values());
+		model.addAttribute("complexities", Complexity.values());
+		model.addAttribute("legalChannels", com.xinfang.petition.LegalChannel.values());
+		model.addAttribute("results", com.xinfang.petition.Result.values());
+		model.addAttribute("satisfactions", com.xinfang.petition.Satisfaction.values());
+		model.addAttribute("receivingUnits", directory.units().stream().filter(u -> !u.code().equals(actor.unitCode())).toList());
+		model.addAttribute("suggestedUnit", suggestedUnit(p));
+		model.addAttribute("now", LocalDateTime.now(BEIJING).withSecond(0).withNano(0));
 		return "console/case";
+	}
+
+	/** Accusations go to the discipline body; other matters to their category's default unit. */
+	private String suggestedUnit(PetitionViews.PetitionView p) {
+		if ("ACCUSATION".equals(p.kind()) && "DISCIPLINE".equals(p.categoryCode())) {
+			return "CD-JWJW";
+		}
+		return directory.category(p.categoryCode()).map(c -> c.defaultUnitCode()).orElse(null);
+	}
+
+	@GetMapping("/console/petitions/{number}/documents/{id}")
+	ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id, Actor actor) {
+		var doc = queries.document(number, id, actor);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(doc.fileName(), StandardCharsets.UTF_8).build().toString())
+			.body(doc.pdf());
+	}
+
+	/** One act from the case page's action panel; the petition module decides whether it may happen. */
+	@PostMapping("/console/petitions/{number}/act")
+	String act(@PathVariable String number, ActForm form, Actor actor, RedirectAttributes redirect) {
+		try {
+			actions.perform(number, form.toCommand(), actor);
+			redirect.addFlashAttribute("flash", "已完成：" + com.xinfang.petition.Action.valueOf(form.action()).label());
+		}
+		catch (DomainException ex) {
+			if (ex instanceof DomainException.NotFound) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("actionError", ex.getMessage());
+			redirect.addFlashAttribute("failedAction", form.action());
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("actionError", "未知操作");
+		}
+		return "redirect:/console/petitions/" + number;
+	}
+
+	/** The flat fields of every action form; each action reads only its own. */
+	record ActForm(String action, Integer version, String categoryCode, String kind, String complexity, String unitCode,
+			String commContact, LocalDateTime commAt, String commSummary, String reason, String legalChannel, String note,
+			Integer days, String result, String opinion, String method, LocalDateTime deliveredAt, String satisfaction,
+			String into, String recordKind, Boolean rehandle, LocalDateTime occurredAt, String contact) {
+
+		com.xinfang.petition.ActionCommand toCommand() {
+			var communication = blank(commContact) && blank(commSummary) && commAt == null ? null
+					: new com.xinfang.petition.ActionCommand.Communication(commContact, at(commAt), commSummary);
+			return new com.xinfang.petition.ActionCommand(action, version, emptyToNull(categoryCode), emptyToNull(kind),
+					emptyToNull(complexity), emptyToNull(unitCode), communication, reason, emptyToNull(legalChannel), note, days,
+					emptyToNull(result), opinion, method, at(deliveredAt), emptyToNull(satisfaction), into, emptyToNull(recordKind),
+					rehandle, at(occurredAt), contact);
+		}
+
+		private static java.time.OffsetDateTime at(LocalDateTime t) {
+			return t == null ? null : t.atZone(BEIJING).toOffsetDateTime();
+		}
+
 	}
 
 	@PostMapping("/console/petitions/{number}/unmask")

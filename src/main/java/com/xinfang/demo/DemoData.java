@@ -111,6 +111,7 @@ class DemoData implements ApplicationRunner {
 		Random random = new Random(20240101L);
 		Actor registrar = accounts.actorByUsername("city.registrar").orElseThrow();
 		Actor citizen = accounts.actorByPhone("13800000001").orElseThrow();
+		Actor reviewer = accounts.actorByUsername("city.reviewer").orElseThrow();
 		List<String> surnames = List.of("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "彭", "曾", "邓", "胡", "覃", "向");
 		List<String> given = List.of("建国", "秀英", "志强", "桂兰", "海波", "丽娟", "德明", "红梅", "国平", "小军", "春花", "正清", "玉珍", "卫东");
 		String[] channels = { "LETTER", "VISIT", "PHONE", "HOTLINE_12345", "LETTER", "VISIT", "LEADER_MAILBOX", "FAX" };
@@ -137,8 +138,9 @@ class DemoData implements ApplicationRunner {
 					i % 3 == 0 ? null : item.path("category").asString(), i % 3 == 0 ? null : item.path("kind").asString(),
 					null, people, persons, accused, null);
 			try {
-				var result = registration.register(cmd, List.of(), online ? citizen : registrar);
-				progress.advance(result.petition().number(), item, random, received);
+				var result = registration.registerAt(cmd, List.of(), online ? citizen : registrar,
+						received.toInstant().plus(Duration.ofMinutes(20)));
+				progress.advance(result.petition(), item, registrar, reviewer, random, received);
 				made++;
 			}
 			catch (RuntimeException ex) {

@@ -1,72 +1,162 @@
 package com.xinfang.demo;
 
+import com.xinfang.identity.Actor;
+import com.xinfang.identity.DataScope;
+import com.xinfang.identity.Role;
+import com.xinfang.organization.Directory;
+import com.xinfang.petition.ActionCommand;
+import com.xinfang.petition.PetitionActions;
+import com.xinfang.petition.PetitionViews;
+import com.xinfang.platform.DomainException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Moves some demo matters along so every page has something to show: routed to their default
- * unit, accepted, replied, closed. Demo data only; real matters move through the petition
- * module's lifecycle actions.
+ * Moves demo matters along the real lifecycle (the same acts and rules as the console), dated
+ * after their receipt, so every queue, clock and page has something to show. Departments without
+ * a demo account act through a stand-in officer of that department.
  */
 @Component
 class DemoProgress {
 
-	private final JdbcClient jdbc;
+	private final PetitionActions actions;
 
-	DemoProgress(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final Directory directory;
+
+	private final Clock clock;
+
+	DemoProgress(PetitionActions actions, Directory directory, Clock clock) {
+		this.actions = actions;
+		this.directory = directory;
+		this.clock = clock;
 	}
 
-	@Transactional
-	void advance(String number, JsonNode item, Random random, OffsetDateTime received) {
-		long id = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(number).query(Long.class).single();
-		String category = jdbc.sql("SELECT category_code FROM petition WHERE id = ?").param(id).query(String.class).optional().orElse(null);
-		if (category == null) {
-			return; // waits for classification
-		}
-		String unit = jdbc.sql("SELECT default_unit_code FROM category WHERE code = ?").param(category).query(String.class).single();
+	void advance(PetitionViews.PetitionView p, JsonNode item, Actor registrar, Actor reviewer, Random random,
+			OffsetDateTime received) {
+		var run = new Run(p.number(), p.version(), received.toInstant(), clock.instant());
+		String category = item.path("category").asString();
+		String kind = item.path("kind").asString();
+		String legal = item.path("legalChannel").isNull() ? null : item.path("legalChannel").asString(null);
 		double roll = random.nextDouble();
-		if (roll < 0.25) {
+		if (roll < 0.12) {
+			return; // still waiting for classification
+		}
+		if (!run.act(registrar, 20, Map.of("action", "CLASSIFY", "categoryCode", category, "kind", kind, "complexity",
+				random.nextBoolean() ? "SIMPLE" : "COMPLEX"))) {
 			return;
 		}
-		OffsetDateTime at = received.plus(Duration.ofHours(20 + random.nextInt(40)));
-		step(id, at, "city.registrar", "TRANSFER", "REGISTERED", "TRANSFERRED", "转送至责任单位", "转交");
-		String status = "TRANSFERRED";
-		if (roll >= 0.45) {
-			at = at.plus(Duration.ofHours(24 + random.nextInt(48)));
-			step(id, at, "hr.officer", "ACCEPT", status, "ACCEPTED", "受理", "受理告知");
-			status = "ACCEPTED";
+		if (legal != null) {
+			run.act(registrar, 30, Map.of("action", "DIVERT", "legalChannel", legal, "note", "属于依法应当通过法定途径解决的事项"));
+			return;
 		}
-		if (roll >= 0.75) {
-			at = at.plus(Duration.ofDays(5 + random.nextInt(15)));
-			step(id, at, "hr.head", "APPROVE", status, "REPLIED", "出具信访处理意见书", "意见书");
-			status = "REPLIED";
+		if (roll < 0.16) {
+			run.act(registrar, 30, Map.of("action", "REJECT", "reason", "该事项不属于信访事项受理范围"));
+			return;
 		}
-		if (roll >= 0.88) {
-			at = at.plus(Duration.ofDays(2));
-			step(id, at, "city.reviewer", "APPROVE", status, "CLOSED", "审核认定办结", null);
-			status = "CLOSED";
+		String unit = "ACCUSATION".equals(kind) && "DISCIPLINE".equals(category) ? "CD-JWJW"
+				: directory.category(category).map(c -> c.defaultUnitCode()).orElse("CD-ZFB");
+		if (!run.act(registrar, 24, Map.of("action", "TRANSFER", "unitCode", unit, "communication",
+				Map.of("contact", directory.unitName(unit) + "信访联络员", "summary", "电话沟通，对方同意接收并按期办理")))) {
+			return;
 		}
-		if (at.isAfter(OffsetDateTime.now())) {
-			at = OffsetDateTime.now();
+		Actor officer = standIn(unit);
+		if (roll < 0.28 || !run.act(officer, 48 + random.nextInt(72), Map.of("action", "ACCEPT"))) {
+			return; // transferred, waiting for acceptance
 		}
-		jdbc.sql("UPDATE petition SET status = ?, responsible_unit_code = ?, complexity = coalesce(complexity, ?) WHERE id = ?")
-			.params(status, unit, random.nextBoolean() ? "SIMPLE" : "COMPLEX", id)
-			.update();
+		if (random.nextDouble() < 0.4) {
+			run.act(officer, 72, Map.of("action", "RECORD", "recordKind", random.nextBoolean() ? "INVESTIGATION" : "MEDIATION",
+					"note", "约谈双方当事人，调取相关材料核实情况"));
+		}
+		if (roll < 0.48) {
+			return; // in handling; older ones run into their clocks
+		}
+		if (!run.act(officer, 24 * (8 + random.nextInt(18)), Map.of("action", "REPLY", "result",
+				random.nextDouble() < 0.55 ? "SUPPORT" : random.nextBoolean() ? "EXPLAIN" : "NOT_SUPPORT", "opinion",
+				"经调查核实，现将处理意见答复如下：相关单位已按政策规定作出处理，请予理解支持。"))) {
+			return;
+		}
+		if (roll < 0.55 || !run.act(officer, 20, Map.of("action", "APPROVE", "note", "同意"))) {
+			return;
+		}
+		if (roll < 0.62 || !run.act(officer, 40, Map.of("action", "DELIVER", "method", "直接送达"))) {
+			return;
+		}
+		String satisfaction = random.nextDouble() < 0.8 ? "SATISFIED" : random.nextBoolean() ? "BASIC" : "UNSATISFIED";
+		if (roll < 0.68 || !run.act(officer, 72, Map.of("action", "VISIT_BACK", "satisfaction", satisfaction, "note", "电话回访"))) {
+			return;
+		}
+		if ("UNSATISFIED".equals(satisfaction)) {
+			run.act(officer, 48, Map.of("action", "RECHECK", "note", "复核查原处理意见，事实清楚，维持", "rehandle", false));
+		}
+		if (roll < 0.74) {
+			return;
+		}
+		run.act(reviewer, 24, Map.of("action", "APPROVE", "note", "审核认定办结"));
 	}
 
-	private void step(long id, OffsetDateTime at, String actor, String action, String from, String to, String note,
-			String milestone) {
-		jdbc.sql("""
-				INSERT INTO petition_history (petition_id, at, actor, action, from_status, to_status, note, public_milestone)
-				VALUES (?,?,?,?,?,?,?,?)""")
-			.params(id, at, actor, action, from, to, note, milestone)
-			.update();
+	private Actor standIn(String unitCode) {
+		if ("CD-HRSS".equals(unitCode)) {
+			return new Actor(0, "hr.officer", "刘承办", Actor.Kind.STAFF, unitCode, "430700",
+					EnumSet.of(Role.CASE_OFFICER, Role.UNIT_HEAD), DataScope.unit(unitCode));
+		}
+		var unit = directory.unit(unitCode).orElseThrow();
+		return new Actor(0, "demo@" + unitCode, unit.name() + "承办人", Actor.Kind.STAFF, unitCode, unit.regionCode(),
+				EnumSet.of(Role.CASE_OFFICER, Role.UNIT_HEAD), DataScope.unit(unitCode));
+	}
+
+	/** One matter's acts, each some hours after the previous one, none in the future. */
+	private final class Run {
+
+		private final String number;
+
+		private int version;
+
+		private Instant at;
+
+		private final Instant now;
+
+		Run(String number, int version, Instant received, Instant now) {
+			this.number = number;
+			this.version = version;
+			this.at = received;
+			this.now = now;
+		}
+
+		boolean act(Actor actor, int hoursLater, Map<String, Object> fields) {
+			Instant next = at.plus(Duration.ofHours(hoursLater));
+			if (next.isAfter(now)) {
+				return false;
+			}
+			Map<String, Object> f = new HashMap<>(fields);
+			@SuppressWarnings("unchecked")
+			Map<String, String> comm = (Map<String, String>) f.get("communication");
+			var cmd = new ActionCommand((String) f.get("action"), version, (String) f.get("categoryCode"),
+					(String) f.get("kind"), (String) f.get("complexity"), (String) f.get("unitCode"),
+					comm == null ? null : new ActionCommand.Communication(comm.get("contact"),
+							next.minus(Duration.ofHours(2)).atZone(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
+							comm.get("summary")),
+					(String) f.get("reason"), (String) f.get("legalChannel"), (String) f.get("note"), null,
+					(String) f.get("result"), (String) f.get("opinion"), (String) f.get("method"), null,
+					(String) f.get("satisfaction"), null, (String) f.get("recordKind"), (Boolean) f.get("rehandle"), null, null);
+			try {
+				var view = actions.performAt(number, cmd, actor, next);
+				version = view.version();
+				at = next;
+				return true;
+			}
+			catch (DomainException ex) {
+				return false;
+			}
+		}
+
 	}
 
 }

@@ -122,39 +122,6 @@ class Petition {
 
 	}
 
-	/** Art 32: the three possible answers. */
-	public enum Result {
-
-		SUPPORT("支持"), EXPLAIN("解释说明"), NOT_SUPPORT("不予支持");
-
-		private final String label;
-
-		Result(String label) {
-			this.label = label;
-		}
-
-		public String label() {
-			return label;
-		}
-
-	}
-
-	public enum Satisfaction {
-
-		SATISFIED("满意"), BASIC("基本满意"), UNSATISFIED("不满意");
-
-		private final String label;
-
-		Satisfaction(String label) {
-			this.label = label;
-		}
-
-		public String label() {
-			return label;
-		}
-
-	}
-
 	/** Moves along the legal table, or refuses with a 409. */
 	private Status move(Action action, Status to) {
 		Status from = status;

@@ -76,6 +76,15 @@ public class PetitionActions {
 
 	@Transactional
 	public PetitionViews.PetitionView perform(String number, ActionCommand cmd, Actor actor) {
+		return performAt(number, cmd, actor, clock.instant());
+	}
+
+	/**
+	 * An act recorded with the time it happened: for importing the history of matters from an
+	 * earlier system and for demo data. Never exposed over HTTP.
+	 */
+	@Transactional
+	public PetitionViews.PetitionView performAt(String number, ActionCommand cmd, Actor actor, Instant at) {
 		Action action = parseAction(cmd.action());
 		Petition p = queries.load(number, actor);
 		if (!permissions.may(actor, p, action)) {
@@ -88,7 +97,7 @@ public class PetitionActions {
 		if (cmd.version() != p.version()) {
 			throw new DomainException.Conflict("该信访事项已被他人修改（版本 " + p.version() + "），请刷新后重试");
 		}
-		move(p, action, cmd, actor, actor.label());
+		move(p, action, cmd, actor, actor.label(), at);
 		return queries.view(p, actor);
 	}
 
@@ -103,7 +112,7 @@ public class PetitionActions {
 			throw new DomainException.Forbidden("信访人不能执行该操作");
 		}
 		Petition p = lookup.verified(number, queryCode, clientAddress);
-		move(p, action, cmd, PETITIONER, "信访人");
+		move(p, action, cmd, PETITIONER, "信访人", clock.instant());
 		return new PublicLookupResult(p.number(), p.status().name());
 	}
 
@@ -113,8 +122,7 @@ public class PetitionActions {
 	private static final Actor PETITIONER = new Actor(0, "petitioner", "信访人", Actor.Kind.CITIZEN, null, null,
 			Set.of(com.xinfang.identity.Role.CITIZEN), com.xinfang.identity.DataScope.none());
 
-	private void move(Petition p, Action action, ActionCommand cmd, Actor actor, String label) {
-		Instant now = clock.instant();
+	private void move(Petition p, Action action, ActionCommand cmd, Actor actor, String label, Instant now) {
 		Step step = apply(p, action, cmd, actor, now);
 		petitions.save(p);
 		history.record(p.id(), now, label, action.name(), step.from(), p.status(), step.note(), step.milestone());
@@ -208,7 +216,7 @@ public class PetitionActions {
 				return new Step(was, HandlingRecords.label(kind) + "：" + cmd.note().strip(), null);
 			}
 			case REPLY -> {
-				Status was = p.reply(optionalEnum(Petition.Result.class, cmd.result(), "result"), cmd.opinion(), now);
+				Status was = p.reply(optionalEnum(Result.class, cmd.result(), "result"), cmd.opinion(), now);
 				return new Step(was, "拟定处理意见书（" + p.result().label() + "），报单位负责人审核", null);
 			}
 			case APPROVE -> {
@@ -232,7 +240,7 @@ public class PetitionActions {
 				return new Step(was, "送达（" + cmd.method().strip() + "）", "送达");
 			}
 			case VISIT_BACK -> {
-				var s = optionalEnum(Petition.Satisfaction.class, cmd.satisfaction(), "satisfaction");
+				var s = optionalEnum(Satisfaction.class, cmd.satisfaction(), "satisfaction");
 				Status was = p.recordVisitBack(s);
 				return new Step(was, "回访：" + s.label() + (blank(cmd.note()) ? "" : "，" + cmd.note().strip())
 						+ (p.recheckPending() ? "；须复核查后方可办结" : ""), null);
@@ -245,7 +253,7 @@ public class PetitionActions {
 				return new Step(was, "不满意复核查：" + (rehandle ? "重新办理" : "维持原处理意见") + "，" + cmd.note().strip(), null);
 			}
 			case RATE -> {
-				var s = optionalEnum(Petition.Satisfaction.class, cmd.satisfaction(), "satisfaction");
+				var s = optionalEnum(Satisfaction.class, cmd.satisfaction(), "satisfaction");
 				Status was = p.rate(s);
 				return new Step(was, "信访人评价：" + s.label(), null);
 			}
@@ -267,7 +275,7 @@ public class PetitionActions {
 			case DECIDE -> {
 				requireText(cmd.opinion(), "opinion", "请填写复查/复核意见");
 				boolean review = p.status() == Status.REVIEW;
-				Status was = p.decide(optionalEnum(Petition.Result.class, cmd.result(), "result"), now);
+				Status was = p.decide(optionalEnum(Result.class, cmd.result(), "result"), now);
 				return new Step(was, (review ? "复核意见：" : "复查意见：") + cmd.opinion().strip(), review ? "复核意见" : "复查意见");
 			}
 			default -> throw new DomainException.Invalid("action", "未知操作");

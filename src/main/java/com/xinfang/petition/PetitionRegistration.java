@@ -79,10 +79,17 @@ public class PetitionRegistration {
 
 	@Transactional
 	public PetitionViews.Registered register(RegisterPetition cmd, List<? extends Upload> files, Actor actor) {
+		return registerAt(cmd, files, actor, clock.instant());
+	}
+
+	/** Registration dated when it happened: for importing an earlier system's matters and for demo data. */
+	@Transactional
+	public PetitionViews.Registered registerAt(RegisterPetition cmd, List<? extends Upload> files, Actor actor,
+			Instant registeredAt) {
 		if (!(actor.isCitizen() || actor.hasAny(Role.REGISTRAR, Role.ADMIN))) {
 			throw new DomainException.Forbidden("只有登记员可以登记信访事项");
 		}
-		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		Instant now = registeredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		List<FieldProblem> problems = new ArrayList<>();
 		Channel channel = parse(Channel.class, cmd.channel(), "channel", "请选择信访渠道", problems);
 		if (actor.isCitizen() && channel != null && channel != Channel.ONLINE) {

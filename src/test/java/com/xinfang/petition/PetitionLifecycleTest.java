@@ -36,7 +36,7 @@ class PetitionLifecycleTest {
 
 	static Petition delivered() {
 		Petition p = accepted();
-		p.reply(Petition.Result.SUPPORT, "经调查，情况属实，责令公司十日内支付拖欠工资。", T0);
+		p.reply(Result.SUPPORT, "经调查，情况属实，责令公司十日内支付拖欠工资。", T0);
 		p.approve(T0);
 		p.deliver(T0);
 		return p;
@@ -46,7 +46,7 @@ class PetitionLifecycleTest {
 	void aSupportedReplyGoesThroughTheTwoReviewsToClosure() {
 		Petition p = delivered();
 		assertThat(p.status()).isEqualTo(Status.DELIVERED);
-		p.recordVisitBack(Petition.Satisfaction.SATISFIED);
+		p.recordVisitBack(Satisfaction.SATISFIED);
 		assertThat(p.status()).isEqualTo(Status.CLOSE_PENDING_APPROVAL);
 		p.approve(T0);
 		assertThat(p.status()).isEqualTo(Status.CLOSED);
@@ -56,7 +56,7 @@ class PetitionLifecycleTest {
 	@Test
 	void rejectsDeliveryOfAReplyThatWasNotApproved() {
 		Petition p = accepted();
-		p.reply(Petition.Result.EXPLAIN, "经核查，相关政策规定如下，特此解释说明。", T0);
+		p.reply(Result.EXPLAIN, "经核查，相关政策规定如下，特此解释说明。", T0);
 		assertThatThrownBy(() -> p.deliver(T0)).isInstanceOf(DomainException.Conflict.class).hasMessageContaining("送达");
 		assertThat(p.status()).isEqualTo(Status.REPLY_PENDING_APPROVAL);
 	}
@@ -64,7 +64,7 @@ class PetitionLifecycleTest {
 	@Test
 	void anUnsatisfiedRatingBlocksClosureUntilTheReCheck() {
 		Petition p = delivered();
-		p.recordVisitBack(Petition.Satisfaction.UNSATISFIED);
+		p.recordVisitBack(Satisfaction.UNSATISFIED);
 		assertThat(p.recheckPending()).isTrue();
 		assertThatThrownBy(() -> p.approve(T0)).isInstanceOf(DomainException.Conflict.class).hasMessageContaining("复核查");
 		p.recheck(false);
@@ -75,7 +75,7 @@ class PetitionLifecycleTest {
 	@Test
 	void aReCheckMaySendTheMatterBackToHandling() {
 		Petition p = delivered();
-		p.recordVisitBack(Petition.Satisfaction.UNSATISFIED);
+		p.recordVisitBack(Satisfaction.UNSATISFIED);
 		p.recheck(true);
 		assertThat(p.status()).isEqualTo(Status.ACCEPTED);
 		assertThat(p.recheckPending()).isFalse();
@@ -101,17 +101,17 @@ class PetitionLifecycleTest {
 			.isInstanceOf(DomainException.Conflict.class)
 			.hasMessageContaining("期限");
 		Petition q = delivered();
-		q.recordVisitBack(Petition.Satisfaction.SATISFIED);
+		q.recordVisitBack(Satisfaction.SATISFIED);
 		q.approve(T0);
 		assertThatThrownBy(() -> q.requestReview(D0, D0.plusDays(30), T0, D0.plusDays(30)))
 			.isInstanceOf(DomainException.Conflict.class)
 			.hasMessageContaining("复查");
 		q.requestReexamination(D0.plusDays(10), D0.plusDays(30), T0, D0.plusDays(40));
 		assertThat(q.status()).isEqualTo(Status.REEXAMINATION);
-		q.decide(Petition.Result.NOT_SUPPORT, T0);
+		q.decide(Result.NOT_SUPPORT, T0);
 		assertThat(q.status()).isEqualTo(Status.CLOSED);
 		q.requestReview(D0.plusDays(15), D0.plusDays(40), T0, D0.plusDays(45));
-		q.decide(Petition.Result.NOT_SUPPORT, T0);
+		q.decide(Result.NOT_SUPPORT, T0);
 		assertThat(q.status()).isEqualTo(Status.FINAL);
 		assertThatThrownBy(() -> q.requestReexamination(D0.plusDays(16), D0.plusDays(60), T0, D0.plusDays(60)))
 			.isInstanceOf(DomainException.Conflict.class);
@@ -178,16 +178,16 @@ class PetitionLifecycleTest {
 			case MERGE -> p.mergeInto("XF430702260301000009", T0);
 			case EXTEND -> p.extend(10, D0);
 			case RECORD -> p.recordHandling();
-			case REPLY -> p.reply(Petition.Result.SUPPORT, "经调查核实，支持信访人的请求。", T0);
+			case REPLY -> p.reply(Result.SUPPORT, "经调查核实，支持信访人的请求。", T0);
 			case APPROVE -> p.approve(T0);
 			case RETURN -> p.returnForRework();
 			case DELIVER -> p.deliver(T0);
-			case VISIT_BACK -> p.recordVisitBack(Petition.Satisfaction.UNSATISFIED);
+			case VISIT_BACK -> p.recordVisitBack(Satisfaction.UNSATISFIED);
 			case RECHECK -> p.recheck(false);
-			case RATE -> p.rate(Petition.Satisfaction.BASIC);
+			case RATE -> p.rate(Satisfaction.BASIC);
 			case REQUEST_REEXAMINATION -> p.requestReexamination(D0, D0.plusDays(30), T0, D0.plusDays(30));
 			case REQUEST_REVIEW -> p.requestReview(D0, D0.plusDays(30), T0, D0.plusDays(30));
-			case DECIDE -> p.decide(Petition.Result.EXPLAIN, T0);
+			case DECIDE -> p.decide(Result.EXPLAIN, T0);
 		}
 	}
 
