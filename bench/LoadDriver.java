@@ -67,6 +67,7 @@ public class LoadDriver {
 			return;
 		}
 
+		long cpuStartNs = processCpuNs();
 		long startNs = System.nanoTime();
 		long measureFromNs = startNs + warmup * 1_000_000_000L;
 		long endNs = measureFromNs + seconds * 1_000_000_000L;
@@ -88,6 +89,8 @@ public class LoadDriver {
 		}
 		long measuredEndNs = Math.min(System.nanoTime(), endNs);
 		long lateNs = Math.max(0, System.nanoTime() - endNs);
+		double driverCpuS = (processCpuNs() - cpuStartNs) / 1e9;
+		double elapsedS = (System.nanoTime() - startNs) / 1e9;
 
 		long total = 0;
 		long warmupRequests = 0;
@@ -144,12 +147,16 @@ public class LoadDriver {
 		result.put("p99Ms", ms(pct(all, 99)));
 		result.put("maxMs", ms(all.length == 0 ? 0 : all[all.length - 1]));
 		result.put("meanMs", ms(all.length == 0 ? 0 : (long) Arrays.stream(all).average().orElse(0)));
+		result.put("driverCpuS", round(driverCpuS));
+		result.put("elapsedS", round(elapsedS));
 
 		System.out.printf("requests (measured)  %d (ok %d, errors %d %s; warm-up %d; %d finished after the end, waited %.1f s)%n",
 				all.length, okMeasured, errorCount, errors, warmupRequests, late, lateNs / 1e9);
 		System.out.printf("throughput           %.1f/s (ok responses inside the %.1f s window)%n", throughput, windowS);
 		System.out.printf("latency ms           p50 %s  p90 %s  p99 %s  max %s  mean %s%n", result.get("p50Ms"),
 				result.get("p90Ms"), result.get("p99Ms"), result.get("maxMs"), result.get("meanMs"));
+		System.out.printf("driver CPU           %.1f s over %.1f s (%.0f%% of one core)%n", driverCpuS, elapsedS,
+				elapsedS > 0 ? driverCpuS / elapsedS * 100 : 0);
 		String line = json(result);
 		System.out.println(line);
 		if (out != null) {
@@ -454,6 +461,15 @@ public class LoadDriver {
 		if (host == null || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"))) {
 			throw new IllegalArgumentException("--url must point at this machine (127.0.0.1, localhost or [::1]): " + url);
 		}
+	}
+
+	/** CPU time of this JVM (all threads), or 0 where the platform does not tell. */
+	static long processCpuNs() {
+		var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+			return Math.max(0, sun.getProcessCpuTime());
+		}
+		return 0;
 	}
 
 	static long pct(long[] sorted, double p) {

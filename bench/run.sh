@@ -198,11 +198,21 @@ cpu_snapshot() { # prints: total-busy, total-all, app, postgres (clock ticks)
   for p in $(pg_pids); do pg=$(( pg + $(ticks_of "$p") )); done
   awk -v a="$app" -v g="$pg" '/^cpu / { busy=$2+$3+$4+$7+$8; all=busy+$5+$6; print busy, all, a, g; exit }' /proc/stat
 }
-cpu_split() { # args: before(4) after(4) -> "app% pg% other% idle%" as percent of all cores
-  awk -v b1="$1" -v a1="$2" -v p1="$3" -v g1="$4" -v b2="$5" -v a2="$6" -v p2="$7" -v g2="$8" 'BEGIN {
-    all=a2-a1; if (all<=0) all=1; app=(p2-p1)/all*100; pg=(g2-g1)/all*100; busy=(b2-b1)/all*100;
-    other=busy-app-pg; if (other<0) other=0; printf "%.0f %.0f %.0f %.0f", app, pg, other, 100-busy }'
+cpu_split() { # args: before(4) after(4) [driver CPU seconds] -> "app% pg% driver% other% idle%" of all cores
+  awk -v b1="$1" -v a1="$2" -v p1="$3" -v g1="$4" -v b2="$5" -v a2="$6" -v p2="$7" -v g2="$8" -v d="${9:-0}" \
+      -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    all=a2-a1; if (all<=0) all=1; app=(p2-p1)/all*100; pg=(g2-g1)/all*100; busy=(b2-b1)/all*100; drv=d*hz/all*100;
+    other=busy-app-pg-drv; if (other<0) other=0; printf "%.0f %.0f %.0f %.0f %.0f", app, pg, drv, other, 100-busy }'
 }
+background() { # CPU busy % of the machine over 2 s, and the busiest processes (to spot a noisy neighbour)
+  local a b
+  a=$(awk '/^cpu / { print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8; exit }' /proc/stat); sleep 2
+  b=$(awk '/^cpu / { print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8; exit }' /proc/stat)
+  # shellcheck disable=SC2086
+  set -- $a $b
+  awk -v b1="$1" -v a1="$2" -v b2="$3" -v a2="$4" 'BEGIN { d=a2-a1; if (d<=0) d=1; printf "%.0f", (b2-b1)/d*100 }'
+}
+busiest() { ps -eo pcpu=,comm=,args= --sort=-pcpu | awk '$1 > 5 { printf "%s%% %s; ", $1, $2 }' | head -c 200; }
 psql_q() { PGPASSWORD=postgres psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres "$@"; }
 
 # ---------------------------------------------------------------------------------------------
@@ -210,6 +220,9 @@ rm -rf "$data"
 mkdir -p "$data"
 say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 
+bg_before=$(background); bg_procs=$(busiest)
+say "background CPU before the run: ${bg_before}% busy ${bg_procs:+(busiest: $bg_procs)}"
+[ "$bg_before" -gt 15 ] && say "warning: the machine is not quiet; the figures will be lower and noisier than they should be"
 say "(a) first start on an empty data directory ($data)"
 start_app
 first_ms=$ready_ms
@@ -234,7 +247,7 @@ db_counters() { # commits in the app's database and WAL syncs (fsyncs of the WAL
 }
 load_rows=()
 run_load() { # args: label clients seconds warmup
-  local label=$1 c=$2 secs=$3 wu=$4 before after rc=0 out line errs c_app c_pg c_other c_idle x0 s0 x1 s1 per_req
+  local label=$1 c=$2 secs=$3 wu=$4 before after rc=0 out line errs c_app c_pg c_drv c_other c_idle x0 s0 x1 s1 per_req
   before=$(cpu_snapshot); read -r x0 s0 <<<"$(db_counters)"
   out=$(java "$here/LoadDriver.java" --url "$base" --clients "$c" --seconds "$secs" --warmup "$wu" \
         --label "run.sh $stamp $label" --out "$jsonl" 2>"$BENCH_WORK/driver-$c.err") || rc=$?
@@ -243,13 +256,13 @@ run_load() { # args: label clients seconds warmup
   [ "$rc" = "0" ] || die "load driver with $c clients exited with $rc"
   echo "$out" | grep -v '^{'
   line=$(echo "$out" | grep '^{' | tail -1)
-  # shellcheck disable=SC2086
-  read -r c_app c_pg c_other c_idle <<<"$(cpu_split $before $after)"
   get() { echo "$line" | sed -n 's/.*"'"$1"'":\([^,}]*\).*/\1/p'; }
+  # shellcheck disable=SC2086
+  read -r c_app c_pg c_drv c_other c_idle <<<"$(cpu_split $before $after "$(get driverCpuS)")"
   errs=$(echo "$line" | sed -n 's/.*"errorsByStatus":\({[^}]*}\).*/\1/p')
   per_req=$(awk -v x=$(( x1 - x0 )) -v w=$(( s1 - s0 )) -v n="$(get allRequests)" 'BEGIN { if (n > 0) printf "%.1f / %.1f", x/n, w/n; else print "-" }')
-  load_rows+=("| $label | $(get requests) | $(get errors) $( [ "$errs" != "{}" ] && echo "$errs") | $(get throughputPerS) | $(get p50Ms) | $(get p90Ms) | $(get p99Ms) | $(get maxMs) | $c_app / $c_pg / $c_other / $c_idle | $per_req |")
-  say "cpu during run (% of all cores): app ${c_app}, postgres ${c_pg}, other/driver ${c_other}, idle ${c_idle}; commits / WAL fsyncs per request: $per_req"
+  load_rows+=("| $label | $(get requests) | $(get errors) $( [ "$errs" != "{}" ] && echo "$errs") | $(get throughputPerS) | $(get p50Ms) | $(get p90Ms) | $(get p99Ms) | $(get maxMs) | $c_app / $c_pg / $c_drv / $c_other / $c_idle | $per_req |")
+  say "cpu during run (% of all cores): app ${c_app}, postgres ${c_pg}, driver ${c_drv}, other ${c_other}, idle ${c_idle}; commits / WAL fsyncs per request: $per_req"
 }
 
 if [ "$JIT_WARMUP" -gt 0 ]; then
@@ -269,7 +282,7 @@ error_kinds=$(awk '/ ERROR / { want=1; next } want && /^[A-Za-z_.$]+(Exception|E
   | sed -E 's/\(total=.*\)/(pool stats)/; s/after [0-9]+ms/after N ms/' | cut -c1-220 | sort | uniq -c | sort -rn | head -5)
 
 say "(e) pgbench TPC-B on the same PostgreSQL (127.0.0.1:$DB_PORT), database 'bench'"
-pgbench_row="| pgbench not installed (as root: apt-get install postgresql-contrib) | | | | | | | |"
+pgbench_row="| pgbench not installed (as root: apt-get install postgresql-contrib) | | | | | | | | |"
 pgbench_bin=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1 || true)
 if [ -n "$pgbench_bin" ]; then
   pgdir="$BENCH_WORK/pgbench"; rm -rf "$pgdir"; mkdir -p "$pgdir"
@@ -278,15 +291,16 @@ if [ -n "$pgbench_bin" ]; then
   PGPASSWORD=postgres "$pgbench_bin" -h 127.0.0.1 -p "$DB_PORT" -U postgres -i -s "$PGBENCH_SCALE" -q bench >"$pgdir/init.log" 2>&1 \
     || { cat "$pgdir/init.log"; die "pgbench -i failed"; }
   init_ms=$(( $(now_ms) - t0 ))
+  bg_pgbench=$(background)
   before=$(cpu_snapshot)
   (cd "$pgdir" && PGPASSWORD=postgres "$pgbench_bin" -h 127.0.0.1 -p "$DB_PORT" -U postgres -c "$PGBENCH_CLIENTS" \
       -j "$PGBENCH_THREADS" -T "$PGBENCH_SECONDS" -M prepared -l --log-prefix=tx bench) >"$pgdir/run.log" 2>&1 \
     || { cat "$pgdir/run.log"; die "pgbench run failed"; }
   after=$(cpu_snapshot)
   # shellcheck disable=SC2086
-  read -r b_app b_pg b_other b_idle <<<"$(cpu_split $before $after)"
+  read -r b_app b_pg _ b_other b_idle <<<"$(cpu_split $before $after)"
   sed -n '/transaction type/,$p' "$pgdir/run.log"
-  tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$pgdir/run.log")
+  tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$pgdir/run.log" | awk '{ printf "%.1f", $1 }')
   lat_avg=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$pgdir/run.log")
   txs=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$pgdir/run.log")
   failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$pgdir/run.log")
@@ -295,7 +309,7 @@ if [ -n "$pgbench_bin" ]; then
       i50=int(NR*0.50+0.999); i99=int(NR*0.99+0.999); printf "%.1f %.1f %.1f", a[i50]/1000, a[i99]/1000, a[NR]/1000 }')"
   rm -f "$pgdir"/tx.*
   psql_q -d postgres -c 'DROP DATABASE IF EXISTS bench' >/dev/null || true
-  pgbench_row="| -c $PGBENCH_CLIENTS -j $PGBENCH_THREADS -T $PGBENCH_SECONDS -M prepared, scale $PGBENCH_SCALE (init ${init_ms} ms) | ${txs:-?} (failed ${failed:-0}) | ${tps:-?} | ${lat_avg:-?} | $lat_p50 | $lat_p99 | $lat_max | $b_app / $b_pg / $b_other / $b_idle |"
+  pgbench_row="| -c $PGBENCH_CLIENTS -j $PGBENCH_THREADS -T $PGBENCH_SECONDS -M prepared, scale $PGBENCH_SCALE (init ${init_ms} ms) | ${txs:-?} (failed ${failed:-0}) | ${tps:-?} | ${lat_avg:-?} | $lat_p50 | $lat_p99 | $lat_max | $b_app / $b_pg / $b_other / $b_idle | ${bg_pgbench}% |"
   say "pgbench: tps ${tps:-?}, latency avg ${lat_avg:-?} ms, p50 $lat_p50 ms, p99 $lat_p99 ms; cpu app ${b_app}, postgres ${b_pg}, other/pgbench ${b_other}, idle ${b_idle}"
 else
   say "pgbench not found: as root run 'apt-get install -y postgresql-contrib' (Debian puts pgbench in postgresql-NN); skipping"
@@ -317,6 +331,7 @@ commit=${commit:0:10}; commit=${commit:-?}
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1); PostgreSQL $pg_version (embedded, zonky); $durable."
   echo "Commit $commit ($( [ -n "$JAR" ] && echo "given jar $JAR, built $(date -r "$JAR" '+%Y-%m-%d %H:%M')" || echo "working tree copied and built")); JAVA_OPTS='${JAVA_OPTS}'; APP_ARGS='${APP_ARGS}'; demo petitions: ${DEMO_PETITIONS:-app default} (${seeded} seeded at first start). App, PostgreSQL, load driver and pgbench all share the same $(nproc) cores. Total run ${total_s} s."
+  echo "Background CPU before the run: ${bg_before}% busy${bg_procs:+ (busiest: $bg_procs)}. The 'other' CPU column is everything else on the machine; much above 0 means a noisy neighbour and lower figures."
   echo
   echo "## Start-up and memory"
   echo
@@ -333,7 +348,7 @@ commit=${commit:0:10}; commit=${commit:-?}
   echo
   echo "## Petition submissions (POST /api/v1/petitions, closed loop, ${WARMUP} s warm-up + ${LOAD_SECONDS} s measured)"
   echo
-  echo "| clients | requests | errors | throughput /s | p50 ms | p90 ms | p99 ms | max ms | CPU % app / postgres / driver+other / idle | commits / WAL fsyncs per request |"
+  echo "| clients | requests | errors | throughput /s | p50 ms | p90 ms | p99 ms | max ms | CPU % app / postgres / driver / other / idle | commits / WAL fsyncs per request |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${load_rows[@]}"
   echo
@@ -349,8 +364,8 @@ commit=${commit:0:10}; commit=${commit:-?}
   echo
   echo "## pgbench TPC-B on the same embedded PostgreSQL"
   echo
-  echo "| run | transactions | tps | latency avg ms | p50 ms | p99 ms | max ms | CPU % app / postgres / pgbench+other / idle |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| run | transactions | tps | latency avg ms | p50 ms | p99 ms | max ms | CPU % app / postgres / pgbench+other / idle | busy before (app idle) |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   echo "$pgbench_row"
   echo
   echo "Target (issue): restart under 15 s; submissions >= 300/s with p99 < 200 ms on 2 cores."

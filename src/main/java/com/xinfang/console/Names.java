@@ -14,6 +14,21 @@ public record Names(Directory directory) {
 		return code == null ? "" : Status.valueOf(code).label();
 	}
 
+	public String action(String code) {
+		if (code == null) {
+			return "";
+		}
+		if ("REGISTER".equals(code)) {
+			return "登记";
+		}
+		try {
+			return com.xinfang.petition.Action.valueOf(code).label();
+		}
+		catch (IllegalArgumentException ex) {
+			return code;
+		}
+	}
+
 	public String channel(String code) {
 		return code == null ? "" : Channel.valueOf(code).label();
 	}

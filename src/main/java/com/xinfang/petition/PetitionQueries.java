@@ -246,14 +246,14 @@ public class PetitionQueries {
 	}
 
 	public List<PetitionViews.Document> documents(String number, Actor actor, String urlPrefix) {
-		return issued.of(load(number, actor).id(), false)
+		return issued.of(load(number, actor).id(), actor.isCitizen())
 			.stream()
 			.map(d -> new PetitionViews.Document(d.fileName(), urlPrefix + d.id()))
 			.toList();
 	}
 
 	public IssuedDocuments.Stored document(String number, long id, Actor actor) {
-		return issued.get(load(number, actor).id(), id, false).orElseThrow(() -> new DomainException.NotFound("文书不存在"));
+		return issued.get(load(number, actor).id(), id, actor.isCitizen()).orElseThrow(() -> new DomainException.NotFound("文书不存在"));
 	}
 
 	public List<PetitionViews.RecordView> records(String number, Actor actor) {

@@ -73,7 +73,12 @@ public final class PetitionViews {
 
 	/** What anyone holding the number and query code sees. */
 	public record PublicStatus(String number, String status, String statusLabel, String title,
-			List<Milestone> milestones, List<Document> documents) implements Serializable {
+			List<Milestone> milestones, List<Document> documents, Appeals appeals) implements Serializable {
+	}
+
+	/** What the petitioner may still do: rate, and ask for 复查 or 复核 until the given dates. */
+	public record Appeals(boolean canRate, String satisfaction, LocalDate reexaminationUntil, LocalDate reviewUntil)
+			implements Serializable {
 	}
 
 	public record CategorySuggestion(String code, double score) implements Serializable {

@@ -30,8 +30,11 @@ public class PublicLookup {
 
 	private final IssuedDocuments issued;
 
-	PublicLookup(Petitions petitions, History history, PersonalDataCipher cipher, FailureThrottle throttle,
+	private final AppealWindows appeals;
+
+	PublicLookup(AppealWindows appeals, Petitions petitions, History history, PersonalDataCipher cipher, FailureThrottle throttle,
 			IssuedDocuments issued) {
+		this.appeals = appeals;
 		this.issued = issued;
 		this.petitions = petitions;
 		this.history = history;
@@ -47,7 +50,7 @@ public class PublicLookup {
 			.map(d -> new PetitionViews.Document(d.fileName(), "/api/v1/public/petitions/" + p.number() + "/documents/" + d.id()))
 			.toList();
 		return new PetitionViews.PublicStatus(p.number(), p.status().name(), p.status().label(), p.title(),
-				history.milestones(p.id()), documents);
+				history.milestones(p.id()), documents, appeals.of(p));
 	}
 
 	/** A document issued to the petitioner, for the holder of the code. */

@@ -34,8 +34,11 @@ class PortalPages {
 
 	private final Accounts accounts;
 
-	PortalPages(Directory directory, PetitionRegistration registration, PetitionQueries queries, PublicLookup lookup,
+	private final com.xinfang.petition.PetitionActions actions;
+
+	PortalPages(com.xinfang.petition.PetitionActions actions, Directory directory, PetitionRegistration registration, PetitionQueries queries, PublicLookup lookup,
 			Accounts accounts) {
+		this.actions = actions;
 		this.directory = directory;
 		this.registration = registration;
 		this.queries = queries;
@@ -121,11 +124,56 @@ class PortalPages {
 		model.addAttribute("number", number);
 		try {
 			model.addAttribute("result", lookup.lookup(number, queryCode, request.getRemoteAddr()));
+			model.addAttribute("queryCode", queryCode);
 		}
 		catch (DomainException.NotFound | DomainException.Throttled ex) {
 			model.addAttribute("queryError", ex.getMessage());
 		}
 		return "intake/query";
+	}
+
+	/** Rating and 复查/复核 requests by the holder of the number and query code. */
+	@PostMapping("/query/act")
+	String queryAct(@RequestParam String number, @RequestParam String queryCode, @RequestParam String action,
+			@RequestParam(required = false) String satisfaction, @RequestParam(required = false) String reason,
+			HttpServletRequest request, Model model) {
+		model.addAttribute("number", number);
+		try {
+			var act = com.xinfang.petition.Action.valueOf(action);
+			actions.performAsPetitioner(number, queryCode, request.getRemoteAddr(), act, petitionerCommand(act, satisfaction, reason));
+			model.addAttribute("flash", "已提交：" + act.label());
+		}
+		catch (DomainException.NotFound | DomainException.Throttled ex) {
+			model.addAttribute("queryError", ex.getMessage());
+			return "intake/query";
+		}
+		catch (DomainException ex) {
+			model.addAttribute("actError", ex.getMessage());
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("actError", "未知操作");
+		}
+		model.addAttribute("queryCode", queryCode);
+		model.addAttribute("result", lookup.lookup(number, queryCode, request.getRemoteAddr()));
+		return "intake/query";
+	}
+
+	/** A document of the matter for the holder of the code (POST, so the code stays out of URLs). */
+	@PostMapping("/query/document")
+	org.springframework.http.ResponseEntity<byte[]> queryDocument(@RequestParam String number, @RequestParam String queryCode,
+			@RequestParam long id, HttpServletRequest request) {
+		var doc = lookup.document(number, queryCode, request.getRemoteAddr(), id);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+				.filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.body(doc.pdf());
+	}
+
+	static com.xinfang.petition.ActionCommand petitionerCommand(com.xinfang.petition.Action act, String satisfaction,
+			String reason) {
+		return new com.xinfang.petition.ActionCommand(act.name(), null, null, null, null, null, null, reason, null, null,
+				null, null, null, null, null, satisfaction, null, null, null, null, null);
 	}
 
 	@GetMapping("/my")
@@ -139,7 +187,40 @@ class PortalPages {
 	String mineDetail(@PathVariable String number, Actor actor, Model model) {
 		model.addAttribute("p", queries.find(number, actor));
 		model.addAttribute("milestones", queries.milestones(number, actor));
+		model.addAttribute("allowed", actions.allowed(number, actor));
+		model.addAttribute("documents", queries.documents(number, actor, "/my/" + number + "/documents/"));
 		return "intake/mine-detail";
+	}
+
+	@PostMapping("/my/{number}/act")
+	String mineAct(@PathVariable String number, @RequestParam String action, @RequestParam int version,
+			@RequestParam(required = false) String satisfaction, @RequestParam(required = false) String reason, Actor actor,
+			RedirectAttributes redirect) {
+		try {
+			var act = com.xinfang.petition.Action.valueOf(action);
+			var base = petitionerCommand(act, satisfaction, reason);
+			var cmd = new com.xinfang.petition.ActionCommand(base.action(), version, null, null, null, null, null,
+					base.reason(), null, null, null, null, null, null, null, base.satisfaction(), null, null, null, null, null);
+			actions.perform(number, cmd, actor);
+			redirect.addFlashAttribute("flash", "已提交：" + act.label());
+		}
+		catch (DomainException ex) {
+			if (ex instanceof DomainException.NotFound) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("actError", ex.getMessage());
+		}
+		return "redirect:/my/" + number;
+	}
+
+	@GetMapping("/my/{number}/documents/{id}")
+	org.springframework.http.ResponseEntity<byte[]> myDocument(@PathVariable String number, @PathVariable long id, Actor actor) {
+		var doc = queries.document(number, id, actor);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
+				.filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.body(doc.pdf());
 	}
 
 	private void fillFormModel(Model model, String county, Actor actor) {
