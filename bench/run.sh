@@ -19,6 +19,7 @@
 #   JAR=                     benchmark this jar instead of building one
 #   BENCH_WORK=/tmp/xinfang-bench-$USER   build copy, data directory, app log
 #   KEEP_DATA=0              1: keep the benchmark's data directory afterwards
+#   QUIET_WAIT=30            wait up to this many seconds for other work on the machine to stop first
 #
 # Only talks to 127.0.0.1; every loop is bounded in time. Results: bench/results/<date>-startup-and-load.md
 set -euo pipefail
@@ -46,7 +47,7 @@ if [ "$(id -u)" = "0" ]; then
   fi
   vars=()
   for v in PORT DB_PORT CLIENTS LOAD_SECONDS WARMUP JIT_WARMUP PGBENCH_SCALE PGBENCH_CLIENTS PGBENCH_THREADS PGBENCH_SECONDS \
-           DEMO_PETITIONS JAVA_OPTS APP_ARGS SKIP_BUILD JAR BENCH_WORK KEEP_DATA; do
+           DEMO_PETITIONS JAVA_OPTS APP_ARGS SKIP_BUILD JAR BENCH_WORK KEEP_DATA QUIET_WAIT; do
     [ -n "${!v+x}" ] && vars+=("$v=${!v}")
   done
   exec runuser -u "$user" -- env HOME="$(getent passwd "$user" | cut -d: -f6)" "${vars[@]}" bash "$here/run.sh" "$@"
@@ -68,6 +69,7 @@ APP_ARGS=${APP_ARGS:-}
 SKIP_BUILD=${SKIP_BUILD:-0}
 JAR=${JAR:-}
 KEEP_DATA=${KEEP_DATA:-0}
+QUIET_WAIT=${QUIET_WAIT:-30}
 BENCH_WORK=${BENCH_WORK:-/tmp/xinfang-bench-$(id -un)}
 
 base="http://127.0.0.1:$PORT"
@@ -204,15 +206,30 @@ cpu_split() { # args: before(4) after(4) [driver CPU seconds] -> "app% pg% drive
     all=a2-a1; if (all<=0) all=1; app=(p2-p1)/all*100; pg=(g2-g1)/all*100; busy=(b2-b1)/all*100; drv=d*hz/all*100;
     other=busy-app-pg-drv; if (other<0) other=0; printf "%.0f %.0f %.0f %.0f %.0f", app, pg, drv, other, 100-busy }'
 }
-background() { # CPU busy % of the machine over 2 s, and the busiest processes (to spot a noisy neighbour)
-  local a b
-  a=$(awk '/^cpu / { print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8; exit }' /proc/stat); sleep 2
-  b=$(awk '/^cpu / { print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8; exit }' /proc/stat)
-  # shellcheck disable=SC2086
-  set -- $a $b
-  awk -v b1="$1" -v a1="$2" -v b2="$3" -v a2="$4" 'BEGIN { d=a2-a1; if (d<=0) d=1; printf "%.0f", (b2-b1)/d*100 }'
+proc_ticks() { # "pid ticks name" of every process
+  for f in /proc/[0-9]*/stat; do cat "$f" 2>/dev/null; echo; done | awk 'NF > 17 {
+    line=$0; sub(/^[0-9]+ \(/, "", line); name=line; sub(/\) .*/, "", name); sub(/^.*\) /, "", line);
+    split(line, f, " "); print $1, f[12] + f[13], name }'
 }
-busiest() { ps -eo pcpu=,comm=,args= --sort=-pcpu | awk '$1 > 5 { printf "%s%% %s; ", $1, $2 }' | head -c 200; }
+background() { # sets bg_busy (% of all cores busy over 2 s) and bg_procs (the busiest processes then)
+  local a b p1 p2
+  a=$(awk '/^cpu / { print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8; exit }' /proc/stat); p1=$(proc_ticks)
+  sleep 2
+  b=$(awk '/^cpu / { print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8; exit }' /proc/stat); p2=$(proc_ticks)
+  # shellcheck disable=SC2086
+  bg_busy=$(echo $a $b | awk '{ d=$4-$2; if (d<=0) d=1; printf "%.0f", ($3-$1)/d*100 }')
+  bg_procs=$(awk -v hz="$(getconf CLK_TCK)" 'NR==FNR { t[$1]=$2; next } ($1 in t) && $2-t[$1] > 0.1*hz*2 {
+      printf "%d %s[%s]\n", ($2-t[$1])/(2*hz)*100, $3, $1 }' <(echo "$p1") <(echo "$p2") \
+    | sort -rn | head -3 | awk '{ printf "%s%s %s%%", (NR>1 ? ", " : ""), $2, $1 }')
+}
+wait_quiet() { # wait up to QUIET_WAIT seconds for the machine to be under 15% busy
+  local waited=0
+  background
+  while [ "$bg_busy" -gt 15 ] && [ "$waited" -lt "$QUIET_WAIT" ]; do
+    [ "$waited" = 0 ] && say "machine busy (${bg_busy}%: $bg_procs); waiting up to ${QUIET_WAIT}s for it to calm down"
+    sleep 3; waited=$(( waited + 5 )); background
+  done
+}
 psql_q() { PGPASSWORD=postgres psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres "$@"; }
 
 # ---------------------------------------------------------------------------------------------
@@ -220,8 +237,9 @@ rm -rf "$data"
 mkdir -p "$data"
 say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 
-bg_before=$(background); bg_procs=$(busiest)
-say "background CPU before the run: ${bg_before}% busy ${bg_procs:+(busiest: $bg_procs)}"
+wait_quiet
+bg_before=$bg_busy; bg_before_procs=$bg_procs
+say "background CPU before the run: ${bg_before}% busy${bg_procs:+ (busiest: $bg_procs)}"
 [ "$bg_before" -gt 15 ] && say "warning: the machine is not quiet; the figures will be lower and noisier than they should be"
 say "(a) first start on an empty data directory ($data)"
 start_app
@@ -291,7 +309,7 @@ if [ -n "$pgbench_bin" ]; then
   PGPASSWORD=postgres "$pgbench_bin" -h 127.0.0.1 -p "$DB_PORT" -U postgres -i -s "$PGBENCH_SCALE" -q bench >"$pgdir/init.log" 2>&1 \
     || { cat "$pgdir/init.log"; die "pgbench -i failed"; }
   init_ms=$(( $(now_ms) - t0 ))
-  bg_pgbench=$(background)
+  background; bg_pgbench=$bg_busy
   before=$(cpu_snapshot)
   (cd "$pgdir" && PGPASSWORD=postgres "$pgbench_bin" -h 127.0.0.1 -p "$DB_PORT" -U postgres -c "$PGBENCH_CLIENTS" \
       -j "$PGBENCH_THREADS" -T "$PGBENCH_SECONDS" -M prepared -l --log-prefix=tx bench) >"$pgdir/run.log" 2>&1 \
@@ -331,7 +349,7 @@ commit=${commit:0:10}; commit=${commit:-?}
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1); PostgreSQL $pg_version (embedded, zonky); $durable."
   echo "Commit $commit ($( [ -n "$JAR" ] && echo "given jar $JAR, built $(date -r "$JAR" '+%Y-%m-%d %H:%M')" || echo "working tree copied and built")); JAVA_OPTS='${JAVA_OPTS}'; APP_ARGS='${APP_ARGS}'; demo petitions: ${DEMO_PETITIONS:-app default} (${seeded} seeded at first start). App, PostgreSQL, load driver and pgbench all share the same $(nproc) cores. Total run ${total_s} s."
-  echo "Background CPU before the run: ${bg_before}% busy${bg_procs:+ (busiest: $bg_procs)}. The 'other' CPU column is everything else on the machine; much above 0 means a noisy neighbour and lower figures."
+  echo "Background CPU before the run: ${bg_before}% busy${bg_before_procs:+ (busiest: $bg_before_procs)}. The 'other' CPU column is everything else on the machine; much above 0 means a noisy neighbour and lower figures."
   echo
   echo "## Start-up and memory"
   echo

@@ -1,11 +1,11 @@
 package com.xinfang.identity;
 
 /**
- * The external SMS service. The development implementation writes each message to the log and
- * to an outbox that administrators can read; a deployment plugs in the operator's gateway.
+ * The external SMS service, called only by the outbox dispatcher. The development implementation
+ * writes each message to the log; a deployment plugs in the operator's gateway.
  */
 public interface SmsGateway {
 
-	void send(String phone, String text);
+	void send(String phone, String text) throws Exception;
 
 }

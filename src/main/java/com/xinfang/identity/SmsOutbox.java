@@ -1,17 +1,51 @@
 package com.xinfang.identity;
 
+import com.xinfang.privacy.Masking;
+import com.xinfang.privacy.PersonalDataCipher;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** What the development gateway has "sent", for the admin page and for tests. */
-public interface SmsOutbox {
+/**
+ * Messages to petitioners. {@link #queue} joins the caller's transaction, so a message exists if and
+ * only if the act that caused it was committed; {@link SmsDispatcher} sends it afterwards.
+ */
+@Service
+public class SmsOutbox {
 
-	List<Message> recent(int limit);
+	private final JdbcClient jdbc;
 
-	/** Messages whose masked number matches this phone's (the outbox stores no plain numbers). */
-	List<Message> to(String phone, int limit);
+	private final PersonalDataCipher cipher;
 
-	record Message(long id, String phoneMask, String text, OffsetDateTime sentAt) {
+	private final Clock clock;
+
+	SmsOutbox(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void queue(String phone, String text) {
+		jdbc.sql("INSERT INTO sms_outbox (phone_mask, phone_enc, text_enc, queued_at) VALUES (?,?,?,?)")
+			.params(Masking.phone(phone), cipher.encrypt(phone), cipher.encrypt(text), OffsetDateTime.now(clock))
+			.update();
+	}
+
+	/** Newest first, decrypted: for the administrators' page in development and for tests. */
+	@Transactional(readOnly = true)
+	public List<Message> recent(int limit) {
+		return jdbc.sql("SELECT id, phone_mask, text_enc, queued_at, sent_at FROM sms_outbox ORDER BY id DESC LIMIT ?")
+			.param(limit)
+			.query((rs, n) -> new Message(rs.getLong(1), rs.getString(2), cipher.decrypt(rs.getBytes(3)),
+					rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)))
+			.list();
+	}
+
+	public record Message(long id, String phoneMask, String text, OffsetDateTime queuedAt, OffsetDateTime sentAt) {
 	}
 
 }

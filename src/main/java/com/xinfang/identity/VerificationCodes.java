@@ -27,13 +27,13 @@ public class VerificationCodes {
 
 	private final PersonalDataCipher cipher;
 
-	private final SmsGateway sms;
+	private final SmsOutbox sms;
 
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
-	VerificationCodes(JdbcClient jdbc, PersonalDataCipher cipher, SmsGateway sms, Clock clock) {
+	VerificationCodes(JdbcClient jdbc, PersonalDataCipher cipher, SmsOutbox sms, Clock clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.sms = sms;
@@ -66,7 +66,7 @@ public class VerificationCodes {
 		jdbc.sql("INSERT INTO sms_code (phone_index, purpose, code_hash, expires_at, created_at) VALUES (?,?,?,?,?)")
 			.params(index, purpose, cipher.keyedHash(code), now.plus(VALIDITY), now)
 			.update();
-		sms.send(phone, "【常德信访】您的验证码为" + code + "，10分钟内有效。如非本人操作，请忽略本短信。");
+		sms.queue(phone, "【常德信访】您的验证码为" + code + "，10分钟内有效。如非本人操作，请忽略本短信。");
 	}
 
 	/** Consumes the code when it matches; a wrong code counts against the latest code's tries. */

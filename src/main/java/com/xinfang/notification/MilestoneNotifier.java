@@ -1,6 +1,6 @@
 package com.xinfang.notification;
 
-import com.xinfang.identity.SmsGateway;
+import com.xinfang.identity.SmsOutbox;
 import com.xinfang.petition.PetitionContacts;
 import com.xinfang.petition.PetitionMoved;
 import java.util.Map;
@@ -28,9 +28,9 @@ class MilestoneNotifier {
 
 	private final PetitionContacts contacts;
 
-	private final SmsGateway sms;
+	private final SmsOutbox sms;
 
-	MilestoneNotifier(PetitionContacts contacts, SmsGateway sms) {
+	MilestoneNotifier(PetitionContacts contacts, SmsOutbox sms) {
 		this.contacts = contacts;
 		this.sms = sms;
 	}
@@ -42,7 +42,7 @@ class MilestoneNotifier {
 			return;
 		}
 		contacts.mobileOfFirstPetitioner(moved.number())
-			.ifPresent(phone -> sms.send(phone, "【常德信访】您的信访事项" + moved.number() + text + "。可凭信访编号和查询码查询详情。"));
+			.ifPresent(phone -> sms.queue(phone, "【常德信访】您的信访事项" + moved.number() + text + "。可凭信访编号和查询码查询详情。"));
 	}
 
 }

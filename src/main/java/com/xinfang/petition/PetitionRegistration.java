@@ -2,7 +2,7 @@ package com.xinfang.petition;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
-import com.xinfang.identity.SmsGateway;
+import com.xinfang.identity.SmsOutbox;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
 import com.xinfang.platform.DomainException;
@@ -50,7 +50,7 @@ public class PetitionRegistration {
 
 	private final Directory directory;
 
-	private final SmsGateway sms;
+	private final SmsOutbox sms;
 
 	private final JdbcClient jdbc;
 
@@ -61,7 +61,7 @@ public class PetitionRegistration {
 	private final PetitionClocks clocks;
 
 	PetitionRegistration(PetitionClocks clocks, Petitions petitions, PetitionNumbers numbers, AttachmentStore attachments, History history,
-			PetitionQueries queries, PersonalDataCipher cipher, Directory directory, SmsGateway sms, JdbcClient jdbc,
+			PetitionQueries queries, PersonalDataCipher cipher, Directory directory, SmsOutbox sms, JdbcClient jdbc,
 			ApplicationEventPublisher events, Clock clock) {
 		this.clocks = clocks;
 		this.petitions = petitions;
@@ -253,7 +253,7 @@ public class PetitionRegistration {
 		}
 	}
 
-	/** Letters and visits: the number and code go to the petitioner's phone once the matter is stored. */
+	/** Letters and visits: the number and code go to the petitioner's phone. */
 	private void notifyPetitioner(RegisterPetition cmd, Actor actor, String number, String queryCode) {
 		if (!actor.isStaff() || cmd.petitioners() == null || cmd.petitioners().isEmpty()) {
 			return;
@@ -262,13 +262,9 @@ public class PetitionRegistration {
 		if (phone == null || MobilePhone.problem(phone).isPresent()) {
 			return; // no mobile: the registrar prints the slip
 		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				sms.send(phone, "【常德信访】您反映的问题已登记，信访编号" + number + "，查询码" + queryCode
-						+ "。可凭编号和查询码在网上查询办理进度。");
-			}
-		});
+		// queued in this transaction: sent if and only if the matter is stored
+		sms.queue(phone, "【常德信访】您反映的问题已登记，信访编号" + number + "，查询码" + queryCode
+				+ "。可凭编号和查询码在网上查询办理进度。");
 	}
 
 	private static String safeName(String name) {

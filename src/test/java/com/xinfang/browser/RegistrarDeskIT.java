@@ -67,6 +67,7 @@ class RegistrarDeskIT {
 			b.type("#username", "city.registrar");
 			b.type("#password", "Demo@2026");
 			b.click("button[type=submit]");
+			b.find(".console-top .who"); // the login has landed before we navigate on
 			b.open("/console/register");
 			b.type("#pName0", "杨国平");
 			b.type("#pId0", "430723197003156660");
