@@ -162,6 +162,9 @@ start_app() { # sets app_pid, ready_ms
     sleep 0.1
   done
   ready_ms=$(( $(now_ms) - t0 ))
+  # Spring's own figure for this start: the JVM's age when the context was up (before runners)
+  started_s=$(awk '/^===== start/ { s="" } /Started XinFangApplication/ { s=$0 } END { print s }' "$log" \
+    | sed -n 's/.*process running for \([0-9.]*\)).*/\1/p')
 }
 
 stop_app() { # sets stop_ms
@@ -243,7 +246,7 @@ say "background CPU before the run: ${bg_before}% busy${bg_procs:+ (busiest: $bg
 [ "$bg_before" -gt 15 ] && say "warning: the machine is not quiet; the figures will be lower and noisier than they should be"
 say "(a) first start on an empty data directory ($data)"
 start_app
-first_ms=$ready_ms
+first_ms=$ready_ms; first_ctx=$started_s
 read -r rss_first hwm_first pg_first <<<"$(memory)"
 seeded=$(psql_q -d postgres -c 'SELECT count(*) FROM petition' 2>/dev/null || echo '?')
 say "first start to ready: ${first_ms} ms; java RSS ${rss_first} MiB; PostgreSQL PSS ${pg_first} MiB; ${seeded} petitions seeded"
@@ -252,7 +255,7 @@ say "(c) stop (SIGTERM) and restart on the same data directory"
 stop_app
 stop1_ms=$stop_ms
 start_app
-restart_ms=$ready_ms
+restart_ms=$ready_ms; restart_ctx=$started_s
 sleep 2
 read -r rss_start hwm_start pg_start <<<"$(memory)"
 durable="fsync=$(psql_q -d postgres -c 'SHOW fsync'), synchronous_commit=$(psql_q -d postgres -c 'SHOW synchronous_commit'), full_page_writes=$(psql_q -d postgres -c 'SHOW full_page_writes')"
@@ -264,6 +267,7 @@ db_counters() { # commits in the app's database and WAL syncs (fsyncs of the WAL
        "$(psql_q -d postgres -c 'SELECT wal_sync FROM pg_stat_wal' 2>/dev/null || echo 0)"
 }
 load_rows=()
+max_other=0
 run_load() { # args: label clients seconds warmup
   local label=$1 c=$2 secs=$3 wu=$4 before after rc=0 out line errs c_app c_pg c_drv c_other c_idle x0 s0 x1 s1 per_req
   before=$(cpu_snapshot); read -r x0 s0 <<<"$(db_counters)"
@@ -279,6 +283,7 @@ run_load() { # args: label clients seconds warmup
   read -r c_app c_pg c_drv c_other c_idle <<<"$(cpu_split $before $after "$(get driverCpuS)")"
   errs=$(echo "$line" | sed -n 's/.*"errorsByStatus":\({[^}]*}\).*/\1/p')
   per_req=$(awk -v x=$(( x1 - x0 )) -v w=$(( s1 - s0 )) -v n="$(get allRequests)" 'BEGIN { if (n > 0) printf "%.1f / %.1f", x/n, w/n; else print "-" }')
+  [ "${c_other:-0}" -gt "$max_other" ] && max_other=$c_other
   load_rows+=("| $label | $(get requests) | $(get errors) $( [ "$errs" != "{}" ] && echo "$errs") | $(get throughputPerS) | $(get p50Ms) | $(get p90Ms) | $(get p99Ms) | $(get maxMs) | $c_app / $c_pg / $c_drv / $c_other / $c_idle | $per_req |")
   say "cpu during run (% of all cores): app ${c_app}, postgres ${c_pg}, driver ${c_drv}, other ${c_other}, idle ${c_idle}; commits / WAL fsyncs per request: $per_req"
 }
@@ -355,8 +360,8 @@ commit=${commit:0:10}; commit=${commit:-?}
   echo
   echo "| figure | value |"
   echo "| --- | --- |"
-  echo "| first start to ready (empty data dir: initdb, migrations, demo seeding) | ${first_ms} ms |"
-  echo "| restart to ready (same data dir, after a clean SIGTERM stop) | ${restart_ms} ms |"
+  echo "| first start to ready (empty data dir: initdb, migrations, demo seeding) | ${first_ms} ms (Spring context up at ${first_ctx:-?} s; the rest is start-up runners such as demo seeding) |"
+  echo "| restart to ready (same data dir, after a clean SIGTERM stop) | ${restart_ms} ms (Spring context up at ${restart_ctx:-?} s) |"
   echo "| clean stop (SIGTERM to exit) | ${stop1_ms} ms |"
   echo "| java RSS after first start | ${rss_first} MiB |"
   echo "| java RSS after restart | ${rss_start} MiB |"
@@ -370,6 +375,10 @@ commit=${commit:0:10}; commit=${commit:-?}
   echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${load_rows[@]}"
   echo
+  if [ "$max_other" -gt 10 ]; then
+    echo "**Warning: other work used up to ${max_other}% of the machine during the load runs (column 'other'); these figures understate the app. Re-run on a quiet machine.**"
+    echo
+  fi
   echo "Petitions stored at the end: ${petitions}. ERROR lines in the app log: ${app_errors}."
   if [ -n "$error_kinds" ]; then
     echo

@@ -116,8 +116,30 @@ class LifecycleScenarioIT {
 		var history = api.get("/api/v1/petitions/" + m.number() + "/history", reviewer).body();
 		assertThat(history.findValuesAsString("action")).containsExactly("REGISTER", "TRANSFER", "ACCEPT", "REPLY", "APPROVE",
 				"DELIVER", "VISIT_BACK", "APPROVE");
+		// the petitioner is told by SMS at the milestones (sent after commit, from the event registry)
+		assertThat(waitForSms(m.number(), "已受理")).isTrue();
+		assertThat(waitForSms(m.number(), "已出具信访处理意见书")).isTrue();
 		var pub = api.get("/api/v1/public/petitions/" + m.number() + "?queryCode=" + m.queryCode(), null).body();
 		assertThat(pub.get("milestones").findValuesAsString("name")).containsSubsequence("登记", "转交", "受理告知", "意见书", "送达");
+	}
+
+	@Autowired
+	com.xinfang.identity.SmsOutbox outbox;
+
+	boolean waitForSms(String number, String words) {
+		for (int i = 0; i < 100; i++) {
+			if (outbox.recent(200).stream().anyMatch(m -> m.text().contains(number) && m.text().contains(words))) {
+				return true;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return false;
 	}
 
 	@Test
