@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -45,8 +46,9 @@ public final class HolidayTable {
 			if (map.put(d.day(), d) != null) {
 				throw new IllegalArgumentException("day listed twice: " + d.day());
 			}
-			// Every year has holidays; a year with only make-up days is not covered.
-			if (d.kind() == DayKind.HOLIDAY) {
+			// The National Day holiday (October) is the last of every year's notice: a year is
+			// entered once it is there, so a half-entered year still raises the warning.
+			if (d.kind() == DayKind.HOLIDAY && d.day().getMonth() == Month.OCTOBER) {
 				years.add(d.day().getYear());
 			}
 		}
@@ -170,17 +172,34 @@ public final class HolidayTable {
 		return n;
 	}
 
-	/** Whether the table has the holidays of this year (at least one holiday listed). */
+	/**
+	 * Whether the holidays of this year have been entered: the table lists its National Day holiday
+	 * (October), the last holiday of every State Council notice.
+	 */
 	public boolean covers(int year) {
 		return coveredYears.contains(year);
 	}
 
-	/** The last year with holiday data, empty for an empty table. */
+	/**
+	 * This year and next year, those of them whose holidays have not been entered: the calendar must
+	 * cover both (the State Council publishes next year's arrangement in November or December).
+	 */
+	public List<Integer> missingYears(LocalDate today) {
+		List<Integer> missing = new ArrayList<>();
+		for (int year = today.getYear(); year <= today.getYear() + 1; year++) {
+			if (!covers(year)) {
+				missing.add(year);
+			}
+		}
+		return missing;
+	}
+
+	/** The last year whose holidays have been entered, empty for an empty table. */
 	public Optional<Integer> coveredUntilYear() {
 		return coveredYears.isEmpty() ? Optional.empty() : Optional.of(coveredYears.last());
 	}
 
-	/** Years with holiday data, ascending. */
+	/** Years whose holidays have been entered, ascending. */
 	public SortedSet<Integer> coveredYears() {
 		return coveredYears;
 	}

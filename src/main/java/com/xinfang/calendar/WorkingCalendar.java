@@ -2,6 +2,7 @@ package com.xinfang.calendar;
 
 import com.xinfang.calendar.internal.CalendarStore;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -74,6 +75,11 @@ public class WorkingCalendar {
 	/** Whether the holidays of this year have been entered. */
 	public boolean covers(int year) {
 		return table().covers(year);
+	}
+
+	/** This year and next year, those whose holidays are not entered yet; the UI warns about them. */
+	public List<Integer> missingYears(LocalDate today) {
+		return table().missingYears(today);
 	}
 
 	/** The current snapshot, for listing; it does not change under the caller. */

@@ -173,10 +173,16 @@ class WorkingCalendarTest {
 		}
 
 		@Test
-		void aTableWithOnlyMakeUpDaysDoesNotCoverTheYear() {
-			var table = HolidayTable.of(List.of(new CalendarDay(d("2027-02-06"), DayKind.WORKDAY, "春节")));
-			assertThat(table.covers(2027)).isFalse();
-			assertThat(table.isWorkingDay(d("2027-02-06"))).isTrue();
+		void aYearIsEnteredOnceItsNationalDayHolidayIsThere() {
+			var partial = new java.util.ArrayList<>(List.of(new CalendarDay(d("2027-01-01"), DayKind.HOLIDAY, "元旦"),
+					new CalendarDay(d("2027-02-06"), DayKind.WORKDAY, "春节")));
+			assertThat(HolidayTable.of(partial).covers(2027)).isFalse();
+			assertThat(HolidayTable.of(partial).missingYears(d("2026-11-29"))).containsExactly(2026, 2027);
+			assertThat(HolidayTable.of(partial).isWorkingDay(d("2027-02-06"))).isTrue();
+			partial.add(new CalendarDay(d("2027-10-01"), DayKind.HOLIDAY, "国庆节"));
+			assertThat(HolidayTable.of(partial).covers(2027)).isTrue();
+			assertThat(CHINA.missingYears(d("2026-11-29"))).containsExactly(2027);
+			assertThat(CHINA.missingYears(d("2025-06-01"))).isEmpty();
 		}
 
 		@Test

@@ -10,7 +10,6 @@ import com.xinfang.calendar.internal.CalendarStore;
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.DomainException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -90,12 +89,6 @@ class CalendarPages {
 		List<CalendarDay> days = table.year(year);
 		int first = Math.min(year, table.coveredYears().isEmpty() ? thisYear : table.coveredYears().first());
 		int last = Math.max(year, thisYear + 1);
-		List<Integer> missing = new ArrayList<>();
-		for (int y : List.of(thisYear, thisYear + 1)) {
-			if (!table.covers(y)) {
-				missing.add(y);
-			}
-		}
 		model.addAttribute("year", year);
 		model.addAttribute("years", IntStream.rangeClosed(first, last).boxed().sorted((a, b) -> b - a).toList());
 		model.addAttribute("days", days);
@@ -103,7 +96,7 @@ class CalendarPages {
 		model.addAttribute("workdayCount", days.stream().filter(d -> d.kind() == DayKind.WORKDAY).count());
 		model.addAttribute("covered", table.covers(year));
 		model.addAttribute("coveredUntil", table.coveredUntilYear().orElse(null));
-		model.addAttribute("missingYears", missing);
+		model.addAttribute("missingYears", table.missingYears(clock.today()));
 		model.addAttribute("kinds", DayKind.values());
 		model.addAttribute("form", form);
 	}

@@ -87,7 +87,8 @@ class TimeLimitPages {
 
 	private void fill(Model model, String rejectedKey, RuleForm rejected) {
 		LocalDate today = clock.today();
-		store.holidaysNow(); // see changes made on another node at once
+		// see changes made on another node at once
+		model.addAttribute("missingYears", store.holidaysNow().missingYears(today));
 		List<PolicyView> views = store.policies().stream().map(info -> {
 			List<Row> rows = policies.effectiveRules(info.policy()).stream().map(rule -> {
 				boolean inherited = !rule.policy().equals(info.policy());
