@@ -23,7 +23,7 @@ public class DeadlineClock {
 
 	private final Clock clock;
 
-	DeadlineClock(Clock clock) {
+	public DeadlineClock(Clock clock) {
 		this.clock = clock;
 	}
 

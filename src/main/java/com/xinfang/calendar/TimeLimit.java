@@ -37,7 +37,8 @@ public enum TimeLimit {
 
 	/**
 	 * 延期. Art 34: for a complicated matter the unit head may extend the handling limit once, by at
-	 * most 30 days, telling the petitioner why. Counted from the end of the handling limit.
+	 * most 30 days, telling the petitioner why. The extension is added to the handling limit:
+	 * {@code addCalendarDays(accepted, 60 + extension)}.
 	 */
 	EXTENSION_MAX(30, DayUnit.CALENDAR_DAYS, "第三十四条"),
 
