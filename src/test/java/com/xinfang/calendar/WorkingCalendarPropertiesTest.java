@@ -11,7 +11,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Properties of the counting rules over the real data, 2024 to 2026 (and into the uncovered 2027). */
-class WorkingCalendarProperties {
+class WorkingCalendarPropertiesTest {
 
 	static final WorkingCalendar CHINA = WorkingCalendar.of(HolidayTable.bundled());
 
