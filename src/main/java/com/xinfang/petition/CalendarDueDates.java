@@ -1,39 +1,50 @@
 package com.xinfang.petition;
 
+import com.xinfang.calendar.TimeLimit;
+import com.xinfang.calendar.TimeLimitPolicies;
+import com.xinfang.calendar.WorkingCalendar;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
-/** Provisional: plain day counts until the calendar module provides working days and holidays. */
+/** The petition's clocks from the calendar module: named policies over the working-day calendar. */
 @Component
 class CalendarDueDates implements PetitionClocks.DueDates {
 
+	private final TimeLimitPolicies policies;
+
+	private final WorkingCalendar calendar;
+
+	CalendarDueDates(TimeLimitPolicies policies, WorkingCalendar calendar) {
+		this.policies = policies;
+		this.calendar = calendar;
+	}
+
 	@Override
 	public LocalDate statutory(PetitionClocks.Limit limit, Complexity complexity, LocalDate start) {
-		return start.plusDays(limit == PetitionClocks.Limit.OBJECTION ? 7 : days(limit));
+		return policies.due(policies.statutoryPolicy(), map(limit), map(complexity), start);
 	}
 
 	@Override
 	public LocalDate target(PetitionClocks.Limit limit, Complexity complexity, LocalDate start) {
-		return switch (limit) {
-			case ACCEPT_NOTICE, TRANSFER -> start.plusDays(complexity == Complexity.SIMPLE ? 3 : 5);
-			case HANDLE -> start.plusDays(30);
-			default -> statutory(limit, complexity, start);
-		};
+		return policies.due(policies.targetPolicy(), map(limit), map(complexity), start);
 	}
 
 	@Override
 	public LocalDate calendarDays(LocalDate start, int days) {
-		return start.plusDays(days);
+		return calendar.addCalendarDays(start, days);
 	}
 
 	@Override
 	public int days(PetitionClocks.Limit limit) {
-		return switch (limit) {
-			case TRANSFER, ACCEPT_NOTICE -> 15;
-			case OBJECTION -> 5;
-			case HANDLE -> 60;
-			default -> 30;
-		};
+		return policies.rule(policies.statutoryPolicy(), map(limit), null).days();
+	}
+
+	private static TimeLimit map(PetitionClocks.Limit limit) {
+		return TimeLimit.valueOf(limit.name());
+	}
+
+	private static com.xinfang.calendar.Complexity map(Complexity complexity) {
+		return complexity == null ? null : com.xinfang.calendar.Complexity.valueOf(complexity.name());
 	}
 
 }

@@ -165,7 +165,7 @@ class Petition {
 		return from;
 	}
 
-	/** The receiving unit objects within the window (Art 24): the matter returns to the sender. */
+	/** The receiving unit objects within the window (Art 23): the matter returns to the sender. */
 	Status objectToRouting(LocalDate today, LocalDate objectionDeadline) {
 		requireIn(Action.OBJECT);
 		if (objectionDeadline != null && today.isAfter(objectionDeadline)) {
@@ -177,7 +177,7 @@ class Petition {
 		return from;
 	}
 
-	/** 受理 (Art 24): the handling clocks start. */
+	/** 受理 (Art 23): the handling clocks start. */
 	Status accept(String handlingUnitCode, Instant at, LocalDate handleTarget, LocalDate handleStatutory) {
 		Status from = move(Action.ACCEPT, Status.ACCEPTED);
 		if (this.responsibleUnitCode == null) {
@@ -189,7 +189,7 @@ class Petition {
 		return from;
 	}
 
-	/** 不予受理 (Art 24), optionally naming the statutory channel. */
+	/** 不予受理 (Art 23), optionally naming the statutory channel. */
 	Status reject(LegalChannel channel, Instant at) {
 		Status from = move(Action.REJECT, Status.NOT_ACCEPTED);
 		this.legalChannel = channel;

@@ -34,7 +34,7 @@ class PetitionClocks {
 		return dueDates.target(Limit.ACCEPT_NOTICE, complexity, day(from));
 	}
 
-	/** The receiving unit tells the petitioner within 15 days whether it accepts (Art 24). */
+	/** The receiving unit tells the petitioner within 15 days whether it accepts (Art 23). */
 	LocalDate acceptStatutory(Instant routedAt) {
 		return dueDates.statutory(Limit.ACCEPT_NOTICE, null, day(routedAt));
 	}

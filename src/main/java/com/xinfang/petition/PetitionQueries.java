@@ -148,7 +148,7 @@ public class PetitionQueries {
 						rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(BEIJING).toOffsetDateTime(), rs.getString(5),
 						rs.getString(6), rs.getString(7), rs.getString(8), identify ? rs.getString(9) : ConfidentialityRule.HIDDEN,
 						rs.getInt(10), rs.getString(11), open ? target : null, open ? statutory : null,
-						open ? DeadlineTone.of(target, today).name() : null, open ? DeadlineTone.of(statutory, today).name() : null);
+						open ? tone(target, today) : null, open ? tone(statutory, today) : null);
 			})
 			.list();
 		return new PetitionViews.Page(items, total);
@@ -229,8 +229,8 @@ public class PetitionQueries {
 				: new PetitionViews.Accused(p.accusedUnit(), p.accusedPerson());
 		var handling = new PetitionViews.Handling(name(p.result()), p.opinion(),
 				p.deliveredAt() == null ? null : p.deliveredAt().atZone(BEIJING).toOffsetDateTime(), name(p.satisfaction()),
-				p.extendedDays(), p.recheckPending(), open ? DeadlineTone.of(target, today).name() : null,
-				open ? DeadlineTone.of(statutory, today).name() : null, p.routedByUnitCode(), name(p.reexaminationResult()),
+				p.extendedDays(), p.recheckPending(), open ? tone(target, today) : null,
+				open ? tone(statutory, today) : null, p.routedByUnitCode(), name(p.reexaminationResult()),
 				name(p.reviewResult()));
 		return new PetitionViews.PetitionView(p.number(), p.status().name(), p.channel().name(),
 				p.receivedAt().atZone(BEIJING).toOffsetDateTime(), p.registeredAt().atZone(BEIJING).toOffsetDateTime(),
@@ -238,6 +238,11 @@ public class PetitionQueries {
 				p.content(), people, p.personCount(), p.responsibleUnitCode(), p.duplicateOf(),
 				new PetitionViews.Deadlines(p.acceptTarget(), p.acceptStatutory(), p.handleTarget(), p.handleStatutory()),
 				overdue, p.version(), accused, attachments, p.groupVisit(), handling, !identify);
+	}
+
+	/** The badge colour of a clock (calendar module's rule), or none without a due date. */
+	static String tone(LocalDate due, LocalDate today) {
+		return due == null ? null : com.xinfang.calendar.DeadlineClock.standing(due, today).tone().name();
 	}
 
 	static boolean isOpen(Status status) {
