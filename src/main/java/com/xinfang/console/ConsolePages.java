@@ -203,6 +203,7 @@ class ConsolePages {
 		model.addAttribute("p", p);
 		model.addAttribute("history", queries.history(number, actor));
 		model.addAttribute("records", queries.records(number, actor));
+		model.addAttribute("related", queries.related(number, actor));
 		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
 		model.addAttribute("allowed", actions.allowed(number, actor));
 		model.addAttribute("names", new Names(directory));

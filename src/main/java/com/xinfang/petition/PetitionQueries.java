@@ -200,6 +200,16 @@ public class PetitionQueries {
 			.list();
 	}
 
+	/** Other matters of the same person (ID number or phone), for the case page; none for protected accusers. */
+	public List<PetitionViews.DuplicateSuggestion> related(String number, Actor actor) {
+		Petition p = load(number, actor);
+		if (!ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, directory.unit(actor.unitCode()).orElse(null),
+				p.citizenUserId())) {
+			return List.of();
+		}
+		return sameIdentity(p, actor);
+	}
+
 	/** A citizen's own matters, newest first. */
 	public List<PetitionViews.PetitionSummary> mine(Actor actor) {
 		if (!actor.isCitizen()) {
