@@ -7,6 +7,8 @@
 // full-width forms, CJK punctuation and some name characters outside GB 2312.
 // Bold (titles and headings): the same without GB 2312 level-2 hanzi, to keep the jar small;
 // the renderer falls back to Regular for a bold character it lacks.
+// The OpenType layout tables are dropped: PDFBox applies GSUB ligatures (fi, ffi) to Latin text,
+// and the ligature glyphs then read back wrongly ("office" became "oce"). Chinese needs none.
 const fs = require('fs');
 const path = require('path');
 const subsetFont = require('subset-font');
@@ -41,11 +43,62 @@ const fonts = [
   { src: 'NotoSerifSC_700Bold.ttf', dst: 'NotoSerifSC-Bold-GB2312L1.ttf', text: common + gb2312(0xd7) },
 ];
 
+// Rewrites an sfnt without the given tables (table records sorted, 4-byte aligned, checksums and
+// head.checkSumAdjustment recomputed).
+function dropTables(font, drop) {
+  const numTables = font.readUInt16BE(4);
+  const tables = [];
+  for (let i = 0; i < numTables; i++) {
+    const rec = 12 + 16 * i;
+    const tag = font.toString('latin1', rec, rec + 4);
+    if (!drop.includes(tag)) {
+      const offset = font.readUInt32BE(rec + 8);
+      const length = font.readUInt32BE(rec + 12);
+      tables.push({ tag, data: Buffer.from(font.subarray(offset, offset + length)) });
+    }
+  }
+  tables.sort((a, b) => (a.tag < b.tag ? -1 : 1));
+  const checksum = (buf) => {
+    const padded = Buffer.concat([buf, Buffer.alloc((4 - (buf.length % 4)) % 4)]);
+    let sum = 0;
+    for (let i = 0; i < padded.length; i += 4) sum = (sum + padded.readUInt32BE(i)) >>> 0;
+    return sum;
+  };
+  const head = tables.find((t) => t.tag === 'head');
+  head.data.writeUInt32BE(0, 8);
+  const n = tables.length;
+  const entrySelector = Math.floor(Math.log2(n));
+  const header = Buffer.alloc(12 + 16 * n);
+  header.writeUInt32BE(font.readUInt32BE(0), 0);
+  header.writeUInt16BE(n, 4);
+  header.writeUInt16BE(16 * 2 ** entrySelector, 6);
+  header.writeUInt16BE(entrySelector, 8);
+  header.writeUInt16BE(16 * n - 16 * 2 ** entrySelector, 10);
+  let offset = header.length;
+  const parts = [header];
+  tables.forEach((t, i) => {
+    const rec = 12 + 16 * i;
+    header.write(t.tag, rec, 'latin1');
+    header.writeUInt32BE(checksum(t.data), rec + 4);
+    header.writeUInt32BE(offset, rec + 8);
+    header.writeUInt32BE(t.data.length, rec + 12);
+    const padding = Buffer.alloc((4 - (t.data.length % 4)) % 4);
+    parts.push(t.data, padding);
+    offset += t.data.length + padding.length;
+  });
+  const out = Buffer.concat(parts);
+  const headOffset = out.readUInt32BE(12 + 16 * tables.indexOf(head) + 8);
+  out.writeUInt32BE((0xb1b0afba - checksum(out)) >>> 0, headOffset + 8);
+  return out;
+}
+
 (async () => {
   const dir = process.argv[2] || '.';
   const out = process.argv[3] || '.';
   for (const f of fonts) {
-    const data = await subsetFont(fs.readFileSync(path.join(dir, f.src)), f.text, { targetFormat: 'truetype' });
+    const subset = await subsetFont(fs.readFileSync(path.join(dir, f.src)), f.text,
+      { targetFormat: 'truetype', noLayoutClosure: true });
+    const data = dropTables(subset, ['GSUB', 'GPOS', 'GDEF', 'BASE', 'STAT']);
     fs.writeFileSync(path.join(out, f.dst), data);
     console.log(f.dst, [...new Set(f.text)].length, 'characters,', data.length, 'bytes');
   }

@@ -8,23 +8,19 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
-/** {@link DocumentRenderer} with the bundled Noto Serif SC subsets and PDFBox. */
+/** {@link DocumentRenderer} with the bundled Noto Serif SC subsets and PDFBox; stateless, so thread-safe. */
 @Component
 class PdfDocumentRenderer implements DocumentRenderer {
 
 	private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
-	private final BundledFonts fonts = BundledFonts.get();
-
-	private final Typesetter typesetter = new Typesetter(fonts);
-
-	private final PdfWriter writer = new PdfWriter(fonts);
-
 	@Override
 	public byte[] render(OfficialDocument document) {
 		Draft draft = Wording.draft(document);
+		// the fonts are read on first use, not at start-up: most requests never print a document
+		BundledFonts fonts = BundledFonts.get();
 		try {
-			return writer.write(typesetter.layout(draft), new PdfWriter.Info(
+			return new PdfWriter(fonts).write(new Typesetter(fonts).layout(draft), new PdfWriter.Info(
 					document.kind().title() + "（" + ChineseText.line(document.petitionNumber()) + "）",
 					ChineseText.line(document.issuingUnitName()), document.kind().title()));
 		}
@@ -47,7 +43,7 @@ class PdfDocumentRenderer implements DocumentRenderer {
 			.filter(s -> s != null)
 			.flatMapToInt(String::codePoints)
 			.filter(cp -> !Character.isWhitespace(cp) && !Character.isISOControl(cp))
-			.filter(cp -> !fonts.covers(BundledFonts.Face.REGULAR, cp))
+			.filter(cp -> !BundledFonts.get().covers(BundledFonts.Face.REGULAR, cp))
 			.forEach(cp -> missing.add(new String(Character.toChars(cp))));
 		return missing;
 	}

@@ -7,11 +7,17 @@ import com.xinfang.documents.Typesetter.Rule;
 import com.xinfang.documents.Typesetter.Run;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -56,6 +62,12 @@ final class PdfWriter {
 			information.setSubject(info.subject());
 			information.setCreator("XinFang 智慧信访");
 			doc.getDocumentCatalog().setLanguage("zh-CN");
+			// an ID from the content instead of the clock: the same document gives the same bytes
+			COSString id = new COSString(digest(pages, info));
+			COSArray ids = new COSArray();
+			ids.add(id);
+			ids.add(id);
+			doc.getDocument().getTrailer().setItem(COSName.ID, ids);
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
 			doc.save(bytes);
 			return bytes.toByteArray();
@@ -67,6 +79,20 @@ final class PdfWriter {
 			for (TrueTypeFont ttf : opened) {
 				ttf.close();
 			}
+		}
+	}
+
+	private static byte[] digest(List<Page> pages, Info info) {
+		try {
+			MessageDigest md5 = MessageDigest.getInstance("MD5");
+			md5.update(info.toString().getBytes(StandardCharsets.UTF_8));
+			for (Page page : pages) {
+				md5.update(page.toString().getBytes(StandardCharsets.UTF_8));
+			}
+			return md5.digest();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

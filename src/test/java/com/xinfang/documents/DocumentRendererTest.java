@@ -132,7 +132,9 @@ class DocumentRendererTest {
 	@ParameterizedTest
 	@EnumSource(DocumentKind.class)
 	void missingOptionalFieldsAreLeftOutCleanly(DocumentKind kind) throws IOException {
-		String text = text(RENDERER.render(Samples.minimal(kind)));
+		byte[] pdf = RENDERER.render(Samples.minimal(kind));
+		write("minimal_" + kind.name().toLowerCase(Locale.ROOT) + ".pdf", pdf);
+		String text = text(pdf);
 		assertThat(text).contains(kind.title(), Samples.NUMBER, "常德市信访局", "2026年3月5日");
 		assertThat(text).doesNotContain("null", "“”", "于提出", "（）", "：。", "，，", "□");
 	}
@@ -218,6 +220,33 @@ class DocumentRendererTest {
 		byte[] pdf = RENDERER.render(doc);
 		write("acceptance_notice_lixian.pdf", pdf);
 		assertThat(text(pdf)).startsWith("澧县住房和城乡建设局信访事项受理告知书").doesNotContain("□");
+	}
+
+	@Test
+	void latinTextAndNumbersReadBackAsWritten() throws IOException {
+		// the fonts carry OpenType ligature tables; the PDF must still say "office", not a ligature glyph
+		OfficialDocument doc = Samples.of(DocumentKind.ACCEPTANCE_NOTICE)
+			.with(CONTACT, "office@changde.gov.cn, fifty-five, WiFi 0736-7212345 ext. 8");
+		assertThat(text(RENDERER.render(doc))).contains("office@changde.gov.cn,fifty-five,WiFi0736-7212345ext.8");
+	}
+
+	@Test
+	void rendersTheSameBytesFromManyThreadsAtOnce() throws Exception {
+		OfficialDocument doc = Samples.of(DocumentKind.HANDLING_OPINION);
+		byte[] expected = RENDERER.render(doc);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<byte[]>> results = new ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				results.add(pool.submit(() -> RENDERER.render(doc)));
+			}
+			for (var result : results) {
+				assertThat(result.get()).isEqualTo(expected);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
