@@ -45,10 +45,14 @@ final class BundledFonts {
 
 	private final Map<Face, Loaded> fonts = new EnumMap<>(Face.class);
 
+	private final long loadNanos;
+
 	private BundledFonts() {
+		long start = System.nanoTime();
 		for (Face face : Face.values()) {
 			fonts.put(face, load(face));
 		}
+		loadNanos = System.nanoTime() - start;
 		if (!covers(Face.REGULAR, MISSING)) {
 			throw new IllegalStateException("The regular font must have □");
 		}
@@ -56,6 +60,11 @@ final class BundledFonts {
 
 	static BundledFonts get() {
 		return Holder.INSTANCE;
+	}
+
+	/** How long reading the fonts took, for the measurements. */
+	long loadNanos() {
+		return loadNanos;
 	}
 
 	private static Loaded load(Face face) {
