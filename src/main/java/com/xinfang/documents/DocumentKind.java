@@ -1,0 +1,88 @@
+package com.xinfang.documents;
+
+/** The official documents (文书) of a petition matter, each with its printed name. */
+public enum DocumentKind {
+
+	/**
+	 * 受理告知书: the matter is accepted and will be handled within 60 days (Art 22, 34).
+	 * Fields, all optional: acceptedOn, deadline (end of the 60 days), contact.
+	 */
+	ACCEPTANCE_NOTICE("信访事项受理告知书", "受理告知书"),
+
+	/**
+	 * 不予受理告知书: the reason, and the statutory channel when there is one (Art 31; else Art 22).
+	 * Fields: reason (required); legalChannel, competentAuthority, contact.
+	 */
+	NON_ACCEPTANCE_NOTICE("信访事项不予受理告知书", "不予受理告知书"),
+
+	/**
+	 * 不再受理告知书: same facts and reasons after 复核 are not accepted again (Art 36).
+	 * Fields, all optional: previousAuthority (who did the 复核), previousOpinionOn, reason, contact.
+	 */
+	NOT_ACCEPTED_AGAIN_NOTICE("信访事项不再受理告知书", "不再受理告知书"),
+
+	/**
+	 * 转送单: to the unit with the power to handle the matter (Art 21, 22); the addressee is that
+	 * unit (required). Fields, all optional: petitionerName, summary, instructions, deadline (to
+	 * report acceptance), communicationWith, communicationTime, communicationSummary (双沟通), contact.
+	 */
+	TRANSFER_SLIP("信访事项转送单", "转送单"),
+
+	/**
+	 * 交办单: to a unit that must report the result back by a deadline (Art 21); the addressee is
+	 * that unit (required). Fields: deadline (required); petitionerName, summary, instructions,
+	 * communicationWith, communicationTime, communicationSummary (双沟通), contact.
+	 */
+	ASSIGNMENT_SLIP("信访事项交办单", "交办单"),
+
+	/**
+	 * 延期告知书: one extension of at most 30 days, with the reason (Art 34).
+	 * Fields: extensionDays (required, 1–30), reason (required); acceptedOn, newDeadline, contact.
+	 */
+	EXTENSION_NOTICE("信访事项延期办理告知书", "延期告知书"),
+
+	/**
+	 * 信访处理意见书: facts, result (Art 32), opinion, and the right to ask for 复查 (Art 35).
+	 * Fields: result (required: 支持 / 解释说明 / 不予支持), opinion (required); acceptedOn, request,
+	 * facts, nextAuthority (where to ask for 复查), contact.
+	 */
+	HANDLING_OPINION("信访事项处理意见书", "处理意见书"),
+
+	/**
+	 * 复查意见书: the 复查 result and the right to ask for 复核 (Art 35, 36); receivedOn is the date
+	 * of the 复查 request. Fields: opinion (required); previousAuthority, previousOpinionOn, request,
+	 * facts, result (e.g. 维持原处理意见), nextAuthority (where to ask for 复核), contact.
+	 */
+	REEXAMINATION_OPINION("信访事项复查意见书", "复查意见书"),
+
+	/**
+	 * 复核意见书: the final word; the same facts and reasons are not accepted again (Art 36);
+	 * receivedOn is the date of the 复核 request. Fields: opinion (required); previousAuthority,
+	 * previousOpinionOn, request, facts, result, contact.
+	 */
+	REVIEW_OPINION("信访事项复核意见书", "复核意见书");
+
+	private final String title;
+
+	private final String shortName;
+
+	DocumentKind(String title, String shortName) {
+		this.title = title;
+		this.shortName = shortName;
+	}
+
+	/** The name printed as the document's title, e.g. 信访事项受理告知书. */
+	public String title() {
+		return title;
+	}
+
+	/** The short name used in file names and lists, e.g. 受理告知书. */
+	public String shortName() {
+		return shortName;
+	}
+
+	boolean isSlip() {
+		return this == TRANSFER_SLIP || this == ASSIGNMENT_SLIP;
+	}
+
+}

@@ -1,0 +1,77 @@
+package com.xinfang.documents;
+
+/**
+ * The articles of the 《信访工作条例》 (2022) that the documents cite, in one place so that a
+ * change in the law (or a local rule) is one edit.
+ */
+final class Regulation {
+
+	static final String NAME = "《信访工作条例》";
+
+	/** 信访部门 transfers (转送) or assigns (交办) within 15 days. */
+	static final int TRANSFER = 21;
+
+	/** The receiving body tells the petitioner in writing within 15 days; objections within 5 working days. */
+	static final int WRITTEN_NOTICE = 22;
+
+	/** 申诉求决类: matters for litigation, arbitration, reconsideration are diverted to that channel. */
+	static final int STATUTORY_CHANNEL = 31;
+
+	/** Results: 支持 / 解释说明 / 不予支持. */
+	static final int RESULT = 32;
+
+	/** 60 days from acceptance; one extension of at most 30 days with the reason told. */
+	static final int TIME_LIMIT = 34;
+
+	/** 复查 within 30 days of receiving the opinion, by the next higher body. */
+	static final int REEXAMINATION = 35;
+
+	/** 复核 within 30 days of receiving the 复查 opinion; after it, not accepted again. */
+	static final int REVIEW = 36;
+
+	static final int HANDLING_DAYS = 60;
+
+	static final int MAX_EXTENSION_DAYS = 30;
+
+	static final int APPEAL_DAYS = 30;
+
+	private static final String DIGITS = "零一二三四五六七八九";
+
+	private Regulation() {
+	}
+
+	/** 第三十四条 for 34. */
+	static String article(int number) {
+		return "第" + chineseNumber(number) + "条";
+	}
+
+	/** 《信访工作条例》第三十四条 */
+	static String cite(int number) {
+		return NAME + article(number);
+	}
+
+	/** 《信访工作条例》第三十一条、第三十二条 */
+	static String cite(int first, int second) {
+		return NAME + article(first) + "、" + article(second);
+	}
+
+	static String chineseNumber(int n) {
+		if (n < 1 || n > 99) {
+			throw new IllegalArgumentException("article " + n);
+		}
+		int tens = n / 10;
+		int units = n % 10;
+		StringBuilder s = new StringBuilder();
+		if (tens > 1) {
+			s.append(DIGITS.charAt(tens));
+		}
+		if (tens > 0) {
+			s.append('十');
+		}
+		if (units > 0) {
+			s.append(DIGITS.charAt(units));
+		}
+		return s.toString();
+	}
+
+}
