@@ -116,7 +116,9 @@ elif [ "$SKIP_BUILD" = "1" ] && ls "$src"/target/*.jar >/dev/null 2>&1; then
 else
   say "building the jar from a copy of $repo in $src (tests skipped)"
   rm -rf "$src.new" && mkdir -p "$src.new"
-  tar -C "$repo" --exclude=./data --exclude=./target --exclude=./.git --exclude=./bench/results -cf - . | tar -C "$src.new" -xf -
+  # tar exits 1 when a file changes while it is read (someone is editing): fine, the build decides
+  { tar -C "$repo" --warning=no-file-changed --exclude=./data --exclude=./target --exclude=./.git \
+      --exclude=./bench/results -cf - . || [ $? = 1 ]; } | tar -C "$src.new" -xf -
   t0=$(now_ms)
   if ! (cd "$src.new" && ./mvnw -o -q -DskipTests package) >"$BENCH_WORK/build.log" 2>&1; then
     if grep -qiE 'offline|Could not resolve|Cannot access' "$BENCH_WORK/build.log"; then

@@ -42,6 +42,38 @@ public final class TestApi {
 		return send(builder.build());
 	}
 
+	public byte[] bytes(String path, String token) {
+		var builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		try {
+			var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new AssertionError("GET " + path + " -> " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The text of a PDF, as a reader would copy it. */
+	public static String pdfText(byte[] pdf) {
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			// lines are joined: a Chinese word may be broken across two lines
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s*\\R\\s*", "");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Response post(String path, String token, Object body) {
 		var builder = HttpRequest.newBuilder(URI.create(base + path))
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))

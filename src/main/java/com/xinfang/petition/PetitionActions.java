@@ -51,9 +51,12 @@ public class PetitionActions {
 
 	private final PublicLookup lookup;
 
-	PetitionActions(PublicLookup lookup, Petitions petitions, PetitionQueries queries, ActionPermissions permissions, PetitionClocks clocks,
+	private final DocumentIssuer documents;
+
+	PetitionActions(DocumentIssuer documents, PublicLookup lookup, Petitions petitions, PetitionQueries queries, ActionPermissions permissions, PetitionClocks clocks,
 			RepeatRule repeats, History history, HandlingRecords records, Directory directory,
 			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+		this.documents = documents;
 		this.lookup = lookup;
 		this.petitions = petitions;
 		this.queries = queries;
@@ -125,6 +128,7 @@ public class PetitionActions {
 	private void move(Petition p, Action action, ActionCommand cmd, Actor actor, String label, Instant now) {
 		Step step = apply(p, action, cmd, actor, now);
 		petitions.save(p);
+		documents.issueFor(p, action, cmd, actor, now);
 		history.record(p.id(), now, label, action.name(), step.from(), p.status(), step.note(), step.milestone());
 		events.publishEvent(new PetitionMoved(p.number(), action.name(), step.from().name(), p.status().name(),
 				step.milestone(), now));

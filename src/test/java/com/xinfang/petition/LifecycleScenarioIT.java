@@ -121,6 +121,21 @@ class LifecycleScenarioIT {
 		assertThat(waitForSms(m.number(), "已出具信访处理意见书")).isTrue();
 		var pub = api.get("/api/v1/public/petitions/" + m.number() + "?queryCode=" + m.queryCode(), null).body();
 		assertThat(pub.get("milestones").findValuesAsString("name")).containsSubsequence("登记", "转交", "受理告知", "意见书", "送达");
+
+		// the documents: the slip for the unit, the notice and the opinion for the petitioner
+		var staffDocs = api.get("/api/v1/petitions/" + m.number() + "/documents", reviewer).body();
+		assertThat(staffDocs.findValuesAsString("name")).anyMatch(n -> n.contains("转送单"))
+			.anyMatch(n -> n.contains("受理告知书")).anyMatch(n -> n.contains("处理意见书"));
+		assertThat(pub.get("documents").findValuesAsString("name")).noneMatch(n -> n.contains("转送单"))
+			.anyMatch(n -> n.contains("处理意见书"));
+		String opinionUrl = null;
+		for (var d : pub.get("documents")) {
+			if (d.get("name").asString().contains("处理意见书")) {
+				opinionUrl = d.get("url").asString();
+			}
+		}
+		String text = TestApi.pdfText(api.bytes(opinionUrl + "?queryCode=" + m.queryCode(), null));
+		assertThat(text).contains("信访事项处理意见书").contains(m.number()).contains("予以支持").contains("30日内").contains("请求复查");
 	}
 
 	@Autowired
@@ -170,6 +185,9 @@ class LifecycleScenarioIT {
 		var r = act(registrar, m.number(), Map.of("action", "REJECT", "reason", "该事项已由人民法院作出生效判决", "legalChannel", "LITIGATION"), 200);
 		assertThat(r.get("status").asString()).isEqualTo("NOT_ACCEPTED");
 		assertThat(r.get("legalChannel").asString()).isEqualTo("LITIGATION");
+		var doc = api.get("/api/v1/petitions/" + m.number() + "/documents", registrar).body().get(0);
+		assertThat(TestApi.pdfText(api.bytes(doc.get("url").asString(), registrar))).contains("不予受理告知书")
+			.contains("诉讼").contains("生效判决");
 	}
 
 	@Test
@@ -190,6 +208,8 @@ class LifecycleScenarioIT {
 		act(officer, m.number(), Map.of("action", "EXTEND", "days", 20, "reason", "需要现场勘验"), 403);
 		act(head, m.number(), Map.of("action", "EXTEND", "days", 31, "reason", "需要现场勘验"), 400);
 		var r = act(head, m.number(), Map.of("action", "EXTEND", "days", 20, "reason", "需要现场勘验并组织听证"), 200);
+		var docs = api.get("/api/v1/petitions/" + m.number() + "/documents", head).body();
+		assertThat(docs.findValuesAsString("name")).anyMatch(n -> n.contains("延期告知书"));
 		assertThat(LocalDate.parse(r.get("deadlines").get("handleStatutory").asString())).isAfter(LocalDate.parse(before));
 		assertThat(r.get("handling").get("extendedDays").asInt()).isEqualTo(20);
 		act(head, m.number(), Map.of("action", "EXTEND", "days", 5, "reason", "再次延期"), 409);
@@ -234,6 +254,10 @@ class LifecycleScenarioIT {
 		var refused = act(registrar, repeat.number(), Map.of("action", "ACCEPT"), 409);
 		assertThat(refused.get("detail").asString()).contains(m.number()).contains("第三十六条");
 		act(registrar, repeat.number(), Map.of("action", "REJECT", "reason", "同一事实和理由已复核终结，不再受理"), 200);
+		var notice = api.get("/api/v1/petitions/" + repeat.number() + "/documents", registrar).body().get(0);
+		assertThat(TestApi.pdfText(api.bytes(notice.get("url").asString(), registrar))).contains("不再受理").contains(m.number());
+		var finalDocs = api.get("/api/v1/petitions/" + m.number() + "/documents", reviewer).body();
+		assertThat(finalDocs.findValuesAsString("name")).anyMatch(n -> n.contains("复查意见书")).anyMatch(n -> n.contains("复核意见书"));
 	}
 
 	@Test
@@ -249,6 +273,9 @@ class LifecycleScenarioIT {
 		assertThat(seenByHr.toString()).doesNotContain("彭正清").doesNotContain("1357");
 		var list = api.get("/api/v1/petitions?q=" + other.number(), officer).body();
 		assertThat(list.toString()).doesNotContain("彭正清");
+		var slip = api.get("/api/v1/petitions/" + other.number() + "/documents", officer).body().get(0);
+		String slipText = TestApi.pdfText(api.bytes(slip.get("url").asString(), officer));
+		assertThat(slipText).contains("转送单").contains(other.number()).doesNotContain("彭正清");
 		var seenByBureau = api.get("/api/v1/petitions/" + other.number(), registrar).body();
 		assertThat(seenByBureau.get("petitioners").get(0).get("name").asString()).isEqualTo("彭正清");
 	}

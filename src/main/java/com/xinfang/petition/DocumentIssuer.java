@@ -1,0 +1,133 @@
+package com.xinfang.petition;
+
+import com.xinfang.documents.DocumentFields;
+import com.xinfang.documents.DocumentKind;
+import com.xinfang.documents.DocumentRenderer;
+import com.xinfang.documents.OfficialDocument;
+import com.xinfang.identity.Actor;
+import com.xinfang.organization.Directory;
+import com.xinfang.organization.Unit;
+import com.xinfang.platform.DomainException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues the official document that an act produces (domain.md §7) and keeps it with the matter:
+ * notices and opinions for the petitioner, slips for the receiving unit (internal).
+ */
+@Component
+class DocumentIssuer {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+	private final DocumentRenderer renderer;
+
+	private final IssuedDocuments issued;
+
+	private final Directory directory;
+
+	private final RepeatRule repeats;
+
+	DocumentIssuer(DocumentRenderer renderer, IssuedDocuments issued, Directory directory, RepeatRule repeats) {
+		this.renderer = renderer;
+		this.issued = issued;
+		this.directory = directory;
+		this.repeats = repeats;
+	}
+
+	void issueFor(Petition p, Action action, ActionCommand cmd, Actor actor, Instant at) {
+		LocalDate today = PetitionClocks.day(at);
+		String actorUnit = directory.unitName(actor.unitCode());
+		String handlingUnit = p.responsibleUnitCode() == null ? actorUnit : directory.unitName(p.responsibleUnitCode());
+		String petitioner = p.petitioners().isEmpty() ? null : p.petitioners().get(0).name();
+		LocalDate received = PetitionClocks.day(p.receivedAt());
+		LocalDate accepted = p.acceptedAt() == null ? null : PetitionClocks.day(p.acceptedAt());
+		OfficialDocument doc = null;
+		boolean forPetitioner = true;
+		switch (action) {
+			case TRANSFER, ASSIGN -> {
+				Unit receiver = directory.unit(p.responsibleUnitCode()).orElseThrow();
+				var c = cmd.communication();
+				boolean showAccuser = ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, receiver, null)
+						&& (p.kind() != Kind.ACCUSATION || receiver.kind() == Unit.Kind.DISCIPLINE);
+				doc = OfficialDocument.of(action == Action.TRANSFER ? DocumentKind.TRANSFER_SLIP : DocumentKind.ASSIGNMENT_SLIP,
+						p.number(), actorUnit, today, receiver.name(), p.title(), received)
+					.with(DocumentFields.PETITIONER_NAME, showAccuser ? petitioner : ConfidentialityRule.HIDDEN)
+					.with(DocumentFields.SUMMARY, p.content().length() > 300 ? p.content().substring(0, 300) + "…" : p.content())
+					.with(DocumentFields.DEADLINE, format(p.acceptStatutory()))
+					.with(DocumentFields.COMMUNICATION_WITH, c == null ? null : c.contact())
+					.with(DocumentFields.COMMUNICATION_TIME, c == null || c.at() == null ? null
+							: c.at().atZoneSameInstant(PetitionClocks.BEIJING).format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")))
+					.with(DocumentFields.COMMUNICATION_SUMMARY, c == null ? null : c.summary());
+				forPetitioner = false;
+			}
+			case ACCEPT -> doc = OfficialDocument.of(DocumentKind.ACCEPTANCE_NOTICE, p.number(), handlingUnit, today, petitioner,
+					p.title(), received)
+				.with(DocumentFields.ACCEPTED_ON, format(accepted))
+				.with(DocumentFields.DEADLINE, format(p.handleStatutory()));
+			case REJECT -> {
+				var earlier = repeats.concludedEarlier(p);
+				if (earlier.isPresent()) {
+					doc = OfficialDocument.of(DocumentKind.NOT_ACCEPTED_AGAIN_NOTICE, p.number(), actorUnit, today, petitioner,
+							p.title(), received)
+						.with(DocumentFields.REASON, cmd.reason() + "（原信访事项编号：" + earlier.get() + "）");
+				}
+				else {
+					doc = OfficialDocument.of(DocumentKind.NON_ACCEPTANCE_NOTICE, p.number(), actorUnit, today, petitioner, p.title(),
+							received)
+						.with(DocumentFields.REASON, cmd.reason())
+						.with(DocumentFields.LEGAL_CHANNEL, p.legalChannel() == null ? null : p.legalChannel().label());
+				}
+			}
+			case DIVERT -> doc = OfficialDocument.of(DocumentKind.NON_ACCEPTANCE_NOTICE, p.number(), actorUnit, today, petitioner,
+					p.title(), received)
+				.with(DocumentFields.REASON, cmd.note() == null || cmd.note().isBlank()
+						? "该事项依法应当通过" + p.legalChannel().label() + "途径解决" : cmd.note())
+				.with(DocumentFields.LEGAL_CHANNEL, p.legalChannel().label());
+			case EXTEND -> doc = OfficialDocument.of(DocumentKind.EXTENSION_NOTICE, p.number(), handlingUnit, today, petitioner,
+					p.title(), received)
+				.with(DocumentFields.EXTENSION_DAYS, String.valueOf(p.extendedDays()))
+				.with(DocumentFields.REASON, cmd.reason())
+				.with(DocumentFields.ACCEPTED_ON, format(accepted))
+				.with(DocumentFields.NEW_DEADLINE, format(p.handleStatutory()));
+			case APPROVE -> {
+				if (p.status() == Status.REPLIED) {
+					doc = OfficialDocument.of(DocumentKind.HANDLING_OPINION, p.number(), handlingUnit, today, petitioner, p.title(),
+							received)
+						.with(DocumentFields.RESULT, p.result().label())
+						.with(DocumentFields.OPINION, p.opinion())
+						.with(DocumentFields.ACCEPTED_ON, format(accepted))
+						.with(DocumentFields.REQUEST, p.content().length() > 200 ? p.content().substring(0, 200) + "…" : p.content());
+				}
+			}
+			case DECIDE -> {
+				boolean review = p.status() == Status.FINAL;
+				doc = OfficialDocument.of(review ? DocumentKind.REVIEW_OPINION : DocumentKind.REEXAMINATION_OPINION, p.number(),
+						actorUnit, today, petitioner, p.title(), received)
+					.with(DocumentFields.OPINION, cmd.opinion())
+					.with(DocumentFields.RESULT, (review ? p.reviewResult() : p.reexaminationResult()).label())
+					.with(DocumentFields.PREVIOUS_AUTHORITY, handlingUnit);
+			}
+			default -> {
+			}
+		}
+		if (doc == null) {
+			return;
+		}
+		byte[] pdf;
+		try {
+			pdf = renderer.render(doc);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new DomainException.Invalid("document", "文书无法生成：" + ex.getMessage());
+		}
+		issued.store(p.id(), doc.kind().name(), renderer.fileName(doc), pdf, forPetitioner, at);
+	}
+
+	private static String format(LocalDate date) {
+		return date == null ? null : DAY.format(date);
+	}
+
+}
