@@ -4,13 +4,13 @@ package com.xinfang.documents;
 public enum DocumentKind {
 
 	/**
-	 * 受理告知书: the matter is accepted and will be handled within 60 days (Art 22, 34).
+	 * 受理告知书: the matter is accepted and will be handled within 60 days (Art 23, 34).
 	 * Fields, all optional: acceptedOn, deadline (end of the 60 days), contact.
 	 */
 	ACCEPTANCE_NOTICE("信访事项受理告知书", "受理告知书"),
 
 	/**
-	 * 不予受理告知书: the reason, and the statutory channel when there is one (Art 31; else Art 22).
+	 * 不予受理告知书: the reason, and the statutory channel when there is one (Art 31; else Art 23).
 	 * Fields: reason (required); legalChannel, competentAuthority, contact.
 	 */
 	NON_ACCEPTANCE_NOTICE("信访事项不予受理告知书", "不予受理告知书"),
@@ -22,14 +22,14 @@ public enum DocumentKind {
 	NOT_ACCEPTED_AGAIN_NOTICE("信访事项不再受理告知书", "不再受理告知书"),
 
 	/**
-	 * 转送单: to the unit with the power to handle the matter (Art 21, 22); the addressee is that
+	 * 转送单: to the unit with the power to handle the matter (Art 22, 23); the addressee is that
 	 * unit (required). Fields, all optional: petitionerName, summary, instructions, deadline (to
 	 * report acceptance), communicationWith, communicationTime, communicationSummary (双沟通), contact.
 	 */
 	TRANSFER_SLIP("信访事项转送单", "转送单"),
 
 	/**
-	 * 交办单: to a unit that must report the result back by a deadline (Art 21); the addressee is
+	 * 交办单: to a unit that must report the result back by a deadline (Art 22, 23); the addressee is
 	 * that unit (required). Fields: deadline (required); petitionerName, summary, instructions,
 	 * communicationWith, communicationTime, communicationSummary (双沟通), contact.
 	 */

@@ -8,11 +8,16 @@ final class Regulation {
 
 	static final String NAME = "《信访工作条例》";
 
-	/** 信访部门 transfers (转送) or assigns (交办) within 15 days. */
-	static final int TRANSFER = 21;
+	/** 信访部门 register and, within 15 days, transfer (转送) or assign (交办, with a report back). */
+	static final int TRANSFER = 22;
 
-	/** The receiving body tells the petitioner in writing within 15 days; objections within 5 working days. */
-	static final int WRITTEN_NOTICE = 22;
+	/**
+	 * The body that receives a matter (directly, or transferred or assigned) tells the petitioner in
+	 * writing within 15 days; a body that objects to a transfer does so within 5 working days. The
+	 * same numbering as calendar.TimeLimit and petition.Lifecycle (Art 21 is the information system,
+	 * Art 24 matters of several units).
+	 */
+	static final int WRITTEN_NOTICE = 23;
 
 	/** 申诉求决类: matters for litigation, arbitration, reconsideration are diverted to that channel. */
 	static final int STATUTORY_CHANNEL = 31;

@@ -236,10 +236,11 @@ final class Wording {
 		paragraph("现将" + reportedBy() + "信访事项交由你单位办理，请于" + deadline + "前将办理结果反馈本机关，并提交办结报告。");
 		body.add(new Table(rows("交办意见", multiline(INSTRUCTIONS).orElse("请认真调查处理，按期反馈办理结果。"),
 				Optional.of(deadline + "前报送办理结果和办结报告"),
-				"依据" + cite(Regulation.TRANSFER) + "的规定，请认真调查处理，按期反馈办理结果并提交办结报告；" + OBJECTION)));
+				"依据" + cite(Regulation.TRANSFER, Regulation.WRITTEN_NOTICE) + "的规定，请认真调查处理，按期反馈办理结果并提交办结报告；"
+						+ OBJECTION)));
 	}
 
-	/** Art 22: a unit that believes the matter is not its own objects within 5 working days. */
+	/** Art 23: a unit that believes the matter is not its own objects within 5 working days. */
 	private static final String OBJECTION = "如认为不属于你单位职权范围，请自收到之日起5个工作日内提出异议，详细说明理由，经本机关核实同意后交还相关材料。";
 
 	/** The slip's table (the 信访编号 is in the number line and footer): the matter, the sender's instructions and deadline, the 双沟通 record, the contact. */

@@ -31,7 +31,7 @@ class DocumentRendererTest {
 	/** The legal wording each kind must carry, besides its title, number, addressee and date. */
 	static final Map<DocumentKind, List<String>> WORDING = Map.of(
 			DocumentKind.ACCEPTANCE_NOTICE,
-			List.of("《信访工作条例》第二十二条", "予以受理", "《信访工作条例》第三十四条", "自受理之日起60日内办结", "2026年5月4日",
+			List.of("《信访工作条例》第二十三条", "予以受理", "《信访工作条例》第三十四条", "自受理之日起60日内办结", "2026年5月4日",
 					"延长期限不超过30日", "联系人及电话：王明0736-7212345"),
 			DocumentKind.NON_ACCEPTANCE_NOTICE,
 			List.of("属于劳动者与用人单位之间的劳动争议。", "应当通过仲裁途径解决", "《信访工作条例》第三十一条", "不予受理",
@@ -39,10 +39,10 @@ class DocumentRendererTest {
 			DocumentKind.NOT_ACCEPTED_AGAIN_NOTICE,
 			List.of("已经湖南省人民政府复核", "2025年11月20日", "同一事实和理由", "《信访工作条例》第三十六条", "不再受理"),
 			DocumentKind.TRANSFER_SLIP,
-			List.of("转送你单位", "《信访工作条例》第二十一条、第二十二条", "15日内书面告知信访人", "5个工作日内提出异议", "双沟通记录",
+			List.of("转送你单位", "《信访工作条例》第二十二条、第二十三条", "15日内书面告知信访人", "5个工作日内提出异议", "双沟通记录",
 					"沟通对象：市住建局信访科刘强", "沟通时间：2026年3月3日10时30分", "同意接收", "2026年3月20日前"),
 			DocumentKind.ASSIGNMENT_SLIP,
-			List.of("交由你单位办理", "请于2026年4月30日前将办理结果反馈本机关", "办结报告", "《信访工作条例》第二十一条", "沟通对象：武陵区信访局孙丽", "交办意见"),
+			List.of("交由你单位办理", "请于2026年4月30日前将办理结果反馈本机关", "办结报告", "《信访工作条例》第二十二条、第二十三条", "沟通对象：武陵区信访局孙丽", "交办意见"),
 			DocumentKind.EXTENSION_NOTICE,
 			List.of("《信访工作条例》第三十四条", "60日内办结", "经本机关负责人批准", "办理期限延长30日", "至2026年6月3日届满",
 					"需调取规划许可"),
@@ -184,7 +184,7 @@ class DocumentRendererTest {
 		OfficialDocument noChannel = new OfficialDocument(doc.kind(), doc.petitionNumber(), doc.issuingUnitName(),
 				doc.issuedOn(), doc.addresseeName(), doc.title(), doc.receivedOn(),
 				Map.of(REASON, "该事项不属于本机关职权范围", COMPETENT_AUTHORITY, "常德市市场监督管理局"));
-		assertThat(text(RENDERER.render(noChannel))).contains("《信访工作条例》第二十二条", "不予受理", "请你向常德市市场监督管理局提出。")
+		assertThat(text(RENDERER.render(noChannel))).contains("《信访工作条例》第二十三条", "不予受理", "请你向常德市市场监督管理局提出。")
 			.doesNotContain("第三十一条");
 	}
 
