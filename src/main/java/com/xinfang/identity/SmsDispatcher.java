@@ -48,12 +48,11 @@ class SmsDispatcher {
 			.param(MAX_ATTEMPTS)
 			.query(Pending.class)
 			.list();
+		List<Long> sent = new java.util.ArrayList<>();
 		for (Pending p : batch) {
 			try {
 				gateway.send(cipher.decrypt(p.phoneEnc()), cipher.decrypt(p.textEnc()));
-				jdbc.sql("UPDATE sms_outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")
-					.params(OffsetDateTime.now(clock), p.id())
-					.update();
+				sent.add(p.id());
 			}
 			catch (Exception ex) {
 				log.warn("SMS {} not sent: {}", p.id(), ex.getMessage());
@@ -62,6 +61,12 @@ class SmsDispatcher {
 					.params(error.length() > 300 ? error.substring(0, 300) : error, p.id())
 					.update();
 			}
+		}
+		if (!sent.isEmpty()) {
+			// one statement for the whole batch: the dispatcher's cost stays small beside the acts
+			jdbc.sql("UPDATE sms_outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ANY(?)")
+				.params(OffsetDateTime.now(clock), sent.toArray(Long[]::new))
+				.update();
 		}
 		return batch.size();
 	}
