@@ -129,9 +129,7 @@ class ConsolePages {
 			var cmd = new RegisterPetition(form.channel(), received, form.regionCode(), form.title(), form.content(),
 					emptyToNull(form.categoryCode()), emptyToNull(form.kind()), emptyToNull(form.complexity()), people,
 					form.personCount(), accused, null);
-			var uploads = files == null ? List.<MultipartUploadView>of()
-					: files.stream().filter(f -> f != null && !f.isEmpty()).map(MultipartUploadView::new).toList();
-			var result = registration.register(cmd, uploads, actor);
+			var result = registration.register(cmd, com.xinfang.petition.Upload.of(files), actor);
 			redirect.addFlashAttribute("registered", result);
 			return "redirect:/console/registered";
 		}
@@ -231,11 +229,7 @@ class ConsolePages {
 	@GetMapping("/console/petitions/{number}/documents/{id}")
 	ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id, Actor actor) {
 		var doc = queries.document(number, id, actor);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(doc.fileName(), StandardCharsets.UTF_8).build().toString())
-			.body(doc.pdf());
+		return doc.toResponse(false);
 	}
 
 	/** One act from the case page's action panel; the petition module decides whether it may happen. */

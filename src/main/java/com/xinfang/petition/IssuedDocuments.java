@@ -21,6 +21,18 @@ public class IssuedDocuments {
 	}
 
 	public record Stored(String fileName, byte[] pdf) {
+
+		/** The PDF as an HTTP answer, shown in the browser or saved as a file. */
+		public org.springframework.http.ResponseEntity<byte[]> toResponse(boolean download) {
+			var disposition = download ? org.springframework.http.ContentDisposition.attachment()
+					: org.springframework.http.ContentDisposition.inline();
+			return org.springframework.http.ResponseEntity.ok()
+				.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+						disposition.filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+				.body(pdf);
+		}
+
 	}
 
 	void store(long petitionId, String kind, String fileName, byte[] pdf, boolean forPetitioner, Instant at) {

@@ -90,7 +90,7 @@ class PortalPages {
 			var cmd = new RegisterPetition("ONLINE", null, form.regionCode(), form.title(), form.content(),
 					blank(form.categoryCode()), null, null,
 					List.of(new RegisterPetition.PetitionerInput(null, null, null, form.address(), true)), null, null, null);
-			var result = registration.register(cmd, MultipartUpload.of(files), actor);
+			var result = registration.register(cmd, com.xinfang.petition.Upload.of(files), actor);
 			// Flash attributes live for exactly one view: the query code is shown once.
 			redirect.addFlashAttribute("number", result.petition().number());
 			redirect.addFlashAttribute("queryCode", result.queryCode());
@@ -163,11 +163,7 @@ class PortalPages {
 	org.springframework.http.ResponseEntity<byte[]> queryDocument(@RequestParam String number, @RequestParam String queryCode,
 			@RequestParam long id, HttpServletRequest request) {
 		var doc = lookup.document(number, queryCode, request.getRemoteAddr(), id);
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-				.filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.body(doc.pdf());
+		return doc.toResponse(true);
 	}
 
 	static com.xinfang.petition.ActionCommand petitionerCommand(com.xinfang.petition.Action act, String satisfaction,
@@ -216,11 +212,7 @@ class PortalPages {
 	@GetMapping("/my/{number}/documents/{id}")
 	org.springframework.http.ResponseEntity<byte[]> myDocument(@PathVariable String number, @PathVariable long id, Actor actor) {
 		var doc = queries.document(number, id, actor);
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
-				.filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.body(doc.pdf());
+		return doc.toResponse(false);
 	}
 
 	private void fillFormModel(Model model, String county, Actor actor) {

@@ -91,11 +91,7 @@ class PetitionApi {
 	@Operation(summary = "文书 PDF")
 	ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id, Actor actor) {
 		var doc = queries.document(number, id, actor);
-		return ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
-				.filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.body(doc.pdf());
+		return doc.toResponse(false);
 	}
 
 	private static RegisterPetition empty() {

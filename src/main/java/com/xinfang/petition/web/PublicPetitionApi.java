@@ -76,11 +76,7 @@ class PublicPetitionApi {
 	ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id,
 			@RequestParam(required = false) String queryCode, HttpServletRequest request) {
 		var doc = lookup.document(number, queryCode, request.getRemoteAddr(), id);
-		return ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
-				.filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.body(doc.pdf());
+		return doc.toResponse(false);
 	}
 
 	@GetMapping("/{number}")
