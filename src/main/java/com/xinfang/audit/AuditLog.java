@@ -65,7 +65,9 @@ public class AuditLog {
 	public List<AuditEntry> recent(int limit) {
 		return jdbc.sql("SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?")
 			.param(limit)
-			.query(AuditEntry.class)
+			.query((rs, n) -> new AuditEntry(rs.getLong(1),
+					rs.getObject(2, OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
+					rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
 			.list();
 	}
 
