@@ -59,9 +59,12 @@ class ConsolePages {
 
 	private final com.xinfang.petition.PetitionActions actions;
 
-	ConsolePages(PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
+	private final com.xinfang.supervision.StaffNotices notices;
+
+	ConsolePages(com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
 			com.xinfang.petition.PetitionActions actions) {
 		this.actions = actions;
+		this.notices = notices;
 		this.queries = queries;
 		this.registration = registration;
 		this.unmasking = unmasking;
@@ -85,6 +88,7 @@ class ConsolePages {
 		model.addAttribute("firstQueue", queues.isEmpty() ? null : queues.get(0));
 		model.addAttribute("recent", queries.list(new PetitionViews.Filter(firstQueue, null, null, null, null, null, null, "deadline"),
 				actor, 0, 15).items());
+		model.addAttribute("notices", notices.unread(actor, 10));
 		model.addAttribute("names", new Names(directory));
 		return "console/home";
 	}

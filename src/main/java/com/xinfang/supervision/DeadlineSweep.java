@@ -1,0 +1,130 @@
+package com.xinfang.supervision;
+
+import com.xinfang.identity.Role;
+import com.xinfang.organization.Directory;
+import com.xinfang.organization.Unit;
+import com.xinfang.petition.DeadlineWatch;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The deadline sweep (《信访工作条例》 Art 38–39: 督查督办 of time limits). For every open matter whose
+ * statutory limit falls within the look-ahead, it reminds the handler at half and three quarters
+ * of each clock and on the due day, and tells the unit head and the supervising bureau when the
+ * statutory limit is missed. Each reminder is recorded once (primary key), so two nodes sweeping
+ * at the same time never remind twice.
+ */
+@Service
+public class DeadlineSweep {
+
+	private static final Logger log = LoggerFactory.getLogger(DeadlineSweep.class);
+
+	/** Longest clock (60 days + a 30-day extension): half of it is the earliest reminder. */
+	static final int LOOK_AHEAD_DAYS = 45;
+
+	private final DeadlineWatch watch;
+
+	private final Directory directory;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	DeadlineSweep(DeadlineWatch watch, Directory directory, JdbcClient jdbc, Clock clock) {
+		this.watch = watch;
+		this.directory = directory;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Scheduled(initialDelayString = "${xinfang.supervision.sweep-initial-delay:PT1M}",
+			fixedDelayString = "${xinfang.supervision.sweep-interval:PT10M}")
+	void scheduled() {
+		int sent = sweep(LocalDate.now(clock));
+		if (sent > 0) {
+			log.info("deadline sweep: {} reminders", sent);
+		}
+	}
+
+	/** Returns how many new reminders were issued. */
+	@Transactional
+	public int sweep(LocalDate today) {
+		int issued = 0;
+		for (var m : watch.dueBy(today.plusDays(LOOK_AHEAD_DAYS))) {
+			issued += remind(m, "TARGET", m.targetDue(), today);
+			issued += remind(m, "STATUTORY", m.statutoryDue(), today);
+		}
+		return issued;
+	}
+
+	private int remind(DeadlineWatch.DueMatter m, String clockName, LocalDate due, LocalDate today) {
+		int issued = 0;
+		for (var threshold : ReminderRule.reached(m.clockStart(), due, today)) {
+			boolean fresh = jdbc.sql("""
+					INSERT INTO deadline_reminder (petition_id, clock, threshold, due, created_at) VALUES (?,?,?,?,?)
+					ON CONFLICT DO NOTHING""")
+				.params(m.id(), clockName, threshold.name(), due, OffsetDateTime.now(clock))
+				.update() == 1;
+			if (!fresh) {
+				continue;
+			}
+			issued++;
+			String text = m.number() + "「" + shorten(m.title()) + "」" + phase(m.phase())
+					+ ("TARGET".equals(clockName) ? "目标期限" : "法定期限") + threshold.label + "（" + due + "）";
+			for (var recipient : recipients(m, clockName, threshold)) {
+				jdbc.sql("INSERT INTO staff_notice (unit_code, role, petition_id, text, created_at) VALUES (?,?,?,?,?)")
+					.params(recipient.unitCode(), recipient.role().name(), m.id(), text, OffsetDateTime.now(clock))
+					.update();
+			}
+		}
+		return issued;
+	}
+
+	record Recipient(String unitCode, Role role) {
+	}
+
+	/** The handler always; for a missed statutory limit also the unit head and the supervising bureaus. */
+	List<Recipient> recipients(DeadlineWatch.DueMatter m, String clockName, ReminderRule.Threshold threshold) {
+		List<Recipient> out = new ArrayList<>();
+		String unitCode = m.responsibleUnitCode() != null ? m.responsibleUnitCode() : m.registeringUnitCode();
+		Unit unit = directory.unit(unitCode).orElse(null);
+		if (unit == null) {
+			return out;
+		}
+		boolean bureauHolds = unit.isPetitionBureau();
+		out.add(new Recipient(unit.code(), bureauHolds ? Role.REGISTRAR : Role.CASE_OFFICER));
+		if ("STATUTORY".equals(clockName) && threshold == ReminderRule.Threshold.MISSED) {
+			out.add(new Recipient(unit.code(), bureauHolds ? Role.REVIEWER : Role.UNIT_HEAD));
+			directory.petitionBureauFor(m.regionCode()).ifPresent(b -> out.add(new Recipient(b.code(), Role.SUPERVISOR)));
+			directory.units()
+				.stream()
+				.filter(u -> u.isPetitionBureau() && u.parentCode() == null)
+				.findFirst()
+				.filter(city -> out.stream().noneMatch(r -> r.unitCode().equals(city.code()) && r.role() == Role.SUPERVISOR))
+				.ifPresent(city -> out.add(new Recipient(city.code(), Role.SUPERVISOR)));
+		}
+		return out;
+	}
+
+	private static String phase(String phase) {
+		return switch (phase) {
+			case "ACCEPT" -> "受理";
+			case "APPEAL" -> "复查/复核";
+			default -> "办理";
+		};
+	}
+
+	private static String shorten(String title) {
+		return title.length() > 16 ? title.substring(0, 16) + "…" : title;
+	}
+
+}

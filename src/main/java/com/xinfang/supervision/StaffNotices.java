@@ -1,0 +1,47 @@
+package com.xinfang.supervision;
+
+import com.xinfang.identity.Actor;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The reminders and warnings addressed to a person's unit and roles. */
+@Service
+public class StaffNotices {
+
+	private final JdbcClient jdbc;
+
+	StaffNotices(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public record Notice(long id, String number, String text, OffsetDateTime createdAt) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<Notice> unread(Actor actor, int limit) {
+		if (actor.unitCode() == null || actor.roles().isEmpty()) {
+			return List.of();
+		}
+		List<String> roles = actor.roles().stream().map(Enum::name).toList();
+		return jdbc.sql("SELECT n.id, p.number, n.text, n.created_at FROM staff_notice n JOIN petition p ON p.id = n.petition_id "
+				+ "WHERE n.read_at IS NULL AND n.unit_code = ? AND n.role IN (" + String.join(",", java.util.Collections.nCopies(roles.size(), "?"))
+				+ ") ORDER BY n.created_at DESC LIMIT ?")
+			.params(concat(actor.unitCode(), roles, limit))
+			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toOffsetDateTime()))
+			.list();
+	}
+
+	private static List<Object> concat(String unit, List<String> roles, int limit) {
+		List<Object> params = new java.util.ArrayList<>();
+		params.add(unit);
+		params.addAll(roles);
+		params.add(limit);
+		return params;
+	}
+
+}

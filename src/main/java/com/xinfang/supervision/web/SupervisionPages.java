@@ -1,0 +1,76 @@
+package com.xinfang.supervision.web;
+
+import com.xinfang.calendar.DeadlineClock;
+import com.xinfang.calendar.Tone;
+import com.xinfang.identity.Actor;
+import com.xinfang.identity.Role;
+import com.xinfang.organization.Directory;
+import com.xinfang.petition.DeadlineWatch;
+import com.xinfang.platform.DomainException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The supervisor's board: matters past or near their statutory limit, counted by unit and by county. */
+@Controller
+class SupervisionPages {
+
+	private final DeadlineWatch watch;
+
+	private final Directory directory;
+
+	private final Clock clock;
+
+	SupervisionPages(DeadlineWatch watch, Directory directory, Clock clock) {
+		this.watch = watch;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	record Row(String number, String title, String unit, String county, LocalDate statutoryDue, long daysLeft, String tone) {
+	}
+
+	record Count(String name, long overdue, long dueSoon) {
+	}
+
+	@GetMapping("/console/supervision")
+	String board(Actor actor, Model model) {
+		if (!actor.hasAny(Role.SUPERVISOR, Role.LEADER, Role.ADMIN, Role.UNIT_HEAD, Role.REVIEWER)) {
+			throw new DomainException.Forbidden("只有督办、审核、单位负责人和领导可以查看督办看板");
+		}
+		LocalDate today = LocalDate.now(clock);
+		List<Row> rows = watch.dueBy(today.plusDays(DeadlineClock.DUE_SOON_DAYS))
+			.stream()
+			.filter(m -> actor.scope().permits(m.regionCode(), m.responsibleUnitCode(), null))
+			.map(m -> {
+				var standing = DeadlineClock.standing(m.statutoryDue(), today);
+				return new Row(m.number(), m.title(), directory.unitName(m.responsibleUnitCode() == null ? m.registeringUnitCode()
+						: m.responsibleUnitCode()), directory.regionName(m.regionCode().substring(0, 6)), m.statutoryDue(),
+						standing.daysLeft(), standing.tone().name());
+			})
+			.toList();
+		model.addAttribute("rows", rows);
+		model.addAttribute("byUnit", count(rows, true));
+		model.addAttribute("byCounty", count(rows, false));
+		model.addAttribute("overdue", rows.stream().filter(r -> Tone.OVERDUE.name().equals(r.tone())).count());
+		model.addAttribute("dueSoon", rows.stream().filter(r -> !Tone.OVERDUE.name().equals(r.tone())).count());
+		return "supervision/board";
+	}
+
+	private static List<Count> count(List<Row> rows, boolean byUnit) {
+		Map<String, long[]> counts = new TreeMap<>();
+		for (Row r : rows) {
+			long[] c = counts.computeIfAbsent(byUnit ? r.unit() : r.county(), k -> new long[2]);
+			c[Tone.OVERDUE.name().equals(r.tone()) ? 0 : 1]++;
+		}
+		return counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue()[0], e.getValue()[1]))
+			.sorted((a, b) -> Long.compare(b.overdue(), a.overdue()))
+			.toList();
+	}
+
+}
