@@ -361,6 +361,13 @@ public class LoadDriver {
 				{ "AGRI", "惠农补贴", "本人是{P}的种粮户，承包耕地{M}亩，{Y}年的耕地地力保护补贴至今没有到账，"
 						+ "村里其他农户都已领取。向村会计询问，说是信息录入有误，但一直没有更正。" } };
 
+		/** What was tried before, with placeholders like the templates. */
+		static final String[] HISTORY = { "此前本人已于{Y}年向{P}人民政府反映过此事，当时答复会尽快处理，但至今没有结果。",
+				"我们也拨打过12345热线，工作人员记录后说会转交相关部门，{M}个月过去了仍没有回音。",
+				"村（社区）干部曾出面协调过{M}次，对方当面答应，事后又不认账。",
+				"我们曾向法院咨询，说诉讼时间长、费用高，家里实在承担不起。",
+				"为了这件事，本人已经多次请假往返，误工损失近{N}元。" };
+
 		static final String[] TAILS = { "恳请有关部门调查核实，依法处理。", "希望政府部门高度重视，尽快督促解决。",
 				"请求依法维护我们的合法权益。", "以上情况属实，本人愿意配合调查。", "如有需要，可以提供相关合同、收据和照片等材料。",
 				"此事已持续很久，严重影响了我们的正常生活。", "请相关部门给予书面答复。" };
@@ -368,9 +375,14 @@ public class LoadDriver {
 		static String randomJson(ThreadLocalRandom r) {
 			String[] t = TEMPLATES[r.nextInt(TEMPLATES.length)];
 			StringBuilder content = new StringBuilder(fill(t[2], r));
-			int tails = 1 + r.nextInt(3);
+			if (r.nextInt(10) < 7) {
+				content.append(fill(HISTORY[r.nextInt(HISTORY.length)], r));
+			}
+			int tails = 2 + r.nextInt(3);
+			int first = r.nextInt(TAILS.length);
+			int step = 1 + r.nextInt(TAILS.length - 1); // TAILS.length is prime: distinct sentences
 			for (int i = 0; i < tails; i++) {
-				content.append(TAILS[r.nextInt(TAILS.length)]);
+				content.append(TAILS[(first + i * step) % TAILS.length]);
 			}
 			StringBuilder sb = new StringBuilder(1024);
 			sb.append("{\"channel\":\"").append(CHANNELS[r.nextInt(CHANNELS.length)]).append('"');

@@ -172,7 +172,7 @@ start_app() { # sets app_pid, ready_ms
 stop_app() { # sets stop_ms
   local t0
   t0=$(now_ms)
-  kill -TERM "$app_pid"
+  kill -TERM "$app_pid" 2>/dev/null || die "the app had already exited before the stop"
   for _ in $(seq 1 1200); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.05; done
   kill -0 "$app_pid" 2>/dev/null && die "the app did not stop within 60 s of SIGTERM"
   wait "$app_pid" 2>/dev/null || true

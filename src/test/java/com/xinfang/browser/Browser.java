@@ -55,8 +55,19 @@ final class Browser implements AutoCloseable {
 		e.sendKeys(text);
 	}
 
+	/** Selects an option; retried when htmx replaces the options while we pick one. */
 	void select(String css, String visibleText) {
-		new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
+		for (int attempt = 1;; attempt++) {
+			try {
+				new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
+				return;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	void waitForOption(String css, String visibleText) {
