@@ -51,15 +51,6 @@ public class AuditLog {
 		log.info("audit {} {} {}", actor, action, target);
 	}
 
-	/**
-	 * For refusals: written in its own transaction, so it stays even though the refused request
-	 * rolls back.
-	 */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
-	public void recordRefusal(String actor, String action, String target, String detail) {
-		record(actor, action, target, detail);
-	}
-
 	/** Recent entries, newest first. */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> recent(int limit) {

@@ -54,7 +54,8 @@ public class Accounts {
 			String passwordConfirm) {
 	}
 
-	@Transactional
+	/** A wrong SMS code's counted try must stay committed, hence noRollbackFor. */
+	@Transactional(noRollbackFor = DomainException.Invalid.class)
 	public Actor registerCitizen(CitizenRegistration form) {
 		List<FieldProblem> problems = new ArrayList<>();
 		MobilePhone.problem(form.phone()).ifPresent(p -> problems.add(new FieldProblem("phone", p)));

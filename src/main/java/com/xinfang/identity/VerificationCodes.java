@@ -69,8 +69,11 @@ public class VerificationCodes {
 		sms.queue(phone, "【常德信访】您的验证码为" + code + "，10分钟内有效。如非本人操作，请忽略本短信。");
 	}
 
-	/** Consumes the code when it matches; a wrong code counts against the latest code's tries. */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW, noRollbackFor = DomainException.class)
+	/**
+	 * Consumes the code when it matches; a wrong code counts against the latest code's tries. Joins
+	 * the caller's transaction, which must not roll back on {@link DomainException.Invalid}.
+	 */
+	@Transactional(noRollbackFor = DomainException.class)
 	public void verify(String phone, String purpose, String code) {
 		String index = cipher.blindIndex("phone", MobilePhone.normalise(phone));
 		record Row(long id, String codeHash, int attempts, OffsetDateTime expiresAt) {

@@ -53,9 +53,12 @@ public class PetitionActions {
 
 	private final DocumentIssuer documents;
 
-	PetitionActions(DocumentIssuer documents, PublicLookup lookup, Petitions petitions, PetitionQueries queries, ActionPermissions permissions, PetitionClocks clocks,
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	PetitionActions(org.springframework.transaction.support.TransactionTemplate transactions, DocumentIssuer documents, PublicLookup lookup, Petitions petitions, PetitionQueries queries, ActionPermissions permissions, PetitionClocks clocks,
 			RepeatRule repeats, History history, HandlingRecords records, Directory directory,
 			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+		this.transactions = transactions;
 		this.documents = documents;
 		this.lookup = lookup;
 		this.petitions = petitions;
@@ -107,16 +110,20 @@ public class PetitionActions {
 	/**
 	 * The petitioner's own acts (rating, 复查/复核 requests) by whoever holds the number and the
 	 * query code: possession of the code stands for the petitioner (api-contract.md, public calls).
+	 * The code is checked before the act's transaction, so a failure is counted without holding a
+	 * second database connection.
 	 */
-	@Transactional
 	public PublicLookupResult performAsPetitioner(String number, String queryCode, String clientAddress, Action action,
 			ActionCommand cmd) {
 		if (!java.util.EnumSet.of(Action.RATE, Action.REQUEST_REEXAMINATION, Action.REQUEST_REVIEW).contains(action)) {
 			throw new DomainException.Forbidden("信访人不能执行该操作");
 		}
-		Petition p = lookup.verified(number, queryCode, clientAddress);
-		move(p, action, cmd, PETITIONER, "信访人", clock.instant());
-		return new PublicLookupResult(p.number(), p.status().name());
+		String verified = lookup.verified(number, queryCode, clientAddress).number();
+		return transactions.execute(status -> {
+			Petition p = petitions.findByNumber(verified).orElseThrow();
+			move(p, action, cmd, PETITIONER, "信访人", clock.instant());
+			return new PublicLookupResult(p.number(), p.status().name());
+		});
 	}
 
 	public record PublicLookupResult(String number, String status) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 查询: anyone with the number and the query code sees the status and the public milestones. A
@@ -42,7 +41,7 @@ public class PublicLookup {
 		this.throttle = throttle;
 	}
 
-	@Transactional(readOnly = true)
+	/** Not one transaction: a failed code is counted in its own, without holding another connection. */
 	public PetitionViews.PublicStatus lookup(String number, String queryCode, String clientAddress) {
 		Petition p = verified(number, queryCode, clientAddress);
 		List<PetitionViews.Document> documents = issued.of(p.id(), true)
@@ -54,7 +53,6 @@ public class PublicLookup {
 	}
 
 	/** A document issued to the petitioner, for the holder of the code. */
-	@Transactional(readOnly = true)
 	public IssuedDocuments.Stored document(String number, String queryCode, String clientAddress, long id) {
 		Petition p = verified(number, queryCode, clientAddress);
 		return issued.get(p.id(), id, true).orElseThrow(() -> new DomainException.NotFound("文书不存在"));

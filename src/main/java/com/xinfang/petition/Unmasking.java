@@ -38,10 +38,11 @@ public class Unmasking {
 	public record Revealed(String name, String idNumber, String phone, String address) implements java.io.Serializable {
 	}
 
-	@Transactional
+	/** A refusal is committed with its audit entry (no second connection), hence noRollbackFor. */
+	@Transactional(noRollbackFor = DomainException.Forbidden.class)
 	public Revealed reveal(String number, int petitionerIndex, String reason, Actor actor) {
 		if (!actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER, Role.SUPERVISOR)) {
-			audit.recordRefusal(actor.label(), "UNMASK_REFUSED", number, "role");
+			audit.record(actor.label(), "UNMASK_REFUSED", number, "role");
 			throw new DomainException.Forbidden("您的角色无权查看信访人的完整个人信息");
 		}
 		if (reason == null || reason.strip().length() < 4) {
@@ -50,7 +51,7 @@ public class Unmasking {
 		Petition p = queries.load(number, actor);
 		if (!ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, directory.unit(actor.unitCode()).orElse(null),
 				p.citizenUserId())) {
-			audit.recordRefusal(actor.label(), "UNMASK_REFUSED", number, "accusation (Art 30)");
+			audit.record(actor.label(), "UNMASK_REFUSED", number, "accusation (Art 30)");
 			throw new DomainException.Forbidden("检举控告事项的检举人信息依法保密（条例第三十条）");
 		}
 		record Row(String name, byte[] idNumberEnc, byte[] phoneEnc, byte[] addressEnc) {

@@ -41,7 +41,10 @@ public class FailureThrottle {
 			.orElse(0L);
 	}
 
-	/** Records a failure in its own transaction, so a rolled-back request still counts. */
+	/**
+	 * Records a failure in its own transaction, so a refused request still counts. Callers hold no
+	 * transaction of their own: a nested one would need a second pooled connection per request.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordFailure(String key, int freeFailures, Duration firstBlock, Duration maxBlock,
 			Duration forgetAfter) {
