@@ -49,7 +49,9 @@ class ActionPermissions {
 			case ACCEPT, REJECT, DIVERT -> p.status() == Status.REGISTERED ? bureau && actor.has(Role.REGISTRAR) : handler;
 			case OBJECT -> handler && !bureau;
 			case EXTEND -> head;
-			case RECORD, REPLY, DELIVER, VISIT_BACK, RECHECK -> handler || head;
+			case RECORD -> p.status() == Status.REEXAMINATION || p.status() == Status.REVIEW ? bureau && actor.has(Role.REVIEWER)
+					: handler || head;
+			case REPLY, DELIVER, VISIT_BACK, RECHECK -> handler || head;
 			case APPROVE, RETURN -> p.status() == Status.REPLY_PENDING_APPROVAL ? head : bureau && actor.has(Role.REVIEWER);
 			// In demo mode the city bureau's reviewer acts as the higher body (api-contract.md).
 			case DECIDE -> bureau && actor.has(Role.REVIEWER);

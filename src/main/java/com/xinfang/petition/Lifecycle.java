@@ -48,6 +48,8 @@ public final class Lifecycle {
 			t(Action.REQUEST_REEXAMINATION, DELIVERED, REEXAMINATION, "第三十五条 收到意见书之日起三十日内请求复查"),
 			t(Action.REQUEST_REEXAMINATION, CLOSE_PENDING_APPROVAL, REEXAMINATION, "第三十五条"),
 			t(Action.REQUEST_REEXAMINATION, CLOSED, REEXAMINATION, "第三十五条"),
+			t(Action.RECORD, REEXAMINATION, REEXAMINATION, "第三十五条 复查听证，听证时间不计入期限"),
+			t(Action.RECORD, REVIEW, REVIEW, "第三十六条 复核听证，听证时间不计入期限"),
 			t(Action.DECIDE, REEXAMINATION, CLOSED, "第三十五条 三十日内提出复查意见"),
 			t(Action.REQUEST_REVIEW, CLOSED, REVIEW, "第三十六条 收到复查意见之日起三十日内请求复核"),
 			t(Action.DECIDE, REVIEW, FINAL, "第三十六条 复核后不再受理"));

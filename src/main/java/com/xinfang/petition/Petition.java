@@ -237,6 +237,22 @@ class Petition {
 		return move(Action.RECORD, Status.ACCEPTED);
 	}
 
+	/**
+	 * A hearing during 复查 or 复核: its days do not count towards the 30-day decision limit
+	 * (Art 35: 听证所需时间不计算在规定的时间内), so the decision's due date moves by them.
+	 */
+	Status recordAppealHearing(int hearingDays, java.util.function.UnaryOperator<LocalDate> shift) {
+		if (status != Status.REEXAMINATION && status != Status.REVIEW) {
+			throw new com.xinfang.platform.DomainException.Conflict("只有复查、复核期间的听证才扣除听证时间");
+		}
+		if (hearingDays < 1 || hearingDays > 90) {
+			throw new com.xinfang.platform.DomainException.Invalid("days", "请填写听证所用天数（1至90日）");
+		}
+		this.handleTarget = shift.apply(handleTarget);
+		this.handleStatutory = shift.apply(handleStatutory);
+		return move(Action.RECORD, status);
+	}
+
 	/** The draft 信访处理意见书 (Art 32), waiting for the unit head. */
 	Status reply(Result result, String opinion, Instant at) {
 		if (result == null) {

@@ -222,8 +222,14 @@ public class PetitionActions {
 					throw new DomainException.Invalid("recordKind", "请选择记录类型：调查核实、调解或听证");
 				}
 				requireText(cmd.note(), "note", "请填写记录内容");
+				boolean appeal = p.status() == Status.REEXAMINATION || p.status() == Status.REVIEW;
+				if (appeal && !"HEARING".equals(kind)) {
+					throw new DomainException.Invalid("recordKind", "复查、复核期间只记录听证");
+				}
 				records.add(p.id(), kind, now, actor, cmd.occurredAt(), cmd.contact(), cmd.note().strip(), cmd.result());
-				Status was = p.recordHandling();
+				int days = cmd.days() == null ? 0 : cmd.days();
+				Status was = appeal ? p.recordAppealHearing(days, due -> due == null ? null : clocks.addDays(due, days))
+						: p.recordHandling();
 				return new Step(was, HandlingRecords.label(kind) + "：" + cmd.note().strip(), null);
 			}
 			case REPLY -> {

@@ -67,6 +67,11 @@ class PetitionClocks {
 		return dueDates.statutory(limit, null, day(requestedAt));
 	}
 
+	/** A due date moved by whole days (hearing time excluded from a limit), landing on a working day. */
+	LocalDate addDays(LocalDate due, int days) {
+		return dueDates.calendarDays(due, days);
+	}
+
 	/** The limits the petition module asks about. */
 	enum Limit {
 

@@ -240,6 +240,13 @@ class LifecycleScenarioIT {
 				Map.of("queryCode", m.queryCode(), "reason", "对处理意见不服，请求复查"));
 		assertThat(reexam.status()).isEqualTo(201);
 		assertThat(reexam.body().get("status").asString()).isEqualTo("REEXAMINATION");
+		// a hearing's days do not count towards the 30-day decision limit (Art 35)
+		String due = api.get("/api/v1/petitions/" + m.number(), reviewer).body().get("deadlines").get("handleStatutory").asString();
+		act(officer, m.number(), Map.of("action", "RECORD", "recordKind", "HEARING", "note", "组织听证", "days", 5), 403);
+		act(reviewer, m.number(), Map.of("action", "RECORD", "recordKind", "MEDIATION", "note", "调解"), 400);
+		var heard = act(reviewer, m.number(), Map.of("action", "RECORD", "recordKind", "HEARING", "note", "组织听证，双方到场陈述", "days", 5), 200);
+		assertThat(LocalDate.parse(heard.get("deadlines").get("handleStatutory").asString()))
+			.isAfterOrEqualTo(LocalDate.parse(due).plusDays(5));
 		act(reviewer, m.number(), Map.of("action", "DECIDE", "result", "NOT_SUPPORT", "opinion", "经复查，原处理意见认定事实清楚，予以维持。"), 200);
 		review = api.post("/api/v1/public/petitions/" + m.number() + "/review", null,
 				Map.of("queryCode", m.queryCode(), "reason", "对复查意见不服，请求复核"));
