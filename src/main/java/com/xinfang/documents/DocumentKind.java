@@ -60,7 +60,14 @@ public enum DocumentKind {
 	 * receivedOn is the date of the 复核 request. Fields: opinion (required); previousAuthority,
 	 * previousOpinionOn, request, facts, result, contact.
 	 */
-	REVIEW_OPINION("信访事项复核意见书", "复核意见书");
+	REVIEW_OPINION("信访事项复核意见书", "复核意见书"),
+
+	/**
+	 * 督办单: the 信访部门 urges (催办), supervises (督办) or lists (挂牌督办) a unit's handling of a matter
+	 * (Art 38, 39); the addressee is that unit (required). Fields: reason* (督办事由), deadline* (书面回复期限);
+	 * instructions, petitionerName, summary, contact.
+	 */
+	SUPERVISION_ORDER("信访事项督办单", "督办单");
 
 	private final String title;
 
@@ -82,7 +89,7 @@ public enum DocumentKind {
 	}
 
 	boolean isSlip() {
-		return this == TRANSFER_SLIP || this == ASSIGNMENT_SLIP;
+		return this == TRANSFER_SLIP || this == ASSIGNMENT_SLIP || this == SUPERVISION_ORDER;
 	}
 
 }

@@ -95,6 +95,7 @@ final class Wording {
 			case HANDLING_OPINION -> w.handlingOpinion();
 			case REEXAMINATION_OPINION -> w.reexaminationOpinion();
 			case REVIEW_OPINION -> w.reviewOpinion();
+			case SUPERVISION_ORDER -> w.supervisionOrder();
 		}
 		String number = ChineseText.line(doc.petitionNumber());
 		String issuer = ChineseText.line(doc.issuingUnitName());
@@ -238,6 +239,17 @@ final class Wording {
 				Optional.of(deadline + "前报送办理结果和办结报告"),
 				"依据" + cite(Regulation.TRANSFER, Regulation.WRITTEN_NOTICE) + "的规定，请认真调查处理，按期反馈办理结果并提交办结报告；"
 						+ OBJECTION)));
+	}
+
+	/** Art 38, 39: 督查督办 of a unit's handling, with a written reply by a deadline. */
+	private void supervisionOrder() {
+		requireAddressee();
+		String deadline = ChineseText.dateOrText(required(DEADLINE, "书面回复的期限"));
+		String reason = required(REASON, "督办事由").strip().replaceAll("[。；;，,]+$", "");
+		paragraph("你单位承办的" + reportedBy() + "信访事项，" + reason + "。现予督办，请于" + deadline + "前将办理情况书面回复本机关。");
+		body.add(new Table(rows("督办要求", multiline(INSTRUCTIONS).orElse("请高度重视，认真核查办理，依法解决群众合理诉求。"),
+				Optional.of(deadline + "前书面回复办理情况"),
+				"依据《信访工作条例》第三十八条、第三十九条的规定，请按期书面报告办理情况和结果；逾期未办结或者办理不当的，将依规通报、约谈或者提出追责问责建议。")));
 	}
 
 	/** Art 23: a unit that believes the matter is not its own objects within 5 working days. */

@@ -64,6 +64,9 @@ final class Samples {
 							"复查查明，原处理意见认定事实清楚，适用依据正确，程序合法。该小区业主大会已于2026年5月20日决定将已收费用全部退还业主。",
 							RESULT, "维持原处理意见", OPINION, "鉴于业主大会已作出全部退还的决定，你的复查请求已经实现，本机关维持原处理意见。",
 							NEXT_AUTHORITY, "湖南省人民政府"));
+			case SUPERVISION_ORDER -> new OfficialDocument(kind, NUMBER, "常德市信访局", ISSUED, "常德市住房和城乡建设局", TITLE, RECEIVED,
+					Map.of(REASON, "已超过法定办理期限仍未出具处理意见", DEADLINE, "2026-04-10", INSTRUCTIONS,
+							"请主要负责同志牵头，查明超期原因，尽快出具处理意见并送达信访人。", CONTACT, "赵督办  0736-7250002"));
 			case REVIEW_OPINION -> new OfficialDocument(kind, NUMBER, "湖南省人民政府", LocalDate.of(2026, 8, 3), "张三", TITLE,
 					LocalDate.of(2026, 7, 1),
 					Map.of(PREVIOUS_AUTHORITY, "常德市人民政府", PREVIOUS_OPINION_ON, "2026-06-05", REQUEST,
@@ -86,6 +89,7 @@ final class Samples {
 			case HANDLING_OPINION -> doc.with(RESULT, "不予支持").with(OPINION, "经研究，你的请求缺乏事实根据。");
 			case REEXAMINATION_OPINION, REVIEW_OPINION -> doc.with(OPINION, "维持原意见。");
 			case ASSIGNMENT_SLIP -> doc.with(DEADLINE, "2026-04-30");
+			case SUPERVISION_ORDER -> doc.with(DEADLINE, "2026-04-30").with(REASON, "办理超期");
 			default -> doc;
 		};
 	}

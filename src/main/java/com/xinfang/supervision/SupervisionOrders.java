@@ -1,0 +1,227 @@
+package com.xinfang.supervision;
+
+import com.xinfang.audit.AuditLog;
+import com.xinfang.calendar.WorkingCalendar;
+import com.xinfang.documents.DocumentFields;
+import com.xinfang.documents.DocumentKind;
+import com.xinfang.documents.DocumentRenderer;
+import com.xinfang.documents.OfficialDocument;
+import com.xinfang.identity.Actor;
+import com.xinfang.identity.Role;
+import com.xinfang.organization.Directory;
+import com.xinfang.petition.PetitionQueries;
+import com.xinfang.platform.DomainException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The supervisor's acts on another unit's handling (《信访工作条例》 Art 38, 39): 催办, 督办 and 挂牌督办
+ * each send a 督办单 and require a written reply by a deadline; 约谈 and 通报 are recorded.
+ */
+@Service
+public class SupervisionOrders {
+
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	public enum Kind {
+
+		URGE("催办", true), SUPERVISE("督办", true), LISTED("挂牌督办", true), INTERVIEW("约谈", false), CIRCULAR("通报", false);
+
+		private final String label;
+
+		private final boolean needsReply;
+
+		Kind(String label, boolean needsReply) {
+			this.label = label;
+			this.needsReply = needsReply;
+		}
+
+		public String label() {
+			return label;
+		}
+
+	}
+
+	public record Order(long id, String kind, String kindLabel, String unitCode, String unitName, String reason,
+			LocalDate replyDue, OffsetDateTime issuedAt, String issuedBy, boolean hasPdf, String reply,
+			OffsetDateTime repliedAt, String repliedBy) {
+	}
+
+	private final PetitionQueries petitions;
+
+	private final DocumentRenderer renderer;
+
+	private final WorkingCalendar calendar;
+
+	private final Directory directory;
+
+	private final AuditLog audit;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	SupervisionOrders(PetitionQueries petitions, DocumentRenderer renderer, WorkingCalendar calendar, Directory directory,
+			AuditLog audit, JdbcClient jdbc, Clock clock) {
+		this.petitions = petitions;
+		this.renderer = renderer;
+		this.calendar = calendar;
+		this.directory = directory;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Order issue(String number, String kindName, String reason, Integer replyDays, Actor actor) {
+		boolean bureau = directory.unit(actor.unitCode()).map(u -> u.isPetitionBureau()).orElse(false);
+		if (!actor.has(Role.SUPERVISOR) || !bureau) {
+			throw new DomainException.Forbidden("只有信访部门的督办员可以督办");
+		}
+		var p = petitions.find(number, actor);
+		Kind kind = parse(kindName);
+		if (reason == null || reason.strip().length() < 4) {
+			throw new DomainException.Invalid("reason", "请填写督办事由（至少4个字）");
+		}
+		if (p.responsibleUnitCode() == null || p.responsibleUnitCode().equals(actor.unitCode())) {
+			throw new DomainException.Conflict("该事项尚未转送、交办给其他责任单位，无需督办");
+		}
+		if (java.util.Set.of("CLOSED", "FINAL", "MERGED", "NOT_ACCEPTED", "DIVERTED").contains(p.status())) {
+			throw new DomainException.Conflict("该事项已办结或终结，不能督办");
+		}
+		int days = replyDays == null ? 5 : replyDays;
+		if (kind.needsReply && (days < 1 || days > 30)) {
+			throw new DomainException.Invalid("replyDays", "回复期限应为1至30日");
+		}
+		LocalDate today = LocalDate.now(clock.withZone(BEIJING));
+		LocalDate due = kind.needsReply ? calendar.addCalendarDays(today, days) : null;
+		String unitName = directory.unitName(p.responsibleUnitCode());
+		byte[] pdf = null;
+		String fileName = null;
+		if (kind.needsReply) {
+			var doc = OfficialDocument.of(DocumentKind.SUPERVISION_ORDER, p.number(), directory.unitName(actor.unitCode()), today,
+					unitName, p.title(), p.receivedAt().atZoneSameInstant(BEIJING).toLocalDate())
+				.with(DocumentFields.REASON, reason.strip())
+				.with(DocumentFields.DEADLINE, due.toString())
+				.with(DocumentFields.INSTRUCTIONS, "本事项列为" + kind.label + "。请高度重视，认真核查办理，依法解决群众合理诉求。");
+			pdf = renderer.render(doc);
+			fileName = renderer.fileName(doc);
+		}
+		long id = jdbc.sql("""
+				INSERT INTO supervision_order (petition_id, kind, unit_code, reason, reply_due, issued_at, issued_by, pdf, file_name)
+				SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM petition WHERE number = ? RETURNING id""")
+			.params(kind.name(), p.responsibleUnitCode(), reason.strip(), due, OffsetDateTime.now(clock), actor.label(), pdf, fileName,
+					p.number())
+			.query(Long.class)
+			.single();
+		for (Role role : List.of(Role.UNIT_HEAD, Role.CASE_OFFICER)) {
+			jdbc.sql("INSERT INTO staff_notice (unit_code, role, petition_id, text, created_at) SELECT ?, ?, id, ?, ? FROM petition WHERE number = ?")
+				.params(p.responsibleUnitCode(), role.name(), p.number() + "「" + p.title() + "」被" + kind.label
+						+ (due == null ? "" : "，请于" + due + "前书面回复"), OffsetDateTime.now(clock), p.number())
+				.update();
+		}
+		audit.record(actor.label(), "SUPERVISION_" + kind.name(), p.number(), reason.strip());
+		return get(id);
+	}
+
+	/** The unit's written reply (Art 39): once, by the unit the order went to. */
+	@Transactional
+	public Order reply(long orderId, String text, Actor actor) {
+		Order order = get(orderId);
+		petitions.find(numberOf(orderId), actor); // 404 outside the actor's scope
+		if (!order.unitCode().equals(actor.unitCode()) || !actor.hasAny(Role.CASE_OFFICER, Role.UNIT_HEAD)) {
+			throw new DomainException.Forbidden("只有被督办单位的承办人或负责人可以回复");
+		}
+		if (order.replyDue() == null) {
+			throw new DomainException.Conflict(order.kindLabel() + "无需书面回复");
+		}
+		if (order.reply() != null) {
+			throw new DomainException.Conflict("该督办已回复");
+		}
+		if (text == null || text.strip().length() < 10) {
+			throw new DomainException.Invalid("text", "请填写办理情况（不少于10字）");
+		}
+		jdbc.sql("UPDATE supervision_order SET reply = ?, replied_at = ?, replied_by = ? WHERE id = ?")
+			.params(text.strip(), OffsetDateTime.now(clock), actor.label(), orderId)
+			.update();
+		return get(orderId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Order> forMatter(String number, Actor actor) {
+		petitions.find(number, actor);
+		return jdbc.sql(SELECT + " WHERE p.number = ? ORDER BY o.issued_at").param(number).query((rs, n) -> row(rs)).list();
+	}
+
+	/** The order's PDF, for whoever may see the matter. */
+	@Transactional(readOnly = true)
+	public byte[] pdf(long orderId, Actor actor) {
+		petitions.find(numberOf(orderId), actor);
+		return jdbc.sql("SELECT pdf FROM supervision_order WHERE id = ?").param(orderId).query(byte[].class).optional()
+			.orElseThrow(() -> new DomainException.NotFound("督办单不存在"));
+	}
+
+	/** Share of orders answered by their deadline, per unit, over all orders that needed a reply. */
+	@Transactional(readOnly = true)
+	public List<ReplyRate> replyRates() {
+		return jdbc.sql("""
+				SELECT unit_code, count(*) AS orders,
+				       count(*) FILTER (WHERE replied_at IS NOT NULL AND (replied_at AT TIME ZONE 'Asia/Shanghai')::date <= reply_due) AS on_time
+				FROM supervision_order WHERE reply_due IS NOT NULL GROUP BY unit_code ORDER BY unit_code""")
+			.query((rs, n) -> new ReplyRate(rs.getString(1), directory.unitName(rs.getString(1)), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
+	public record ReplyRate(String unitCode, String unitName, long orders, long onTime) {
+
+		public double rate() {
+			return orders == 0 ? 0 : (double) onTime / orders;
+		}
+
+	}
+
+	private static final String SELECT = """
+			SELECT o.id, o.kind, o.unit_code, o.reason, o.reply_due, o.issued_at, o.issued_by, o.pdf IS NOT NULL AS has_pdf,
+			       o.reply, o.replied_at, o.replied_by
+			FROM supervision_order o JOIN petition p ON p.id = o.petition_id""";
+
+	private Order get(long id) {
+		return jdbc.sql(SELECT + " WHERE o.id = ?").param(id).query((rs, n) -> row(rs)).optional()
+			.orElseThrow(() -> new DomainException.NotFound("督办不存在"));
+	}
+
+	private String numberOf(long orderId) {
+		return jdbc.sql("SELECT p.number FROM supervision_order o JOIN petition p ON p.id = o.petition_id WHERE o.id = ?")
+			.param(orderId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new DomainException.NotFound("督办不存在"));
+	}
+
+	private Order row(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Kind kind = Kind.valueOf(rs.getString(2));
+		OffsetDateTime issued = rs.getObject(6, OffsetDateTime.class);
+		OffsetDateTime replied = rs.getObject(10, OffsetDateTime.class);
+		return new Order(rs.getLong(1), kind.name(), kind.label, rs.getString(3), directory.unitName(rs.getString(3)),
+				rs.getString(4), rs.getObject(5, LocalDate.class), issued.atZoneSameInstant(BEIJING).toOffsetDateTime(),
+				rs.getString(7), rs.getBoolean(8), rs.getString(9),
+				replied == null ? null : replied.atZoneSameInstant(BEIJING).toOffsetDateTime(), rs.getString(11));
+	}
+
+	private static Kind parse(String value) {
+		try {
+			return Kind.valueOf(value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new DomainException.Invalid("kind", "请选择督办方式：催办、督办、挂牌督办、约谈或通报");
+		}
+	}
+
+}

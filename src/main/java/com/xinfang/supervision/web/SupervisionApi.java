@@ -1,0 +1,63 @@
+package com.xinfang.supervision.web;
+
+import com.xinfang.identity.Actor;
+import com.xinfang.supervision.SupervisionOrders;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "督查督办")
+class SupervisionApi {
+
+	private final SupervisionOrders orders;
+
+	SupervisionApi(SupervisionOrders orders) {
+		this.orders = orders;
+	}
+
+	record IssueRequest(String kind, String reason, Integer replyDays) {
+	}
+
+	record ReplyRequest(String text) {
+	}
+
+	@PostMapping("/api/v1/petitions/{number}/supervision")
+	@Operation(summary = "催办、督办、挂牌督办（出具督办单，限期书面回复），约谈、通报")
+	ResponseEntity<SupervisionOrders.Order> issue(@PathVariable String number, @RequestBody IssueRequest body, Actor actor) {
+		return ResponseEntity.status(201).body(orders.issue(number, body == null ? null : body.kind(),
+				body == null ? null : body.reason(), body == null ? null : body.replyDays(), actor));
+	}
+
+	@GetMapping("/api/v1/petitions/{number}/supervision")
+	@Operation(summary = "该事项的督办记录")
+	List<SupervisionOrders.Order> list(@PathVariable String number, Actor actor) {
+		return orders.forMatter(number, actor);
+	}
+
+	@PostMapping("/api/v1/supervision-orders/{id}/reply")
+	@Operation(summary = "被督办单位书面回复")
+	SupervisionOrders.Order reply(@PathVariable long id, @RequestBody ReplyRequest body, Actor actor) {
+		return orders.reply(id, body == null ? null : body.text(), actor);
+	}
+
+	@GetMapping(value = "/api/v1/supervision-orders/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@Operation(summary = "督办单 PDF")
+	byte[] pdf(@PathVariable long id, Actor actor) {
+		return orders.pdf(id, actor);
+	}
+
+	@GetMapping("/api/v1/supervision/reply-rates")
+	@Operation(summary = "各单位督办按期回复率")
+	List<SupervisionOrders.ReplyRate> rates() {
+		return orders.replyRates();
+	}
+
+}

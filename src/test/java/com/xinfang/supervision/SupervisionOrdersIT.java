@@ -1,0 +1,59 @@
+package com.xinfang.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.xinfang.IntegrationTest;
+import com.xinfang.TestApi;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** 督办 through the API: the supervisor's 督办单, the unit's written reply, the refusals. */
+@IntegrationTest
+class SupervisionOrdersIT {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theSupervisorSupervisesTheUnitRepliesOnceAndOthersAreRefused() {
+		var api = new TestApi(port);
+		String registrar = api.token("city.registrar", "Demo@2026");
+		String supervisor = api.token("city.supervisor", "Demo@2026");
+		String officer = api.token("hr.officer", "Demo@2026");
+		var created = api.post("/api/v1/petitions", registrar, Map.of("channel", "LETTER", "regionCode", "430703001", "title",
+				"社保补缴迟迟未办", "content", "申请补缴养老保险半年未办理，请督促。", "categoryCode", "LABOR", "petitioners",
+				List.of(Map.of("name", "谢国平"))));
+		String number = created.body().get("number").asString();
+		int version = created.body().get("version").asInt();
+		var transfer = api.post("/api/v1/petitions/" + number + "/actions", registrar, Map.of("action", "TRANSFER", "version",
+				version, "unitCode", "CD-HRSS", "communication",
+				Map.of("contact", "人社局 刘科长", "at", "2026-11-28T10:00:00+08:00", "summary", "同意接收")));
+		assertThat(transfer.status()).isEqualTo(200);
+
+		assertThat(api.post("/api/v1/petitions/" + number + "/supervision", officer,
+				Map.of("kind", "SUPERVISE", "reason", "逾期未受理")).status()).isEqualTo(403);
+		assertThat(api.post("/api/v1/petitions/" + number + "/supervision", supervisor,
+				Map.of("kind", "SUPERVISE", "reason", "")).status()).isEqualTo(400);
+
+		var order = api.post("/api/v1/petitions/" + number + "/supervision", supervisor,
+				Map.of("kind", "SUPERVISE", "reason", "群众反映办理迟缓", "replyDays", 5));
+		assertThat(order.status()).isEqualTo(201);
+		long id = order.body().get("id").asLong();
+		assertThat(order.body().get("replyDue").isNull()).isFalse();
+		String text = TestApi.pdfText(api.bytes("/api/v1/supervision-orders/" + id + "/pdf", officer));
+		assertThat(text).contains("信访事项督办单").contains(number).contains("市人力资源和社会保障局").contains("第三十八条");
+
+		assertThat(api.post("/api/v1/supervision-orders/" + id + "/reply", registrar, Map.of("text", "已经处理完毕，情况如下略。")).status())
+			.isEqualTo(403);
+		var reply = api.post("/api/v1/supervision-orders/" + id + "/reply", officer, Map.of("text", "已受理并约谈用人单位，预计本周内完成补缴。"));
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.body().get("reply").asString()).contains("补缴");
+		assertThat(api.post("/api/v1/supervision-orders/" + id + "/reply", officer, Map.of("text", "再次回复的内容不应被接受。")).status())
+			.isEqualTo(409);
+		var rates = api.get("/api/v1/supervision/reply-rates", supervisor).body();
+		assertThat(rates.toString()).contains("CD-HRSS");
+	}
+
+}
