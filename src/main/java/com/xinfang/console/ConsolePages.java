@@ -61,10 +61,13 @@ class ConsolePages {
 
 	private final com.xinfang.supervision.StaffNotices notices;
 
-	ConsolePages(com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
+	private final com.xinfang.supervision.SupervisionOrders supervision;
+
+	ConsolePages(com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
 			com.xinfang.petition.PetitionActions actions) {
 		this.actions = actions;
 		this.notices = notices;
+		this.supervision = supervision;
 		this.queries = queries;
 		this.registration = registration;
 		this.unmasking = unmasking;
@@ -206,6 +209,9 @@ class ConsolePages {
 		model.addAttribute("history", queries.history(number, actor));
 		model.addAttribute("records", queries.records(number, actor));
 		model.addAttribute("related", queries.related(number, actor));
+		model.addAttribute("orders", supervision.forMatter(number, actor));
+		model.addAttribute("orderKinds", com.xinfang.supervision.SupervisionOrders.Kind.values());
+		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));
 		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
 		model.addAttribute("allowed", actions.allowed(number, actor));
 		model.addAttribute("names", new Names(directory));
@@ -275,6 +281,44 @@ class ConsolePages {
 			return t == null ? null : t.atZone(BEIJING).toOffsetDateTime();
 		}
 
+	}
+
+	@PostMapping("/console/petitions/{number}/supervise")
+	String supervise(@PathVariable String number, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) Integer replyDays, Actor actor,
+			RedirectAttributes redirect) {
+		try {
+			var order = supervision.issue(number, kind, reason, replyDays, actor);
+			redirect.addFlashAttribute("flash", "已" + order.kindLabel());
+		}
+		catch (DomainException ex) {
+			if (ex instanceof DomainException.NotFound) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("actionError", ex.getMessage());
+		}
+		return "redirect:/console/petitions/" + number;
+	}
+
+	@PostMapping("/console/petitions/{number}/supervision/{id}/reply")
+	String replyToSupervision(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String text,
+			Actor actor, RedirectAttributes redirect) {
+		try {
+			supervision.reply(id, text, actor);
+			redirect.addFlashAttribute("flash", "已回复督办");
+		}
+		catch (DomainException ex) {
+			if (ex instanceof DomainException.NotFound) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("actionError", ex.getMessage());
+		}
+		return "redirect:/console/petitions/" + number;
+	}
+
+	@GetMapping("/console/supervision-orders/{id}.pdf")
+	ResponseEntity<byte[]> supervisionPdf(@PathVariable long id, Actor actor) {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(supervision.pdf(id, actor));
 	}
 
 	@PostMapping("/console/petitions/{number}/unmask")
