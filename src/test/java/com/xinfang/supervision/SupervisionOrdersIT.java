@@ -56,4 +56,31 @@ class SupervisionOrdersIT {
 		assertThat(rates.toString()).contains("CD-HRSS");
 	}
 
+
+	@Test
+	void aRecommendationIsAnsweredInWritingOnceByTheUnitAndCountsInItsReplyRate() {
+		var api = new TestApi(port);
+		String supervisor = api.token("city.supervisor", "Demo@2026");
+		String head = api.token("hr.head", "Demo@2026");
+		assertThat(api.post("/api/v1/recommendations", head, Map.of("kind", "POLICY", "unitCode", "CD-HRSS", "title", "x",
+				"content", "自己给自己提建议是不允许的")).status()).isEqualTo(403);
+		assertThat(api.post("/api/v1/recommendations", supervisor, Map.of("kind", "WISH", "unitCode", "CD-HRSS", "title", "x",
+				"content", "类别不对的建议应当被拒绝")).status()).isEqualTo(400);
+		var r = api.post("/api/v1/recommendations", supervisor, Map.of("kind", "IMPROVEMENT", "unitCode", "CD-HRSS", "title",
+				"关于改进工伤认定时效的建议", "content", "近期工伤认定类信访集中，建议优化认定流程，压缩办理时限。", "replyDays", 30));
+		assertThat(r.status()).isEqualTo(201);
+		long id = r.body().get("id").asLong();
+		assertThat(api.get("/api/v1/recommendations", head).body().findValuesAsString("title")).contains("关于改进工伤认定时效的建议");
+		assertThat(api.post("/api/v1/recommendations/" + id + "/reply", head, Map.of("text", "已修订工伤认定工作规程，平均时限缩短至40日。"))
+			.status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/recommendations/" + id + "/reply", head, Map.of("text", "重复回复应被拒绝的内容。")).status())
+			.isEqualTo(409);
+		var rates = api.get("/api/v1/recommendations/reply-rates", supervisor).body();
+		for (var rate : rates) {
+			if ("CD-HRSS".equals(rate.get("unitCode").asString())) {
+				assertThat(rate.get("onTime").asLong()).isPositive();
+			}
+		}
+	}
+
 }

@@ -19,8 +19,40 @@ class SupervisionApi {
 
 	private final SupervisionOrders orders;
 
-	SupervisionApi(SupervisionOrders orders) {
+	private final com.xinfang.supervision.Recommendations recommendations;
+
+	SupervisionApi(SupervisionOrders orders, com.xinfang.supervision.Recommendations recommendations) {
 		this.orders = orders;
+		this.recommendations = recommendations;
+	}
+
+	@PostMapping("/api/v1/recommendations")
+	@Operation(summary = "提出三项建议（改进工作、完善政策、追责问责），限期书面回复")
+	ResponseEntity<com.xinfang.supervision.Recommendations.Recommendation> recommend(
+			@RequestBody com.xinfang.supervision.Recommendations.Issue body, Actor actor) {
+		if (body == null) {
+			throw new com.xinfang.platform.DomainException.Invalid("kind", "请填写建议");
+		}
+		return ResponseEntity.status(201).body(recommendations.issue(body, actor));
+	}
+
+	@GetMapping("/api/v1/recommendations")
+	@Operation(summary = "本单位提出或收到的三项建议")
+	List<com.xinfang.supervision.Recommendations.Recommendation> recommendations(Actor actor) {
+		return recommendations.visibleTo(actor);
+	}
+
+	@PostMapping("/api/v1/recommendations/{id}/reply")
+	@Operation(summary = "收到建议的单位书面回复")
+	com.xinfang.supervision.Recommendations.Recommendation replyToRecommendation(@PathVariable long id,
+			@RequestBody ReplyRequest body, Actor actor) {
+		return recommendations.reply(id, body == null ? null : body.text(), actor);
+	}
+
+	@GetMapping("/api/v1/recommendations/reply-rates")
+	@Operation(summary = "各单位三项建议按期回复率")
+	List<SupervisionOrders.ReplyRate> recommendationRates() {
+		return recommendations.replyRates();
 	}
 
 	record IssueRequest(String kind, String reason, Integer replyDays) {
