@@ -21,6 +21,9 @@ public record Names(Directory directory) {
 		if ("REGISTER".equals(code)) {
 			return "登记";
 		}
+		if ("FLAG".equals(code)) {
+			return "标注";
+		}
 		try {
 			return com.xinfang.petition.Action.valueOf(code).label();
 		}

@@ -83,4 +83,35 @@ class SupervisionOrdersIT {
 		}
 	}
 
+
+	@Test
+	void aLeaderOwnsAMatterWithAFiveForOneTeamAndTheBureauFlagsIt() {
+		var api = new TestApi(port);
+		String registrar = api.token("city.registrar", "Demo@2026");
+		String supervisor = api.token("city.supervisor", "Demo@2026");
+		String leader = api.token("leader", "Demo@2026");
+		var created = api.post("/api/v1/petitions", registrar, Map.of("channel", "VISIT", "regionCode", "430703002", "title",
+				"水库移民后扶资金多年未发", "content", "本组三十余户水库移民后期扶持资金多年未足额发放，多次到省进京反映。", "categoryCode", "WATER",
+				"petitioners", List.of(Map.of("name", "黄德明")), "personCount", 8));
+		String number = created.body().get("number").asString();
+
+		assertThat(api.post("/api/v1/petitions/" + number + "/flags", leader, Map.of("flags", List.of("TO_BEIJING"))).status())
+			.isEqualTo(403);
+		var flags = api.post("/api/v1/petitions/" + number + "/flags", registrar,
+				Map.of("flags", List.of("TO_BEIJING", "CROSS_LEVEL", "PERSON_PLACE_SEPARATED")));
+		assertThat(flags.status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/petitions/" + number + "/flags", supervisor).body().toString()).contains("TO_BEIJING");
+
+		assertThat(api.post("/api/v1/petitions/" + number + "/ownership", supervisor, Map.of("leaderUsername", "city.registrar",
+				"workingGroup", "专班", "plan", "方案", "followUpOwner", "某人")).status()).as("must be a leader").isEqualTo(400);
+		var owned = api.post("/api/v1/petitions/" + number + "/ownership", supervisor, Map.of("leaderUsername", "leader",
+				"workingGroup", "市水利局、鼎城区政府联合专班", "plan", "核实应发资金，三个月内补发到户", "lawyer", "公益律师 邓律师",
+				"followUpOwner", "石公桥镇党委副书记"));
+		assertThat(owned.status()).isEqualTo(200);
+		assertThat(owned.body().get("leaderName").asString()).isEqualTo("孙市长");
+		api.post("/api/v1/petitions/" + number + "/ownership/progress", leader, Map.of("note", "召开专题会，明确补发方案"));
+		var board = api.get("/api/v1/leader/cases", leader).body();
+		assertThat(board.toString()).contains(number).contains("召开专题会");
+	}
+
 }

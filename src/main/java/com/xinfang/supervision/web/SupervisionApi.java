@@ -21,9 +21,54 @@ class SupervisionApi {
 
 	private final com.xinfang.supervision.Recommendations recommendations;
 
-	SupervisionApi(SupervisionOrders orders, com.xinfang.supervision.Recommendations recommendations) {
+	private final com.xinfang.supervision.CaseOwnership ownership;
+
+	private final com.xinfang.petition.PetitionFlags flags;
+
+	SupervisionApi(SupervisionOrders orders, com.xinfang.supervision.Recommendations recommendations,
+			com.xinfang.supervision.CaseOwnership ownership, com.xinfang.petition.PetitionFlags flags) {
 		this.orders = orders;
 		this.recommendations = recommendations;
+		this.ownership = ownership;
+		this.flags = flags;
+	}
+
+	record FlagsRequest(List<String> flags) {
+	}
+
+	@PostMapping("/api/v1/petitions/{number}/flags")
+	@Operation(summary = "标注越级访、进京访、三跨三分离")
+	java.util.Set<com.xinfang.petition.Flag> setFlags(@PathVariable String number, @RequestBody FlagsRequest body, Actor actor) {
+		return flags.set(number, body == null ? List.of() : body.flags(), actor);
+	}
+
+	@GetMapping("/api/v1/petitions/{number}/flags")
+	@Operation(summary = "事项的标注")
+	java.util.Set<com.xinfang.petition.Flag> getFlags(@PathVariable String number, Actor actor) {
+		return flags.of(number, actor);
+	}
+
+	@PostMapping("/api/v1/petitions/{number}/ownership")
+	@Operation(summary = "领导包案（五包一）")
+	com.xinfang.supervision.CaseOwnership.Ownership own(@PathVariable String number,
+			@RequestBody com.xinfang.supervision.CaseOwnership.Assignment body, Actor actor) {
+		return ownership.assign(number, body, actor);
+	}
+
+	record NoteRequest(String note) {
+	}
+
+	@PostMapping("/api/v1/petitions/{number}/ownership/progress")
+	@Operation(summary = "记录包案进展")
+	com.xinfang.supervision.CaseOwnership.Ownership progress(@PathVariable String number, @RequestBody NoteRequest body,
+			Actor actor) {
+		return ownership.addProgress(number, body == null ? null : body.note(), actor);
+	}
+
+	@GetMapping("/api/v1/leader/cases")
+	@Operation(summary = "我包案的事项（领导看板）")
+	List<com.xinfang.supervision.CaseOwnership.Ownership> myCases(Actor actor) {
+		return ownership.ownedBy(actor);
 	}
 
 	@PostMapping("/api/v1/recommendations")
