@@ -63,11 +63,17 @@ class ConsolePages {
 
 	private final com.xinfang.supervision.SupervisionOrders supervision;
 
-	ConsolePages(com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
+	private final com.xinfang.petition.PetitionFlags flags;
+
+	private final com.xinfang.supervision.CaseOwnership ownership;
+
+	ConsolePages(com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
 			com.xinfang.petition.PetitionActions actions) {
 		this.actions = actions;
 		this.notices = notices;
 		this.supervision = supervision;
+		this.flags = flags;
+		this.ownership = ownership;
 		this.queries = queries;
 		this.registration = registration;
 		this.unmasking = unmasking;
@@ -210,6 +216,8 @@ class ConsolePages {
 		model.addAttribute("records", queries.records(number, actor));
 		model.addAttribute("related", queries.related(number, actor));
 		model.addAttribute("orders", supervision.forMatter(number, actor));
+		model.addAttribute("flags", flags.of(number, actor));
+		model.addAttribute("ownership", ownership.of(number, actor).orElse(null));
 		model.addAttribute("orderKinds", com.xinfang.supervision.SupervisionOrders.Kind.values());
 		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));
 		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));

@@ -26,7 +26,10 @@ class SupervisionPages {
 
 	private final Clock clock;
 
-	SupervisionPages(DeadlineWatch watch, Directory directory, Clock clock) {
+	private final com.xinfang.supervision.CaseOwnership ownership;
+
+	SupervisionPages(com.xinfang.supervision.CaseOwnership ownership, DeadlineWatch watch, Directory directory, Clock clock) {
+		this.ownership = ownership;
 		this.watch = watch;
 		this.directory = directory;
 		this.clock = clock;
@@ -60,6 +63,16 @@ class SupervisionPages {
 		model.addAttribute("overdue", rows.stream().filter(r -> Tone.OVERDUE.name().equals(r.tone())).count());
 		model.addAttribute("dueSoon", rows.stream().filter(r -> !Tone.OVERDUE.name().equals(r.tone())).count());
 		return "supervision/board";
+	}
+
+	/** The leader's board: the matters they own (领导包案), with the team and the latest progress. */
+	@GetMapping("/console/leader")
+	String leader(Actor actor, Model model) {
+		if (!actor.has(Role.LEADER)) {
+			throw new DomainException.Forbidden("只有领导可以查看包案看板");
+		}
+		model.addAttribute("cases", ownership.ownedBy(actor));
+		return "supervision/leader";
 	}
 
 	private static List<Count> count(List<Row> rows, boolean byUnit) {
