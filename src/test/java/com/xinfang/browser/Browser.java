@@ -77,8 +77,38 @@ final class Browser implements AutoCloseable {
 			.anyMatch(o -> o.getText().equals(visibleText)));
 	}
 
+	/** Clicks; retried when the element was replaced by a page that was still arriving. */
 	void click(String css) {
-		find(css).click();
+		for (int attempt = 1;; attempt++) {
+			try {
+				find(css).click();
+				return;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/** Waits until the element's text contains the words (the next page has arrived). */
+	void waitForText(String css, String words) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+			try {
+				return d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(words));
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return false;
+			}
+		});
+	}
+
+	/** Logs out from the console and waits until the portal page has arrived. */
+	void logOut() {
+		click(".console-top button.link");
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector(".portal-header")).isEmpty());
 	}
 
 	String text(String css) {

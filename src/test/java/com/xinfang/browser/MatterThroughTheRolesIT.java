@@ -32,8 +32,7 @@ class MatterThroughTheRolesIT {
 	}
 
 	void logOut(Browser b) {
-		b.click(".console-top button.link");
-		b.find(".portal-header");
+		b.logOut();
 	}
 
 	/** Opens an action's form (a single possible action is open already). */
@@ -46,7 +45,7 @@ class MatterThroughTheRolesIT {
 	void act(Browser b, String action) {
 		open(b, action);
 		b.click("#act-" + action + " button[type=submit]");
-		assertThat(b.text(".flash")).contains("已完成");
+		b.waitForText(".flash", "已完成：" + com.xinfang.petition.Action.valueOf(action).label());
 	}
 
 	@Test
@@ -77,7 +76,7 @@ class MatterThroughTheRolesIT {
 			b.type("#act-TRANSFER input[name=commContact]", "市人社局信访科 刘科长");
 			b.type("#act-TRANSFER textarea[name=commSummary]", "电话沟通，同意接收，按期受理");
 			b.click("#act-TRANSFER button[type=submit]");
-			assertThat(b.text(".flash")).contains("转送");
+			b.waitForText(".flash", "已完成：转送");
 			b.screenshot("roles-01-transferred");
 			logOut(b);
 
@@ -88,7 +87,7 @@ class MatterThroughTheRolesIT {
 			b.select("#act-REPLY select[name=result]", "支持");
 			b.type("#act-REPLY textarea[name=opinion]", "经调查核实，该公司确实拖欠工资12600元，已责令其于10日内足额支付。");
 			b.click("#act-REPLY button[type=submit]");
-			assertThat(b.text(".flash")).contains("拟定处理意见书");
+			b.waitForText(".flash", "已完成：拟定处理意见书");
 			assertThat(b.pageText()).doesNotContain("审核通过"); // a case officer cannot approve
 			b.screenshot("roles-02-officer-replied");
 			logOut(b);
@@ -106,6 +105,7 @@ class MatterThroughTheRolesIT {
 			open(b, "VISIT_BACK");
 			b.select("#act-VISIT_BACK select[name=satisfaction]", "满意");
 			b.click("#act-VISIT_BACK button[type=submit]");
+			b.waitForText(".flash", "已完成：回访");
 			logOut(b);
 
 			logIn(b, "city.reviewer");

@@ -42,10 +42,10 @@ class SupervisorDayIT {
 			b.select("#act-SUPERVISE select[name=kind]", "挂牌督办");
 			b.type("#act-SUPERVISE textarea[name=reason]", "群众多次反映，工伤认定超过法定时限");
 			b.click("#act-SUPERVISE button[type=submit]");
-			assertThat(b.text(".flash")).contains("挂牌督办");
+			b.waitForText(".flash", "挂牌督办");
 			assertThat(b.text("#supervision")).contains("督办单").contains("书面回复期限");
 			b.screenshot("supervisor-02-listed");
-			b.click(".console-top button.link");
+			b.logOut();
 
 			b.open("/console/login");
 			b.type("#username", "hr.officer");
@@ -55,7 +55,7 @@ class SupervisorDayIT {
 			b.click("#notices a[href$='/console/petitions/" + number + "']");
 			b.type("#supervision textarea[name=text]", "已调取材料，本周内作出工伤认定决定并送达。");
 			b.click("#supervision form button[type=submit]");
-			assertThat(b.text(".flash")).contains("已回复督办");
+			b.waitForText(".flash", "已回复督办");
 			assertThat(b.text("#supervision")).contains("已回复");
 			b.screenshot("supervisor-03-replied");
 		}
