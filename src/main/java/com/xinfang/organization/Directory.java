@@ -65,6 +65,10 @@ public class Directory {
 		return List.copyOf(snapshot().units.values());
 	}
 
+	public boolean isPetitionBureau(String unitCode) {
+		return unit(unitCode).map(Unit::isPetitionBureau).orElse(false);
+	}
+
 	public String unitName(String code) {
 		return unit(code).map(Unit::name).orElse(code);
 	}

@@ -38,7 +38,7 @@ public class PetitionFlags {
 
 	@Transactional
 	public Set<Flag> set(String number, List<String> names, Actor actor) {
-		boolean bureau = directory.unit(actor.unitCode()).map(u -> u.isPetitionBureau()).orElse(false);
+		boolean bureau = directory.isPetitionBureau(actor.unitCode());
 		if (!bureau || !actor.hasAny(Role.REGISTRAR, Role.SUPERVISOR)) {
 			throw new DomainException.Forbidden("只有信访部门的登记员、督办员可以标注");
 		}

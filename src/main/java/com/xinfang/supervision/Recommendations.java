@@ -70,7 +70,7 @@ public class Recommendations {
 
 	@Transactional
 	public Recommendation issue(Issue issue, Actor actor) {
-		boolean bureau = directory.unit(actor.unitCode()).map(u -> u.isPetitionBureau()).orElse(false);
+		boolean bureau = directory.isPetitionBureau(actor.unitCode());
 		if (!bureau || !actor.hasAny(Role.SUPERVISOR, Role.LEADER)) {
 			throw new DomainException.Forbidden("三项建议由信访部门的督办员或领导提出");
 		}

@@ -81,7 +81,7 @@ public class SupervisionOrders {
 
 	@Transactional
 	public Order issue(String number, String kindName, String reason, Integer replyDays, Actor actor) {
-		boolean bureau = directory.unit(actor.unitCode()).map(u -> u.isPetitionBureau()).orElse(false);
+		boolean bureau = directory.isPetitionBureau(actor.unitCode());
 		if (!actor.has(Role.SUPERVISOR) || !bureau) {
 			throw new DomainException.Forbidden("只有信访部门的督办员可以督办");
 		}
