@@ -68,7 +68,9 @@ class CitizenJourneyIT {
 			b.find("#files").sendKeys(photo.toAbsolutePath().toString());
 			b.click("input[name=truthful]");
 			b.screenshot("citizen-03-form");
+			assertThat(b.driver().findElement(org.openqa.selenium.By.id("submit-btn")).isDisplayed()).as("submit waits for the confirmation").isFalse();
 			b.click("#review-btn");
+			assertThat(b.driver().findElement(org.openqa.selenium.By.id("review-btn")).isDisplayed()).isFalse();
 			assertThat(b.text("#confirm-panel")).contains("鼎城区 灌溪镇").contains("夜间噪声扰民").contains(photo.getFileName().toString());
 			b.screenshot("citizen-03b-confirm");
 			b.click("#submit-btn");
