@@ -220,6 +220,9 @@ class ConsolePages {
 		model.addAttribute("ownership", ownership.of(number, actor).orElse(null));
 		model.addAttribute("orderKinds", com.xinfang.supervision.SupervisionOrders.Kind.values());
 		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));
+		// the same roles Unmasking accepts; others are not offered the button
+		model.addAttribute("mayUnmask", actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER,
+				Role.SUPERVISOR));
 		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
 		model.addAttribute("allowed", actions.allowed(number, actor));
 		model.addAttribute("names", new Names(directory));
