@@ -57,7 +57,7 @@ public class AuditLog {
 		return jdbc.sql("SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?")
 			.param(limit)
 			.query((rs, n) -> new AuditEntry(rs.getLong(1),
-					rs.getObject(2, OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
+					com.xinfang.platform.BeijingTime.of(rs.getObject(2, OffsetDateTime.class)),
 					rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
 			.list();
 	}

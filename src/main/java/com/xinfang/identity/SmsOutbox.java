@@ -41,13 +41,10 @@ public class SmsOutbox {
 		return jdbc.sql("SELECT id, phone_mask, text_enc, queued_at, sent_at FROM sms_outbox ORDER BY id DESC LIMIT ?")
 			.param(limit)
 			.query((rs, n) -> new Message(rs.getLong(1), rs.getString(2), cipher.decrypt(rs.getBytes(3)),
-					beijing(rs.getObject(4, OffsetDateTime.class)), beijing(rs.getObject(5, OffsetDateTime.class))))
+					com.xinfang.platform.BeijingTime.of(rs.getObject(4, OffsetDateTime.class)), com.xinfang.platform.BeijingTime.of(rs.getObject(5, OffsetDateTime.class))))
 			.list();
 	}
 
-	private static OffsetDateTime beijing(OffsetDateTime t) {
-		return t == null ? null : t.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
-	}
 
 	public record Message(long id, String phoneMask, String text, OffsetDateTime queuedAt, OffsetDateTime sentAt) {
 	}

@@ -25,10 +25,6 @@ class HandlingRecords {
 		return LABELS.getOrDefault(kind, kind);
 	}
 
-	/** Times are shown in Beijing time, whatever offset the driver returns. */
-	private static OffsetDateTime beijing(OffsetDateTime t) {
-		return t == null ? null : t.atZoneSameInstant(PetitionClocks.BEIJING).toOffsetDateTime();
-	}
 
 	void add(long petitionId, String kind, Instant at, Actor actor, OffsetDateTime occurredAt, String contact,
 			String summary, String outcome) {
@@ -44,7 +40,7 @@ class HandlingRecords {
 		return jdbc.sql("SELECT kind, at, actor, occurred_at, contact, summary, outcome FROM petition_record WHERE petition_id = ? ORDER BY at, id")
 			.param(petitionId)
 			.query((rs, n) -> new PetitionViews.RecordView(rs.getString(1), label(rs.getString(1)),
-					beijing(rs.getObject(2, OffsetDateTime.class)), rs.getString(3), beijing(rs.getObject(4, OffsetDateTime.class)),
+					com.xinfang.platform.BeijingTime.of(rs.getObject(2, OffsetDateTime.class)), rs.getString(3), com.xinfang.platform.BeijingTime.of(rs.getObject(4, OffsetDateTime.class)),
 					rs.getString(5), rs.getString(6), rs.getString(7)))
 			.list();
 	}

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 class History {
 
-	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
 
 	private final JdbcClient jdbc;
 
@@ -33,7 +33,7 @@ class History {
 		return jdbc.sql("SELECT at, actor, action, from_status, to_status, note FROM petition_history WHERE petition_id = ? ORDER BY at, id")
 			.param(petitionId)
 			.query((rs, n) -> new PetitionViews.HistoryEntry(
-					rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(BEIJING).toOffsetDateTime(),
+					com.xinfang.platform.BeijingTime.of(rs.getObject("at", OffsetDateTime.class)),
 					rs.getString("actor"), rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
 					rs.getString("note")))
 			.list();
@@ -43,7 +43,7 @@ class History {
 		return jdbc.sql("SELECT at, public_milestone FROM petition_history WHERE petition_id = ? AND public_milestone IS NOT NULL ORDER BY at, id")
 			.param(petitionId)
 			.query((rs, n) -> new PetitionViews.Milestone(
-					rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(BEIJING).toOffsetDateTime(),
+					com.xinfang.platform.BeijingTime.of(rs.getObject("at", OffsetDateTime.class)),
 					rs.getString("public_milestone")))
 			.list();
 	}

@@ -335,15 +335,7 @@ class Petition {
 		if (reexaminationDecidedAt != null) {
 			throw new com.xinfang.platform.DomainException.Conflict("已作出复查意见，如不服可申请复核");
 		}
-		if (today.isAfter(windowEnd)) {
-			throw new com.xinfang.platform.DomainException.Conflict(
-					"已超过申请复查的期限（收到处理意见书之日起30日，至" + windowEnd + "）");
-		}
-		Status from = move(Action.REQUEST_REEXAMINATION, Status.REEXAMINATION);
-		this.appealRequestedAt = at;
-		this.handleTarget = decisionDue;
-		this.handleStatutory = decisionDue;
-		return from;
+		return appeal(Action.REQUEST_REEXAMINATION, Status.REEXAMINATION, today, windowEnd, "收到处理意见书", at, decisionDue);
 	}
 
 	/** 复核 request (Art 36): only after a 复查 decision, within its window. */
@@ -352,15 +344,21 @@ class Petition {
 		if (reexaminationDecidedAt == null) {
 			throw new com.xinfang.platform.DomainException.Conflict("须先经复查，才能申请复核");
 		}
+		return appeal(Action.REQUEST_REVIEW, Status.REVIEW, today, windowEnd, "收到复查意见", at, decisionDue);
+	}
+
+	/** Within the 30-day window the request opens the higher body's decision clock. */
+	private Status appeal(Action action, Status to, LocalDate today, LocalDate windowEnd, String from, Instant at,
+			LocalDate decisionDue) {
 		if (today.isAfter(windowEnd)) {
 			throw new com.xinfang.platform.DomainException.Conflict(
-					"已超过申请复核的期限（收到复查意见之日起30日，至" + windowEnd + "）");
+					"已超过申请" + action.label().substring(2) + "的期限（" + from + "之日起30日，至" + windowEnd + "）");
 		}
-		Status from = move(Action.REQUEST_REVIEW, Status.REVIEW);
+		Status was = move(action, to);
 		this.appealRequestedAt = at;
 		this.handleTarget = decisionDue;
 		this.handleStatutory = decisionDue;
-		return from;
+		return was;
 	}
 
 	/** The higher body's 复查意见 (→ 办结) or 复核意见 (→ 终结). */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PetitionClocks {
 
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
 
 	private final DueDates dueDates;
 

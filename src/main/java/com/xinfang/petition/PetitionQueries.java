@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PetitionQueries {
 
-	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
 
 	public static final int MAX_PAGE_SIZE = 200;
 
@@ -145,7 +145,7 @@ public class PetitionQueries {
 				LocalDate statutory = rs.getObject(14, LocalDate.class);
 				boolean open = isOpen(status);
 				return new PetitionViews.PetitionSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-						rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(BEIJING).toOffsetDateTime(), rs.getString(5),
+						com.xinfang.platform.BeijingTime.of(rs.getObject(4, OffsetDateTime.class)), rs.getString(5),
 						rs.getString(6), rs.getString(7), rs.getString(8), identify ? rs.getString(9) : ConfidentialityRule.HIDDEN,
 						rs.getInt(10), rs.getString(11), open ? target : null, open ? statutory : null,
 						open ? tone(target, today) : null, open ? tone(statutory, today) : null);

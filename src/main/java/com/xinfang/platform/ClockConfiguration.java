@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ClockConfiguration {
 
 	/** Beijing time: dates on documents and statutory day counts are local to China. */
-	public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId BEIJING = BeijingTime.ZONE;
 
 	@Bean
 	@ConditionalOnMissingBean

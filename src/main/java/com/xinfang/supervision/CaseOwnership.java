@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseOwnership {
 
-	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
 
 	public record Assignment(String leaderUsername, String workingGroup, String plan, String lawyer, String followUpOwner) {
 	}
@@ -108,7 +108,7 @@ public class CaseOwnership {
 			.query(Row.class)
 			.optional()
 			.map(r -> new Ownership(p.number(), p.title(), p.status(), r.displayName(), r.workingGroup(), r.plan(), r.lawyer(),
-					r.followUpOwner(), r.assignedAt().atZoneSameInstant(BEIJING).toOffsetDateTime(), progress(number)));
+					r.followUpOwner(), com.xinfang.platform.BeijingTime.of(r.assignedAt()), progress(number)));
 	}
 
 	/** The leader's board: the matters this leader owns, in the leader's scope. */
@@ -127,7 +127,7 @@ public class CaseOwnership {
 	private List<Progress> progress(String number) {
 		return jdbc.sql("SELECT c.at, c.actor, c.note FROM case_progress c JOIN petition p ON p.id = c.petition_id WHERE p.number = ? ORDER BY c.at")
 			.param(number)
-			.query((rs, n) -> new Progress(rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(BEIJING).toOffsetDateTime(),
+			.query((rs, n) -> new Progress(com.xinfang.platform.BeijingTime.of(rs.getObject(1, OffsetDateTime.class)),
 					rs.getString(2), rs.getString(3)))
 			.list();
 	}

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Recommendations {
 
-	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
 
 	public enum Kind {
 
@@ -152,8 +152,8 @@ public class Recommendations {
 		OffsetDateTime replied = rs.getObject(10, OffsetDateTime.class);
 		return new Recommendation(rs.getLong(1), kind.name(), kind.label, rs.getString(3), directory.unitName(rs.getString(3)),
 				rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
-				rs.getObject(7, OffsetDateTime.class).atZoneSameInstant(BEIJING).toOffsetDateTime(), rs.getString(8),
-				rs.getString(9), replied == null ? null : replied.atZoneSameInstant(BEIJING).toOffsetDateTime());
+				com.xinfang.platform.BeijingTime.of(rs.getObject(7, OffsetDateTime.class)), rs.getString(8),
+				rs.getString(9), replied == null ? null : com.xinfang.platform.BeijingTime.of(replied));
 	}
 
 }

@@ -32,7 +32,7 @@ public class StaffNotices {
 				+ ") ORDER BY n.created_at DESC LIMIT ?")
 			.params(concat(actor.unitCode(), roles, limit))
 			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toOffsetDateTime()))
+					com.xinfang.platform.BeijingTime.of(rs.getObject(4, OffsetDateTime.class))))
 			.list();
 	}
 

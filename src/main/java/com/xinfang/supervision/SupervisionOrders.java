@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupervisionOrders {
 
-	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
 
 	public enum Kind {
 
@@ -210,9 +210,9 @@ public class SupervisionOrders {
 		OffsetDateTime issued = rs.getObject(6, OffsetDateTime.class);
 		OffsetDateTime replied = rs.getObject(10, OffsetDateTime.class);
 		return new Order(rs.getLong(1), kind.name(), kind.label, rs.getString(3), directory.unitName(rs.getString(3)),
-				rs.getString(4), rs.getObject(5, LocalDate.class), issued.atZoneSameInstant(BEIJING).toOffsetDateTime(),
+				rs.getString(4), rs.getObject(5, LocalDate.class), com.xinfang.platform.BeijingTime.of(issued),
 				rs.getString(7), rs.getBoolean(8), rs.getString(9),
-				replied == null ? null : replied.atZoneSameInstant(BEIJING).toOffsetDateTime(), rs.getString(11));
+				replied == null ? null : com.xinfang.platform.BeijingTime.of(replied), rs.getString(11));
 	}
 
 	private static Kind parse(String value) {
