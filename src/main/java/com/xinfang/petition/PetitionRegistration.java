@@ -60,9 +60,12 @@ public class PetitionRegistration {
 
 	private final PetitionClocks clocks;
 
-	PetitionRegistration(PetitionClocks clocks, Petitions petitions, PetitionNumbers numbers, AttachmentStore attachments, History history,
+	private final List<RegistrationAdvisor> advisors;
+
+	PetitionRegistration(List<RegistrationAdvisor> advisors, PetitionClocks clocks, Petitions petitions, PetitionNumbers numbers, AttachmentStore attachments, History history,
 			PetitionQueries queries, PersonalDataCipher cipher, Directory directory, SmsOutbox sms, JdbcClient jdbc,
 			ApplicationEventPublisher events, Clock clock) {
+		this.advisors = advisors;
 		this.clocks = clocks;
 		this.petitions = petitions;
 		this.numbers = numbers;
@@ -170,8 +173,21 @@ public class PetitionRegistration {
 		events.publishEvent(new PetitionRegistered(number, region.code(), channel.name(), receivedAt));
 		notifyPetitioner(cmd, actor, number, queryCode);
 		var view = queries.view(petition, actor);
-		return new PetitionViews.Registered(view, queryCode,
-				new PetitionViews.Suggestions(List.of(), queries.sameIdentity(petition, actor)));
+		return new PetitionViews.Registered(view, queryCode, suggestions(petition, actor));
+	}
+
+	/** The advisors' suggestions; without any duplicate advisor, matters of the same identity. */
+	private PetitionViews.Suggestions suggestions(Petition petition, Actor actor) {
+		List<PetitionViews.CategorySuggestion> categories = new ArrayList<>();
+		List<PetitionViews.DuplicateSuggestion> duplicates = new ArrayList<>();
+		for (RegistrationAdvisor advisor : advisors) {
+			categories.addAll(advisor.categories(petition.title(), petition.content()));
+			duplicates.addAll(advisor.duplicates(petition.number(), actor));
+		}
+		if (duplicates.isEmpty()) {
+			duplicates.addAll(queries.sameIdentity(petition, actor));
+		}
+		return new PetitionViews.Suggestions(categories, duplicates);
 	}
 
 	private List<Petitioner> petitioners(RegisterPetition cmd, Actor actor, List<FieldProblem> problems) {
