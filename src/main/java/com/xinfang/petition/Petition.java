@@ -52,7 +52,7 @@ class Petition {
 
 	private final boolean groupVisit;
 
-	private final boolean firstTime;
+	private boolean firstTime;
 
 	private final String accusedUnit;
 
@@ -215,6 +215,7 @@ class Petition {
 		}
 		Status from = move(Action.MERGE, Status.MERGED);
 		this.duplicateOf = originalNumber;
+		this.firstTime = false; // a confirmed repeat counts in the repeat rate
 		this.closedAt = at;
 		return from;
 	}

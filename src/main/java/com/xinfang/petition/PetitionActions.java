@@ -206,7 +206,10 @@ public class PetitionActions {
 			}
 			case MERGE -> {
 				String into = cmd.into() == null ? null : cmd.into().strip().toUpperCase(Locale.ROOT);
-				queries.load(into == null ? "" : into, actor); // the original must exist and be visible
+				Petition original = queries.load(into == null ? "" : into, actor); // must exist and be visible
+				if (original.status() == Status.MERGED) {
+					throw new DomainException.Conflict("原事项 " + into + " 本身已合并至 " + original.duplicateOf() + "，请合并至该事项");
+				}
 				Status was = p.mergeInto(into, now);
 				return new Step(was, "合并至原事项 " + into, null);
 			}

@@ -1,0 +1,74 @@
+package com.xinfang.casefile;
+
+import com.xinfang.identity.DataScope;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Collective matters (集体事项): petitions about the same matter from different people (same
+ * county, same company or project, near-identical content) are grouped when registered; the
+ * group's person count is the sum of its petitions' person counts.
+ */
+@Service
+public class CollectiveMatters {
+
+	/** Above the duplicate threshold: only near-identical texts of different people are grouped. */
+	static final double GROUPING_SCORE = 0.45;
+
+	private final JdbcClient jdbc;
+
+	private final org.springframework.beans.factory.ObjectProvider<Duplicates> duplicates;
+
+	CollectiveMatters(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<Duplicates> duplicates) {
+		this.jdbc = jdbc;
+		this.duplicates = duplicates;
+	}
+
+	/** Joins the matter to the group of a near-identical earlier matter of other people at the same place. */
+	void join(long petitionId) {
+		String number = jdbc.sql("SELECT number FROM petition WHERE id = ?").param(petitionId).query(String.class).single();
+		var finder = duplicates.getObject();
+		var best = finder.subject(number)
+			.map(s -> finder.find(s, DataScope.region(""), 5, GROUPING_SCORE))
+			.orElse(List.of())
+			.stream()
+			.filter(m -> !m.sameIdentity() && m.reasons().contains(Reason.SAME_PLACE_AND_TARGET)
+					&& m.score() >= GROUPING_SCORE)
+			.findFirst();
+		best.ifPresent(m -> {
+			long otherId = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(m.number()).query(Long.class).single();
+			Long group = jdbc.sql("SELECT coalesce(group_id, petition_id) FROM casefile_doc WHERE petition_id = ?")
+				.param(otherId)
+				.query(Long.class)
+				.single();
+			jdbc.sql("UPDATE casefile_doc SET group_id = ? WHERE petition_id IN (?, ?)").params(group, otherId, petitionId).update();
+		});
+	}
+
+	/** A collective matter: its petitions (numbers, in order of receipt) and the people in all of them. */
+	public record Group(long id, List<String> numbers, int persons) {
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<Group> of(String number) {
+		return jdbc.sql("SELECT d.group_id FROM casefile_doc d JOIN petition p ON p.id = d.petition_id WHERE p.number = ? AND d.group_id IS NOT NULL")
+			.param(number)
+			.query(Long.class)
+			.optional()
+			.map(this::group);
+	}
+
+	Group group(long id) {
+		record Row(String number, int personCount) {
+		}
+		var rows = jdbc.sql("SELECT p.number, p.person_count FROM casefile_doc d JOIN petition p ON p.id = d.petition_id "
+				+ "WHERE d.group_id = ? ORDER BY p.received_at, p.id")
+			.param(id)
+			.query(Row.class)
+			.list();
+		return new Group(id, rows.stream().map(Row::number).toList(), rows.stream().mapToInt(Row::personCount).sum());
+	}
+
+}

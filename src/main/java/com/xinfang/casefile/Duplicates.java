@@ -1,0 +1,241 @@
+package com.xinfang.casefile;
+
+import com.xinfang.identity.Actor;
+import com.xinfang.identity.DataScope;
+import com.xinfang.platform.DomainException;
+import com.xinfang.privacy.IdNumber;
+import com.xinfang.privacy.MobilePhone;
+import com.xinfang.privacy.PersonalDataCipher;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds matters that may be the same matter as a text (and a person), among those the caller may
+ * see. Candidates come from indexes only: the rarest words of the text in the inverted index
+ * ({@code casefile_term}) and the person's blind indexes; each candidate is then scored in Java
+ * ({@link TextSimilarity}, {@link IdentityRule}, {@link DuplicateScore}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Duplicates {
+
+	/** The most words looked up, and the most index rows read for them: the lookup's cost is bounded. */
+	static final int MAX_LOOKUP_WORDS = 16;
+
+	static final long POSTING_BUDGET = 30_000;
+
+	static final int TEXT_CANDIDATES = 200;
+
+	public static final int MAX_LIMIT = 50;
+
+	private final JdbcClient jdbc;
+
+	private final TermStatistics weights;
+
+	private final PersonalDataCipher cipher;
+
+	Duplicates(JdbcClient jdbc, TermStatistics weights, PersonalDataCipher cipher) {
+		this.jdbc = jdbc;
+		this.weights = weights;
+		this.cipher = cipher;
+	}
+
+	/** A matter suggested as the same matter, best first. */
+	public record Match(String number, double score, boolean sameIdentity, Set<Reason> reasons, String title,
+			String status, String regionCode, OffsetDateTime receivedAt, int personCount) {
+	}
+
+	/** The question of {@code POST /api/v1/text/similar}. */
+	public record SimilarQuery(String content, String idNumber, String phone, String name, String regionCode,
+			Integer limit) {
+	}
+
+	/** Matters like the given text and person, best first (the API's similar). */
+	public List<Match> similar(SimilarQuery q, Actor actor) {
+		if (q == null || q.content() == null || q.content().isBlank()) {
+			throw new DomainException.Invalid("content", "请填写要比对的信访内容");
+		}
+		if (q.content().length() > 10_000) {
+			throw new DomainException.Invalid("content", "比对内容不能超过10000字");
+		}
+		int limit = q.limit() == null ? 10 : q.limit();
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new DomainException.Invalid("limit", "limit 应在1到" + MAX_LIMIT + "之间");
+		}
+		String id = blankToNull(IdNumber.normalise(q.idNumber()));
+		String phone = blankToNull(MobilePhone.normalise(q.phone()));
+		var person = new IdentityRule.Person(blankToNull(q.name()), id == null ? null : cipher.blindIndex("id", id),
+				phone == null ? null : cipher.blindIndex("phone", phone));
+		List<IdentityRule.Person> people = person.idIndex() == null && person.phoneIndex() == null ? List.of() : List.of(person);
+		Subject subject = new Subject(-1, Fingerprint.of(null, q.content()), people, blankToNull(q.regionCode()), null);
+		return find(subject, actor.scope(), limit, 0.0);
+	}
+
+	/** Matters that may be the same as a registered one (not itself), best first. */
+	public List<Match> forPetition(String number, Actor actor, int limit) {
+		return subject(number).map(s -> find(s, actor.scope(), limit, 0.0)).orElse(List.of());
+	}
+
+	/** Suggestions: at the duplicate threshold or of the same person. */
+	public List<Match> suggestions(String number, Actor actor) {
+		return forPetition(number, actor, 10).stream()
+			.filter(m -> m.score() >= DuplicateScore.THRESHOLD || m.sameIdentity())
+			.toList();
+	}
+
+	/** The new matter as the finder sees it. */
+	record Subject(long id, Fingerprint fingerprint, List<IdentityRule.Person> people, String regionCode,
+			String accusedUnit) {
+	}
+
+	java.util.Optional<Subject> subject(String number) {
+		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, d.terms, d.entities FROM petition p "
+				+ "JOIN casefile_doc d ON d.petition_id = p.id WHERE p.number = ?")
+			.param(number)
+			.query((rs, n) -> new Subject(rs.getLong(1),
+					new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5))), people(rs.getLong(1)), rs.getString(2),
+					rs.getString(3)))
+			.optional();
+	}
+
+	private List<IdentityRule.Person> people(long petitionId) {
+		return jdbc.sql("SELECT name, id_number_index, phone_index FROM petitioner WHERE petition_id = ? ORDER BY seq")
+			.param(petitionId)
+			.query((rs, n) -> new IdentityRule.Person(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	List<Match> find(Subject s, DataScope scope, int limit, double floor) {
+		Set<Long> ids = new LinkedHashSet<>(textCandidates(s, scope));
+		ids.addAll(identityCandidates(s, scope));
+		ids.remove(s.id());
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Long[] idArray = ids.toArray(Long[]::new);
+		Map<Long, List<IdentityRule.Person>> peopleOf = new HashMap<>();
+		jdbc.sql("SELECT petition_id, name, id_number_index, phone_index FROM petitioner WHERE petition_id = ANY(?)")
+			.param(idArray)
+			.query((rs, n) -> peopleOf.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new IdentityRule.Person(rs.getString(2), rs.getString(3), rs.getString(4))))
+			.list();
+		List<Match> matches = jdbc.sql("""
+				SELECT p.id, p.number, p.status, p.region_code, p.accused_unit, p.title, p.received_at, p.person_count,
+				       d.terms, d.entities
+				FROM petition p JOIN casefile_doc d ON d.petition_id = p.id WHERE p.id = ANY(?)""")
+			.param(idArray)
+			.query((rs, n) -> {
+				var other = new Fingerprint(ints(rs.getArray(9)), ints(rs.getArray(10)));
+				List<IdentityRule.Person> theirs = peopleOf.getOrDefault(rs.getLong(1), List.of());
+				boolean sameIdentity = s.people().stream()
+					.anyMatch(a -> theirs.stream().anyMatch(b -> IdentityRule.samePerson(a, b)));
+				String region = rs.getString(4);
+				boolean samePlace = s.regionCode() == null || county(region).equals(county(s.regionCode()));
+				boolean sameTarget = s.accusedUnit() != null && s.accusedUnit().equals(rs.getString(5))
+						|| Fingerprint.common(s.fingerprint().entities(), other.entities()) > 0;
+				double text = TextSimilarity.score(s.fingerprint(), other, weights);
+				double score = DuplicateScore.withIdentity(DuplicateScore.text(text, samePlace && sameTarget), sameIdentity);
+				Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+				if (sameIdentity) {
+					reasons.add(Reason.SAME_IDENTITY);
+				}
+				if (text >= DuplicateScore.THRESHOLD) {
+					reasons.add(Reason.SIMILAR_TEXT);
+				}
+				if (samePlace && sameTarget) {
+					reasons.add(Reason.SAME_PLACE_AND_TARGET);
+				}
+				return new Match(rs.getString(2), Math.round(score * 1000) / 1000.0, sameIdentity, reasons, rs.getString(6),
+						rs.getString(3), region, com.xinfang.platform.BeijingTime.of(rs.getObject(7, OffsetDateTime.class)),
+						rs.getInt(8));
+			})
+			.list();
+		return matches.stream()
+			.filter(m -> m.score() > floor || m.sameIdentity())
+			.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::number))
+			.limit(limit)
+			.toList();
+	}
+
+	/** The matters sharing the most weight of the text's rarest words, within the scope. */
+	private List<Long> textCandidates(Subject s, DataScope scope) {
+		int[] terms = s.fingerprint().terms();
+		if (terms.length == 0) {
+			return List.of();
+		}
+		Integer[] byRarity = Arrays.stream(terms).boxed().toArray(Integer[]::new);
+		Arrays.sort(byRarity, Comparator.comparingInt(weights::frequency));
+		List<Integer> chosen = new ArrayList<>();
+		List<Double> weight = new ArrayList<>();
+		long budget = 0;
+		for (Integer t : byRarity) {
+			int df = weights.frequency(t);
+			if (chosen.size() >= MAX_LOOKUP_WORDS || chosen.size() >= 3 && budget + df > POSTING_BUDGET) {
+				break;
+			}
+			budget += df;
+			chosen.add(t);
+			weight.add(weights.idf(t));
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(chosen.toArray(Integer[]::new));
+		params.add(weight.toArray(Double[]::new));
+		if (scope.sqlParameter() != null) {
+			params.add(scope.sqlParameter());
+		}
+		params.add(TEXT_CANDIDATES);
+		return jdbc.sql("SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) "
+				+ "JOIN casefile_term t ON t.term = q.term JOIN petition p ON p.id = t.petition_id WHERE "
+				+ scope.sqlCondition("p") + " GROUP BY t.petition_id ORDER BY sum(q.w) DESC LIMIT ?")
+			.params(params)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The matters of the same ID number or phone, within the scope (the rule is applied on scoring). */
+	private List<Long> identityCandidates(Subject s, DataScope scope) {
+		String[] ids = s.people().stream().map(IdentityRule.Person::idIndex).filter(java.util.Objects::nonNull).toArray(String[]::new);
+		String[] phones = s.people().stream().map(IdentityRule.Person::phoneIndex).filter(java.util.Objects::nonNull).toArray(String[]::new);
+		if (ids.length == 0 && phones.length == 0) {
+			return List.of();
+		}
+		List<Object> params = new ArrayList<>(List.of(ids, phones));
+		if (scope.sqlParameter() != null) {
+			params.add(scope.sqlParameter());
+		}
+		return jdbc.sql("SELECT DISTINCT x.petition_id FROM petitioner x JOIN petition p ON p.id = x.petition_id "
+				+ "WHERE (x.id_number_index = ANY(?) OR x.phone_index = ANY(?)) AND " + scope.sqlCondition("p") + " LIMIT 100")
+			.params(params)
+			.query(Long.class)
+			.list();
+	}
+
+	static String county(String region) {
+		return region == null ? "" : region.length() >= 6 ? region.substring(0, 6) : region;
+	}
+
+	static int[] ints(java.sql.Array array) throws java.sql.SQLException {
+		Integer[] values = (Integer[]) array.getArray();
+		int[] out = new int[values.length];
+		for (int i = 0; i < values.length; i++) {
+			out[i] = values[i];
+		}
+		return out;
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+}

@@ -1,0 +1,33 @@
+-- Case files (一人一档), duplicate detection and search (issue 5). Derived from petition text in
+-- Java (HanLP segmentation) and written in the registration's transaction; rebuilt at start-up for
+-- matters that have none (CaseIndex.backfill).
+
+-- Per matter: its hashed content words and named entities (sorted int arrays, re-scored in Java),
+-- its words as a tsvector for search, and the collective matter it belongs to, if any.
+CREATE TABLE casefile_doc (
+    petition_id bigint   PRIMARY KEY REFERENCES petition (id) ON DELETE CASCADE,
+    terms       int[]    NOT NULL,
+    entities    int[]    NOT NULL,
+    words       tsvector NOT NULL,
+    group_id    bigint
+);
+CREATE INDEX casefile_doc_words ON casefile_doc USING gin (words);
+CREATE INDEX casefile_doc_group ON casefile_doc (group_id) WHERE group_id IS NOT NULL;
+
+-- The inverted index of duplicate candidates: one row per (word, matter). A lookup reads only the
+-- rare words of the new text, so its cost is bounded whatever the number of matters.
+CREATE TABLE casefile_term (
+    term        int    NOT NULL,
+    petition_id bigint NOT NULL,
+    PRIMARY KEY (term, petition_id)
+);
+
+-- Document frequency per word (inverse document frequency weights), counted after commit.
+CREATE TABLE casefile_term_df (
+    term int PRIMARY KEY,
+    df   int NOT NULL
+);
+
+-- Exact substring search over titles and contents (Chinese: the database runs with a UTF-8 locale).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX petition_text_trgm ON petition USING gin ((title || ' ' || content) gin_trgm_ops);

@@ -1,0 +1,186 @@
+package com.xinfang.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.xinfang.IntegrationTest;
+import com.xinfang.TestApi;
+import com.xinfang.privacy.IdNumber;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Candidate lookup, identity matching, scope, merge and the similar API on PostgreSQL. */
+@IntegrationTest
+class DuplicatesIT {
+
+	static final String ORIGINAL = "再生资源回收站噪音扰民，金鹰路澧阳再生资源回收有限公司每天凌晨四点开始用铲车装卸废铁，"
+			+ "噪音和粉尘严重影响澧县澧阳街道金鹰社区三百多户居民休息，请求环保部门查处并责令搬迁。";
+
+	static final String REPEAT = "我又来反映澧阳再生资源回收有限公司的问题。上次说要整改，可是这家回收站现在改到凌晨三点就用铲车卸废铁了，"
+			+ "金鹰社区的老人孩子根本睡不着，灰尘落满阳台。请环保局再查一次，要求这个回收站搬走。";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestApi api;
+
+	@BeforeEach
+	void setUp() {
+		api = new TestApi(port);
+	}
+
+	@AfterEach
+	void forgetThrottles() {
+		jdbc.sql("DELETE FROM throttle").update();
+	}
+
+	static Map<String, Object> letter(String region, String title, String content, String name, String id, String phone) {
+		Map<String, Object> person = new HashMap<>();
+		person.put("name", name);
+		person.put("idNumber", id);
+		person.put("phone", phone);
+		return Map.of("channel", "LETTER", "regionCode", region, "title", title, "content", content, "categoryCode", "ENV",
+				"petitioners", List.of(person));
+	}
+
+	static List<String> numbers(JsonNode array) {
+		List<String> out = new ArrayList<>();
+		array.forEach(n -> out.add(n.get("number").asString()));
+		return out;
+	}
+
+	@Test
+	void aRepeatInOtherWordsFindsItsOriginalAtRegistrationAndInTheSimilarApi() {
+		String token = api.token("city.registrar", "Demo@2026");
+		var original = api.post("/api/v1/petitions", token, letter("430723", "回收站噪音扰民", ORIGINAL, "刘志强",
+				IdNumber.withCheckCharacter("43072319750312551"), "13907361234"));
+		assertThat(original.status()).isEqualTo(201);
+		String originalNumber = original.body().get("number").asString();
+
+		// another person, another phone: the text alone must find it
+		var repeat = api.post("/api/v1/petitions", token, letter("430723", "回收站还在半夜卸废铁", REPEAT, "陈美华",
+				IdNumber.withCheckCharacter("43072319800506662"), "13907365678"));
+		assertThat(repeat.status()).isEqualTo(201);
+		JsonNode suggested = repeat.body().get("suggestions").get("duplicates");
+		assertThat(numbers(suggested)).contains(originalNumber);
+		JsonNode first = suggested.get(0);
+		assertThat(first.get("number").asString()).isEqualTo(originalNumber);
+		assertThat(first.get("score").asDouble()).isGreaterThanOrEqualTo(DuplicateScore.THRESHOLD);
+		assertThat(first.get("sameIdentity").asBoolean()).isFalse();
+
+		var similar = api.post("/api/v1/text/similar", token, Map.of("content", REPEAT, "regionCode", "430723", "limit", 5));
+		assertThat(similar.status()).isEqualTo(200);
+		assertThat(numbers(similar.body())).contains(originalNumber).hasSizeLessThanOrEqualTo(5);
+		double previous = 2;
+		for (JsonNode m : similar.body()) {
+			assertThat(m.get("score").asDouble()).isBetween(0.0, 1.0).isLessThanOrEqualTo(previous);
+			previous = m.get("score").asDouble();
+			assertThat(m.properties().stream().map(Map.Entry::getKey).toList()).containsExactly("number", "score", "sameIdentity");
+		}
+	}
+
+	@Test
+	void theSamePersonIsRecognisedByIdNumberDespiteANewPhoneAndAHomophoneName() {
+		String token = api.token("city.registrar", "Demo@2026");
+		String id = IdNumber.withCheckCharacter("43072119660708443");
+		var original = api.post("/api/v1/petitions", token, letter("430721", "养殖场排污", "安乡县安障乡某养殖场把猪粪直接排进沟渠，"
+				+ "我家的鱼塘水发黑，鱼死了一大半，请求环保部门处理并赔偿损失。", "张晓明", id, "13907369001"));
+		String originalNumber = original.body().get("number").asString();
+		var similar = api.post("/api/v1/text/similar", token, Map.of("content", "养殖场的猪粪还在往沟渠里排，鱼塘又死鱼了。",
+				"idNumber", id, "name", "张小明", "phone", "13907369999"));
+		assertThat(similar.status()).isEqualTo(200);
+		JsonNode hit = null;
+		for (JsonNode m : similar.body()) {
+			if (m.get("number").asString().equals(originalNumber)) {
+				hit = m;
+			}
+		}
+		assertThat(hit).as("the same person's earlier matter").isNotNull();
+		assertThat(hit.get("sameIdentity").asBoolean()).isTrue();
+
+		// the phone alone with a different name is a relative, not the same person
+		var byPhone = api.post("/api/v1/text/similar", token, Map.of("content", "与上述无关的另一件事：村道路灯坏了。",
+				"phone", "13907369001", "name", "李红"));
+		for (JsonNode m : byPhone.body()) {
+			assertThat(m.get("sameIdentity").asBoolean()).isFalse();
+		}
+	}
+
+	@Test
+	void onlyMattersInTheCallersScopeAreCandidates() {
+		String city = api.token("city.registrar", "Demo@2026");
+		String text = "汉寿县龙阳街道滨湖花园小区门口的烧烤摊每晚营业到凌晨两点，油烟和吵闹声让业主无法入睡，请求城管执法部门取缔。";
+		var created = api.post("/api/v1/petitions", city, letter("430722", "烧烤摊油烟扰民", text, "周建军",
+				IdNumber.withCheckCharacter("43072219720101881"), "13907362222"));
+		String number = created.body().get("number").asString();
+		assertThat(numbers(api.post("/api/v1/text/similar", city, Map.of("content", text)).body())).contains(number);
+		String wuling = api.token("wuling.registrar", "Demo@2026");
+		var fromWuling = api.post("/api/v1/text/similar", wuling, Map.of("content", text));
+		assertThat(fromWuling.status()).isEqualTo(200);
+		assertThat(numbers(fromWuling.body())).doesNotContain(number);
+		String hr = api.token("hr.officer", "Demo@2026");
+		assertThat(numbers(api.post("/api/v1/text/similar", hr, Map.of("content", text)).body())).doesNotContain(number);
+	}
+
+	@Test
+	void badQuestionsAreRefusedInChinese() {
+		String token = api.token("city.registrar", "Demo@2026");
+		var empty = api.post("/api/v1/text/similar", token, Map.of("content", " "));
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.body().toString()).contains("请填写要比对的信访内容");
+		var limit = api.post("/api/v1/text/similar", token, Map.of("content", "噪音扰民", "limit", 500));
+		assertThat(limit.status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/text/similar", null, Map.of("content", "噪音扰民")).status()).isEqualTo(401);
+	}
+
+	@Test
+	void aConfirmedRepeatIsMergedTheOriginalsHandlerIsToldAndItCountsAsARepeat() {
+		String token = api.token("city.registrar", "Demo@2026");
+		var original = api.post("/api/v1/petitions", token, letter("430724", "采石场爆破震裂房屋", "临澧县停弦渡镇某采石场每天爆破，"
+				+ "我家房屋墙体震出多条裂缝，请求应急管理部门查处并赔偿。", "黄德胜", IdNumber.withCheckCharacter("43072419630811227"), null));
+		String originalNumber = original.body().get("number").asString();
+		var repeat = api.post("/api/v1/petitions", token, letter("430724", "采石场还在爆破", "停弦渡镇采石场爆破又把我家墙震裂了，"
+				+ "第二次反映，请求查处赔偿。", "黄德胜", IdNumber.withCheckCharacter("43072419630811227"), null));
+		String repeatNumber = repeat.body().get("number").asString();
+		JsonNode dup = repeat.body().get("suggestions").get("duplicates").get(0);
+		assertThat(dup.get("number").asString()).isEqualTo(originalNumber);
+		assertThat(dup.get("sameIdentity").asBoolean()).isTrue();
+
+		var merged = api.post("/api/v1/petitions/" + repeatNumber + "/actions", token,
+				Map.of("action", "MERGE", "into", originalNumber, "version", repeat.body().get("version").asInt()));
+		assertThat(merged.status()).isEqualTo(200);
+		assertThat(merged.body().get("status").asString()).isEqualTo("MERGED");
+		assertThat(merged.body().get("duplicateOf").asString()).isEqualTo(originalNumber);
+		assertThat(jdbc.sql("SELECT first_time FROM petition WHERE number = ?").param(repeatNumber).query(Boolean.class).single())
+			.isFalse();
+		assertThat(jdbc.sql("SELECT n.text FROM staff_notice n JOIN petition p ON p.id = n.petition_id WHERE p.number = ?")
+			.param(originalNumber)
+			.query(String.class)
+			.list()).anyMatch(t -> t.contains(repeatNumber));
+
+		// merging into a matter that is itself merged is refused: the chain would hide the original
+		var third = api.post("/api/v1/petitions", token, letter("430724", "采石场爆破", "停弦渡镇采石场爆破震裂房屋第三次反映。", "黄德胜",
+				IdNumber.withCheckCharacter("43072419630811227"), null));
+		var refused = api.post("/api/v1/petitions/" + third.body().get("number").asString() + "/actions", token,
+				Map.of("action", "MERGE", "into", repeatNumber, "version", third.body().get("version").asInt()));
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.body().get("detail").asString()).contains(originalNumber);
+	}
+
+	@Test
+	void chineseSubstringsAreIndexedByTrigrams() {
+		assertThat(jdbc.sql("SELECT cardinality(show_trgm('锦绣华庭小区'))").query(Integer.class).single()).isGreaterThan(2);
+	}
+
+}
