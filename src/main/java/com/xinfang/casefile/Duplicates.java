@@ -123,6 +123,36 @@ public class Duplicates {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
+		return scored(s, ids).stream()
+			.filter(m -> m.score() > floor || m.sameIdentity())
+			.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::number))
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * The score of one matter against another, for the comparison page; empty when either is
+	 * outside the caller's scope.
+	 */
+	public java.util.Optional<Match> compare(String number, String other, Actor actor) {
+		var s = subject(number);
+		if (s.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(other);
+		if (actor.scope().sqlParameter() != null) {
+			params.add(actor.scope().sqlParameter());
+		}
+		return jdbc.sql("SELECT p.id FROM petition p WHERE p.number = ? AND " + actor.scope().sqlCondition("p"))
+			.params(params)
+			.query(Long.class)
+			.optional()
+			.filter(id -> id != s.get().id())
+			.flatMap(id -> scored(s.get(), Set.of(id)).stream().findFirst());
+	}
+
+	private List<Match> scored(Subject s, Set<Long> ids) {
 		Long[] idArray = ids.toArray(Long[]::new);
 		Map<Long, List<IdentityRule.Person>> peopleOf = new HashMap<>();
 		jdbc.sql("SELECT petition_id, name, id_number_index, phone_index FROM petitioner WHERE petition_id = ANY(?)")
@@ -161,11 +191,7 @@ public class Duplicates {
 						rs.getInt(8));
 			})
 			.list();
-		return matches.stream()
-			.filter(m -> m.score() > floor || m.sameIdentity())
-			.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::number))
-			.limit(limit)
-			.toList();
+		return matches;
 	}
 
 	/** The matters sharing the most weight of the text's rarest words, within the scope. */
