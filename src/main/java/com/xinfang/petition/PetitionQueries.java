@@ -61,8 +61,17 @@ public class PetitionQueries {
 		return history.of(load(number, actor).id());
 	}
 
+	/** The public milestones; a merged repeat also shows its original's, which now carry its matter. */
 	public List<PetitionViews.Milestone> milestones(String number, Actor actor) {
-		return history.milestones(load(number, actor).id());
+		Petition p = load(number, actor);
+		List<PetitionViews.Milestone> out = new ArrayList<>(history.milestones(p.id()));
+		if (p.status() == Status.MERGED && p.duplicateOf() != null) {
+			petitions.findByNumber(p.duplicateOf()).ifPresent(o -> {
+				history.milestones(o.id()).forEach(m -> out.add(new PetitionViews.Milestone(m.at(), "原事项" + m.name())));
+				out.sort(java.util.Comparator.comparing(PetitionViews.Milestone::at));
+			});
+		}
+		return out;
 	}
 
 	Petition load(String number, Actor actor) {

@@ -48,8 +48,19 @@ public class PublicLookup {
 			.stream()
 			.map(d -> new PetitionViews.Document(d.fileName(), "/api/v1/public/petitions/" + p.number() + "/documents/" + d.id()))
 			.toList();
-		return new PetitionViews.PublicStatus(p.number(), p.status().name(), p.status().label(), p.title(),
-				history.milestones(p.id()), documents, appeals.of(p));
+		List<PetitionViews.Milestone> milestones = new java.util.ArrayList<>(history.milestones(p.id()));
+		String label = p.status().label();
+		var original = p.status() == Status.MERGED && p.duplicateOf() != null ? petitions.findByNumber(p.duplicateOf())
+				: java.util.Optional.<Petition>empty();
+		if (original.isPresent()) {
+			// a merged repeat is handled as its original: the petitioner follows the original's progress
+			label = label + " " + original.get().number() + "（" + original.get().status().label() + "）";
+			history.milestones(original.get().id())
+				.forEach(m -> milestones.add(new PetitionViews.Milestone(m.at(), "原事项" + m.name())));
+			milestones.sort(java.util.Comparator.comparing(PetitionViews.Milestone::at));
+		}
+		return new PetitionViews.PublicStatus(p.number(), p.status().name(), label, p.title(), milestones, documents,
+				appeals.of(p));
 	}
 
 	/** A document issued to the petitioner, for the holder of the code. */

@@ -169,6 +169,12 @@ class DuplicatesIT {
 			.query(String.class)
 			.list()).anyMatch(t -> t.contains(repeatNumber));
 
+		// the petitioner of the repeat follows the original's progress with the repeat's own code
+		var pub = api.get("/api/v1/public/petitions/" + repeatNumber + "?queryCode=" + repeat.body().get("queryCode").asString(), null);
+		assertThat(pub.status()).isEqualTo(200);
+		assertThat(pub.body().get("status").asString()).isEqualTo("MERGED");
+		assertThat(pub.body().toString()).contains(originalNumber).contains("原事项登记");
+
 		// merging into a matter that is itself merged is refused: the chain would hide the original
 		var third = api.post("/api/v1/petitions", token, letter("430724", "采石场爆破", "停弦渡镇采石场爆破震裂房屋第三次反映。", "黄德胜",
 				IdNumber.withCheckCharacter("43072419630811227"), null));
