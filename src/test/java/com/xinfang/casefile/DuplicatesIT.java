@@ -35,6 +35,9 @@ class DuplicatesIT {
 
 	TestApi api;
 
+	@Autowired
+	PersonFiles persons;
+
 	@BeforeEach
 	void setUp() {
 		api = new TestApi(port);
@@ -108,6 +111,16 @@ class DuplicatesIT {
 		}
 		assertThat(hit).as("the same person's earlier matter").isNotNull();
 		assertThat(hit.get("sameIdentity").asBoolean()).isTrue();
+
+		// 一人一档 from the later matter finds the earlier one (homophone name, new phone, same ID)
+		var later = api.post("/api/v1/petitions", token, letter("430721", "养殖场排污又来了", "养殖场的猪粪还在往沟渠里排，鱼塘又死鱼了。",
+				"张小明", id, "13907369999"));
+		var file = persons.of(later.body().get("number").asString(), 0,
+				new com.xinfang.identity.Actor(1, "t", "测试", com.xinfang.identity.Actor.Kind.STAFF, "CD-XFJ", "430700",
+						java.util.Set.of(com.xinfang.identity.Role.REGISTRAR), com.xinfang.identity.DataScope.region("4307")));
+		assertThat(file.matters()).extracting(PersonFiles.Entry::number).contains(originalNumber, later.body().get("number").asString());
+		assertThat(file.repeats()).isGreaterThanOrEqualTo(1);
+		assertThat(file.firstTime()).isEqualTo(1);
 
 		// the phone alone with a different name is a relative, not the same person
 		var byPhone = api.post("/api/v1/text/similar", token, Map.of("content", "与上述无关的另一件事：村道路灯坏了。",

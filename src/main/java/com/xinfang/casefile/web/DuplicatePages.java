@@ -27,7 +27,11 @@ class DuplicatePages {
 
 	private final CollectiveMatters collective;
 
-	DuplicatePages(Duplicates duplicates, PetitionQueries queries, PetitionActions actions, CollectiveMatters collective) {
+	private final com.xinfang.casefile.PersonFiles persons;
+
+	DuplicatePages(Duplicates duplicates, PetitionQueries queries, PetitionActions actions, CollectiveMatters collective,
+			com.xinfang.casefile.PersonFiles persons) {
+		this.persons = persons;
 		this.duplicates = duplicates;
 		this.queries = queries;
 		this.actions = actions;
@@ -40,6 +44,7 @@ class DuplicatePages {
 		requireStaff(actor);
 		var p = queries.find(number, actor); // 404 outside the scope
 		model.addAttribute("number", p.number());
+		model.addAttribute("people", p.identityProtected() ? java.util.List.of() : p.petitioners());
 		model.addAttribute("matches", duplicates.forPetition(number, actor, 8)
 			.stream()
 			.filter(m -> m.score() >= DuplicateScore.THRESHOLD || m.sameIdentity())
@@ -65,6 +70,14 @@ class DuplicatePages {
 		model.addAttribute("mayMerge", actions.allowed(number, actor).contains(Action.MERGE)
 				&& !"MERGED".equals(earlier.status()));
 		return "casefile/compare";
+	}
+
+	/** 一人一档: every matter of one petitioner of this matter. */
+	@GetMapping("/console/petitions/{number}/person/{seq}")
+	String person(@PathVariable String number, @PathVariable int seq, Actor actor, Model model) {
+		model.addAttribute("file", persons.of(number, seq, actor));
+		model.addAttribute("from", number);
+		return "casefile/person";
 	}
 
 	static void requireStaff(Actor actor) {
