@@ -6,20 +6,25 @@
 -- its words as a tsvector for search, and the collective matter it belongs to, if any.
 CREATE TABLE casefile_doc (
     petition_id bigint   PRIMARY KEY REFERENCES petition (id) ON DELETE CASCADE,
+    region_code varchar(12) NOT NULL,   -- copies of the petition's (never changed after registration):
+    received_at timestamptz NOT NULL,   -- search filters and orders here without a join
     terms       int[]    NOT NULL,
     entities    int[]    NOT NULL,
     words       tsvector NOT NULL,
     group_id    bigint
 );
 CREATE INDEX casefile_doc_words ON casefile_doc USING gin (words);
+CREATE INDEX casefile_doc_received ON casefile_doc (received_at DESC);
 CREATE INDEX casefile_doc_group ON casefile_doc (group_id) WHERE group_id IS NOT NULL;
 
 -- The inverted index of duplicate candidates: one row per (word, matter). A lookup reads only the
 -- rare words of the new text, so its cost is bounded whatever the number of matters.
+-- The region is carried along so that a region scope filters on the index alone.
 CREATE TABLE casefile_term (
-    term        int    NOT NULL,
-    petition_id bigint NOT NULL,
-    PRIMARY KEY (term, petition_id)
+    term        int         NOT NULL,
+    petition_id bigint      NOT NULL,
+    region_code varchar(12) NOT NULL,
+    PRIMARY KEY (term, petition_id) INCLUDE (region_code)
 );
 
 -- Document frequency per word (inverse document frequency weights), counted after commit.

@@ -38,9 +38,9 @@ class CaseIndex {
 
 	@EventListener
 	void on(PetitionRegistered event) {
-		jdbc.sql("SELECT id, title, content FROM petition WHERE number = ?")
+		jdbc.sql("SELECT id, title, content, region_code, received_at FROM petition WHERE number = ?")
 			.param(event.number())
-			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query(Text.class)
 			.optional()
 			.ifPresent(text -> {
 				Fingerprint f = index(text);
@@ -58,18 +58,19 @@ class CaseIndex {
 			.ifPresent(terms -> statistics.countInTable(java.util.Arrays.stream(terms).mapToInt(Integer::intValue).toArray()));
 	}
 
-	record Text(long id, String title, String content) {
+	record Text(long id, String title, String content, String regionCode, java.time.OffsetDateTime receivedAt) {
 	}
 
 	Fingerprint index(Text text) {
 		Fingerprint f = Fingerprint.of(text.title(), text.content());
 		List<String> words = SearchWords.of(text.title() + "。" + text.content());
-		jdbc.sql("INSERT INTO casefile_doc (petition_id, terms, entities, words) VALUES (?, ?, ?, array_to_tsvector(?::text[])) "
-				+ "ON CONFLICT (petition_id) DO NOTHING")
-			.params(text.id(), f.terms(), f.entities(), words.toArray(String[]::new))
+		jdbc.sql("INSERT INTO casefile_doc (petition_id, region_code, received_at, terms, entities, words) "
+				+ "VALUES (?, ?, ?, ?, ?, array_to_tsvector(?::text[])) ON CONFLICT (petition_id) DO NOTHING")
+			.params(text.id(), text.regionCode(), text.receivedAt(), f.terms(), f.entities(), words.toArray(String[]::new))
 			.update();
-		jdbc.sql("INSERT INTO casefile_term (term, petition_id) SELECT t, ? FROM unnest(?::int[]) t ON CONFLICT DO NOTHING")
-			.params(text.id(), f.terms())
+		jdbc.sql("INSERT INTO casefile_term (term, petition_id, region_code) SELECT t, ?, ? FROM unnest(?::int[]) t "
+				+ "ON CONFLICT DO NOTHING")
+			.params(text.id(), text.regionCode(), f.terms())
 			.update();
 		return f;
 	}
@@ -80,7 +81,7 @@ class CaseIndex {
 		int total = 0;
 		while (true) {
 			Integer done = transactions.execute(status -> {
-				List<Text> batch = jdbc.sql("SELECT p.id, p.title, p.content FROM petition p "
+				List<Text> batch = jdbc.sql("SELECT p.id, p.title, p.content, p.region_code, p.received_at FROM petition p "
 						+ "WHERE NOT EXISTS (SELECT 1 FROM casefile_doc d WHERE d.petition_id = p.id) ORDER BY p.id LIMIT 500")
 					.query(Text.class)
 					.list();

@@ -33,7 +33,7 @@ public class Duplicates {
 	/** The most words looked up, and the most index rows read for them: the lookup's cost is bounded. */
 	static final int MAX_LOOKUP_WORDS = 16;
 
-	static final long POSTING_BUDGET = 30_000;
+	static final long POSTING_BUDGET = 15_000;
 
 	static final int TEXT_CANDIDATES = 200;
 
@@ -217,16 +217,22 @@ public class Duplicates {
 		List<Object> params = new ArrayList<>();
 		params.add(chosen.toArray(Integer[]::new));
 		params.add(weight.toArray(Double[]::new));
+		String sql;
+		if (scope.type() == DataScope.Type.REGION) {
+			// the region travels with each index row: no join with the petitions
+			sql = "SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) JOIN casefile_term t ON t.term = q.term "
+					+ "WHERE t.region_code LIKE ? GROUP BY t.petition_id ORDER BY sum(q.w) DESC LIMIT ?";
+		}
+		else {
+			sql = "SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) JOIN casefile_term t ON t.term = q.term "
+					+ "JOIN petition p ON p.id = t.petition_id WHERE " + scope.sqlCondition("p")
+					+ " GROUP BY t.petition_id ORDER BY sum(q.w) DESC LIMIT ?";
+		}
 		if (scope.sqlParameter() != null) {
 			params.add(scope.sqlParameter());
 		}
 		params.add(TEXT_CANDIDATES);
-		return jdbc.sql("SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) "
-				+ "JOIN casefile_term t ON t.term = q.term JOIN petition p ON p.id = t.petition_id WHERE "
-				+ scope.sqlCondition("p") + " GROUP BY t.petition_id ORDER BY sum(q.w) DESC LIMIT ?")
-			.params(params)
-			.query(Long.class)
-			.list();
+		return jdbc.sql(sql).params(params).query(Long.class).list();
 	}
 
 	/** The matters of the same ID number or phone, within the scope (the rule is applied on scoring). */
