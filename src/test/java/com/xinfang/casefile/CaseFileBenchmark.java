@@ -197,6 +197,13 @@ public final class CaseFileBenchmark {
 		for (int i = 0; i < 30; i++) {
 			duplicates.similar(new Duplicates.SimilarQuery(repeats.get(i % repeats.size()).content(), null, null, null, null, 10), city);
 		}
+		double[] seg = new double[queries];
+		for (int i = 0; i < queries; i++) {
+			long t = System.nanoTime();
+			Fingerprint.of(null, repeats.get(i % repeats.size()).content());
+			seg[i] = (System.nanoTime() - t) / 1e6;
+		}
+		report("segmentation only", seg);
 		for (Actor actor : List.of(city, county)) {
 			double[] sim = new double[queries];
 			for (int i = 0; i < queries; i++) {

@@ -38,6 +38,9 @@ class DuplicatesIT {
 	@Autowired
 	PersonFiles persons;
 
+	@Autowired
+	CitizenHints hints;
+
 	@BeforeEach
 	void setUp() {
 		api = new TestApi(port);
@@ -200,6 +203,30 @@ class DuplicatesIT {
 	@Test
 	void chineseSubstringsAreIndexedByTrigrams() {
 		assertThat(jdbc.sql("SELECT cardinality(show_trgm('锦绣华庭小区'))").query(Integer.class).single()).isGreaterThan(2);
+	}
+
+	@Test
+	void theCitizenIsToldBeforeSubmittingNamingOnlyTheirOwnMatters() {
+		String citizen = api.token("13800000001", "Demo@2026");
+		String own = "津市市新洲镇渡口码头的趸船锈蚀严重，护栏断了好几处，每天上百人坐船过河，请求海事和交通部门尽快维修。";
+		var created = api.post("/api/v1/petitions", citizen, Map.of("channel", "ONLINE", "regionCode", "430781", "title",
+				"渡口趸船护栏断了", "content", own));
+		assertThat(created.status()).isEqualTo(201);
+		String number = created.body().get("number").asString();
+		long userId = jdbc.sql("SELECT citizen_user_id FROM petition WHERE number = ?").param(number).query(Long.class).single();
+		var me = new com.xinfang.identity.Actor(userId, "citizen", "张三", com.xinfang.identity.Actor.Kind.CITIZEN, null, null,
+				java.util.Set.of(com.xinfang.identity.Role.CITIZEN), com.xinfang.identity.DataScope.own(userId));
+		var hint = hints.before("新洲镇渡口的趸船护栏还是断的，锈得厉害，坐船过河太危险，请求维修。", "430781", me);
+		assertThat(hint.own()).extracting(Duplicates.Match::number).contains(number);
+
+		// someone else's near-identical open matter at the same place: told, never named
+		String registrar = api.token("city.registrar", "Demo@2026");
+		String theirs = "桃源县漳江街道桃花路菜市场的排污沟堵塞，污水漫到路面，臭气熏天，请求城管部门清淤疏通。";
+		var other = api.post("/api/v1/petitions", registrar, letter("430725", "菜市场排污沟堵塞", theirs, "龚建华", null, null));
+		var aboutTheirs = hints.before(theirs, "430725", me);
+		assertThat(aboutTheirs.othersInHandling()).isTrue();
+		assertThat(aboutTheirs.own()).extracting(Duplicates.Match::number).doesNotContain(other.body().get("number").asString());
+		assertThat(hints.before("完全不同的一件事：我家楼下的路灯已经坏了一个月了，晚上很黑。", "430725", me).othersInHandling()).isFalse();
 	}
 
 }
