@@ -11,9 +11,14 @@ CREATE TABLE casefile_doc (
     terms       int[]    NOT NULL,
     entities    int[]    NOT NULL,
     words       tsvector NOT NULL,
+    text        text     NOT NULL,      -- title and content, for exact substrings (pg_trgm)
     group_id    bigint
 );
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX casefile_doc_words ON casefile_doc USING gin (words);
+-- Exact substring search over titles and contents (Chinese: the database runs with a UTF-8 locale).
+-- On the same table as the words, so that "word or substring" per query term combines two bitmaps.
+CREATE INDEX casefile_doc_text ON casefile_doc USING gin (text gin_trgm_ops);
 CREATE INDEX casefile_doc_received ON casefile_doc (received_at DESC);
 CREATE INDEX casefile_doc_group ON casefile_doc (group_id) WHERE group_id IS NOT NULL;
 
@@ -32,7 +37,3 @@ CREATE TABLE casefile_term_df (
     term int PRIMARY KEY,
     df   int NOT NULL
 );
-
--- Exact substring search over titles and contents (Chinese: the database runs with a UTF-8 locale).
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX petition_text_trgm ON petition USING gin ((title || ' ' || content) gin_trgm_ops);

@@ -64,9 +64,10 @@ class CaseIndex {
 	Fingerprint index(Text text) {
 		Fingerprint f = Fingerprint.of(text.title(), text.content());
 		List<String> words = SearchWords.of(text.title() + "。" + text.content());
-		jdbc.sql("INSERT INTO casefile_doc (petition_id, region_code, received_at, terms, entities, words) "
-				+ "VALUES (?, ?, ?, ?, ?, array_to_tsvector(?::text[])) ON CONFLICT (petition_id) DO NOTHING")
-			.params(text.id(), text.regionCode(), text.receivedAt(), f.terms(), f.entities(), words.toArray(String[]::new))
+		jdbc.sql("INSERT INTO casefile_doc (petition_id, region_code, received_at, terms, entities, words, text) "
+				+ "VALUES (?, ?, ?, ?, ?, array_to_tsvector(?::text[]), ?) ON CONFLICT (petition_id) DO NOTHING")
+			.params(text.id(), text.regionCode(), text.receivedAt(), f.terms(), f.entities(), words.toArray(String[]::new),
+					text.title() + " " + text.content())
 			.update();
 		jdbc.sql("INSERT INTO casefile_term (term, petition_id, region_code) SELECT t, ?, ? FROM unnest(?::int[]) t "
 				+ "ON CONFLICT DO NOTHING")

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff full-text search over titles and contents: the query's words against the segmented words
- * ({@code tsvector}, GIN), or the query as an exact substring (pg_trgm, GIN), within the caller's
- * scope, newest first, with the words found marked.
+ * Staff full-text search over titles and contents: each space-separated part of the query must
+ * occur, as its segmented words ({@code tsvector}, GIN) or as an exact substring (pg_trgm, GIN), both
+ * on {@code casefile_doc}; within the caller's scope, newest first, with the words found marked.
  */
 @Service
 @Transactional(readOnly = true)
@@ -51,61 +51,43 @@ public class Search {
 		if (q.length() > 100) {
 			throw new DomainException.Invalid("q", "检索词不能超过100字");
 		}
-		List<String> words = queryWords(q);
-		// two indexed lookups, each newest first and cut at a page, merged here: the planner can
-		// walk the date index for a common word and the GIN index for a rare one
-		record Found(long id, OffsetDateTime at) {
+		// each space-separated part must occur, as its words (segmented) or as an exact substring
+		List<String> parts = java.util.Arrays.stream(q.split(" ")).filter(x -> !x.isBlank()).distinct().limit(6).toList();
+		List<String> words = new ArrayList<>();
+		boolean join = actor.scope().type() != com.xinfang.identity.DataScope.Type.REGION || notBlank(f.status())
+				|| notBlank(f.categoryCode());
+		List<Object> params = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("SELECT d.petition_id FROM casefile_doc d")
+			.append(join ? " JOIN petition p ON p.id = d.petition_id" : "")
+			.append(" WHERE ");
+		for (String part : parts) {
+			List<String> partWords = queryWords(part);
+			words.addAll(partWords);
+			List<String> either = new ArrayList<>();
+			if (!partWords.isEmpty()) {
+				either.add("d.words @@ ?::tsquery");
+				params.add(tsquery(partWords));
+			}
+			if (part.length() >= 3 || partWords.isEmpty()) {
+				// trigrams need three characters; shorter parts rely on their words
+				either.add("d.text LIKE ?");
+				params.add("%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			}
+			sql.append("(").append(String.join(" OR ", either)).append(") AND ");
 		}
-		List<Found> found = new ArrayList<>();
-		if (!words.isEmpty()) {
-			boolean join = actor.scope().type() != com.xinfang.identity.DataScope.Type.REGION || notBlank(f.status())
-					|| notBlank(f.categoryCode());
-			List<Object> params = new ArrayList<>();
-			params.add(tsquery(words));
-			StringBuilder sql = new StringBuilder("SELECT d.petition_id, d.received_at FROM casefile_doc d")
-				.append(join ? " JOIN petition p ON p.id = d.petition_id" : "")
-				.append(" WHERE d.words @@ ?::tsquery AND ");
-			if (join) {
-				sql.append(actor.scope().sqlCondition("p"));
-			}
-			else {
-				sql.append("d.region_code LIKE ?");
-			}
-			if (actor.scope().sqlParameter() != null) {
-				params.add(actor.scope().sqlParameter());
-			}
-			filters(f, sql, params, "d");
-			sql.append(" ORDER BY d.received_at DESC, d.petition_id DESC LIMIT ").append(PAGE + 1);
-			jdbc.sql(sql.toString()).params(params)
-				.query((rs, n) -> found.add(new Found(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))))
-				.list();
+		sql.append(join ? actor.scope().sqlCondition("p") : "d.region_code LIKE ?");
+		if (actor.scope().sqlParameter() != null) {
+			params.add(actor.scope().sqlParameter());
 		}
-		if (q.length() >= 3) {
-			// trigrams need three characters; shorter queries rely on the words
-			List<Object> params = new ArrayList<>();
-			params.add("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-			StringBuilder sql = new StringBuilder("SELECT p.id, p.received_at FROM petition p WHERE (p.title || ' ' || p.content) LIKE ? AND ")
-				.append(actor.scope().sqlCondition("p"));
-			if (actor.scope().sqlParameter() != null) {
-				params.add(actor.scope().sqlParameter());
-			}
-			filters(f, sql, params, "p");
-			sql.append(" ORDER BY p.received_at DESC, p.id DESC LIMIT ").append(PAGE + 1);
-			jdbc.sql(sql.toString()).params(params)
-				.query((rs, n) -> found.add(new Found(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))))
-				.list();
-		}
-		List<Long> ids = found.stream()
-			.sorted(java.util.Comparator.comparing(Found::at).thenComparing(Found::id).reversed())
-			.map(Found::id)
-			.distinct()
-			.limit(PAGE + 1)
-			.toList();
+		filters(f, sql, params, "d");
+		sql.append(" ORDER BY d.received_at DESC, d.petition_id DESC LIMIT ").append(PAGE + 1);
+		List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+		words = words.stream().distinct().toList();
 		if (ids.isEmpty()) {
 			return new Result(List.of(), false, words);
 		}
 		List<String> marks = new ArrayList<>(words);
-		marks.add(q);
+		marks.addAll(parts);
 		List<Hit> hits = jdbc.sql("SELECT p.number, p.title, p.content, p.status, p.region_code, p.category_code, p.received_at "
 				+ "FROM petition p WHERE p.id = ANY(?) ORDER BY p.received_at DESC, p.id DESC")
 			.param(ids.toArray(Long[]::new))

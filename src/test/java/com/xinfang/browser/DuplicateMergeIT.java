@@ -70,6 +70,22 @@ class DuplicateMergeIT {
 			// the original's case page lists the merged repeat among possible duplicates
 			b.open("/console/petitions/" + originalNumber);
 			b.waitForText("#duplicates-panel", number);
+			b.screenshot("duplicate-04-original");
+
+			// 一人一档 of the original's petitioner
+			b.click("#person-files a.person-file");
+			b.waitForText("h1", "覃世福");
+			assertThat(b.text("#person-matters")).contains(originalNumber);
+			b.screenshot("duplicate-05-person");
+
+			// search finds both by words, marks them, and the nav leads there
+			b.click("a[href$='/console/search']");
+			b.type("#s-q", "桃花源镇 停水");
+			b.click("#search-form button[type=submit]");
+			b.waitForText("#search-hits", originalNumber);
+			assertThat(b.text("#search-hits")).contains(number);
+			assertThat(b.find("#search-hits mark").getText()).isNotBlank();
+			b.screenshot("duplicate-06-search");
 		}
 		assertThat(jdbc.sql("SELECT status FROM petition WHERE duplicate_of = ?").param(originalNumber).query(String.class).list())
 			.containsExactly("MERGED");

@@ -145,7 +145,8 @@ public final class CaseFileBenchmark {
 						.append("ph").append(rnd.nextInt(n)).append('\n');
 					int[] ta = t.stream().mapToInt(Integer::intValue).toArray();
 					docs.append(id).append('\t').append(county).append('\t').append(at).append("\t{").append(join(ta)).append("}\t{}\t");
-					docs.append(String.join(" ", words.stream().map(w -> "'" + w + "'").toList())).append('\n');
+					docs.append(String.join(" ", words.stream().map(w -> "'" + w + "'").toList())).append('\t')
+						.append(clean(item.title() + " " + content)).append('\n');
 					for (int x : ta) {
 						terms.append(x).append('\t').append(id).append('\t').append(county).append('\n');
 					}
@@ -154,7 +155,7 @@ public final class CaseFileBenchmark {
 						+ "category_code, title, content) FROM STDIN", new StringReader(pet.toString()));
 				copy.copyIn("COPY petitioner (petition_id, seq, name, id_number_index, phone_index) FROM STDIN",
 						new StringReader(people.toString()));
-				copy.copyIn("COPY casefile_doc (petition_id, region_code, received_at, terms, entities, words) FROM STDIN", new StringReader(docs.toString()));
+				copy.copyIn("COPY casefile_doc (petition_id, region_code, received_at, terms, entities, words, text) FROM STDIN", new StringReader(docs.toString()));
 				copy.copyIn("COPY casefile_term (term, petition_id, region_code) FROM STDIN", new StringReader(terms.toString()));
 				c.commit();
 				if ((start / batch) % 20 == 0) {
