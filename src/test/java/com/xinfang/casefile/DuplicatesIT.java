@@ -41,6 +41,9 @@ class DuplicatesIT {
 	@Autowired
 	CitizenHints hints;
 
+	@Autowired
+	CollectiveMatters collective;
+
 	@BeforeEach
 	void setUp() {
 		api = new TestApi(port);
@@ -227,6 +230,27 @@ class DuplicatesIT {
 		assertThat(aboutTheirs.othersInHandling()).isTrue();
 		assertThat(aboutTheirs.own()).extracting(Duplicates.Match::number).doesNotContain(other.body().get("number").asString());
 		assertThat(hints.before("完全不同的一件事：我家楼下的路灯已经坏了一个月了，晚上很黑。", "430725", me).othersInHandling()).isFalse();
+	}
+
+	@Test
+	void petitionsOfDifferentPeopleAboutTheSameMatterAndPlaceFormOneCollectiveMatter() {
+		String token = api.token("city.registrar", "Demo@2026");
+		String text = "鼎城区灌溪镇宏达建材厂粉尘排放严重，周边三个村的菜地和房顶全是灰，村民咳嗽不止，请求环保部门查处宏达建材厂。";
+		var first = api.post("/api/v1/petitions", token, Map.of("channel", "VISIT", "regionCode", "430703", "title", "宏达建材厂粉尘污染",
+				"content", text, "categoryCode", "ENV", "personCount", 3,
+				"petitioners", List.of(Map.of("name", "易国强"), Map.of("name", "易国华"), Map.of("name", "彭春兰"))));
+		var second = api.post("/api/v1/petitions", token, Map.of("channel", "LETTER", "regionCode", "430703", "title", "灌溪镇宏达建材厂粉尘",
+				"content", "灌溪镇宏达建材厂排放粉尘，周边村子的菜地房顶全是灰，老人小孩咳嗽，请求环保部门查处宏达建材厂。",
+				"categoryCode", "ENV", "petitioners", List.of(Map.of("name", "罗正义"))));
+		String a = first.body().get("number").asString(), b = second.body().get("number").asString();
+		var group = collective.of(b).orElseThrow();
+		assertThat(group.numbers()).containsExactly(a, b);
+		assertThat(group.persons()).isEqualTo(4);
+		// an unrelated matter at the same place stays out
+		var third = api.post("/api/v1/petitions", token, Map.of("channel", "LETTER", "regionCode", "430703", "title", "灌溪镇低保",
+				"content", "灌溪镇某村低保评定不公开，村干部亲属吃低保，请求民政部门核查。", "categoryCode", "CIVIL",
+				"petitioners", List.of(Map.of("name", "易国强"))));
+		assertThat(collective.of(third.body().get("number").asString())).isEmpty();
 	}
 
 }
