@@ -91,6 +91,9 @@ class DemoData implements ApplicationRunner {
 		staff("hr.officer", "刘承办", "CD-HRSS", Role.CASE_OFFICER);
 		staff("hr.head", "周局长", "CD-HRSS", Role.UNIT_HEAD);
 		staff("leader", "孙市长", "CD-ZFB", Role.LEADER);
+		// a second department, so joint handling (吹哨报到) can be shown: it is called in to a matter
+		staff("housing.officer", "吴承办", "CD-ZJJ", Role.CASE_OFFICER);
+		staff("housing.head", "郑局长", "CD-ZJJ", Role.UNIT_HEAD);
 		if (accounts.actorByPhone("13800000001").isEmpty()) {
 			accounts.createCitizen("13800000001", PASSWORD, "张三", IdNumber.withCheckCharacter("43070219850315123"));
 		}
