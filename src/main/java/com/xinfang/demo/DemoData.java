@@ -48,6 +48,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoProgress progress;
 
+	private final DemoCoordination coordination;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -55,12 +57,13 @@ class DemoData implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoData(DemoProperties props, Environment env, Accounts accounts, PetitionRegistration registration,
-			DemoProgress progress, JdbcClient jdbc, JsonMapper json, Clock clock) {
+			DemoProgress progress, DemoCoordination coordination, JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.props = props;
 		this.env = env;
 		this.accounts = accounts;
 		this.registration = registration;
 		this.progress = progress;
+		this.coordination = coordination;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -151,6 +154,7 @@ class DemoData implements ApplicationRunner {
 			}
 		}
 		log.info("Demo data: {} sample petitions", made);
+		coordination.seed();
 	}
 
 	private String townshipOf(String county, Random random) {

@@ -255,6 +255,40 @@ public class CoordinationRecords {
 			.single();
 	}
 
+	/** Open meeting decisions owned by the actor's unit, earliest deadline first. */
+	@Transactional(readOnly = true)
+	public List<OpenDecision> openDecisionsFor(Actor actor) {
+		if (actor.unitCode() == null) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT d.id, m.title, m.held_on, d.decision, d.due FROM joint_meeting_decision d JOIN joint_meeting m ON m.id = d.meeting_id
+				WHERE d.owner_unit = ? AND d.done_at IS NULL ORDER BY d.due""")
+			.param(actor.unitCode())
+			.query((rs, n) -> new OpenDecision(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+					rs.getObject(5, LocalDate.class)))
+			.list();
+	}
+
+	public record OpenDecision(long id, String meeting, LocalDate heldOn, String decision, LocalDate due) {
+	}
+
+	/** The leaders a reception day can be scheduled for, in the actor's region. */
+	@Transactional(readOnly = true)
+	public List<Leader> leaders(Actor actor) {
+		return jdbc.sql("""
+				SELECT u.id, u.display_name, n.region_code FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'LEADER'
+				JOIN unit n ON n.code = u.unit_code ORDER BY u.id""")
+			.query((rs, n) -> new Leader(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list()
+			.stream()
+			.filter(l -> actor.scope().permits(l.regionCode(), null, null) || l.id() == actor.userId())
+			.toList();
+	}
+
+	public record Leader(long id, String name, String regionCode) {
+	}
+
 	private void requireBureauOrLeader(Actor actor) {
 		boolean bureau = directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REGISTRAR);
 		if (!bureau && !actor.has(Role.LEADER)) {

@@ -91,14 +91,20 @@ public class JointHandling {
 		this.clock = clock;
 	}
 
+	/** Named rule: who may blow the whistle — the lead unit's case officer or head, or the 信访部门. */
+	public boolean mayWhistle(String responsibleUnitCode, String status, Actor actor) {
+		boolean leadUnit = responsibleUnitCode != null && responsibleUnitCode.equals(actor.unitCode())
+				&& actor.hasAny(Role.CASE_OFFICER, Role.UNIT_HEAD);
+		boolean bureau = directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REGISTRAR);
+		return (leadUnit || bureau) && !FINISHED.contains(status);
+	}
+
 	/** 吹哨: the lead unit's case officer or head, or the 信访部门, calls other units in. */
 	@Transactional
 	public Joint blowWhistle(String number, Whistle whistle, Actor actor) {
 		var p = petitions.find(number, actor);
 		String lead = p.responsibleUnitCode();
-		boolean leadUnit = lead != null && lead.equals(actor.unitCode()) && actor.hasAny(Role.CASE_OFFICER, Role.UNIT_HEAD);
-		boolean bureau = directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REGISTRAR, Role.LEADER);
-		if (!leadUnit && !bureau) {
+		if (!mayWhistle(lead, "OPEN", actor)) {
 			throw new DomainException.Forbidden("只有责任单位的承办人、负责人或信访部门可以吹哨");
 		}
 		if (lead == null) {
