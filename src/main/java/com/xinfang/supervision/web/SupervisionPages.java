@@ -54,8 +54,8 @@ class SupervisionPages {
 
 	@GetMapping("/console/supervision")
 	String board(Actor actor, Model model) {
-		if (!actor.hasAny(Role.SUPERVISOR, Role.LEADER, Role.ADMIN, Role.UNIT_HEAD, Role.REVIEWER)) {
-			throw new DomainException.Forbidden("只有督办、审核、单位负责人和领导可以查看督办看板");
+		if (!actor.hasAny(Role.SUPERVISOR, Role.LEADER, Role.ADMIN, Role.UNIT_HEAD, Role.CASE_OFFICER, Role.REVIEWER)) {
+			throw new DomainException.Forbidden("只有督办、审核、承办单位和领导可以查看督办看板");
 		}
 		LocalDate today = LocalDate.now(clock);
 		List<Row> rows = watch.dueBy(today.plusDays(DeadlineClock.DUE_SOON_DAYS))
