@@ -92,4 +92,17 @@ class CoordinationRecordsIT {
 			.isEqualTo(refusals + 2);
 	}
 
+	@Test
+	void theSupervisionActsAreDocumentedInOpenApi() {
+		var paths = new TestApi(port).get("/v3/api-docs", null).body().get("paths");
+		for (String path : List.of("/api/v1/petitions/{number}/supervision", "/api/v1/supervision-orders/{id}/reply",
+				"/api/v1/petitions/{number}/joint", "/api/v1/petitions/{number}/joint/report-in", "/api/v1/joint/report-ins",
+				"/api/v1/backlog/counts", "/api/v1/accountability/rates", "/api/v1/petitions/{number}/findings",
+				"/api/v1/recommendations", "/api/v1/receptions", "/api/v1/joint-meetings", "/api/v1/prohibited-conduct",
+				"/api/v1/petitions/{number}/ownership", "/api/v1/petitions/{number}/flags")) {
+			assertThat(paths.has(path)).as(path).isTrue();
+		}
+		assertThat(paths.get("/api/v1/petitions/{number}/joint").get("post").get("summary").asString()).contains("吹哨");
+	}
+
 }
