@@ -235,7 +235,8 @@ class ConsolePages {
 		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));
 		// the same roles Unmasking accepts; others are not offered the button
 		model.addAttribute("mayUnmask", actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER,
-				Role.SUPERVISOR));
+				Role.SUPERVISOR) && (actor.scope().type() != com.xinfang.identity.DataScope.Type.UNIT
+						|| actor.unitCode().equals(p.responsibleUnitCode())));
 		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
 		model.addAttribute("allowed", actions.allowed(number, actor));
 		model.addAttribute("names", new Names(directory));

@@ -113,6 +113,10 @@ public class JointHandling {
 		if (FINISHED.contains(p.status())) {
 			throw new DomainException.Conflict("该事项已办结或终结，不能再吹哨");
 		}
+		if ("ACCUSATION".equals(p.kind())) {
+			// Art 30: accusation material must never reach the accused; calling units in would spread it
+			throw new DomainException.Conflict("检举控告类事项依法保密，不适用吹哨召集其他单位（条例第三十条）");
+		}
 		if (find(number).isPresent()) {
 			throw new DomainException.Conflict("该事项已吹哨，请在原有联合办理中跟进");
 		}

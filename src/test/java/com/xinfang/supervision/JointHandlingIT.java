@@ -22,6 +22,29 @@ class JointHandlingIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	com.xinfang.petition.Unmasking unmasking;
+
+	@Autowired
+	com.xinfang.identity.Accounts accounts;
+
+	@Test
+	void anAccusationIsNeverSpreadByAWhistle() {
+		var api = new TestApi(port);
+		String registrar = api.token("city.registrar", "Demo@2026");
+		var created = api.post("/api/v1/petitions", registrar, Map.of("channel", "LETTER", "regionCode", "430702001", "title",
+				"举报某局干部收受红包", "content", "举报某局某科长在办理审批时收受红包，请纪检部门调查。", "categoryCode", "DISCIPLINE", "kind",
+				"ACCUSATION", "petitioners", List.of(Map.of("name", "匿名群众"))));
+		String number = created.body().get("number").asString();
+		api.post("/api/v1/petitions/" + number + "/actions", registrar, Map.of("action", "TRANSFER", "version",
+				created.body().get("version").asInt(), "unitCode", "CD-JWJW", "communication",
+				Map.of("contact", "纪委信访室", "at", "2026-11-28T10:00:00+08:00", "summary", "同意接收")));
+		var refused = api.post("/api/v1/petitions/" + number + "/joint", api.token("city.supervisor", "Demo@2026"),
+				Map.of("unitCodes", List.of("CD-ZJJ"), "reason", "需要住建部门配合调查"));
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.body().toString()).contains("第三十条");
+	}
+
 	@Test
 	void calledInUnitsSeeTheMatterReportInAndContributeAndAMissedReportInIsCounted() {
 		var api = new TestApi(port);
@@ -91,6 +114,12 @@ class JointHandlingIT {
 		}
 		assertThat(found).isTrue();
 
+		// least privilege: the called-in unit sees the matter but not the petitioner's identity
+		var housingActor = accounts.actorByUsername("housing.officer").orElseThrow();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> unmasking.reveal(number, 0, "需要联系信访人上门鉴定", housingActor))
+			.isInstanceOf(com.xinfang.platform.DomainException.Forbidden.class);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'UNMASK_REFUSED' AND target = ? AND actor LIKE '%housing%'")
+			.param(number).query(Long.class).single()).isEqualTo(1);
 		var reply = api.post("/api/v1/petitions/" + number + "/joint/reply", officer,
 				Map.of("text", "经人社、住建联合办理，拖欠工资已全部支付，房屋已安排维修，特此综合答复。"));
 		assertThat(reply.status()).isEqualTo(200);
