@@ -33,7 +33,7 @@ class JointHandlingDayIT {
 				Map.of("contact", "人社局 刘科长", "at", "2026-11-28T10:00:00+08:00", "summary", "同意承办")));
 
 		try (Browser b = new Browser(port, 1400, 1000)) {
-			logIn(b, "hr.officer");
+			b.logInStaff("hr.officer", "Demo@2026");
 			b.open("/console/petitions/" + number);
 			b.click("#act-WHISTLE summary");
 			b.select("#joint-units", "市住房和城乡建设局");
@@ -44,7 +44,7 @@ class JointHandlingDayIT {
 			b.screenshot("joint-01-whistle");
 			b.logOut();
 
-			logIn(b, "housing.officer");
+			b.logInStaff("housing.officer", "Demo@2026");
 			b.open("/console/supervision");
 			assertThat(b.text("#unit-owes")).contains(number).contains("吹哨报到");
 			b.click("#unit-owes a[href*='" + number + "']");
@@ -58,21 +58,13 @@ class JointHandlingDayIT {
 			b.screenshot("joint-02-reported");
 			b.logOut();
 
-			logIn(b, "city.registrar");
+			b.logInStaff("city.registrar", "Demo@2026");
 			b.open("/console/coordination?tab=BACKLOG");
 			assertThat(b.text("h1")).contains("协调与问责");
 			assertThat(b.pageText()).doesNotContain("第二十六条记录");
 			b.open("/console/coordination?tab=CONDUCT");
 			assertThat(b.pageText()).contains("无权");
 		}
-	}
-
-	private static void logIn(Browser b, String user) {
-		b.open("/console/login");
-		b.type("#username", user);
-		b.type("#password", "Demo@2026");
-		b.click("button[type=submit]");
-		b.find(".console-top .who");
 	}
 
 }
