@@ -66,6 +66,7 @@ final class Browser implements AutoCloseable {
 				if (attempt == 5) {
 					throw ex;
 				}
+				pause(); // htmx is still swapping: on a loaded machine five immediate retries can all lose
 			}
 		}
 	}
@@ -78,6 +79,15 @@ final class Browser implements AutoCloseable {
 	}
 
 	/** Clicks; retried when the element was replaced by a page that was still arriving. */
+	private static void pause() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ie) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	void click(String css) {
 		for (int attempt = 1;; attempt++) {
 			try {
@@ -88,6 +98,7 @@ final class Browser implements AutoCloseable {
 				if (attempt == 5) {
 					throw ex;
 				}
+				pause(); // htmx is still swapping: on a loaded machine five immediate retries can all lose
 			}
 		}
 	}
