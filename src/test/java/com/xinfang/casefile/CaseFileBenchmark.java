@@ -45,7 +45,7 @@ public final class CaseFileBenchmark {
 				"--server.port=18391", "--xinfang.demo.enabled=false",
 				"--xinfang.db.embedded-server.directory=" + dir + "/pg", "--xinfang.db.embedded-server.port=25491",
 				"--xinfang.crypto.key-file=" + dir + "/keys.properties", "--xinfang.attachments.directory=" + dir + "/att",
-				"--logging.level.root=WARN");
+				"--logging.level.root=WARN", "--spring.flyway.out-of-order=true");
 		try {
 			JdbcClient jdbc = ctx.getBean(JdbcClient.class);
 			DataSource ds = ctx.getBean(DataSource.class);
