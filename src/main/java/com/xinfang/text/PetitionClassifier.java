@@ -15,6 +15,9 @@ public final class PetitionClassifier {
 	/** The legal-channel head's label for "no statutory channel". */
 	public static final String NO_CHANNEL = "NONE";
 
+	/** A label nobody gave (e.g. a registrar's decision says nothing of the legal channel): not learnt from. */
+	public static final String UNKNOWN = "?";
+
 	static final int EPOCHS = 30;
 
 	static final double L2 = 1e-5;
@@ -56,7 +59,7 @@ public final class PetitionClassifier {
 				case KIND -> p.kind();
 				case CHANNEL -> p.legalChannel() == null || p.legalChannel().isBlank() ? NO_CHANNEL : p.legalChannel();
 			};
-			if (label == null || label.isBlank()) {
+			if (label == null || label.isBlank() || UNKNOWN.equals(label)) {
 				continue;
 			}
 			labels.add(label);
