@@ -20,6 +20,9 @@ public final class PetitionClassifier {
 
 	static final int EPOCHS = 30;
 
+	/** A statutory channel is suggested only above this probability. */
+	static final double CHANNEL_THRESHOLD = 0.5;
+
 	static final double L2 = 1e-5;
 
 	private final SoftmaxModel category;
@@ -93,8 +96,18 @@ public final class PetitionClassifier {
 			return kinds.get(0);
 		}
 
+		/**
+		 * The legal channel to suggest: a statutory channel only when it is more likely than not
+		 * (diverting a matter wrongly sends a petitioner away), else {@link #NO_CHANNEL} with the
+		 * probability that the matter belongs to no channel at all.
+		 */
 		public Score bestLegalChannel() {
-			return legalChannels.get(0);
+			Score best = legalChannels.get(0);
+			if (best.value().equals(NO_CHANNEL) || best.score() >= CHANNEL_THRESHOLD) {
+				return best;
+			}
+			double none = legalChannels.stream().filter(s -> s.value().equals(NO_CHANNEL)).mapToDouble(Score::score).findFirst().orElse(0);
+			return new Score(NO_CHANNEL, none);
 		}
 
 	}
