@@ -67,8 +67,14 @@ class ConsolePages {
 
 	private final com.xinfang.supervision.CaseOwnership ownership;
 
-	ConsolePages(com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
+	private final com.xinfang.text.ClassificationService classification;
+
+	private final SuggestionPanel suggestionPanel;
+
+	ConsolePages(com.xinfang.text.ClassificationService classification, SuggestionPanel suggestionPanel, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
 			com.xinfang.petition.PetitionActions actions) {
+		this.classification = classification;
+		this.suggestionPanel = suggestionPanel;
 		this.actions = actions;
 		this.notices = notices;
 		this.supervision = supervision;
@@ -224,7 +230,14 @@ class ConsolePages {
 		model.addAttribute("mayUnmask", actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER,
 				Role.SUPERVISOR));
 		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
-		model.addAttribute("allowed", actions.allowed(number, actor));
+		var allowed = actions.allowed(number, actor);
+		model.addAttribute("allowed", allowed);
+		if ((allowed.contains(com.xinfang.petition.Action.CLASSIFY) || allowed.contains(com.xinfang.petition.Action.TRANSFER)
+				|| allowed.contains(com.xinfang.petition.Action.ASSIGN)) && p.content() != null && !p.content().isBlank()) {
+			// the registrar deciding where the matter goes sees the classifier's suggestions
+			suggestionPanel.fill(model, classification.classify(p.title(), p.content(), p.regionCode(), actor.unitCode()), actor,
+					"#act-CLASSIFY select[name=categoryCode]", "#act-CLASSIFY select[name=kind]", false);
+		}
 		model.addAttribute("names", new Names(directory));
 		model.addAttribute("regionPath", directory.regionPath(p.regionCode()));
 		model.addAttribute("categories", directory.categories());
@@ -234,17 +247,22 @@ class ConsolePages {
 		model.addAttribute("results", com.xinfang.petition.Result.values());
 		model.addAttribute("satisfactions", com.xinfang.petition.Satisfaction.values());
 		model.addAttribute("receivingUnits", directory.units().stream().filter(u -> !u.code().equals(actor.unitCode())).toList());
-		model.addAttribute("suggestedUnit", suggestedUnit(p));
+		model.addAttribute("suggestedUnit", suggestedUnit(p, actor));
 		model.addAttribute("now", LocalDateTime.now(BEIJING).withSecond(0).withNano(0));
 		return "console/case";
 	}
 
-	/** Accusations go to the discipline body; other matters to their category's default unit. */
-	private String suggestedUnit(PetitionViews.PetitionView p) {
+	/**
+	 * Accusations go to the discipline body; other matters to their category's unit for the problem's
+	 * region (the county's own department where there is one, else the city's).
+	 */
+	private String suggestedUnit(PetitionViews.PetitionView p, Actor actor) {
 		if ("ACCUSATION".equals(p.kind()) && "DISCIPLINE".equals(p.categoryCode())) {
 			return "CD-JWJW";
 		}
-		return directory.category(p.categoryCode()).map(c -> c.defaultUnitCode()).orElse(null);
+		return classification.unitFor(p.categoryCode(), p.regionCode(), actor.unitCode())
+			.or(() -> directory.category(p.categoryCode()).map(c -> c.defaultUnitCode()))
+			.orElse(null);
 	}
 
 	@GetMapping("/console/petitions/{number}/documents/{id}")

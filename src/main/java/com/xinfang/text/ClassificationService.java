@@ -68,8 +68,16 @@ public class ClassificationService {
 		retrain();
 	}
 
-	/** Suggestions for a text; the region is read from the text (regionCode null) or given. */
+	/** Suggestions for a text, routed as by the problem's county bureau. */
 	public Classification classify(String title, String content, String regionCode) {
+		return classify(title, content, regionCode, null);
+	}
+
+	/**
+	 * Suggestions for a text; the problem's region is given or else read from the text, and the
+	 * unit is the one the registering bureau ({@code fromUnitCode}) would send the matter to.
+	 */
+	public Classification classify(String title, String content, String regionCode, String fromUnitCode) {
 		if (content == null || content.isBlank()) {
 			throw new DomainException.Invalid("content", "请填写信访内容");
 		}
@@ -83,7 +91,7 @@ public class ClassificationService {
 		var kind = prediction.bestKind();
 		var channel = prediction.bestLegalChannel();
 		String region = regionCode != null && !regionCode.isBlank() ? regionCode : entities.regionCode();
-		var route = router.route(categories.get(0).value(), region);
+		var route = router.route(categories.get(0).value(), region, fromUnitCode);
 		return new Classification(categories, new Classification.Suggestion(kind.value(), round(kind.score())),
 				new Classification.Suggestion(PetitionClassifier.NO_CHANNEL.equals(channel.value()) ? null : channel.value(),
 						round(channel.score())),
@@ -148,6 +156,11 @@ public class ClassificationService {
 	}
 
 	public record FeedbackCounts(long decisions, long corrections) {
+	}
+
+	/** The responsible unit for a category and a problem region, as the classifier would suggest it. */
+	public java.util.Optional<String> unitFor(String categoryCode, String regionCode, String fromUnitCode) {
+		return router.route(categoryCode, regionCode, fromUnitCode).map(UnitRouter.Route::unitCode);
 	}
 
 	/** The entities of a text without classifying it. */

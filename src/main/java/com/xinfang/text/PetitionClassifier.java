@@ -18,22 +18,26 @@ public final class PetitionClassifier {
 	/** A label nobody gave (e.g. a registrar's decision says nothing of the legal channel): not learnt from. */
 	public static final String UNKNOWN = "?";
 
-	static final int EPOCHS = 30;
+	static final int EPOCHS = 25;
 
 	/** A statutory channel is suggested only above this probability. */
 	static final double CHANNEL_THRESHOLD = 0.5;
 
-	static final double L2 = 1e-5;
+	static final double L2 = 1e-4;
 
-	private final SoftmaxModel category;
+	/** Models per head, each trained on another ordering of the examples; their average is steadier than one. */
+	static final int ENSEMBLE = 3;
 
-	private final SoftmaxModel kind;
+	private final List<SoftmaxModel> category;
 
-	private final SoftmaxModel legalChannel;
+	private final List<SoftmaxModel> kind;
+
+	private final List<SoftmaxModel> legalChannel;
 
 	private final int trainedOn;
 
-	private PetitionClassifier(SoftmaxModel category, SoftmaxModel kind, SoftmaxModel legalChannel, int trainedOn) {
+	private PetitionClassifier(List<SoftmaxModel> category, List<SoftmaxModel> kind, List<SoftmaxModel> legalChannel,
+			int trainedOn) {
 		this.category = category;
 		this.kind = kind;
 		this.legalChannel = legalChannel;
@@ -41,9 +45,25 @@ public final class PetitionClassifier {
 	}
 
 	public static PetitionClassifier train(List<LabelledPetition> corpus) {
+		return train(corpus, EPOCHS, L2);
+	}
+
+	static PetitionClassifier train(List<LabelledPetition> corpus, int epochs, double l2) {
+		return train(corpus, epochs, l2, ENSEMBLE);
+	}
+
+	static PetitionClassifier train(List<LabelledPetition> corpus, int epochs, double l2, int ensemble) {
 		List<Map<String, Double>> features = corpus.stream().map(p -> TextFeatures.of(p.title(), p.content())).toList();
-		return new PetitionClassifier(head(corpus, features, HeadKind.CATEGORY), head(corpus, features, HeadKind.KIND),
-				head(corpus, features, HeadKind.CHANNEL), corpus.size());
+		List<SoftmaxModel> categories = new ArrayList<>();
+		List<SoftmaxModel> kinds = new ArrayList<>();
+		List<SoftmaxModel> channels = new ArrayList<>();
+		for (int i = 0; i < ensemble; i++) {
+			long seed = 20260301L + i;
+			categories.add(head(corpus, features, HeadKind.CATEGORY, epochs, l2, seed));
+			kinds.add(head(corpus, features, HeadKind.KIND, epochs, l2, seed));
+			channels.add(head(corpus, features, HeadKind.CHANNEL, epochs, l2, seed));
+		}
+		return new PetitionClassifier(categories, kinds, channels, corpus.size());
 	}
 
 	private enum HeadKind {
@@ -52,7 +72,8 @@ public final class PetitionClassifier {
 
 	}
 
-	private static SoftmaxModel head(List<LabelledPetition> corpus, List<Map<String, Double>> features, HeadKind head) {
+	private static SoftmaxModel head(List<LabelledPetition> corpus, List<Map<String, Double>> features, HeadKind head,
+			int epochs, double l2, long seed) {
 		List<SoftmaxModel.Example> examples = new ArrayList<>();
 		LinkedHashSet<String> labels = new LinkedHashSet<>();
 		for (int i = 0; i < corpus.size(); i++) {
@@ -68,12 +89,12 @@ public final class PetitionClassifier {
 			labels.add(label);
 			examples.add(new SoftmaxModel.Example(features.get(i), label, 1.0));
 		}
-		return SoftmaxModel.train(examples, List.copyOf(labels), EPOCHS, L2, 20260301L);
+		return SoftmaxModel.train(examples, List.copyOf(labels), epochs, l2, seed);
 	}
 
 	public Prediction classify(String title, String content) {
 		Map<String, Double> f = TextFeatures.of(title, content);
-		return new Prediction(scores(category.predict(f)), scores(kind.predict(f)), scores(legalChannel.predict(f)));
+		return new Prediction(average(category, f), average(kind, f), average(legalChannel, f));
 	}
 
 	/** How many texts the model learnt from. */
@@ -81,8 +102,18 @@ public final class PetitionClassifier {
 		return trainedOn;
 	}
 
-	private static List<Score> scores(List<SoftmaxModel.Scored> scored) {
-		return scored.stream().map(s -> new Score(s.label(), s.score())).toList();
+	private static List<Score> average(List<SoftmaxModel> models, Map<String, Double> f) {
+		Map<String, Double> sum = new java.util.LinkedHashMap<>();
+		for (SoftmaxModel m : models) {
+			for (SoftmaxModel.Scored s : m.predict(f)) {
+				sum.merge(s.label(), s.score() / models.size(), Double::sum);
+			}
+		}
+		return sum.entrySet()
+			.stream()
+			.map(e -> new Score(e.getKey(), e.getValue()))
+			.sorted(java.util.Comparator.comparingDouble(Score::score).reversed())
+			.toList();
 	}
 
 	/** A label with its probability (0..1). */

@@ -25,7 +25,9 @@ final class TextFeatures {
 		for (String word : ChineseText.contentWords(t)) {
 			features.merge("t:" + word, 1.0, Double::sum);
 		}
-		String han = hanOnly(ChineseText.normalize(t + "。" + c));
+		String normalized = ChineseText.normalize(t + "。" + c);
+		Cues.addTo(features, normalized);
+		String han = hanOnly(normalized);
 		for (int i = 0; i + 1 < han.length(); i++) {
 			char a = han.charAt(i);
 			char b = han.charAt(i + 1);

@@ -7,10 +7,11 @@ import com.xinfang.organization.Unit;
 import java.util.Optional;
 
 /**
- * The responsible unit a registrar would pick: the county's own department for the category
- * when the problem is in a county that has one (武陵区人力资源和社会保障局 for wages in 武陵区), else
- * the category's default city unit (domain.md §5). Accusations and court matters always go to the
- * city's 纪委监委 and 涉法涉诉联合受理中心, which serve the whole city.
+ * The responsible unit a registrar would pick (分级负责、属地管理): a county bureau sends a matter to
+ * its county's department for the category where there is one (武陵区人力资源和社会保障局 for wages
+ * in 武陵区), else to the category's default city unit (domain.md §5); the city bureau sends to the
+ * city's departments, which may assign down. Accusations and court matters always go to the city's
+ * 纪委监委 and 涉法涉诉联合受理中心, which serve the whole city.
  */
 final class UnitRouter {
 
@@ -23,7 +24,11 @@ final class UnitRouter {
 	record Route(String unitCode, double confidence) {
 	}
 
-	Optional<Route> route(String categoryCode, String regionCode) {
+	/**
+	 * @param fromUnitCode the registering bureau (null when unknown: routed as by the problem's
+	 * county bureau)
+	 */
+	Optional<Route> route(String categoryCode, String regionCode, String fromUnitCode) {
 		Optional<Category> category = directory.category(categoryCode);
 		if (category.isEmpty() || category.get().defaultUnitCode() == null) {
 			return Optional.empty();
@@ -41,7 +46,8 @@ final class UnitRouter {
 			return Optional.of(new Route(cityUnit.code(), 0.95));
 		}
 		String county = region.countyCode();
-		if (county.equals(cityUnit.regionCode())) {
+		boolean fromCity = directory.unit(fromUnitCode).map(u -> u.regionCode().equals(cityUnit.regionCode())).orElse(false);
+		if (county.equals(cityUnit.regionCode()) || fromCity) {
 			return Optional.of(new Route(cityUnit.code(), 0.9));
 		}
 		String duty = cityUnit.name().startsWith("市") ? cityUnit.name().substring(1) : cityUnit.name();

@@ -37,7 +37,7 @@ class ClassifyApiIT {
 
 	@Test
 	void aRegistrarGetsCategoriesKindChannelUnitAndEntities() {
-		String token = api.token("city.registrar", "Demo@2026");
+		String token = api.token("wuling.registrar", "Demo@2026");
 		var r = api.post("/api/v1/text/classify", token, Map.of("title", "工地拖欠工资", "content", WAGES));
 		assertThat(r.status()).isEqualTo(200);
 		JsonNode body = r.body();
@@ -51,8 +51,11 @@ class ClassifyApiIT {
 		assertThat(body.get("kind").get("score").asDouble()).isBetween(0.0, 1.0);
 		assertThat(body.get("legalChannel").has("value")).isTrue();
 		assertThat(body.get("legalChannel").get("value").isNull()).as("wage arrears not yet in arbitration").isTrue();
-		// 武陵区 has its own human-resources bureau: the matter is routed there, not to the city's
+		// 武陵区's bureau sends it to 武陵区's own human-resources bureau, not to the city's
 		assertThat(body.get("unitCode").asString()).isEqualTo("WL-HRSS");
+		String city = api.token("city.registrar", "Demo@2026");
+		var fromCity = api.post("/api/v1/text/classify", city, Map.of("title", "工地拖欠工资", "content", WAGES));
+		assertThat(fromCity.body().get("unitCode").asString()).as("the city bureau sends to city departments").isEqualTo("CD-HRSS");
 		JsonNode entities = body.get("entities");
 		assertThat(entities.get("regionCode").asString()).isEqualTo("430702002");
 		assertThat(entities.get("amounts").get(0).get("yuan").asDouble()).isEqualTo(38000.0);

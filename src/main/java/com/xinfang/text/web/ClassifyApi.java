@@ -41,7 +41,7 @@ class ClassifyApi {
 	record ClassifyResponse(@Schema(description = "内容分类建议，按得分从高到低，至少 3 项") List<Scored> categories,
 			@Schema(description = "性质：SUGGESTION 建议意见 / ACCUSATION 检举控告 / CLAIM 申诉求决") Value kind,
 			@Schema(description = "法定途径：null 表示不属于，或 LITIGATION / ARBITRATION / RECONSIDERATION / OTHER") Value legalChannel,
-			@Schema(description = "建议的责任单位代码") String unitCode, @Schema(description = "责任单位建议的置信度") double unitScore,
+			@Schema(description = "建议的责任单位代码（按调用者所在信访部门的层级：市级转市直部门，县级转本县部门）") String unitCode, @Schema(description = "责任单位建议的置信度") double unitScore,
 			@Schema(description = "识别出的地点、单位、人员、金额、日期") Entities entities) {
 	}
 
@@ -57,7 +57,7 @@ class ClassifyApi {
 		if (body.content().length() > MAX_CONTENT || body.title() != null && body.title().length() > 200) {
 			throw new DomainException.Invalid("content", "内容过长（不超过 5000 字）");
 		}
-		Classification c = classification.classify(body.title(), body.content(), body.regionCode());
+		Classification c = classification.classify(body.title(), body.content(), body.regionCode(), actor.unitCode());
 		return new ClassifyResponse(c.categories().stream().map(s -> new Scored(s.value(), s.score())).toList(),
 				new Value(c.kind().value(), c.kind().score()),
 				new Value(c.legalChannel().value(), c.legalChannel().score()), c.unitCode(), c.unitScore(), c.entities());
