@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The registration desk's 智能建议: shown as the registrar types, 全部采纳 fills the form. */
+/**
+ * The registration desk's 智能建议: shown as the registrar types, 全部采纳 fills the form; and the
+ * online form's category hint for a citizen.
+ */
 @IntegrationTest
 class RegistrationSuggestionsIT {
 
@@ -38,6 +41,22 @@ class RegistrationSuggestionsIT {
 			assertThat(b.find("#county").getDomProperty("value")).isEqualTo("430702");
 			// a claim names no accused: 全部采纳 leaves 反映对象 to the registrar
 			assertThat(b.find("#accusedPerson").getDomProperty("value")).isEmpty();
+		}
+	}
+
+	@Test
+	void aCitizenIsOfferedTheLikelyCategory() {
+		try (Browser b = new Browser(port, 390, 1400)) {
+			b.open("/login");
+			b.type("#username", "13800000001");
+			b.type("#password", "Demo@2026");
+			b.click("button[type=submit]");
+			b.open("/petition/new");
+			b.type("#content", "我伢儿读的那个小学开学要交资料费和校服费，一学期多交了好几百块钱，讲是自愿的，不交的话班主任就在家长群里点名。");
+			b.waitForText("#category-hint", "教育");
+			b.click("#category-hint button");
+			assertThat(b.find("#categoryCode").getDomProperty("value")).isEqualTo("EDU");
+			b.screenshot("citizen-category-hint");
 		}
 	}
 
