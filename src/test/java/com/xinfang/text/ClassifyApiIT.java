@@ -108,4 +108,14 @@ class ClassifyApiIT {
 		assertThat(categories.get(0).get("code").asString()).isEqualTo("LABOR");
 	}
 
+	@Test
+	void onlyAnAdministratorRetrainsTheModel() {
+		var refused = api.post("/api/v1/text/classifier/retrain", api.token("city.registrar", "Demo@2026"), Map.of());
+		assertThat(refused.status()).isEqualTo(403);
+		var done = api.post("/api/v1/text/classifier/retrain", api.token("admin", "Demo@2026"), Map.of());
+		assertThat(done.status()).isEqualTo(200);
+		assertThat(done.body().get("trainedOn").asInt()).isGreaterThanOrEqualTo(Corpus.training().size());
+		assertThat(done.body().get("decisions").asLong()).isGreaterThanOrEqualTo(done.body().get("corrections").asLong());
+	}
+
 }

@@ -45,6 +45,20 @@ class ClassifyApi {
 			@Schema(description = "识别出的地点、单位、人员、金额、日期") Entities entities) {
 	}
 
+	record Retrained(int trainedOn, long decisions, long corrections) {
+	}
+
+	@PostMapping("/classifier/retrain")
+	@Operation(summary = "用语料和登记人员的分类决定（含纠正）重新训练本节点的分类模型（仅系统管理员）")
+	Retrained retrain(Actor actor) {
+		if (!actor.has(com.xinfang.identity.Role.ADMIN)) {
+			throw new DomainException.Forbidden("只有系统管理员可以重新训练分类模型");
+		}
+		int trainedOn = classification.retrain();
+		var counts = classification.feedbackCounts();
+		return new Retrained(trainedOn, counts.decisions(), counts.corrections());
+	}
+
 	@PostMapping("/classify")
 	@Operation(summary = "信访内容分类建议：内容分类、性质、法定途径、责任单位及实体识别（仅工作人员）")
 	ClassifyResponse classify(@RequestBody(required = false) ClassifyRequest body, Actor actor) {
