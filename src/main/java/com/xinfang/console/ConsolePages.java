@@ -235,8 +235,13 @@ class ConsolePages {
 		if ((allowed.contains(com.xinfang.petition.Action.CLASSIFY) || allowed.contains(com.xinfang.petition.Action.TRANSFER)
 				|| allowed.contains(com.xinfang.petition.Action.ASSIGN)) && p.content() != null && !p.content().isBlank()) {
 			// the registrar deciding where the matter goes sees the classifier's suggestions
-			suggestionPanel.fill(model, classification.classify(p.title(), p.content(), p.regionCode(), actor.unitCode()), actor,
-					"#act-CLASSIFY select[name=categoryCode]", "#act-CLASSIFY select[name=kind]", false);
+			var suggested = classification.classify(p.title(), p.content(), p.regionCode(), actor.unitCode());
+			suggestionPanel.fill(model, suggested, actor, "#act-CLASSIFY select[name=categoryCode]",
+					"#act-CLASSIFY select[name=kind]", false);
+			if (p.categoryCode() == null && suggested.unitCode() != null && !suggested.unitCode().equals(actor.unitCode())) {
+				// not classified yet: 转送/交办 starts from the unit of the suggested category
+				model.addAttribute("suggestedUnit", suggested.unitCode());
+			}
 		}
 		model.addAttribute("names", new Names(directory));
 		model.addAttribute("regionPath", directory.regionPath(p.regionCode()));
@@ -247,7 +252,9 @@ class ConsolePages {
 		model.addAttribute("results", com.xinfang.petition.Result.values());
 		model.addAttribute("satisfactions", com.xinfang.petition.Satisfaction.values());
 		model.addAttribute("receivingUnits", directory.units().stream().filter(u -> !u.code().equals(actor.unitCode())).toList());
-		model.addAttribute("suggestedUnit", suggestedUnit(p, actor));
+		if (!model.containsAttribute("suggestedUnit")) {
+			model.addAttribute("suggestedUnit", suggestedUnit(p, actor));
+		}
 		model.addAttribute("now", LocalDateTime.now(BEIJING).withSecond(0).withNano(0));
 		return "console/case";
 	}
