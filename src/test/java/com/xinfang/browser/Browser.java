@@ -70,8 +70,10 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Waits for an option; htmx may replace the options while they are read (then read again). */
 	void waitForOption(String css, String visibleText) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(css))
+		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.cssSelector(css))
 			.findElements(By.tagName("option"))
 			.stream()
 			.anyMatch(o -> o.getText().equals(visibleText)));
