@@ -49,7 +49,10 @@
   function chart(id) {
     var el = document.getElementById(id);
     if (!el) { return null; }
-    if (!charts[id]) { charts[id] = echarts.init(el, dark); }
+    if (!charts[id]) {
+      charts[id] = echarts.init(el, dark);
+      if (screen) { charts[id].setOption({ backgroundColor: 'transparent' }); }
+    }
     return charts[id];
   }
 
