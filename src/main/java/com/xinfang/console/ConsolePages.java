@@ -67,11 +67,17 @@ class ConsolePages {
 
 	private final com.xinfang.supervision.CaseOwnership ownership;
 
-	ConsolePages(com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
+	private final com.xinfang.supervision.JointHandling joint;
+
+	private final com.xinfang.supervision.AccountabilityRates accountability;
+
+	ConsolePages(com.xinfang.supervision.AccountabilityRates accountability, com.xinfang.supervision.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
 			com.xinfang.petition.PetitionActions actions) {
 		this.actions = actions;
 		this.notices = notices;
 		this.supervision = supervision;
+		this.joint = joint;
+		this.accountability = accountability;
 		this.flags = flags;
 		this.ownership = ownership;
 		this.queries = queries;
@@ -218,11 +224,19 @@ class ConsolePages {
 		model.addAttribute("orders", supervision.forMatter(number, actor));
 		model.addAttribute("flags", flags.of(number, actor));
 		model.addAttribute("ownership", ownership.of(number, actor).orElse(null));
+		model.addAttribute("joint", joint.of(number, actor).orElse(null));
+		model.addAttribute("findings", accountability.findings(number, actor));
+		// supervisors and reviewers of a bureau, on a decided matter (the service checks the status too)
+		model.addAttribute("mayFind", directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REVIEWER)
+				&& java.util.Set.of("NOT_ACCEPTED", "REPLIED", "DELIVERED", "CLOSE_PENDING_APPROVAL", "CLOSED", "REEXAMINATION", "REVIEW",
+						"FINAL").contains(p.status()));
+		model.addAttribute("mayWhistle", joint.mayWhistle(p.responsibleUnitCode(), p.status(), actor));
 		model.addAttribute("orderKinds", com.xinfang.supervision.SupervisionOrders.Kind.values());
 		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));
 		// the same roles Unmasking accepts; others are not offered the button
 		model.addAttribute("mayUnmask", actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER,
-				Role.SUPERVISOR));
+				Role.SUPERVISOR) && (actor.scope().type() != com.xinfang.identity.DataScope.Type.UNIT
+						|| actor.unitCode().equals(p.responsibleUnitCode())));
 		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
 		model.addAttribute("allowed", actions.allowed(number, actor));
 		model.addAttribute("names", new Names(directory));

@@ -48,6 +48,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoProgress progress;
 
+	private final DemoCoordination coordination;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -55,12 +57,13 @@ class DemoData implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoData(DemoProperties props, Environment env, Accounts accounts, PetitionRegistration registration,
-			DemoProgress progress, JdbcClient jdbc, JsonMapper json, Clock clock) {
+			DemoProgress progress, DemoCoordination coordination, JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.props = props;
 		this.env = env;
 		this.accounts = accounts;
 		this.registration = registration;
 		this.progress = progress;
+		this.coordination = coordination;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -91,6 +94,9 @@ class DemoData implements ApplicationRunner {
 		staff("hr.officer", "刘承办", "CD-HRSS", Role.CASE_OFFICER);
 		staff("hr.head", "周局长", "CD-HRSS", Role.UNIT_HEAD);
 		staff("leader", "孙市长", "CD-ZFB", Role.LEADER);
+		// a second department, so joint handling (吹哨报到) can be shown: it is called in to a matter
+		staff("housing.officer", "吴承办", "CD-ZJJ", Role.CASE_OFFICER);
+		staff("housing.head", "郑局长", "CD-ZJJ", Role.UNIT_HEAD);
 		if (accounts.actorByPhone("13800000001").isEmpty()) {
 			accounts.createCitizen("13800000001", PASSWORD, "张三", IdNumber.withCheckCharacter("43070219850315123"));
 		}
@@ -148,6 +154,7 @@ class DemoData implements ApplicationRunner {
 			}
 		}
 		log.info("Demo data: {} sample petitions", made);
+		coordination.seed();
 	}
 
 	private String townshipOf(String county, Random random) {

@@ -11,7 +11,7 @@ public record DataScope(Type type, String value) implements java.io.Serializable
 
 		/** region_code starts with value. */
 		REGION,
-		/** responsible_unit_code equals value. */
+		/** responsible_unit_code equals value, or the unit was called in to a joint handling (吹哨报到). */
 		UNIT,
 		/** citizen_user_id equals value. */
 		OWN,
@@ -43,7 +43,8 @@ public record DataScope(Type type, String value) implements java.io.Serializable
 	public String sqlCondition(String alias) {
 		return switch (type) {
 			case REGION -> alias + ".region_code LIKE ?";
-			case UNIT -> alias + ".responsible_unit_code = ?";
+			// one indexed condition (GIN on the same expression, V10) covering lead and called-in units
+			case UNIT -> "(ARRAY[" + alias + ".responsible_unit_code::text] || " + alias + ".joint_units) @> ARRAY[?::text]";
 			case OWN -> alias + ".citizen_user_id = ?";
 			case NONE -> "FALSE";
 		};
@@ -60,9 +61,15 @@ public record DataScope(Type type, String value) implements java.io.Serializable
 
 	/** The same rule in Java, for a single matter already loaded. */
 	public boolean permits(String regionCode, String responsibleUnitCode, Long citizenUserId) {
+		return permits(regionCode, responsibleUnitCode, java.util.List.of(), citizenUserId);
+	}
+
+	/** The same rule in Java, with the units called in to handle the matter jointly. */
+	public boolean permits(String regionCode, String responsibleUnitCode, java.util.Collection<String> jointUnits,
+			Long citizenUserId) {
 		return switch (type) {
 			case REGION -> regionCode != null && regionCode.startsWith(value);
-			case UNIT -> value.equals(responsibleUnitCode);
+			case UNIT -> value.equals(responsibleUnitCode) || jointUnits.contains(value);
 			case OWN -> citizenUserId != null && citizenUserId == Long.parseLong(value);
 			case NONE -> false;
 		};

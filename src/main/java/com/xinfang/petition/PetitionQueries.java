@@ -67,10 +67,23 @@ public class PetitionQueries {
 
 	Petition load(String number, Actor actor) {
 		Petition p = petitions.findByNumber(number).orElseThrow(() -> notFound(number));
-		if (!actor.scope().permits(p.regionCode(), p.responsibleUnitCode(), p.citizenUserId())) {
+		boolean visible = actor.scope().permits(p.regionCode(), p.responsibleUnitCode(), p.citizenUserId())
+				|| actor.scope().type() == com.xinfang.identity.DataScope.Type.UNIT
+						&& actor.scope().permits(p.regionCode(), p.responsibleUnitCode(), jointUnits(p.id()), p.citizenUserId());
+		if (!visible) {
 			throw notFound(number);
 		}
 		return p;
+	}
+
+	/** Units called in to handle the matter jointly (信访吹哨、部门报到): they see it too. */
+	List<String> jointUnits(long petitionId) {
+		return jdbc.sql("SELECT unnest(joint_units) FROM petition WHERE id = ?").param(petitionId).query(String.class).list();
+	}
+
+	/** Whether the actor's unit is the responsible unit of the matter (not just a called-in unit). */
+	public boolean isResponsibleUnit(String number, Actor actor) {
+		return actor.unitCode() != null && actor.unitCode().equals(load(number, actor).responsibleUnitCode());
 	}
 
 	static DomainException.NotFound notFound(String number) {

@@ -49,6 +49,11 @@ public class Unmasking {
 			throw new DomainException.Invalid("reason", "请填写查看原因（至少4个字）");
 		}
 		Petition p = queries.load(number, actor);
+		if (actor.scope().type() == com.xinfang.identity.DataScope.Type.UNIT && !actor.unitCode().equals(p.responsibleUnitCode())) {
+			// a unit called in to a joint handling sees the matter, not the petitioner's identity (least privilege)
+			audit.record(actor.label(), "UNMASK_REFUSED", number, "called-in unit");
+			throw new DomainException.Forbidden("被召集报到的单位无权查看信访人完整信息，请向牵头单位了解");
+		}
 		if (!ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, directory.unit(actor.unitCode()).orElse(null),
 				p.citizenUserId())) {
 			audit.record(actor.label(), "UNMASK_REFUSED", number, "accusation (Art 30)");

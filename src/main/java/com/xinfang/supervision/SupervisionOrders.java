@@ -179,12 +179,29 @@ public class SupervisionOrders {
 			.list();
 	}
 
-	public record ReplyRate(String unitCode, String unitName, long orders, long onTime) {
+	/** Items needing a written reply and those answered by their deadline; rate in 0..1, null when none. */
+	public record ReplyRate(String unitCode, String unitName, long orders, long onTime, Double rate) {
 
-		public double rate() {
-			return orders == 0 ? 0 : (double) onTime / orders;
+		public ReplyRate(String unitCode, String unitName, long orders, long onTime) {
+			this(unitCode, unitName, orders, onTime, orders == 0 ? null : (double) onTime / orders);
 		}
 
+	}
+
+	/** Orders addressed to the actor's unit that still wait for its written reply, oldest deadline first. */
+	@Transactional(readOnly = true)
+	public List<AwaitingReply> awaitingReply(Actor actor) {
+		if (actor.unitCode() == null) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT.replace("SELECT o.id", "SELECT p.number, p.title, o.id")
+				+ " WHERE o.unit_code = ? AND o.reply IS NULL AND o.reply_due IS NOT NULL ORDER BY o.reply_due")
+			.param(actor.unitCode())
+			.query((rs, n) -> new AwaitingReply(rs.getString(1), rs.getString(2), row(rs, 2)))
+			.list();
+	}
+
+	public record AwaitingReply(String number, String title, Order order) {
 	}
 
 	private static final String SELECT = """
@@ -206,13 +223,18 @@ public class SupervisionOrders {
 	}
 
 	private Order row(java.sql.ResultSet rs) throws java.sql.SQLException {
-		Kind kind = Kind.valueOf(rs.getString(2));
-		OffsetDateTime issued = rs.getObject(6, OffsetDateTime.class);
-		OffsetDateTime replied = rs.getObject(10, OffsetDateTime.class);
-		return new Order(rs.getLong(1), kind.name(), kind.label, rs.getString(3), directory.unitName(rs.getString(3)),
-				rs.getString(4), rs.getObject(5, LocalDate.class), com.xinfang.platform.BeijingTime.of(issued),
-				rs.getString(7), rs.getBoolean(8), rs.getString(9),
-				replied == null ? null : com.xinfang.platform.BeijingTime.of(replied), rs.getString(11));
+		return row(rs, 0);
+	}
+
+	/** The order's columns, starting after {@code skip} leading columns. */
+	private Order row(java.sql.ResultSet rs, int skip) throws java.sql.SQLException {
+		Kind kind = Kind.valueOf(rs.getString(skip + 2));
+		OffsetDateTime issued = rs.getObject(skip + 6, OffsetDateTime.class);
+		OffsetDateTime replied = rs.getObject(skip + 10, OffsetDateTime.class);
+		return new Order(rs.getLong(skip + 1), kind.name(), kind.label, rs.getString(skip + 3),
+				directory.unitName(rs.getString(skip + 3)), rs.getString(skip + 4), rs.getObject(skip + 5, LocalDate.class),
+				com.xinfang.platform.BeijingTime.of(issued), rs.getString(skip + 7), rs.getBoolean(skip + 8),
+				rs.getString(skip + 9), com.xinfang.platform.BeijingTime.of(replied), rs.getString(skip + 11));
 	}
 
 	private static Kind parse(String value) {

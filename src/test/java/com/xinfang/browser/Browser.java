@@ -104,6 +104,15 @@ final class Browser implements AutoCloseable {
 		});
 	}
 
+	/** Logs a staff member into the console and waits for the console to greet them. */
+	void logInStaff(String username, String password) {
+		open("/console/login");
+		type("#username", username);
+		type("#password", password);
+		click("button[type=submit]");
+		find(".console-top .who");
+	}
+
 	/** Logs out from the console and waits until the portal page has arrived. */
 	void logOut() {
 		click(".console-top button.link");

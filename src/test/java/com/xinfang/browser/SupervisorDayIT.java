@@ -29,11 +29,7 @@ class SupervisorDayIT {
 				Map.of("contact", "人社局 刘科长", "at", "2026-11-28T10:00:00+08:00", "summary", "同意接收")));
 
 		try (Browser b = new Browser(port, 1400, 1000)) {
-			b.open("/console/login");
-			b.type("#username", "city.supervisor");
-			b.type("#password", "Demo@2026");
-			b.click("button[type=submit]");
-			b.find(".console-top .who");
+			b.logInStaff("city.supervisor", "Demo@2026");
 			b.click("a[href$='/console/supervision']");
 			assertThat(b.text("h1")).contains("督办看板");
 			b.screenshot("supervisor-01-board");
@@ -47,10 +43,7 @@ class SupervisorDayIT {
 			b.screenshot("supervisor-02-listed");
 			b.logOut();
 
-			b.open("/console/login");
-			b.type("#username", "hr.officer");
-			b.type("#password", "Demo@2026");
-			b.click("button[type=submit]");
+			b.logInStaff("hr.officer", "Demo@2026");
 			assertThat(b.text("#notices")).contains(number).contains("挂牌督办");
 			b.click("#notices a[href$='/console/petitions/" + number + "']");
 			b.type("#supervision textarea[name=text]", "已调取材料，本周内作出工伤认定决定并送达。");

@@ -28,7 +28,18 @@ class SupervisionPages {
 
 	private final com.xinfang.supervision.CaseOwnership ownership;
 
-	SupervisionPages(com.xinfang.supervision.CaseOwnership ownership, DeadlineWatch watch, Directory directory, Clock clock) {
+	private final com.xinfang.supervision.SupervisionOrders orders;
+
+	private final com.xinfang.supervision.Recommendations recommendations;
+
+	private final com.xinfang.supervision.JointHandling joint;
+
+	SupervisionPages(com.xinfang.supervision.SupervisionOrders orders, com.xinfang.supervision.Recommendations recommendations,
+			com.xinfang.supervision.JointHandling joint, com.xinfang.supervision.CaseOwnership ownership, DeadlineWatch watch,
+			Directory directory, Clock clock) {
+		this.orders = orders;
+		this.recommendations = recommendations;
+		this.joint = joint;
 		this.ownership = ownership;
 		this.watch = watch;
 		this.directory = directory;
@@ -43,8 +54,8 @@ class SupervisionPages {
 
 	@GetMapping("/console/supervision")
 	String board(Actor actor, Model model) {
-		if (!actor.hasAny(Role.SUPERVISOR, Role.LEADER, Role.ADMIN, Role.UNIT_HEAD, Role.REVIEWER)) {
-			throw new DomainException.Forbidden("只有督办、审核、单位负责人和领导可以查看督办看板");
+		if (!actor.hasAny(Role.SUPERVISOR, Role.LEADER, Role.ADMIN, Role.UNIT_HEAD, Role.CASE_OFFICER, Role.REVIEWER)) {
+			throw new DomainException.Forbidden("只有督办、审核、承办单位和领导可以查看督办看板");
 		}
 		LocalDate today = LocalDate.now(clock);
 		List<Row> rows = watch.dueBy(today.plusDays(DeadlineClock.DUE_SOON_DAYS))
@@ -62,6 +73,13 @@ class SupervisionPages {
 		model.addAttribute("byCounty", count(rows, false));
 		model.addAttribute("overdue", rows.stream().filter(r -> Tone.OVERDUE.name().equals(r.tone())).count());
 		model.addAttribute("dueSoon", rows.stream().filter(r -> !Tone.OVERDUE.name().equals(r.tone())).count());
+		// the unit head's part of the board: what the unit owes the supervisors in writing
+		model.addAttribute("awaitingOrders", orders.awaitingReply(actor));
+		model.addAttribute("awaitingRecommendations", recommendations.visibleTo(actor)
+			.stream()
+			.filter(r -> r.reply() == null && r.unitCode().equals(actor.unitCode()))
+			.toList());
+		model.addAttribute("awaitingReportIns", joint.awaitingReportIn(actor));
 		return "supervision/board";
 	}
 
