@@ -11,8 +11,9 @@
   var dark = screen ? 'dark' : null;
   var charts = {};
   // lower is better for these: rankings put the smallest first
-  var LOWER_BETTER = { repeatRate: true, overdueOpen: true, backlog: true, averageHandlingDays: true };
-  var SLOTS = { shouldAcceptNotAcceptedRate: true, shouldHandleNotHandledRate: true, mediationSuccessRate: true };
+  var LOWER_BETTER = { repeatRate: true, overdueOpen: true, backlog: true, averageHandlingDays: true,
+    shouldAcceptNotAcceptedRate: true, shouldHandleNotHandledRate: true };
+  var SLOTS = { mediationSuccessRate: true };
   var CARDS = screen
     ? ['received', 'acceptedOnTimeRate', 'closedOnTimeRate', 'satisfactionRate', 'repeatRate', 'overdueOpen', 'backlog', 'toBeijing']
     : ['received', 'accepted', 'acceptedOnTimeRate', 'closedOnTimeRate', 'repliedOnTimeRate', 'satisfactionRate', 'ratingRate',

@@ -5,15 +5,16 @@ import java.util.Map;
 
 /**
  * The indicators of one region, unit and period (definitions in docs/indicators.md). Rates are
- * 0..1 and null when their denominator is zero; the three slots for indicators other modules will
- * provide stay null until then.
+ * 0..1 and null when their denominator is zero. 应受理未受理率 and 应办理未办理率 follow the supervision
+ * module's definitions (duties that fell due in the period up to yesterday); 调解成功率 stays null
+ * until a mediation module provides it.
  */
 public record Figures(long received, long accepted, long replied, long closed, long delivered, long rated,
 		Map<String, Long> byChannel, long repeats, long beyondLevel, long toBeijing, Double acceptedOnTimeRate,
 		Double repliedOnTimeRate, Double closedOnTimeRate, Double satisfactionRate, Double ratingRate, Double repeatRate,
 		Double oneTimeResolutionRate, Double averageHandlingDays, long overdueOpen, long backlog, long backlogResolved,
 		Double backlogResolutionRate, Double shouldAcceptNotAcceptedRate, Double shouldHandleNotHandledRate,
-		Double mediationSuccessRate) {
+		Double mediationSuccessRate, long acceptDue, long notAccepted, long handleDue, long notHandled) {
 
 	/** From the summed rollup counts and the two snapshot counts (open matters now). */
 	static Figures of(long[] c, long overdueOpen, long backlog) {
@@ -33,7 +34,11 @@ public record Figures(long received, long accepted, long replied, long closed, l
 				rate(c[StatsColumns.index("rated")], c[StatsColumns.index("delivered")]),
 				rate(c[StatsColumns.index("repeats")], received), rate(c[StatsColumns.index("one_time")], closed),
 				closed == 0 ? null : Math.round(10.0 * c[StatsColumns.index("handling_days")] / closed) / 10.0, overdueOpen,
-				backlog, closedLate, rate(closedLate, closedLate + backlog), null, null, null);
+				backlog, closedLate, rate(closedLate, closedLate + backlog),
+				rate(c[StatsColumns.index("not_accepted")], c[StatsColumns.index("accept_due")]),
+				rate(c[StatsColumns.index("not_handled")], c[StatsColumns.index("handle_due")]), null,
+				c[StatsColumns.index("accept_due")], c[StatsColumns.index("not_accepted")], c[StatsColumns.index("handle_due")],
+				c[StatsColumns.index("not_handled")]);
 	}
 
 	static Double rate(long numerator, long denominator) {

@@ -217,7 +217,9 @@ public class Indicators {
 	 */
 	Map<String, long[]> sums(StatsQuery q, String key) {
 		LocalDate monthsFrom = q.from().getDayOfMonth() == 1 ? q.from() : q.from().withDayOfMonth(1).plusMonths(1);
-		LocalDate monthsTo = q.to().plusDays(1).withDayOfMonth(1); // exclusive: months wholly inside the period
+		LocalDate today = LocalDate.now(clock);
+		// exclusive: months wholly inside the period and already over (duties of this month may not be due yet)
+		LocalDate monthsTo = min(q.to().plusDays(1).withDayOfMonth(1), today.withDayOfMonth(1));
 		String cols = String.join(", ", StatsColumns.COUNTS);
 		String where = " AND region LIKE :prefix" + (q.unitCode() != null ? " AND unit = :unit" : "");
 		String source;
@@ -238,7 +240,11 @@ public class Indicators {
 		}
 		params.put("from", q.from());
 		params.put("to", q.to());
-		String sums = StatsColumns.COUNTS.stream().map(c -> "coalesce(sum(" + c + "), 0)").collect(Collectors.joining(", "));
+		params.put("yesterday", today.minusDays(1));
+		String sums = StatsColumns.COUNTS.stream()
+			.map(c -> StatsColumns.DUTIES.contains(c) ? "coalesce(sum(CASE WHEN day <= :yesterday THEN " + c + " END), 0)"
+					: "coalesce(sum(" + c + "), 0)")
+			.collect(Collectors.joining(", "));
 		Map<String, long[]> out = new LinkedHashMap<>();
 		jdbc.sql("SELECT " + key + " AS k, " + sums + " FROM (" + source + ") s GROUP BY 1").params(params).query(rs -> {
 			long[] c = new long[StatsColumns.COUNTS.size()];
@@ -248,6 +254,10 @@ public class Indicators {
 			out.put(rs.getString(1), c);
 		});
 		return out;
+	}
+
+	private static LocalDate min(LocalDate a, LocalDate b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	/** Open matters past their statutory limit now: [overdue (either clock), backlog (积案: handling limit)]. */

@@ -127,6 +127,15 @@ public class MatterList {
 				where.add(Indicators.OPEN);
 				where.add("p.handle_statutory < :today");
 			}
+			case "shouldAcceptNotAcceptedRate", "shouldHandleNotHandledRate" -> {
+				// the failures: duties due in the period (up to yesterday) and missed, as the rollup counts them
+				boolean accept = key.startsWith("shouldAccept");
+				where.add("EXISTS (SELECT 1 FROM stats_matter s WHERE s.petition_id = p.id AND s."
+						+ (accept ? "accept_failed AND s.accept_due_day" : "handle_failed AND s.handle_due_day")
+						+ " BETWEEN :fromDay AND :toDay)");
+				LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+				params.addValue("fromDay", q.from()).addValue("toDay", q.to().isAfter(yesterday) ? yesterday : q.to());
+			}
 			default -> throw new DomainException.Invalid("indicator", "该指标没有可列出的事项：" + indicator);
 		}
 		if (channel != null && !channel.isBlank()) {

@@ -43,12 +43,25 @@ public class StatsRollup {
 			       coalesce(%4$s - %1$s, 0),
 			       p.closed_at IS NOT NULL AND p.appeal_requested_at IS NULL AND coalesce(p.satisfaction, '') <> 'UNSATISFIED',
 			       %5$s, p.delivered_at IS NOT NULL AND p.satisfaction IS NOT NULL,
-			       p.delivered_at IS NOT NULL AND coalesce(p.satisfaction IN ('SATISFIED', 'BASIC'), false)
-			FROM petition p""".formatted(day("p.received_at"), day("p.accepted_at"), day("p.replied_at"),
-			day("p.closed_at"), day("p.delivered_at"));
+			       p.delivered_at IS NOT NULL AND coalesce(p.satisfaction IN ('SATISFIED', 'BASIC'), false),
+			       coalesce(p.responsible_unit_code, p.registering_unit_code, ''),
+			       CASE WHEN p.status <> 'MERGED' THEN p.accept_statutory END,
+			       coalesce(%6$s > p.accept_statutory, true) OR EXISTS (SELECT 1 FROM accountability_finding f
+			           WHERE f.petition_id = p.id AND f.kind = 'SHOULD_HAVE_ACCEPTED'),
+			       CASE WHEN p.accepted_at IS NOT NULL THEN p.handle_statutory END,
+			       coalesce(%3$s > p.handle_statutory, true) OR EXISTS (SELECT 1 FROM accountability_finding f
+			           WHERE f.petition_id = p.id AND f.kind = 'SHOULD_HAVE_HANDLED')
+			FROM petition p
+			LEFT JOIN LATERAL (SELECT min(h.at) AS at FROM petition_history h WHERE h.petition_id = p.id
+			                   AND h.action IN ('ACCEPT', 'REJECT', 'DIVERT')) decision ON true""".formatted(day("p.received_at"),
+			day("p.accepted_at"), day("p.replied_at"), day("p.closed_at"), day("p.delivered_at"),
+			day("coalesce(decision.at, p.accepted_at)"));
 
 	/** Each count column and, per counting date, the expression that feeds it (sign = +1 or -1). */
 	private static final Map<String, Map<String, String>> EVENTS = new LinkedHashMap<>();
+
+	/** The unit a counting date's figures belong to: the responsible unit, except for the acceptance duty. */
+	private static final Map<String, String> EVENT_UNIT = Map.of("accept_due_day", "accept_unit");
 
 	static {
 		Map<String, String> received = new LinkedHashMap<>();
@@ -69,6 +82,8 @@ public class StatsRollup {
 				"sign * handling_days", "one_time", "CASE WHEN one_time THEN sign ELSE 0 END"));
 		EVENTS.put("delivered_day", Map.of("delivered", "sign", "rated", "CASE WHEN rated THEN sign ELSE 0 END", "satisfied",
 				"CASE WHEN satisfied THEN sign ELSE 0 END"));
+		EVENTS.put("accept_due_day", Map.of("accept_due", "sign", "not_accepted", "CASE WHEN accept_failed THEN sign ELSE 0 END"));
+		EVENTS.put("handle_due_day", Map.of("handle_due", "sign", "not_handled", "CASE WHEN handle_failed THEN sign ELSE 0 END"));
 	}
 
 	private final JdbcClient jdbc;
@@ -146,7 +161,8 @@ public class StatsRollup {
 			String exprs = StatsColumns.COUNTS.stream()
 				.map(c -> e.getValue().getOrDefault(c, "0") + " AS " + c)
 				.collect(Collectors.joining(", "));
-			branches.add("SELECT " + e.getKey() + " AS day, region, unit, category, " + exprs + " FROM stats_change WHERE "
+			branches.add("SELECT " + e.getKey() + " AS day, region, " + EVENT_UNIT.getOrDefault(e.getKey(), "unit")
+					+ " AS unit, category, " + exprs + " FROM stats_change WHERE "
 					+ e.getKey() + " IS NOT NULL");
 		}
 		String sums = StatsColumns.COUNTS.stream().map(c -> "sum(" + c + ") AS " + c).collect(Collectors.joining(", "));

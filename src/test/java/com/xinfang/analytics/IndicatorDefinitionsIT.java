@@ -123,8 +123,18 @@ class IndicatorDefinitionsIT {
 		assertThat(march.delivered()).isEqualTo(2);
 		assertThat(march.ratingRate()).isEqualTo(0.5);
 		assertThat(march.satisfactionRate()).isEqualTo(1.0);
-		// slots other modules fill later
-		assertThat(march.shouldAcceptNotAcceptedRate()).isNull();
+		// acceptance duties due in March: A (3-17), B (3-24), D (3-12), E (3-30); B decided late → 1/4
+		assertThat(march.acceptDue()).isEqualTo(4);
+		assertThat(march.shouldAcceptNotAcceptedRate()).isEqualTo(0.25);
+		// no handling duty fell due in March
+		assertThat(march.handleDue()).isZero();
+		assertThat(march.shouldHandleNotHandledRate()).isNull();
+		// April: C's acceptance (4-14) never decided → 1/1; handling of D (no reply) and E (replied 3-27) due 4-30 → 1/2
+		Figures april = figures("2010-04-01", "2010-04-30", "430700");
+		assertThat(april.shouldAcceptNotAcceptedRate()).isEqualTo(1.0);
+		assertThat(april.handleDue()).isEqualTo(2);
+		assertThat(april.shouldHandleNotHandledRate()).isEqualTo(0.5);
+		// the slot a mediation module will fill
 		assertThat(march.mediationSuccessRate()).isNull();
 
 		// open now: C, D, E are past their statutory limits; D and E past the handling limit (积案)
@@ -139,8 +149,9 @@ class IndicatorDefinitionsIT {
 		assertThat(june.oneTimeResolutionRate()).isEqualTo(0.0);
 		assertThat(june.backlogResolved()).isEqualTo(1);
 		assertThat(june.backlogResolutionRate()).isEqualTo(Figures.rate(1, 1 + june.backlog()));
-		// May: B replied late, delivered and rated 不满意
+		// May: B replied late, delivered and rated 不满意; handling duties of A (5-04, on time) and B (5-15, late) → 1/2
 		Figures may = figures("2010-05-01", "2010-05-31", "430702");
+		assertThat(may.shouldHandleNotHandledRate()).isEqualTo(0.5);
 		assertThat(may.repliedOnTimeRate()).isEqualTo(0.0);
 		assertThat(may.satisfactionRate()).isEqualTo(0.0);
 		assertThat(may.ratingRate()).isEqualTo(1.0);
@@ -174,6 +185,23 @@ class IndicatorDefinitionsIT {
 			.satisfies(r -> assertThat(r.name()).isEqualTo("津市市"));
 		List<Indicators.Row> units = indicators.breakdown(q, Indicators.Dimension.UNIT);
 		assertThat(units.get(0).code()).isEqualTo("CD-HRSS");
+	}
+
+	@Autowired
+	com.xinfang.supervision.AccountabilityRates accountability;
+
+	/** The two accountability rates come from the rollup; they must agree with the supervision module's own count. */
+	@Test
+	void accountabilityCountsAgreeWithTheSupervisionModule() {
+		rollup.refreshNow();
+		LocalDate from = LocalDate.now().minusYears(1);
+		LocalDate to = LocalDate.now();
+		var theirs = accountability.total(from, to, null, leader());
+		Figures ours = indicators.figures(indicators.resolve(leader(), from, to, null, null));
+		assertThat(ours.acceptDue()).isEqualTo(theirs.acceptDue()).isPositive();
+		assertThat(ours.notAccepted()).isEqualTo(theirs.notAccepted());
+		assertThat(ours.handleDue()).isEqualTo(theirs.handleDue());
+		assertThat(ours.notHandled()).isEqualTo(theirs.notHandled());
 	}
 
 	@Test
