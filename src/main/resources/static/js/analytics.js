@@ -135,6 +135,7 @@
       });
       var values = data.map(function (x) { return x.value; }).filter(function (v) { return v !== null; });
       c.setOption({
+        backgroundColor: 'transparent',
         tooltip: { trigger: 'item', formatter: function (p) { return p.name + '<br>' + (LABELS[name] || name) + '：' +
           (p.value === undefined || isNaN(p.value) ? '—' : p.value + (isRate(name) ? '%' : '')); } },
         visualMap: { min: values.length ? Math.min.apply(null, values) : 0, max: values.length ? Math.max.apply(null, values) : 1,
