@@ -98,6 +98,14 @@
         { name: LABELS.closed, type: 'line', smooth: true, data: points.map(function (p) { return p.closed; }) }
       ]
     });
+    // a point opens the matters received (or closed) in its day, month or year
+    c.off('click');
+    c.on('click', function (e) {
+      var start = points[e.dataIndex].period;
+      var next = e.dataIndex + 1 < points.length ? points[e.dataIndex + 1].period : addDays(d.to, 1);
+      var from = start < d.from ? d.from : start;
+      window.location.href = mattersUrl(e.seriesIndex === 1 ? 'closed' : 'received', { from: from, to: addDays(next, -1) });
+    });
   }
 
   function channels(now) {

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The indicators of a region, unit and period, read from the rollup tables: whole months from
- * {@code stats_monthly}, the partial months at either end from {@code stats_daily}. The two
+ * {@code stats_monthly}, the partial months at either end from {@code stats_daily} (their per-county
+ * copies for city- and county-wide questions). The two
  * "open now" figures come from the petition table's partial index of open matters.
  */
 @Service
@@ -126,7 +127,7 @@ public class Indicators {
 
 	@Transactional(readOnly = true)
 	public Figures figures(StatsQuery q) {
-		Map<String, long[]> sums = sums(q, "''");
+		Map<String, long[]> sums = sums(q, "''", false);
 		Map<String, long[]> open = open(q, "''");
 		long[] o = open.getOrDefault("", new long[2]);
 		return Figures.of(sums.getOrDefault("", new long[StatsColumns.COUNTS.size()]), o[0], o[1]);
@@ -139,7 +140,7 @@ public class Indicators {
 			throw new DomainException.Invalid("granularity", "按日统计的区间不能超过1000天");
 		}
 		String unit = g.name().toLowerCase(Locale.ROOT);
-		Map<String, long[]> sums = sums(q, "to_char(date_trunc('" + unit + "', day::timestamp), 'YYYY-MM-DD')");
+		Map<String, long[]> sums = sums(q, "to_char(date_trunc('" + unit + "', day::timestamp), 'YYYY-MM-DD')", false);
 		List<Point> points = new ArrayList<>();
 		LocalDate start = truncate(q.from(), g);
 		for (LocalDate d = start; !d.isAfter(q.to()); d = next(d, g)) {
@@ -163,7 +164,7 @@ public class Indicators {
 			case UNIT -> "coalesce(p.responsible_unit_code, '')";
 			case CATEGORY -> "coalesce(p.category_code, '')";
 		};
-		Map<String, long[]> sums = sums(q, key);
+		Map<String, long[]> sums = sums(q, key, by == Dimension.REGION && childLength == 9);
 		Map<String, long[]> open = open(q, openKey);
 		List<String> codes = new ArrayList<>();
 		if (by == Dimension.REGION) {
@@ -215,7 +216,9 @@ public class Indicators {
 	 * Sums of the count columns grouped by a key expression over the rollup columns (day, region,
 	 * unit, category). Whole months come from the monthly table.
 	 */
-	Map<String, long[]> sums(StatsQuery q, String key) {
+	Map<String, long[]> sums(StatsQuery q, String key, boolean byTownship) {
+		// city- and county-wide questions read the per-county tables
+		String suffix = byTownship || q.regionPrefix().length() > 6 ? "" : "_county";
 		LocalDate monthsFrom = q.from().getDayOfMonth() == 1 ? q.from() : q.from().withDayOfMonth(1).plusMonths(1);
 		LocalDate today = LocalDate.now(clock);
 		// exclusive: months wholly inside the period and already over (duties of this month may not be due yet)
@@ -229,14 +232,15 @@ public class Indicators {
 			params.put("unit", q.unitCode());
 		}
 		if (monthsFrom.isBefore(monthsTo)) {
-			source = "SELECT day, region, unit, category, " + cols + " FROM stats_monthly WHERE day >= :mFrom AND day < :mTo" + where
+			source = "SELECT day, region, unit, category, " + cols + " FROM stats_monthly" + suffix + " WHERE day >= :mFrom AND day < :mTo" + where
 					+ " UNION ALL SELECT day, region, unit, category, " + cols
-					+ " FROM stats_daily WHERE ((day >= :from AND day < :mFrom) OR (day >= :mTo AND day <= :to))" + where;
+					+ " FROM stats_daily" + suffix + " WHERE ((day >= :from AND day < :mFrom) OR (day >= :mTo AND day <= :to))" + where;
 			params.put("mFrom", monthsFrom);
 			params.put("mTo", monthsTo);
 		}
 		else {
-			source = "SELECT day, region, unit, category, " + cols + " FROM stats_daily WHERE day >= :from AND day <= :to" + where;
+			source = "SELECT day, region, unit, category, " + cols + " FROM stats_daily" + suffix + " WHERE day >= :from AND day <= :to"
+					+ where;
 		}
 		params.put("from", q.from());
 		params.put("to", q.to());

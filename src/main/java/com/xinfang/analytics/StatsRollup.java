@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps {@code stats_daily} and {@code stats_monthly} equal to the sum of every matter's
- * contribution. A trigger on the petition table marks changed matters; each run takes a batch,
+ * Keeps {@code stats_daily} and {@code stats_monthly} (per township) and their per-county copies equal
+ * to the sum of every matter's contribution. A trigger on the petition table marks changed matters; each run takes a batch,
  * subtracts what those matters contributed before and adds what they contribute now. Runs are
  * serialised by an advisory lock, so several nodes may schedule it.
  */
@@ -176,6 +176,12 @@ public class StatsRollup {
 				+ cols + " FROM stats_delta ON CONFLICT (day, region, unit, category) DO UPDATE SET " + update).update();
 		jdbc.sql("INSERT INTO stats_monthly AS t (day, region, unit, category, " + cols + ") SELECT date_trunc('month', day)::date, "
 				+ "region, unit, category, " + sumCols + " FROM stats_delta GROUP BY 1, 2, 3, 4 "
+				+ "ON CONFLICT (day, region, unit, category) DO UPDATE SET " + update).update();
+		jdbc.sql("INSERT INTO stats_daily_county AS t (day, region, unit, category, " + cols + ") SELECT day, left(region, 6), "
+				+ "unit, category, " + sumCols + " FROM stats_delta GROUP BY 1, 2, 3, 4 "
+				+ "ON CONFLICT (day, region, unit, category) DO UPDATE SET " + update).update();
+		jdbc.sql("INSERT INTO stats_monthly_county AS t (day, region, unit, category, " + cols + ") SELECT "
+				+ "date_trunc('month', day)::date, left(region, 6), unit, category, " + sumCols + " FROM stats_delta GROUP BY 1, 2, 3, 4 "
 				+ "ON CONFLICT (day, region, unit, category) DO UPDATE SET " + update).update();
 		return claimed;
 	}

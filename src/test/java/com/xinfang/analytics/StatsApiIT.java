@@ -49,6 +49,10 @@ class StatsApiIT {
 		assertThat(series.body().size()).isEqualTo(6);
 		var counties = api.get("/api/v1/stats/breakdown?from=2020-01-01&to=2026-12-31&by=REGION", leader);
 		assertThat(counties.body().toString()).contains("武陵区").contains("津市市");
+		var openApi = api.get("/v3/api-docs", null);
+		assertThat(openApi.body().get("paths").has("/api/v1/stats/indicators")).isTrue();
+		assertThat(openApi.body().get("paths").has("/api/v1/stats/breakdown")).isTrue();
+		assertThat(openApi.body().get("paths").has("/api/v1/stats/series")).isTrue();
 	}
 
 	@Test
