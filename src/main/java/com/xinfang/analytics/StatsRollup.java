@@ -1,14 +1,19 @@
 package com.xinfang.analytics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * serialised by an advisory lock, so several nodes may schedule it.
  */
 @Component
-public class StatsRollup {
+public class StatsRollup implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(StatsRollup.class);
 
@@ -90,13 +95,56 @@ public class StatsRollup {
 
 	private final TransactionTemplate tx;
 
-	StatsRollup(JdbcClient jdbc, TransactionTemplate tx) {
+	private final Duration initialDelay;
+
+	private final Duration interval;
+
+	private volatile ScheduledExecutorService executor;
+
+	StatsRollup(JdbcClient jdbc, TransactionTemplate tx,
+			@Value("${xinfang.analytics.refresh-initial-delay:PT5S}") Duration initialDelay,
+			@Value("${xinfang.analytics.refresh-interval:PT15S}") Duration interval) {
 		this.jdbc = jdbc;
 		this.tx = tx;
+		this.initialDelay = initialDelay;
+		this.interval = interval;
 	}
 
-	@Scheduled(initialDelayString = "${xinfang.analytics.refresh-initial-delay:PT5S}",
-			fixedDelayString = "${xinfang.analytics.refresh-interval:PT15S}")
+	/**
+	 * Runs on a thread of its own rather than the application's shared scheduler, so a long deadline
+	 * sweep never holds the figures back.
+	 */
+	@Override
+	public void start() {
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "stats-rollup");
+			t.setDaemon(true);
+			return t;
+		});
+		executor.scheduleWithFixedDelay(this::scheduled, initialDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+		this.executor = executor;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService executor = this.executor;
+		this.executor = null;
+		if (executor != null) {
+			executor.shutdownNow();
+			try {
+				executor.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return executor != null;
+	}
+
 	void scheduled() {
 		try {
 			refresh();
