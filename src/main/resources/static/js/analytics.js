@@ -12,7 +12,9 @@
   var charts = {};
   // lower is better for these: rankings put the smallest first
   var LOWER_BETTER = { repeatRate: true, overdueOpen: true, backlog: true, averageHandlingDays: true,
-    shouldAcceptNotAcceptedRate: true, shouldHandleNotHandledRate: true };
+    shouldAcceptNotAcceptedRate: true, shouldHandleNotHandledRate: true, beyondLevel: true, toBeijing: true, repeats: true };
+  // counted now, not per period: no change against the previous period
+  var SNAPSHOT = { overdueOpen: true, backlog: true };
   var SLOTS = { mediationSuccessRate: true };
   var CARDS = screen
     ? ['received', 'acceptedOnTimeRate', 'closedOnTimeRate', 'satisfactionRate', 'repeatRate', 'overdueOpen', 'backlog', 'toBeijing']
@@ -70,7 +72,7 @@
       var label = document.createElement('span'); label.className = 'label'; label.textContent = LABELS[name] || name;
       var value = document.createElement('strong'); value.className = 'value'; value.textContent = fmt(name, now[name]);
       a.appendChild(label); a.appendChild(value);
-      if (before && now[name] !== null && before[name] !== null && now[name] !== undefined && !SLOTS[name]) {
+      if (before && now[name] !== null && before[name] !== null && now[name] !== undefined && !SLOTS[name] && !SNAPSHOT[name]) {
         var delta = now[name] - before[name];
         var change = document.createElement('span');
         var good = LOWER_BETTER[name] ? delta < 0 : delta > 0;
