@@ -60,7 +60,7 @@ public class StatsRollup implements SmartLifecycle {
 			LEFT JOIN LATERAL (SELECT min(h.at) AS at FROM petition_history h WHERE h.petition_id = p.id
 			                   AND h.action IN ('ACCEPT', 'REJECT', 'DIVERT')) decision ON true""".formatted(day("p.received_at"),
 			day("p.accepted_at"), day("p.replied_at"), day("p.closed_at"), day("p.delivered_at"),
-			day("coalesce(decision.at, p.accepted_at)"));
+			day("decision.at"));
 
 	/** Each count column and, per counting date, the expression that feeds it (sign = +1 or -1). */
 	private static final Map<String, Map<String, String>> EVENTS = new LinkedHashMap<>();

@@ -43,13 +43,14 @@ class IndicatorDefinitionsIT {
 			String acceptStatutory, String replied, String handleStatutory, String delivered, String satisfaction,
 			String closed, String appeal) {
 		seq++;
-		jdbc.sql("""
+		long id = jdbc.sql("""
 				INSERT INTO petition (number, query_code_hash, status, channel, received_at, registered_at, region_code,
 				  category_code, responsible_unit_code, title, content, first_time, flags, accepted_at, accept_statutory,
 				  replied_at, handle_statutory, delivered_at, satisfaction, closed_at, appeal_requested_at)
 				VALUES (:number, 'x', :status, :channel, :received::timestamptz, :received::timestamptz, '430702001001', 'LABOR',
 				  'CD-HRSS', '测试', '测试', :firstTime, :flags, :accepted::timestamptz, :acceptStatutory::date, :replied::timestamptz,
-				  :handleStatutory::date, :delivered::timestamptz, :satisfaction, :closed::timestamptz, :appeal::timestamptz)""")
+				  :handleStatutory::date, :delivered::timestamptz, :satisfaction, :closed::timestamptz, :appeal::timestamptz)
+				RETURNING id""")
 			.param("number", "T2010-" + System.nanoTime() + "-" + seq)
 			.param("status", status)
 			.param("channel", channel)
@@ -64,7 +65,15 @@ class IndicatorDefinitionsIT {
 			.param("satisfaction", satisfaction)
 			.param("closed", closed)
 			.param("appeal", appeal)
-			.update();
+			.query(Long.class)
+			.single();
+		if (accepted != null) {
+			// the acceptance decision as the lifecycle records it (the 应受理 duty reads the history)
+			jdbc.sql("INSERT INTO petition_history (petition_id, at, actor, action, from_status, to_status) "
+					+ "VALUES (?, ?::timestamptz, 'test', 'ACCEPT', 'TRANSFERRED', 'ACCEPTED')")
+				.params(id, accepted)
+				.update();
+		}
 	}
 
 	private Figures figures(String from, String to, String region) {
