@@ -19,6 +19,33 @@
     var header = document.querySelector('meta[name="_csrf_header"]');
     if (token && header) { e.detail.headers[header.content] = token.content; }
   });
+  // 智能建议: a 采纳 button fills form fields ({selector: value}); a township waits for the
+  // county's options, which htmx loads after the county changes.
+  var pendingTownship = null;
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest('[data-fill]');
+    if (!b) { return; }
+    e.preventDefault();
+    var fill = JSON.parse(b.getAttribute('data-fill'));
+    Object.keys(fill).forEach(function (sel) {
+      var el = document.querySelector(sel);
+      if (!el) { return; }
+      if (sel === '#township') { pendingTownship = fill[sel]; }
+      var details = el.closest('details');
+      if (details) { details.open = true; }
+      if (el.value !== fill[sel]) {
+        el.value = fill[sel];
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    });
+    b.classList.add('accepted');
+  });
+  document.addEventListener('htmx:afterSwap', function (e) {
+    if (pendingTownship && e.detail.target && e.detail.target.id === 'township') {
+      e.detail.target.value = pendingTownship;
+      pendingTownship = null;
+    }
+  });
   // Print buttons
   document.addEventListener('click', function (e) {
     if (e.target.closest('[data-print]')) { window.print(); }

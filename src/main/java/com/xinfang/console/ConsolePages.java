@@ -71,8 +71,15 @@ class ConsolePages {
 
 	private final com.xinfang.supervision.AccountabilityRates accountability;
 
-	ConsolePages(com.xinfang.supervision.AccountabilityRates accountability, com.xinfang.supervision.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
+	private final com.xinfang.text.ClassificationService classification;
+
+	private final SuggestionPanel suggestionPanel;
+
+	ConsolePages(com.xinfang.text.ClassificationService classification, SuggestionPanel suggestionPanel,
+			com.xinfang.supervision.AccountabilityRates accountability, com.xinfang.supervision.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
 			com.xinfang.petition.PetitionActions actions) {
+		this.classification = classification;
+		this.suggestionPanel = suggestionPanel;
 		this.actions = actions;
 		this.notices = notices;
 		this.supervision = supervision;
@@ -238,7 +245,19 @@ class ConsolePages {
 				Role.SUPERVISOR) && (actor.scope().type() != com.xinfang.identity.DataScope.Type.UNIT
 						|| actor.unitCode().equals(p.responsibleUnitCode())));
 		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
-		model.addAttribute("allowed", actions.allowed(number, actor));
+		var allowed = actions.allowed(number, actor);
+		model.addAttribute("allowed", allowed);
+		if ((allowed.contains(com.xinfang.petition.Action.CLASSIFY) || allowed.contains(com.xinfang.petition.Action.TRANSFER)
+				|| allowed.contains(com.xinfang.petition.Action.ASSIGN)) && p.content() != null && !p.content().isBlank()) {
+			// the registrar deciding where the matter goes sees the classifier's suggestions
+			var suggested = classification.classify(p.title(), p.content(), p.regionCode(), actor.unitCode());
+			suggestionPanel.fill(model, suggested, actor, "#act-CLASSIFY select[name=categoryCode]",
+					"#act-CLASSIFY select[name=kind]", false);
+			if (p.categoryCode() == null && suggested.unitCode() != null && !suggested.unitCode().equals(actor.unitCode())) {
+				// not classified yet: 转送/交办 starts from the unit of the suggested category
+				model.addAttribute("suggestedUnit", suggested.unitCode());
+			}
+		}
 		model.addAttribute("names", new Names(directory));
 		model.addAttribute("regionPath", directory.regionPath(p.regionCode()));
 		model.addAttribute("categories", directory.categories());
@@ -248,17 +267,24 @@ class ConsolePages {
 		model.addAttribute("results", com.xinfang.petition.Result.values());
 		model.addAttribute("satisfactions", com.xinfang.petition.Satisfaction.values());
 		model.addAttribute("receivingUnits", directory.units().stream().filter(u -> !u.code().equals(actor.unitCode())).toList());
-		model.addAttribute("suggestedUnit", suggestedUnit(p));
+		if (!model.containsAttribute("suggestedUnit")) {
+			model.addAttribute("suggestedUnit", suggestedUnit(p, actor));
+		}
 		model.addAttribute("now", LocalDateTime.now(BEIJING).withSecond(0).withNano(0));
 		return "console/case";
 	}
 
-	/** Accusations go to the discipline body; other matters to their category's default unit. */
-	private String suggestedUnit(PetitionViews.PetitionView p) {
+	/**
+	 * Accusations go to the discipline body; other matters to their category's unit for the problem's
+	 * region (the county's own department where there is one, else the city's).
+	 */
+	private String suggestedUnit(PetitionViews.PetitionView p, Actor actor) {
 		if ("ACCUSATION".equals(p.kind()) && "DISCIPLINE".equals(p.categoryCode())) {
 			return "CD-JWJW";
 		}
-		return directory.category(p.categoryCode()).map(c -> c.defaultUnitCode()).orElse(null);
+		return classification.unitFor(p.categoryCode(), p.regionCode(), actor.unitCode())
+			.or(() -> directory.category(p.categoryCode()).map(c -> c.defaultUnitCode()))
+			.orElse(null);
 	}
 
 	@GetMapping("/console/petitions/{number}/documents/{id}")

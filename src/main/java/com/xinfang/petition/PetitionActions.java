@@ -55,9 +55,12 @@ public class PetitionActions {
 
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-	PetitionActions(org.springframework.transaction.support.TransactionTemplate transactions, DocumentIssuer documents, PublicLookup lookup, Petitions petitions, PetitionQueries queries, ActionPermissions permissions, PetitionClocks clocks,
+	private final java.util.List<RegistrationAdvisor> advisors;
+
+	PetitionActions(java.util.List<RegistrationAdvisor> advisors, org.springframework.transaction.support.TransactionTemplate transactions, DocumentIssuer documents, PublicLookup lookup, Petitions petitions, PetitionQueries queries, ActionPermissions permissions, PetitionClocks clocks,
 			RepeatRule repeats, History history, HandlingRecords records, Directory directory,
 			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+		this.advisors = advisors;
 		this.transactions = transactions;
 		this.documents = documents;
 		this.lookup = lookup;
@@ -82,7 +85,12 @@ public class PetitionActions {
 
 	@Transactional
 	public PetitionViews.PetitionView perform(String number, ActionCommand cmd, Actor actor) {
-		return performAt(number, cmd, actor, clock.instant());
+		var view = performAt(number, cmd, actor, clock.instant());
+		if (parseAction(cmd.action()) == Action.CLASSIFY && cmd.categoryCode() != null) {
+			// a registrar's 分类 is a label the classifier learns from (imports and demo data are not)
+			advisors.forEach(a -> a.classified(view.number(), view.title(), view.content(), cmd.categoryCode(), cmd.kind(), actor));
+		}
+		return view;
 	}
 
 	/**

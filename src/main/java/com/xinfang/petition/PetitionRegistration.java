@@ -82,7 +82,14 @@ public class PetitionRegistration {
 
 	@Transactional
 	public PetitionViews.Registered register(RegisterPetition cmd, List<? extends Upload> files, Actor actor) {
-		return registerAt(cmd, files, actor, clock.instant());
+		var registered = registerAt(cmd, files, actor, clock.instant());
+		String category = blankToNull(cmd.categoryCode());
+		if (actor.isStaff() && category != null) {
+			// the registrar's category is a label the classifier learns from (imports and demo data are not)
+			var p = registered.petition();
+			advisors.forEach(a -> a.classified(p.number(), p.title(), p.content(), category, blankToNull(cmd.kind()), actor));
+		}
+		return registered;
 	}
 
 	/** Registration dated when it happened: for importing an earlier system's matters and for demo data. */

@@ -23,4 +23,11 @@ public interface RegistrationAdvisor {
 		return List.of();
 	}
 
+	/**
+	 * A registrar decided the matter's category (at registration or by 分类): advisors that learn
+	 * from decisions record it, in the caller's transaction.
+	 */
+	default void classified(String number, String title, String content, String categoryCode, String kind, Actor actor) {
+	}
+
 }

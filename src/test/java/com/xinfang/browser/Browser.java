@@ -45,7 +45,7 @@ final class Browser implements AutoCloseable {
 	}
 
 	WebElement find(String css) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10))
+		return new WebDriverWait(driver, Duration.ofSeconds(20))
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
 	}
 
@@ -71,8 +71,10 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Waits for an option; htmx may replace the options while we read them, so stale reads are retried. */
 	void waitForOption(String css, String visibleText) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(css))
+		new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.cssSelector(css))
 			.findElements(By.tagName("option"))
 			.stream()
 			.anyMatch(o -> o.getText().equals(visibleText)));
@@ -105,7 +107,7 @@ final class Browser implements AutoCloseable {
 
 	/** Waits until the element's text contains the words (the next page has arrived). */
 	void waitForText(String css, String words) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
 			try {
 				return d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(words));
 			}
@@ -127,7 +129,7 @@ final class Browser implements AutoCloseable {
 	/** Logs out from the console and waits until the portal page has arrived. */
 	void logOut() {
 		click(".console-top button.link");
-		new WebDriverWait(driver, Duration.ofSeconds(10))
+		new WebDriverWait(driver, Duration.ofSeconds(20))
 			.until(d -> !d.findElements(By.cssSelector(".portal-header")).isEmpty());
 	}
 

@@ -1,0 +1,206 @@
+package com.xinfang.text;
+
+import com.xinfang.organization.Directory;
+import com.xinfang.platform.DomainException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Classification of petition texts for registrars: category, kind, legal channel, responsible unit
+ * and entities. The model lives in memory on each node, trained from the project's corpus plus
+ * the registrars' recorded decisions (corrections count twice); retrained nightly, or on demand.
+ */
+@Service
+public class ClassificationService {
+
+	private static final Logger log = LoggerFactory.getLogger(ClassificationService.class);
+
+	static final int CATEGORIES_SHOWN = 5;
+
+	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	private final Directory directory;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final UnitRouter router;
+
+	private volatile PetitionClassifier model;
+
+	private volatile EntityExtractor extractor;
+
+	ClassificationService(Directory directory, JdbcClient jdbc, Clock clock) {
+		this.directory = directory;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.router = new UnitRouter(directory);
+	}
+
+	/** Trains in the background once the node is up, so the first registrar does not wait. */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		Thread training = new Thread(() -> {
+			try {
+				model();
+			}
+			catch (RuntimeException ex) {
+				log.warn("classifier training failed at start-up; it is retried on first use", ex);
+			}
+		}, "classifier-training");
+		training.setDaemon(true);
+		training.start();
+	}
+
+	@Scheduled(cron = "${xinfang.text.retrain-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+	void nightly() {
+		retrain();
+	}
+
+	/** Suggestions for a text, routed as by the problem's county bureau. */
+	public Classification classify(String title, String content, String regionCode) {
+		return classify(title, content, regionCode, null);
+	}
+
+	/**
+	 * Suggestions for a text; the problem's region is given or else read from the text, and the
+	 * unit is the one the registering bureau ({@code fromUnitCode}) would send the matter to.
+	 */
+	public Classification classify(String title, String content, String regionCode, String fromUnitCode) {
+		if (content == null || content.isBlank()) {
+			throw new DomainException.Invalid("content", "请填写信访内容");
+		}
+		var prediction = model().classify(title, content);
+		Entities entities = extractor().extract(title, content, LocalDate.now(clock.withZone(BEIJING)));
+		List<Classification.Suggestion> categories = prediction.categories()
+			.stream()
+			.limit(CATEGORIES_SHOWN)
+			.map(s -> new Classification.Suggestion(s.value(), round(s.score())))
+			.toList();
+		var kind = prediction.bestKind();
+		var channel = prediction.bestLegalChannel();
+		String region = regionCode != null && !regionCode.isBlank() ? regionCode : entities.regionCode();
+		var route = router.route(categories.get(0).value(), region, fromUnitCode);
+		return new Classification(categories, new Classification.Suggestion(kind.value(), round(kind.score())),
+				new Classification.Suggestion(PetitionClassifier.NO_CHANNEL.equals(channel.value()) ? null : channel.value(),
+						round(channel.score())),
+				route.map(UnitRouter.Route::unitCode).orElse(null),
+				route.map(r -> round(r.confidence() * categories.get(0).score())).orElse(0.0), entities);
+	}
+
+	/**
+	 * Records what a registrar decided, next to what would have been suggested; a correction when
+	 * they differ. Runs in the caller's transaction.
+	 */
+	public void recordDecision(String petitionNumber, String title, String content, String chosenCategory,
+			String chosenKind, String decidedBy) {
+		if (chosenCategory == null || content == null || content.isBlank()) {
+			return;
+		}
+		var best = model().classify(title, content).categories().get(0);
+		jdbc.sql("""
+				INSERT INTO classification_feedback (petition_number, title, content, suggested_category, suggested_score,
+				    chosen_category, chosen_kind, corrected, decided_by, decided_at)
+				VALUES (:number, :title, :content, :suggested, :score, :chosen, :kind, :corrected, :by, :at)""")
+			.param("number", petitionNumber)
+			.param("title", title)
+			.param("content", content)
+			.param("suggested", best.value())
+			.param("score", best.score())
+			.param("chosen", chosenCategory)
+			.param("kind", chosenKind)
+			.param("corrected", !best.value().equals(chosenCategory))
+			.param("by", decidedBy)
+			.param("at", java.sql.Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	/** Trains a new model from the corpus and every recorded decision, then swaps it in. */
+	public synchronized int retrain() {
+		List<LabelledPetition> corpus = new ArrayList<>(Corpus.training());
+		List<LabelledPetition> decisions = jdbc.sql("""
+				SELECT title, content, chosen_category, chosen_kind, corrected FROM classification_feedback ORDER BY id""")
+			.query((rs, n) -> {
+				var p = new LabelledPetition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						PetitionClassifier.UNKNOWN);
+				return rs.getBoolean(5) ? List.of(p, p) : List.of(p);
+			})
+			.list()
+			.stream()
+			.flatMap(List::stream)
+			.toList();
+		corpus.addAll(decisions);
+		long start = System.nanoTime();
+		model = PetitionClassifier.train(corpus);
+		log.info("classifier trained on {} texts ({} from registrars' decisions) in {} ms", corpus.size(),
+				decisions.size(), (System.nanoTime() - start) / 1_000_000);
+		return corpus.size();
+	}
+
+	/** The decisions recorded so far: how many, and how many were corrections. */
+	public FeedbackCounts feedbackCounts() {
+		return jdbc.sql("SELECT count(*), count(*) FILTER (WHERE corrected) FROM classification_feedback")
+			.query((rs, n) -> new FeedbackCounts(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	public record FeedbackCounts(long decisions, long corrections) {
+	}
+
+	/** The responsible unit for a category and a problem region, as the classifier would suggest it. */
+	public java.util.Optional<String> unitFor(String categoryCode, String regionCode, String fromUnitCode) {
+		return router.route(categoryCode, regionCode, fromUnitCode).map(UnitRouter.Route::unitCode);
+	}
+
+	/** The entities of a text without classifying it. */
+	public Entities entities(String title, String content) {
+		return extractor().extract(title, content, LocalDate.now(clock.withZone(BEIJING)));
+	}
+
+	private PetitionClassifier model() {
+		PetitionClassifier m = model;
+		if (m == null) {
+			synchronized (this) {
+				if (model == null) {
+					retrain();
+				}
+				m = model;
+			}
+		}
+		return m;
+	}
+
+	private EntityExtractor extractor() {
+		EntityExtractor e = extractor;
+		if (e == null) {
+			List<com.xinfang.organization.Region> regions = new ArrayList<>();
+			collect(null, regions);
+			e = new EntityExtractor(regions);
+			extractor = e;
+		}
+		return e;
+	}
+
+	private void collect(String parent, List<com.xinfang.organization.Region> out) {
+		for (var r : directory.regionChildren(parent)) {
+			out.add(r);
+			collect(r.code(), out);
+		}
+	}
+
+	private static double round(double v) {
+		return Math.round(v * 1000) / 1000.0;
+	}
+
+}

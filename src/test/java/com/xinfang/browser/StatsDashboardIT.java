@@ -1,0 +1,76 @@
+package com.xinfang.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.xinfang.IntegrationTest;
+import com.xinfang.analytics.StatsRollup;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A leader opens 统计分析: the figures, the charts and the county map are drawn; a figure opens its matters. */
+@IntegrationTest
+class StatsDashboardIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StatsRollup rollup;
+
+	@Test
+	void theDashboardDrawsItsChartsAndTheMapAndClicksThrough() {
+		rollup.refreshNow();
+		try (Browser b = new Browser(port, 1400, 1000)) {
+			b.open("/console/login");
+			b.type("#username", "leader");
+			b.type("#password", "Demo@2026");
+			b.click("button[type=submit]");
+			b.find(".console-top .who");
+			b.click("a[href$='/console/stats']");
+			b.open("/console/stats?period=year");
+			new WebDriverWait(b.driver(), Duration.ofSeconds(20))
+				.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-stats-loaded")));
+			for (String chart : new String[] { "#chart-trend", "#chart-channels", "#chart-categories", "#chart-map" }) {
+				assertThat(b.driver().findElements(By.cssSelector(chart + " canvas"))).as(chart).isNotEmpty();
+			}
+			// the map really has Changde's counties: ECharts reports the regions it drew
+			Object regions = b.driver().executeScript(
+					"var c = echarts.getInstanceByDom(document.getElementById('chart-map'));"
+							+ "return c.getOption().series[0].data.map(function (d) { return d.name; }).join(',');");
+			assertThat(String.valueOf(regions)).contains("武陵区").contains("石门县").contains("津市市");
+			assertThat(b.text("#stat-cards")).contains("及时受理率").contains("待提供");
+			assertThat(b.find("#stat-cards [data-indicator=acceptedOnTimeRate]").getDomAttribute("title")).contains("分子");
+			assertThat(b.text("#rank-REGION")).contains("武陵区");
+			b.screenshot("stats-01-dashboard");
+			String received = b.text("#stat-cards [data-indicator=received] .value");
+			b.click("#stat-cards a[data-indicator=received]");
+			b.waitForText("h1", "收到信访事项");
+			assertThat(b.text("#matter-total")).contains("共 " + received + " 件");
+			b.screenshot("stats-02-matters");
+			b.open("/console/stats/screen");
+			new WebDriverWait(b.driver(), Duration.ofSeconds(20))
+				.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-stats-loaded")));
+			assertThat(b.driver().findElements(By.cssSelector("#chart-map canvas"))).isNotEmpty();
+			b.screenshot("stats-03-screen");
+		}
+	}
+
+	@Test
+	void aCaseOfficerIsNotOfferedStatistics() {
+		try (Browser b = new Browser(port, 1200, 900)) {
+			b.open("/console/login");
+			b.type("#username", "hr.officer");
+			b.type("#password", "Demo@2026");
+			b.click("button[type=submit]");
+			b.find(".console-top .who");
+			assertThat(b.driver().findElements(By.cssSelector("a[href$='/console/stats']"))).isEmpty();
+			b.open("/console/stats");
+			assertThat(b.pageText()).contains("只有领导、信访部门和单位负责人可以查看统计");
+		}
+	}
+
+}
