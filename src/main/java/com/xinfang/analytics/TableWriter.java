@@ -102,6 +102,7 @@ public interface TableWriter extends AutoCloseable {
 		private int next = 0;
 
 		Xlsx(OutputStream out, String sheetName) {
+			PoiTempFiles.useOwnDirectory();
 			this.out = out;
 			this.workbook.setCompressTempFiles(true);
 			this.sheet = workbook.createSheet(sheetName);
