@@ -39,7 +39,10 @@ public class DeadlineSweep {
 
 	private final Clock clock;
 
-	DeadlineSweep(DeadlineWatch watch, Directory directory, JdbcClient jdbc, Clock clock) {
+	private final JointHandling joint;
+
+	DeadlineSweep(JointHandling joint, DeadlineWatch watch, Directory directory, JdbcClient jdbc, Clock clock) {
+		this.joint = joint;
 		this.watch = watch;
 		this.directory = directory;
 		this.jdbc = jdbc;
@@ -49,9 +52,14 @@ public class DeadlineSweep {
 	@Scheduled(initialDelayString = "${xinfang.supervision.sweep-initial-delay:PT1M}",
 			fixedDelayString = "${xinfang.supervision.sweep-interval:PT10M}")
 	void scheduled() {
-		int sent = sweep(LocalDate.now(clock));
+		LocalDate today = LocalDate.now(clock.withZone(com.xinfang.platform.BeijingTime.ZONE));
+		int sent = sweep(today);
 		if (sent > 0) {
 			log.info("deadline sweep: {} reminders", sent);
+		}
+		int missed = joint.noticeMissedReportIns(today);
+		if (missed > 0) {
+			log.info("deadline sweep: {} notices of missed report-ins", missed);
 		}
 	}
 

@@ -273,6 +273,39 @@ public class JointHandling {
 			.list();
 	}
 
+	/**
+	 * Tells the lead unit (its case officers and head) once about each report-in missed before
+	 * {@code today}. The stamp is set by one UPDATE … RETURNING, so two nodes sweeping at the same
+	 * time never both notify. Returns how many notices were written.
+	 */
+	@Transactional
+	public int noticeMissedReportIns(LocalDate today) {
+		record Missed(long petitionId, String unitCode, String leadUnitCode, String number, LocalDate due) {
+		}
+		List<Missed> missed = jdbc.sql("""
+				UPDATE joint_participant j SET missed_noticed_at = ?
+				FROM joint_handling h JOIN petition p ON p.id = h.petition_id
+				WHERE h.petition_id = j.petition_id AND j.reported_at IS NULL AND j.missed_noticed_at IS NULL
+				  AND h.report_due < ? AND h.replied_at IS NULL
+				RETURNING j.petition_id, j.unit_code, h.lead_unit_code, p.number, h.report_due""")
+			.params(OffsetDateTime.now(clock), today)
+			.query((rs, n) -> new Missed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, LocalDate.class)))
+			.list();
+		int written = 0;
+		for (Missed m : missed) {
+			for (Role role : List.of(Role.UNIT_HEAD, Role.CASE_OFFICER)) {
+				jdbc.sql("INSERT INTO staff_notice (unit_code, role, petition_id, text, created_at) VALUES (?,?,?,?,?)")
+					.params(m.leadUnitCode(), role.name(), m.petitionId(),
+							shorten(m.number() + " 吹哨联合办理：" + directory.unitName(m.unitCode()) + "未在" + m.due() + "前报到"),
+							OffsetDateTime.now(clock))
+					.update();
+				written++;
+			}
+		}
+		return written;
+	}
+
 	private Joint participantView(String number, Actor actor) {
 		petitions.find(number, actor);
 		return find(number).orElseThrow(() -> new DomainException.NotFound("该事项没有吹哨联合办理"));

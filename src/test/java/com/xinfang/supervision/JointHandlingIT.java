@@ -26,6 +26,9 @@ class JointHandlingIT {
 	com.xinfang.petition.Unmasking unmasking;
 
 	@Autowired
+	JointHandling jointHandling;
+
+	@Autowired
 	com.xinfang.identity.Accounts accounts;
 
 	@Test
@@ -102,6 +105,17 @@ class JointHandlingIT {
 		jdbc.sql("UPDATE joint_handling SET report_due = ? WHERE petition_id = (SELECT id FROM petition WHERE number = ?)")
 			.params(LocalDate.now().minusDays(1), number)
 			.update();
+		// the lead unit is told once about the missed report-in, however often (and on however many nodes) the sweep runs
+		jointHandling.noticeMissedReportIns(LocalDate.now());
+		jointHandling.noticeMissedReportIns(LocalDate.now());
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM staff_notice n JOIN petition p ON p.id = n.petition_id
+				WHERE p.number = ? AND n.unit_code = 'CD-HRSS' AND n.role = 'CASE_OFFICER' AND n.text LIKE '%市市场监督管理局未在%报到'""")
+			.param(number).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM staff_notice n JOIN petition p ON p.id = n.petition_id
+				WHERE p.number = ? AND n.text LIKE '%住房和城乡建设局未在%'""")
+			.param(number).query(Long.class).single()).as("a late report-in is not a missed one").isZero();
 		var joint = api.get("/api/v1/petitions/" + number + "/joint", officer).body();
 		assertThat(joint.get("participants").findValuesAsString("reportInLabel")).containsExactlyInAnyOrder("逾期报到", "未报到");
 		var counts = api.get("/api/v1/joint/report-ins", officer).body();
