@@ -126,6 +126,15 @@ final class Browser implements AutoCloseable {
 		find(".console-top .who");
 	}
 
+	/** Logs a citizen into the portal and waits until the login page has been left. */
+	void logInCitizen(String phone, String password) {
+		open("/login");
+		type("#username", phone);
+		type("#password", password);
+		click("button[type=submit]");
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !path().startsWith("/login"));
+	}
+
 	/** Logs out from the console and waits until the portal page has arrived. */
 	void logOut() {
 		click(".console-top button.link");

@@ -47,10 +47,7 @@ class RegistrationSuggestionsIT {
 	@Test
 	void aCitizenIsOfferedTheLikelyCategory() {
 		try (Browser b = new Browser(port, 390, 1400)) {
-			b.open("/login");
-			b.type("#username", "13800000001");
-			b.type("#password", "Demo@2026");
-			b.click("button[type=submit]");
+			b.logInCitizen("13800000001", "Demo@2026");
 			b.open("/petition/new");
 			b.type("#content", "我伢儿读的那个小学开学要交资料费和校服费，一学期多交了好几百块钱，讲是自愿的，不交的话班主任就在家长群里点名。");
 			b.waitForText("#category-hint", "教育");
