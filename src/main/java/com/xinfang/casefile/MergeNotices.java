@@ -15,8 +15,11 @@ class MergeNotices {
 
 	private final JdbcClient jdbc;
 
-	MergeNotices(JdbcClient jdbc) {
+	private final com.xinfang.supervision.StaffNotices notices;
+
+	MergeNotices(JdbcClient jdbc, com.xinfang.supervision.StaffNotices notices) {
 		this.jdbc = jdbc;
+		this.notices = notices;
 	}
 
 	@EventListener
@@ -37,11 +40,8 @@ class MergeNotices {
 				if (unit == null) {
 					return;
 				}
-				jdbc.sql("INSERT INTO staff_notice (unit_code, role, petition_id, text, created_at) VALUES (?,?,?,?,?)")
-					.params(unit, handled ? "CASE_OFFICER" : "REGISTRAR", o.id(),
-							"信访人再次反映：重复件 " + event.number() + " 已合并至本事项，请一并办理答复",
-							java.time.OffsetDateTime.ofInstant(event.at(), java.time.ZoneOffset.UTC))
-					.update();
+				notices.send(unit, java.util.List.of(handled ? com.xinfang.identity.Role.CASE_OFFICER : com.xinfang.identity.Role.REGISTRAR),
+						o.id(), "信访人再次反映：重复件 " + event.number() + " 已合并至本事项，请一并办理答复");
 			});
 	}
 

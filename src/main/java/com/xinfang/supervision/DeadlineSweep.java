@@ -41,7 +41,10 @@ public class DeadlineSweep {
 
 	private final JointHandling joint;
 
-	DeadlineSweep(JointHandling joint, DeadlineWatch watch, Directory directory, JdbcClient jdbc, Clock clock) {
+	private final StaffNotices notices;
+
+	DeadlineSweep(StaffNotices notices, JointHandling joint, DeadlineWatch watch, Directory directory, JdbcClient jdbc, Clock clock) {
+		this.notices = notices;
 		this.joint = joint;
 		this.watch = watch;
 		this.directory = directory;
@@ -89,9 +92,7 @@ public class DeadlineSweep {
 			String text = m.number() + "「" + shorten(m.title()) + "」" + phase(m.phase())
 					+ ("TARGET".equals(clockName) ? "目标期限" : "法定期限") + threshold.label + "（" + due + "）";
 			for (var recipient : recipients(m, clockName, threshold)) {
-				jdbc.sql("INSERT INTO staff_notice (unit_code, role, petition_id, text, created_at) VALUES (?,?,?,?,?)")
-					.params(recipient.unitCode(), recipient.role().name(), m.id(), text, OffsetDateTime.now(clock))
-					.update();
+				notices.send(recipient.unitCode(), List.of(recipient.role()), m.id(), text);
 			}
 		}
 		return issued;

@@ -76,12 +76,15 @@ public class JointHandling {
 
 	private final AuditLog audit;
 
+	private final StaffNotices notices;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	JointHandling(PetitionQueries petitions, JointUnits jointUnits, Directory directory, WorkingCalendar calendar, AuditLog audit,
-			JdbcClient jdbc, Clock clock) {
+			StaffNotices notices, JdbcClient jdbc, Clock clock) {
+		this.notices = notices;
 		this.petitions = petitions;
 		this.jointUnits = jointUnits;
 		this.directory = directory;
@@ -148,12 +151,8 @@ public class JointHandling {
 			.update();
 		for (String unit : units) {
 			jdbc.sql("INSERT INTO joint_participant (petition_id, unit_code) VALUES (?, ?)").params(id, unit).update();
-			for (Role role : List.of(Role.UNIT_HEAD, Role.CASE_OFFICER)) {
-				jdbc.sql("INSERT INTO staff_notice (unit_code, role, petition_id, text, created_at) VALUES (?,?,?,?,?)")
-					.params(unit, role.name(), id, shorten(number + "「" + p.title() + "」吹哨：请于" + due + "前报到，牵头单位"
-							+ directory.unitName(lead)), now)
-					.update();
-			}
+			notices.send(unit, List.of(Role.UNIT_HEAD, Role.CASE_OFFICER), id,
+					number + "「" + p.title() + "」吹哨：请于" + due + "前报到，牵头单位" + directory.unitName(lead));
 		}
 		jointUnits.callIn(number, units);
 		audit.record(actor.label(), "JOINT_WHISTLE", number, String.join(",", units));
@@ -292,18 +291,12 @@ public class JointHandling {
 			.query((rs, n) -> new Missed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getObject(5, LocalDate.class)))
 			.list();
-		int written = 0;
+		List<Role> roles = List.of(Role.UNIT_HEAD, Role.CASE_OFFICER);
 		for (Missed m : missed) {
-			for (Role role : List.of(Role.UNIT_HEAD, Role.CASE_OFFICER)) {
-				jdbc.sql("INSERT INTO staff_notice (unit_code, role, petition_id, text, created_at) VALUES (?,?,?,?,?)")
-					.params(m.leadUnitCode(), role.name(), m.petitionId(),
-							shorten(m.number() + " 吹哨联合办理：" + directory.unitName(m.unitCode()) + "未在" + m.due() + "前报到"),
-							OffsetDateTime.now(clock))
-					.update();
-				written++;
-			}
+			notices.send(m.leadUnitCode(), roles, m.petitionId(),
+					m.number() + " 吹哨联合办理：" + directory.unitName(m.unitCode()) + "未在" + m.due() + "前报到");
 		}
-		return written;
+		return missed.size() * roles.size();
 	}
 
 	private Joint participantView(String number, Actor actor) {
@@ -364,10 +357,6 @@ public class JointHandling {
 
 	private LocalDate today() {
 		return LocalDate.now(clock.withZone(BeijingTime.ZONE));
-	}
-
-	private static String shorten(String text) {
-		return text.length() <= 300 ? text : text.substring(0, 299) + "…";
 	}
 
 }

@@ -12,10 +12,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffNotices {
 
+	/** The width of staff_notice.text. */
+	static final int MAX_TEXT = 300;
+
 	private final JdbcClient jdbc;
 
-	StaffNotices(JdbcClient jdbc) {
+	private final java.time.Clock clock;
+
+	StaffNotices(JdbcClient jdbc, java.time.Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Tells the given roles of a unit about a matter, in the caller's transaction; long texts are cut. */
+	@Transactional
+	public void send(String unitCode, java.util.Collection<com.xinfang.identity.Role> roles, long petitionId, String text) {
+		String fitted = text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+		for (var role : roles) {
+			jdbc.sql("INSERT INTO staff_notice (unit_code, role, petition_id, text, created_at) VALUES (?,?,?,?,?)")
+				.params(unitCode, role.name(), petitionId, fitted, OffsetDateTime.now(clock))
+				.update();
+		}
 	}
 
 	public record Notice(long id, String number, String text, OffsetDateTime createdAt) {

@@ -68,8 +68,11 @@ public class SupervisionOrders {
 
 	private final Clock clock;
 
+	private final StaffNotices notices;
+
 	SupervisionOrders(PetitionQueries petitions, DocumentRenderer renderer, WorkingCalendar calendar, Directory directory,
-			AuditLog audit, JdbcClient jdbc, Clock clock) {
+			AuditLog audit, StaffNotices notices, JdbcClient jdbc, Clock clock) {
+		this.notices = notices;
 		this.petitions = petitions;
 		this.renderer = renderer;
 		this.calendar = calendar;
@@ -121,12 +124,9 @@ public class SupervisionOrders {
 					p.number())
 			.query(Long.class)
 			.single();
-		for (Role role : List.of(Role.UNIT_HEAD, Role.CASE_OFFICER)) {
-			jdbc.sql("INSERT INTO staff_notice (unit_code, role, petition_id, text, created_at) SELECT ?, ?, id, ?, ? FROM petition WHERE number = ?")
-				.params(p.responsibleUnitCode(), role.name(), p.number() + "「" + p.title() + "」被" + kind.label
-						+ (due == null ? "" : "，请于" + due + "前书面回复"), OffsetDateTime.now(clock), p.number())
-				.update();
-		}
+		notices.send(p.responsibleUnitCode(), List.of(Role.UNIT_HEAD, Role.CASE_OFFICER),
+				jdbc.sql("SELECT petition_id FROM supervision_order WHERE id = ?").param(id).query(Long.class).single(),
+				p.number() + "「" + p.title() + "」被" + kind.label + (due == null ? "" : "，请于" + due + "前书面回复"));
 		audit.record(actor.label(), "SUPERVISION_" + kind.name(), p.number(), reason.strip());
 		return get(id);
 	}
