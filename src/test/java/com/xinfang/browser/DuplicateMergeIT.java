@@ -36,11 +36,7 @@ class DuplicateMergeIT {
 		String originalNumber = original.body().get("number").asString();
 
 		try (Browser b = new Browser(port, 1400, 1000)) {
-			b.open("/console/login");
-			b.type("#username", "city.registrar");
-			b.type("#password", "Demo@2026");
-			b.click("button[type=submit]");
-			b.find(".console-top .who");
+			b.logInStaff("city.registrar", "Demo@2026");
 			b.open("/console/register");
 			b.select("#channel", "来信");
 			b.type("#pName0", "覃美玲");

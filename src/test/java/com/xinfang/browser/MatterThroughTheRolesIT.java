@@ -24,11 +24,7 @@ class MatterThroughTheRolesIT {
 	JdbcClient jdbc;
 
 	void logIn(Browser b, String user) {
-		b.open("/console/login");
-		b.type("#username", user);
-		b.type("#password", "Demo@2026");
-		b.click("button[type=submit]");
-		b.find(".console-top .who");
+		b.logInStaff(user, "Demo@2026");
 	}
 
 	void logOut(Browser b) {

@@ -63,11 +63,7 @@ class RegistrarDeskIT {
 	void aMistakeKeepsWhatWasTypedAndSaysWhatToFix() {
 		long before = jdbc.sql("SELECT count(*) FROM petition").query(Long.class).single();
 		try (Browser b = new Browser(port, 1400, 1000)) {
-			b.open("/console/login");
-			b.type("#username", "city.registrar");
-			b.type("#password", "Demo@2026");
-			b.click("button[type=submit]");
-			b.find(".console-top .who"); // the login has landed before we navigate on
+			b.logInStaff("city.registrar", "Demo@2026");
 			b.open("/console/register");
 			b.type("#pName0", "杨国平");
 			b.type("#pId0", "430723197003156660");

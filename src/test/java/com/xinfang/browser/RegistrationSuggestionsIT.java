@@ -21,11 +21,7 @@ class RegistrationSuggestionsIT {
 	@Test
 	void theRegistrarAcceptsTheSuggestionsWithOneClick() {
 		try (Browser b = new Browser(port, 1400, 1000)) {
-			b.open("/console/login");
-			b.type("#username", "city.registrar");
-			b.type("#password", "Demo@2026");
-			b.click("button[type=submit]");
-			b.find(".console-top .who");
+			b.logInStaff("city.registrar", "Demo@2026");
 			b.open("/console/register");
 			b.type("#title", "工地老板欠工钱");
 			b.type("#content", "我们在武陵区丹阳街道一个工地干了大半年，包工头姓刘的欠我们十几个人工钱一共十八万多，过年前讲过完年给，"

@@ -25,11 +25,7 @@ class StatsDashboardIT {
 	void theDashboardDrawsItsChartsAndTheMapAndClicksThrough() {
 		rollup.refreshNow();
 		try (Browser b = new Browser(port, 1400, 1000)) {
-			b.open("/console/login");
-			b.type("#username", "leader");
-			b.type("#password", "Demo@2026");
-			b.click("button[type=submit]");
-			b.find(".console-top .who");
+			b.logInStaff("leader", "Demo@2026");
 			b.find("a[href$='/console/stats']"); // the leader is offered 统计分析 in the nav
 			b.open("/console/stats?period=year");
 			new WebDriverWait(b.driver(), Duration.ofSeconds(20))
@@ -62,11 +58,7 @@ class StatsDashboardIT {
 	@Test
 	void aCaseOfficerIsNotOfferedStatistics() {
 		try (Browser b = new Browser(port, 1200, 900)) {
-			b.open("/console/login");
-			b.type("#username", "hr.officer");
-			b.type("#password", "Demo@2026");
-			b.click("button[type=submit]");
-			b.find(".console-top .who");
+			b.logInStaff("hr.officer", "Demo@2026");
 			assertThat(b.driver().findElements(By.cssSelector("a[href$='/console/stats']"))).isEmpty();
 			b.open("/console/stats");
 			assertThat(b.pageText()).contains("只有领导、信访部门和单位负责人可以查看统计");
