@@ -57,6 +57,14 @@ public class PetitionQueries {
 		return view(load(number, actor), actor);
 	}
 
+	/**
+	 * Refuses (not found) a matter outside the actor's scope, without building its view: for modules
+	 * that only need to know the actor may see the matter before showing their own records of it.
+	 */
+	public void requireVisible(String number, Actor actor) {
+		load(number, actor);
+	}
+
 	public List<PetitionViews.HistoryEntry> history(String number, Actor actor) {
 		return history.of(load(number, actor).id());
 	}

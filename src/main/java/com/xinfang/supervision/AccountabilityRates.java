@@ -198,7 +198,7 @@ public class AccountabilityRates {
 
 	@Transactional(readOnly = true)
 	public List<Finding> findings(String number, Actor actor) {
-		petitions.find(number, actor);
+		petitions.requireVisible(number, actor);
 		return jdbc.sql("""
 				SELECT f.id, p.number, f.kind, f.unit_code, f.reason, f.found_at, f.found_by
 				FROM accountability_finding f JOIN petition p ON p.id = f.petition_id WHERE p.number = ? ORDER BY f.found_at""")

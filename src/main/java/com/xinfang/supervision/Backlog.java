@@ -92,16 +92,15 @@ public class Backlog {
 		params.add(LocalDate.of(year, 1, 1));
 		params.add(LocalDate.of(year, 12, 1));
 		return jdbc.sql(matters(actor) + """
-				, months AS (SELECT generate_series(?::date, ?::date, interval '1 month')::date AS first_day),
-				counties AS (SELECT DISTINCT county FROM b)
-				SELECT c.county, extract(month FROM mo.first_day)::int,
+				, months AS (SELECT generate_series(?::date, ?::date, interval '1 month')::date AS first_day)
+				SELECT b.county, extract(month FROM mo.first_day)::int,
 				  count(*) FILTER (WHERE b.entry_day >= mo.first_day AND b.entry_day < mo.first_day + interval '1 month'),
 				  count(*) FILTER (WHERE b.entry_day IS NOT NULL AND b.exit_day >= mo.first_day AND b.exit_day < mo.first_day + interval '1 month'),
 				  count(*) FILTER (WHERE b.relapse_day >= mo.first_day AND b.relapse_day < mo.first_day + interval '1 month'),
 				  count(*) FILTER (WHERE b.entry_day < mo.first_day + interval '1 month'
 				                   AND (b.exit_day IS NULL OR b.exit_day >= mo.first_day + interval '1 month'))
-				FROM counties c CROSS JOIN months mo JOIN b ON b.county = c.county
-				GROUP BY c.county, mo.first_day ORDER BY c.county, mo.first_day""")
+				FROM b CROSS JOIN months mo
+				GROUP BY b.county, mo.first_day ORDER BY b.county, mo.first_day""")
 			.params(params)
 			.query((rs, n) -> new MonthCount(rs.getString(1), directory.regionName(rs.getString(1)), rs.getInt(2), rs.getLong(3),
 					rs.getLong(4), rs.getLong(5), rs.getLong(6)))

@@ -107,7 +107,7 @@ public class CoordinationRecords {
 	public ReceptionDay recordVisit(long receptionId, String number, String instructions, Actor actor) {
 		requireBureauOrLeader(actor);
 		ReceptionDay day = reception(receptionId, actor);
-		petitions.find(number, actor);
+		petitions.requireVisible(number, actor);
 		if (instructions == null || instructions.strip().length() < 4) {
 			throw new DomainException.Invalid("instructions", "请填写领导批示或处理意见（至少4个字）");
 		}
@@ -182,7 +182,7 @@ public class CoordinationRecords {
 		}
 		List<String> matters = m.matters() == null ? List.of() : m.matters().stream().filter(x -> x != null && !x.isBlank())
 			.map(String::strip).distinct().toList();
-		matters.forEach(number -> petitions.find(number, actor));
+		matters.forEach(number -> petitions.requireVisible(number, actor));
 		String region = m.regionCode() == null || m.regionCode().isBlank() ? actor.regionCode() : m.regionCode();
 		if (directory.region(region).isEmpty() || !actor.scope().permits(region, null, null)) {
 			throw new DomainException.Invalid("regionCode", "请选择您辖区内的地区");

@@ -235,7 +235,7 @@ public class JointHandling {
 	/** The joint handling of a matter the actor may see. */
 	@Transactional(readOnly = true)
 	public Optional<Joint> of(String number, Actor actor) {
-		petitions.find(number, actor);
+		petitions.requireVisible(number, actor);
 		return find(number);
 	}
 
@@ -300,7 +300,7 @@ public class JointHandling {
 	}
 
 	private Joint participantView(String number, Actor actor) {
-		petitions.find(number, actor);
+		petitions.requireVisible(number, actor);
 		return find(number).orElseThrow(() -> new DomainException.NotFound("该事项没有吹哨联合办理"));
 	}
 

@@ -127,7 +127,7 @@ public class ProhibitedConduct {
 			throw new DomainException.Invalid(problems);
 		}
 		if (r.number() != null && !r.number().isBlank()) {
-			petitions.find(r.number().strip(), actor);
+			petitions.requireVisible(r.number().strip(), actor);
 		}
 		long rowId = jdbc.sql("""
 				INSERT INTO prohibited_conduct (petition_id, person_name, id_number_index, id_number_mask, region_code, behaviour,

@@ -135,7 +135,7 @@ public class SupervisionOrders {
 	@Transactional
 	public Order reply(long orderId, String text, Actor actor) {
 		Order order = get(orderId);
-		petitions.find(numberOf(orderId), actor); // 404 outside the actor's scope
+		petitions.requireVisible(numberOf(orderId), actor); // 404 outside the actor's scope
 		if (!order.unitCode().equals(actor.unitCode()) || !actor.hasAny(Role.CASE_OFFICER, Role.UNIT_HEAD)) {
 			throw new DomainException.Forbidden("只有被督办单位的承办人或负责人可以回复");
 		}
@@ -156,14 +156,14 @@ public class SupervisionOrders {
 
 	@Transactional(readOnly = true)
 	public List<Order> forMatter(String number, Actor actor) {
-		petitions.find(number, actor);
+		petitions.requireVisible(number, actor);
 		return jdbc.sql(SELECT + " WHERE p.number = ? ORDER BY o.issued_at").param(number).query((rs, n) -> row(rs)).list();
 	}
 
 	/** The order's PDF, for whoever may see the matter. */
 	@Transactional(readOnly = true)
 	public byte[] pdf(long orderId, Actor actor) {
-		petitions.find(numberOf(orderId), actor);
+		petitions.requireVisible(numberOf(orderId), actor);
 		return jdbc.sql("SELECT pdf FROM supervision_order WHERE id = ?").param(orderId).query(byte[].class).optional()
 			.orElseThrow(() -> new DomainException.NotFound("督办单不存在"));
 	}
