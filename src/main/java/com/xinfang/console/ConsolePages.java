@@ -197,22 +197,23 @@ class ConsolePages {
 	ResponseEntity<StreamingResponseBody> export(PetitionViews.Filter filter, Actor actor) {
 		Names names = new Names(directory);
 		StreamingResponseBody body = out -> {
-			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-			out.write("信访编号,状态,渠道,收到时间,问题属地,内容分类,标题,信访人,人数,责任单位\n".getBytes(StandardCharsets.UTF_8));
+			// the same writer as every other export: BOM for Excel, RFC 4180 quoting, formulas defused
+			var csv = com.xinfang.analytics.TableWriter.csv(out);
+			csv.row(List.of("信访编号", "状态", "渠道", "收到时间", "问题属地", "内容分类", "标题", "信访人", "人数", "责任单位"));
 			int page = 0;
 			while (true) {
 				var chunk = queries.list(filter, actor, page++, PetitionQueries.MAX_PAGE_SIZE);
 				for (var p : chunk.items()) {
-					String line = String.join(",", csv(p.number()), csv(names.status(p.status())), csv(names.channel(p.channel())),
-							csv(p.receivedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))), csv(names.region(p.regionCode())),
-							csv(names.category(p.categoryCode())), csv(p.title()), csv(p.firstPetitioner()),
-							String.valueOf(p.personCount()), csv(names.unit(p.responsibleUnitCode())));
-					out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+					csv.row(java.util.Arrays.asList(p.number(), names.status(p.status()), names.channel(p.channel()),
+							p.receivedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), names.region(p.regionCode()),
+							names.category(p.categoryCode()), p.title(), p.firstPetitioner(), p.personCount(),
+							names.unit(p.responsibleUnitCode())));
 				}
 				if (chunk.items().size() < PetitionQueries.MAX_PAGE_SIZE) {
 					break;
 				}
 			}
+			csv.close();
 		};
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -450,18 +451,5 @@ class ConsolePages {
 	private static String emptyToNull(String s) {
 		return blank(s) ? null : s;
 	}
-
-	private static String csv(String s) {
-		if (s == null) {
-			return "";
-		}
-		String v = s.replace("\"", "\"\"");
-		// Defuse spreadsheet formulas in exported text.
-		if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-			v = "'" + v;
-		}
-		return "\"" + v + "\"";
-	}
-
 
 }
