@@ -42,14 +42,14 @@ public class CitizenHints {
 		}
 		String text = content.length() > 5000 ? content.substring(0, 5000) : content;
 		var subject = new Duplicates.Subject(-1, Fingerprint.of(null, text), List.of(),
-				regionCode == null || regionCode.isBlank() ? null : regionCode, null);
-		List<Duplicates.Match> own = duplicates.find(subject, actor.scope(), 3, DuplicateScore.THRESHOLD)
+				regionCode == null || regionCode.isBlank() ? null : regionCode, null, false);
+		List<Duplicates.Match> own = duplicates.find(subject, actor.scope(), 3, DuplicateScore.THRESHOLD, Duplicates.Linking.ALL)
 			.stream()
 			.filter(m -> OPEN.contains(m.status()))
 			.toList();
 		boolean others = false;
 		if (subject.regionCode() != null && subject.regionCode().length() >= 6) {
-			others = duplicates.find(subject, DataScope.region(subject.regionCode().substring(0, 6)), 3, OTHERS_SCORE)
+			others = duplicates.find(subject, DataScope.region(subject.regionCode().substring(0, 6)), 3, OTHERS_SCORE, Duplicates.NO_ACCUSER_LINKS)
 				.stream()
 				.anyMatch(m -> OPEN.contains(m.status()) && m.reasons().contains(Reason.SAME_PLACE_AND_TARGET)
 						&& own.stream().noneMatch(o -> o.number().equals(m.number())));

@@ -150,8 +150,8 @@ class ConsolePages {
 		}
 		try {
 			var received = form.receivedAt() == null ? null : form.receivedAt().atZone(BEIJING).toOffsetDateTime();
-			var accused = blank(form.accusedUnit()) && blank(form.accusedPerson()) ? null
-					: new RegisterPetition.Accused(form.accusedUnit(), form.accusedPerson());
+			var accused = blank(form.accusedUnitCode()) && blank(form.accusedUnit()) && blank(form.accusedPerson()) ? null
+					: new RegisterPetition.Accused(form.accusedUnit(), form.accusedPerson(), emptyToNull(form.accusedUnitCode()));
 			var cmd = new RegisterPetition(form.channel(), received, form.regionCode(), form.title(), form.content(),
 					emptyToNull(form.categoryCode()), emptyToNull(form.kind()), emptyToNull(form.complexity()), people,
 					form.personCount(), accused, null);
@@ -268,6 +268,7 @@ class ConsolePages {
 		model.addAttribute("results", com.xinfang.petition.Result.values());
 		model.addAttribute("satisfactions", com.xinfang.petition.Satisfaction.values());
 		model.addAttribute("receivingUnits", directory.units().stream().filter(u -> !u.code().equals(actor.unitCode())).toList());
+		model.addAttribute("allUnits", directory.units());
 		if (!model.containsAttribute("suggestedUnit")) {
 			model.addAttribute("suggestedUnit", suggestedUnit(p, actor));
 		}
@@ -318,7 +319,8 @@ class ConsolePages {
 	record ActForm(String action, Integer version, String categoryCode, String kind, String complexity, String unitCode,
 			String commContact, LocalDateTime commAt, String commSummary, String reason, String legalChannel, String note,
 			Integer days, String result, String opinion, String method, LocalDateTime deliveredAt, String satisfaction,
-			String into, String recordKind, Boolean rehandle, LocalDateTime occurredAt, String contact) {
+			String into, String recordKind, Boolean rehandle, LocalDateTime occurredAt, String contact,
+			String accusedUnitCode) {
 
 		com.xinfang.petition.ActionCommand toCommand() {
 			var communication = blank(commContact) && blank(commSummary) && commAt == null ? null
@@ -326,7 +328,7 @@ class ConsolePages {
 			return new com.xinfang.petition.ActionCommand(action, version, emptyToNull(categoryCode), emptyToNull(kind),
 					emptyToNull(complexity), emptyToNull(unitCode), communication, reason, emptyToNull(legalChannel), note, days,
 					emptyToNull(result), opinion, method, at(deliveredAt), emptyToNull(satisfaction), into, emptyToNull(recordKind),
-					rehandle, at(occurredAt), contact);
+					rehandle, at(occurredAt), contact, emptyToNull(accusedUnitCode));
 		}
 
 		private static java.time.OffsetDateTime at(LocalDateTime t) {
@@ -404,6 +406,7 @@ class ConsolePages {
 		model.addAttribute("kinds", Kind.values());
 		model.addAttribute("complexities", Complexity.values());
 		model.addAttribute("categories", directory.categories());
+		model.addAttribute("units", directory.units());
 		var counties = directory.counties().stream().filter(c -> actor.scope().permits(c.code(), null, null)).toList();
 		model.addAttribute("counties", counties);
 		DeskForm form = (DeskForm) model.getAttribute("form");
@@ -428,10 +431,10 @@ class ConsolePages {
 	/** The registration desk's form (petitioner rows come as repeated parameters). */
 	record DeskForm(String channel, LocalDateTime receivedAt, String county, String township, String title,
 			String content, String categoryCode, String kind, String complexity, Integer personCount,
-			String accusedUnit, String accusedPerson) {
+			String accusedUnitCode, String accusedUnit, String accusedPerson) {
 
 		static DeskForm empty(LocalDateTime now) {
-			return new DeskForm("LETTER", now, null, null, "", "", "", "", "", 1, "", "");
+			return new DeskForm("LETTER", now, null, null, "", "", "", "", "", 1, "", "", "");
 		}
 
 		String regionCode() {

@@ -44,7 +44,7 @@ public class PublicLookup {
 	/** Not one transaction: a failed code is counted in its own, without holding another connection. */
 	public PetitionViews.PublicStatus lookup(String number, String queryCode, String clientAddress) {
 		Petition p = verified(number, queryCode, clientAddress);
-		List<PetitionViews.Document> documents = issued.of(p.id(), true)
+		List<PetitionViews.Document> documents = issued.of(p.id(), IssuedDocuments.Reader.PETITIONER)
 			.stream()
 			.map(d -> new PetitionViews.Document(d.fileName(), "/api/v1/public/petitions/" + p.number() + "/documents/" + d.id()))
 			.toList();
@@ -66,7 +66,7 @@ public class PublicLookup {
 	/** A document issued to the petitioner, for the holder of the code. */
 	public IssuedDocuments.Stored document(String number, String queryCode, String clientAddress, long id) {
 		Petition p = verified(number, queryCode, clientAddress);
-		return issued.get(p.id(), id, true).orElseThrow(() -> new DomainException.NotFound("文书不存在"));
+		return issued.get(p.id(), id, IssuedDocuments.Reader.PETITIONER).orElseThrow(() -> new DomainException.NotFound("文书不存在"));
 	}
 
 	/** The matter when the code fits; otherwise a failure is counted and "not found" thrown. */
