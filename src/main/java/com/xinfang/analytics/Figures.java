@@ -30,7 +30,7 @@ public record Figures(long received, long accepted, long replied, long closed, l
 		Map<String, Long> channels = new LinkedHashMap<>();
 		StatsColumns.CHANNELS.forEach((channel, column) -> channels.put(channel, c[StatsColumns.index(column)]));
 		long closed = c[StatsColumns.index("closed")];
-		long closedLate = c[StatsColumns.index("close_timed")] - c[StatsColumns.index("close_on_time")];
+		long backlogResolved = c[StatsColumns.index("backlog_resolved")];
 		long received = c[StatsColumns.index("received")];
 		long acceptDue = c[StatsColumns.index("accept_due")];
 		long notAccepted = c[StatsColumns.index("not_accepted")];
@@ -45,7 +45,7 @@ public record Figures(long received, long accepted, long replied, long closed, l
 				rate(c[StatsColumns.index("rated")], c[StatsColumns.index("delivered")]),
 				rate(c[StatsColumns.index("repeats")], received), rate(c[StatsColumns.index("one_time")], closed),
 				closed == 0 ? null : Math.round(10.0 * c[StatsColumns.index("handling_days")] / closed) / 10.0, overdueOpen,
-				backlog, closedLate, rate(closedLate, closedLate + backlog), rate(notAccepted, acceptDue),
+				backlog, backlogResolved, rate(backlogResolved, backlogResolved + backlog), rate(notAccepted, acceptDue),
 				rate(notHandled, handleDue), acceptDue, notAccepted, handleDue, notHandled, repliedInTime);
 	}
 

@@ -266,15 +266,19 @@ public class Indicators {
 	}
 
 	/**
-	 * Open matters past the limit of their current stage now (the 督办看板's overdue list, by the unit that
-	 * owes the current duty): [overdue (either clock), backlog (积案: handling limit)].
+	 * The two "now" figures per key: [超期未办结, 积案]. Overdue: open and past the limit of the current
+	 * stage, the 督办看板's list, by the unit that owes the current duty. 积案 (supervision.Backlog's rule):
+	 * those, plus open matters with at least two repeats that are not (yet) overdue. Two disjoint reads,
+	 * each through its own index.
 	 */
 	Map<String, long[]> open(StatsQuery q, String key) {
 		LocalDate today = LocalDate.now(clock);
+		String where = " AND p.region_code LIKE :prefix" + (q.unitCode() != null ? " AND " + Duties.OVERDUE_UNIT + " = :unit" : "");
 		Map<String, long[]> out = new LinkedHashMap<>();
-		jdbc.sql("SELECT " + key + " AS k, count(*), count(*) FILTER (WHERE p.handle_statutory < :today) FROM petition p WHERE "
-				+ Duties.OVERDUE_OPEN + " AND p.region_code LIKE :prefix"
-				+ (q.unitCode() != null ? " AND " + Duties.OVERDUE_UNIT + " = :unit" : "") + " GROUP BY 1")
+		jdbc.sql("SELECT k, sum(overdue), count(*) FROM (SELECT " + key + " AS k, 1 AS overdue FROM petition p WHERE "
+				+ Duties.OVERDUE_OPEN + where + " UNION ALL SELECT " + key + ", 0 FROM petition p WHERE p.number IN ("
+				+ Duties.REPEATED_TWICE + ") AND " + OPEN + " AND NOT coalesce(coalesce(p.handle_statutory, p.accept_statutory) < :today, false)"
+				+ where + ") o GROUP BY 1")
 			.param("today", today)
 			.param("prefix", q.regionPrefix() + "%")
 			.params(q.unitCode() != null ? Map.of("unit", q.unitCode()) : Map.of())

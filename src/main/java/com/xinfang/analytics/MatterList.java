@@ -110,10 +110,15 @@ public class MatterList {
 			}
 			case "accepted" -> where.add(in("accepted_at"));
 			case "replied" -> where.add(in("replied_at"));
-			case "closed", "averageHandlingDays", "oneTimeResolutionRate" -> where.add(in("closed_at"));
-			case "backlogResolved", "backlogResolutionRate" -> {
+			case "closed", "averageHandlingDays", "oneTimeResolutionRate" -> {
 				where.add(in("closed_at"));
-				where.add("((p.closed_at AT TIME ZONE 'UTC') + interval '8 hours')::date > p.handle_statutory");
+				where.add("p.status IN ('CLOSED', 'FINAL', 'REEXAMINATION', 'REVIEW')");
+			}
+			case "backlogResolved", "backlogResolutionRate" -> {
+				where.add("EXISTS (SELECT 1 FROM stats_matter s WHERE s.petition_id = p.id AND s.backlog_exit_day BETWEEN :pFrom AND :pTo"
+						+ (q.unitCode() != null ? " AND s.accept_unit = :unit" : "") + ")");
+				params.addValue("pFrom", q.from()).addValue("pTo", q.to());
+				unitColumn = null;
 			}
 			case "delivered", "ratingRate" -> where.add(in("delivered_at"));
 			case "rated", "satisfactionRate" -> {
@@ -125,8 +130,8 @@ public class MatterList {
 				unitColumn = Duties.OVERDUE_UNIT;
 			}
 			case "backlog" -> {
-				where.add(Indicators.OPEN);
-				where.add("p.handle_statutory < :today");
+				where.add(Duties.BACKLOG_NOW);
+				unitColumn = Duties.OVERDUE_UNIT;
 			}
 			// the duty-based figures list their denominator (every duty due in the period up to yesterday, met or not),
 			// the two failure rates their numerator, as the rollup counts them

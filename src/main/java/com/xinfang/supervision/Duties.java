@@ -20,6 +20,10 @@ package com.xinfang.supervision;
  * finally decided) on or before that date, unless the 信访部门 found it was not really handled.
  * Otherwise it is failed (应办理而不办理), including while the matter is still open.</li>
  * </ul>
+ * <p>
+ * A matter is 办结 when it was closed by the bureau's approval (or finally decided after 复核); a
+ * 不予受理, 导入法定途径 or a merged repeat is concluded but not 办结.
+ * <p>
  * A duty is counted on its due day, and only once that day is over: a duty due today is not yet
  * failed. A matter is <b>overdue now</b> ({@link #OVERDUE_OPEN}) when it is open and the duty of
  * its current stage is past due; every such matter is a failed duty of its unit in the period that
@@ -78,5 +82,35 @@ public final class Duties {
 
 	/** The unit an open overdue matter is listed under: the one that owes its current duty. */
 	public static final String OVERDUE_UNIT = ACCEPT_UNIT;
+
+	// --- 积案 (the rule of Backlog, docs/supervision.md), for figures that cannot run Backlog's per-matter query ---
+
+	/** Statuses by which a matter leaves the backlog (化解). */
+	public static final String BACKLOG_EXIT_STATUSES = "('CLOSED', 'FINAL', 'NOT_ACCEPTED', 'DIVERTED')";
+
+	/** A lateral join giving {@code rep.second_at}: when the matter's second repeat was received (null: fewer). */
+	public static final String SECOND_REPEAT = """
+			LEFT JOIN LATERAL (SELECT r.received_at AS second_at FROM petition r WHERE r.duplicate_of = p.number
+			                   ORDER BY r.received_at OFFSET 1 LIMIT 1) rep ON true""";
+
+	/** The numbers of the matters with at least two repeats (a sub-select over the repeats' index). */
+	public static final String REPEATED_TWICE = "SELECT duplicate_of FROM petition WHERE duplicate_of IS NOT NULL "
+			+ "GROUP BY duplicate_of HAVING count(*) >= 2";
+
+	/**
+	 * The day a matter left the backlog (化解积案), null when it did not: it left by closure, final
+	 * decision, 不予受理 or 导入法定途径 after it had entered — after the day its limit passed, or on or
+	 * after the day its second repeat arrived. Needs {@link #SECOND_REPEAT}.
+	 */
+	public static final String BACKLOG_EXIT_DAY = "CASE WHEN p.status IN " + BACKLOG_EXIT_STATUSES + " AND (" + day("p.closed_at")
+			+ " > coalesce(p.handle_statutory, p.accept_statutory) OR " + day("rep.second_at") + " <= " + day("p.closed_at")
+			+ ") THEN " + day("p.closed_at") + " END";
+
+	/**
+	 * In the backlog now (积案): open and overdue ({@link #OVERDUE_OPEN}), or open with at least two
+	 * repeats whatever its limits. {@code :today} is today's Beijing date.
+	 */
+	public static final String BACKLOG_NOW = "p.status NOT IN " + CLOSED_STATUSES + " AND (coalesce(p.handle_statutory, "
+			+ "p.accept_statutory) < :today OR p.number IN (" + REPEATED_TWICE + "))";
 
 }

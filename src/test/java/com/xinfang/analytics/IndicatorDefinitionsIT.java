@@ -185,11 +185,11 @@ class IndicatorDefinitionsIT {
 		assertThat(matters.page(aprilQuery, "shouldHandleNotHandledRate", null, null, 0).total()).isEqualTo(3);
 		assertThat(matters.page(aprilQuery, "acceptedOnTimeRate", null, null, 0).total()).isEqualTo(1);
 
-		// open now: C (acceptance limit 4-14), D, E (4-30), F (4-20) are past their limits; D, E, F past the
-		// handling limit (积案). Each of them is one of April's failed duties above: 1 + 3 = 4.
+		// open now: C (acceptance limit 4-14), D, E (4-30), F (4-20) are past their limits, so all four are 积案 too
+		// (supervision.Backlog: overdue on either clock). Each is one of April's failed duties above: 1 + 3 = 4.
 		Figures township = figures("2010-03-01", "2010-03-31", "430702001");
 		assertThat(township.overdueOpen() - before.overdueOpen()).isEqualTo(4);
-		assertThat(township.backlog() - before.backlog()).isEqualTo(3);
+		assertThat(township.backlog() - before.backlog()).isEqualTo(4);
 		assertThat(april.notAccepted() + april.notHandled()).isEqualTo(township.overdueOpen() - before.overdueOpen());
 
 		// May: handling limits of A (5-04: closed 3-25, reply approved 3-20 → met, in time) and B (5-15: closed 6-01,
@@ -203,7 +203,8 @@ class IndicatorDefinitionsIT {
 		assertThat(may.satisfactionRate()).isEqualTo(0.0);
 		assertThat(may.ratingRate()).isEqualTo(1.0);
 
-		// June: B closed late (a 积案 resolved), after 复查 was requested → not a one-time resolution; no limit fell
+		// June: B closed 6-01 after its limit 5-15 (in the backlog from 5-16, resolved 6-01), after 复查 was requested →
+		// not a one-time resolution; no limit fell
 		// due in June, so no 按期办结率 (B's late closure already counted against May)
 		Figures june = figures("2010-06-01", "2010-06-30", "430702");
 		assertThat(june.closed()).isEqualTo(1);

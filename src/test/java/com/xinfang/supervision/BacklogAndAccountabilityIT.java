@@ -166,6 +166,16 @@ class BacklogAndAccountabilityIT {
 		// O5: registered by 桃源县信访局, never routed, acceptance limit 4-15 passed → overdue for the bureau itself
 		long o5 = matter(r, "OB18-5", "REGISTERED", "2018-04-15", null, null, null, "2018-03-31");
 		jdbc.sql("UPDATE petition SET responsible_unit_code = NULL, registering_unit_code = 'TY-XFJ' WHERE id = ?").param(o5).update();
+		// O6: accepted on time (6-5 ≤ 6-10), handling limit still ahead, but repeats arrived 7-01 and 8-01 → 积案 from 8-01
+		// (Art 19), neither overdue nor a failed duty
+		long o6 = matter(r, "OB18-6", "ACCEPTED", "2018-06-10", LocalDate.now().plusDays(20).toString(), null, null, "2018-06-01");
+		decision(o6, "ACCEPT", "2018-06-05");
+		matter(r, "OB18-6A", "MERGED", null, null, "2018-07-01", "OB18-6", "2018-07-01");
+		matter(r, "OB18-6B", "MERGED", null, null, "2018-08-01", "OB18-6", "2018-08-01");
+		// O7: 市人社局's, accepted on time (3-15 ≤ 3-20), closed 6-15 after its limit 5-01 → 积案 5-02, resolved 6-15
+		long o7 = matter(r, "OB18-7", "CLOSED", "2018-03-20", "2018-05-01", "2018-06-15", null, "2018-03-05");
+		decision(o7, "ACCEPT", "2018-03-15");
+		jdbc.sql("UPDATE petition SET responsible_unit_code = 'CD-HRSS' WHERE id = ?").param(o7).update();
 
 		// the board: open matters past their statutory limit, listed under the unit that owes the current duty
 		LocalDate today = LocalDate.now();
@@ -183,8 +193,8 @@ class BacklogAndAccountabilityIT {
 		LocalDate from = LocalDate.of(2018, 1, 1);
 		LocalDate to = LocalDate.of(2018, 12, 31);
 		var market = rates.total(from, to, "CD-SCJG", supervisor);
-		// acceptance due O1..O4 = 4, failed O1; handling due O2, O3, O4 = 3, failed O2, O3
-		assertThat(market.acceptDue()).isEqualTo(4);
+		// acceptance due O1..O4 and O6 = 5, failed O1; handling due O2, O3, O4 = 3, failed O2, O3 (O6's is ahead)
+		assertThat(market.acceptDue()).isEqualTo(5);
 		assertThat(market.notAccepted()).isEqualTo(1);
 		assertThat(market.handleDue()).isEqualTo(3);
 		assertThat(market.notHandled()).isEqualTo(2);
@@ -201,8 +211,8 @@ class BacklogAndAccountabilityIT {
 		assertThat(dash.notAccepted()).isEqualTo(market.notAccepted());
 		assertThat(dash.handleDue()).isEqualTo(market.handleDue());
 		assertThat(dash.notHandled()).isEqualTo(market.notHandled());
-		// 及时受理率 3/4, 按期办结率 1/3 (O4), 按期答复率 2/3 (O3, O4): never 100 % beside overdue matters
-		assertThat(dash.acceptedOnTimeRate()).isEqualTo(0.75);
+		// 及时受理率 4/5, 按期办结率 1/3 (O4), 按期答复率 2/3 (O3, O4): never 100 % beside overdue matters
+		assertThat(dash.acceptedOnTimeRate()).isEqualTo(0.8);
 		assertThat(dash.closedOnTimeRate()).isEqualTo(0.3333);
 		assertThat(dash.repliedOnTimeRate()).isEqualTo(0.6667);
 		assertThat(dash.overdueOpen()).isEqualTo(3);
@@ -214,6 +224,31 @@ class BacklogAndAccountabilityIT {
 				assertThat(row.figures().overdueOpen()).isEqualTo(1);
 				assertThat(row.figures().notAccepted()).isEqualTo(1);
 			});
+		// 市人社局: O7's handling limit missed, closed late
+		var hr = rates.total(from, to, "CD-HRSS", supervisor);
+		assertThat(indicators.figures(indicators.resolve(leader, from, to, r, "CD-HRSS")).notHandled()).isEqualTo(hr.notHandled())
+			.isEqualTo(1);
+
+		// 积案 (Backlog's rule) in 2018 in 桃源县: O1 from 3-11, O5 4-16, O7 5-02, O2 5-11, O3 5-21, O6 8-01; O7 left 6-15
+		Map<Integer, Backlog.MonthCount> taoyuan = backlog.counts(2018, supervisor)
+			.stream()
+			.filter(c -> c.countyCode().equals(r))
+			.collect(Collectors.toMap(Backlog.MonthCount::month, Function.identity()));
+		assertThat(counts(taoyuan.get(5))).containsExactly(3L, 0L, 0L, 5L);
+		assertThat(counts(taoyuan.get(6))).containsExactly(0L, 1L, 0L, 4L);
+		assertThat(counts(taoyuan.get(12))).containsExactly(0L, 0L, 0L, 5L);
+		// the dashboard's 化解积案 in June is Backlog's 减存量 of June
+		assertThat(indicators.figures(indicators.resolve(leader, LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 30), r, null))
+			.backlogResolved()).isEqualTo(taoyuan.get(6).resolved()).isEqualTo(1);
+		// now, for the whole county (demo matters included): the dashboard's 积案 is 积案攻坚's list, its 超期未办结 the board's
+		Figures county = indicators.figures(indicators.resolve(leader, from, to, r, null));
+		assertThat(county.backlog()).isEqualTo(backlog.open(supervisor, 1_000_000).stream()
+			.filter(b -> b.countyName().equals("桃源县"))
+			.count());
+		assertThat(county.overdueOpen()).isEqualTo(watch.dueBy(today).stream()
+			.filter(m -> m.regionCode().startsWith(r) && DeadlineClock.standing(m.statutoryDue(), today).tone() == Tone.OVERDUE)
+			.count());
+		assertThat(county.backlog()).isGreaterThan(county.overdueOpen());
 	}
 
 	private void approval(long petitionId, String on) {
