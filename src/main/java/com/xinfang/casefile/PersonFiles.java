@@ -93,7 +93,7 @@ public class PersonFiles {
 					.toList();
 				rs.getLong(9);
 				boolean grouped = !rs.wasNull();
-				boolean repeat = !rs.getBoolean(5) || n > 0;
+				boolean repeat = !rs.getBoolean(5); // repeats an earlier matter: first_time false as recorded at registration or merge
 				return matters.add(new Entry(rs.getString(1),
 						com.xinfang.platform.BeijingTime.of(rs.getObject(2, OffsetDateTime.class)), rs.getString(3),
 						rs.getString(4), repeat, flags, grouped || rs.getBoolean(8), rs.getInt(7)));
