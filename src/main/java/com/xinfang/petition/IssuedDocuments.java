@@ -35,9 +35,10 @@ public class IssuedDocuments {
 
 	}
 
-	void store(long petitionId, String kind, String fileName, byte[] pdf, boolean forPetitioner, Instant at) {
-		jdbc.sql("INSERT INTO petition_document (petition_id, kind, issued_at, file_name, pdf, public) VALUES (?,?,?,?,?,?)")
-			.params(petitionId, kind, PetitionActions.beijing(at), fileName, pdf, forPetitioner)
+	void store(long petitionId, String kind, String fileName, byte[] pdf, boolean forPetitioner, Instant at,
+			String documentNumber) {
+		jdbc.sql("INSERT INTO petition_document (petition_id, kind, issued_at, file_name, pdf, public, document_number) VALUES (?,?,?,?,?,?,?)")
+			.params(petitionId, kind, PetitionActions.beijing(at), fileName, pdf, forPetitioner, documentNumber)
 			.update();
 	}
 
