@@ -28,6 +28,9 @@ public class IssuedDocuments {
 					: org.springframework.http.ContentDisposition.inline();
 			return org.springframework.http.ResponseEntity.ok()
 				.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+				// personal documents: kept out of shared caches, and no link target learns where they came from
+				.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+				.header("Referrer-Policy", "no-referrer")
 				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
 						disposition.filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
 				.body(pdf);

@@ -98,6 +98,9 @@ class DocumentLayoutTest {
 							doc.addresseeName(), doc.title(), doc.receivedOn(), withoutContact(doc), doc.documentNumber());
 				}
 				byte[] pdf = RENDERER.render(doc);
+				if (note && (n == 15 || n == 40)) {
+					DocumentRendererTest.write("layout_" + n + ".pdf", pdf); // to look at
+				}
 				List<Page> pages = pages(pdf);
 				String label = String.format(Locale.ROOT, "%d sentences, note %s", n, note);
 				Page last = pages.get(pages.size() - 1);
@@ -113,7 +116,9 @@ class DocumentLayoutTest {
 						.isGreaterThanOrEqualTo(2f / 3);
 				}
 				if (last.lineGap() < 28.9f) {
-					squeezed++;
+					if (squeezed++ == 0) {
+						DocumentRendererTest.write("layout_squeezed.pdf", pdf);
+					}
 				}
 			}
 		}
