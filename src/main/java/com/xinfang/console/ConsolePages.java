@@ -157,6 +157,7 @@ class ConsolePages {
 					form.personCount(), accused, null);
 			var result = registration.register(cmd, com.xinfang.petition.Upload.of(files), actor);
 			redirect.addFlashAttribute("registered", result);
+			redirect.addFlashAttribute("receipt", Receipt.of(result, actor, directory));
 			return "redirect:/console/registered";
 		}
 		catch (DomainException.Invalid ex) {

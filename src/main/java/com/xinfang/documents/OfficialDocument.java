@@ -20,9 +20,12 @@ import java.util.TreeSet;
  * @param title the matter's title; optional
  * @param receivedOn the date the petition (or the 复查 / 复核 request) was received; optional
  * @param fields kind-specific text keyed by {@link DocumentFields}; null and blank values are dropped
+ * @param documentNumber the 发文字号 under the title (常人社信〔2026〕12号), from {@link DocumentNumbers};
+ *     a document without one is not rendered
  */
 public record OfficialDocument(DocumentKind kind, String petitionNumber, String issuingUnitName, LocalDate issuedOn,
-		String addresseeName, String title, LocalDate receivedOn, Map<String, String> fields) {
+		String addresseeName, String title, LocalDate receivedOn, Map<String, String> fields,
+		DocumentNumber documentNumber) {
 
 	public OfficialDocument {
 		Objects.requireNonNull(kind, "kind");
@@ -48,6 +51,18 @@ public record OfficialDocument(DocumentKind kind, String petitionNumber, String 
 		fields = Collections.unmodifiableMap(copy);
 	}
 
+	/** A document not numbered yet; give it its 发文字号 with {@link #numbered}. */
+	public OfficialDocument(DocumentKind kind, String petitionNumber, String issuingUnitName, LocalDate issuedOn,
+			String addresseeName, String title, LocalDate receivedOn, Map<String, String> fields) {
+		this(kind, petitionNumber, issuingUnitName, issuedOn, addresseeName, title, receivedOn, fields, null);
+	}
+
+	/** A copy with its 发文字号. */
+	public OfficialDocument numbered(DocumentNumber number) {
+		return new OfficialDocument(kind, petitionNumber, issuingUnitName, issuedOn, addresseeName, title, receivedOn, fields,
+				number);
+	}
+
 	/** A document with no kind-specific fields yet; add them with {@link #with}. */
 	public static OfficialDocument of(DocumentKind kind, String petitionNumber, String issuingUnitName,
 			LocalDate issuedOn, String addresseeName, String title, LocalDate receivedOn) {
@@ -60,7 +75,7 @@ public record OfficialDocument(DocumentKind kind, String petitionNumber, String 
 		var copy = new LinkedHashMap<>(fields);
 		copy.put(key, value);
 		return new OfficialDocument(kind, petitionNumber, issuingUnitName, issuedOn, addresseeName, title, receivedOn,
-				copy);
+				copy, documentNumber);
 	}
 
 	/** The value of a field, if it was given. */

@@ -16,9 +16,16 @@ import java.util.Map;
  * text area 37 mm from the top and 28 mm from the left, 28 characters of 3号 (16 pt) text to the
  * line, 22 lines to the page; the title in 2号 bold, centred; paragraphs indented two characters
  * and justified; the signature above the date, the date four characters from the right. Pages
- * break by themselves, never leaving a heading or a paragraph's single first or last line alone,
- * nor the signature on a page of its own; a footer with the 信访编号 and page number goes on
- * every page. The result is plain geometry, written to PDF by {@link PdfWriter}.
+ * break by themselves, never leaving a heading or a paragraph's single first or last line alone;
+ * a footer with the 信访编号 and page number goes on every page. The result is plain geometry,
+ * written to PDF by {@link PdfWriter}.
+ * <p>
+ * The signature block (署名, 成文日期 and the 附注 under them) stays on the page of the body's last
+ * lines: the last two lines of text before it (besides a one-line closing such as 特此告知。) move
+ * with it. When that ending does not fit on the page, the page's line spacing is first tightened
+ * (GB/T 9704 7.3.5.1: 调整行距 so that the seal shares its page with the text, never 此页无正文), by
+ * at most {@link #MIN_SQUEEZE}; only when that is not enough does the ending start a new page, and
+ * then the page before is at least two thirds full.
  */
 final class Typesetter {
 
@@ -41,6 +48,9 @@ final class Typesetter {
 	static final float FOOTER_BASELINE = 20 * MM;
 
 	static final float FOOTER_RULE = 26 * MM;
+
+	/** The tightest line spacing, as a share of the normal, used to keep the ending on its page. */
+	static final float MIN_SQUEEZE = 0.85f;
 
 	/** Size and line height in points. 15.75 pt rather than 16 fits exactly 28 characters into 156 mm. */
 	enum Style {
@@ -107,6 +117,10 @@ final class Typesetter {
 
 		abstract void place(int pageIndex, Page page, float top);
 
+		/** Forget what was placed on a page that is being set again (tighter). */
+		void forget(int pageIndex) {
+		}
+
 	}
 
 	/** Vertical space; dropped at the top of a page. */
@@ -153,10 +167,18 @@ final class Typesetter {
 			this.row = row;
 		}
 
+		/** The height this line was given when placed (less than {@code height} on a tightened page). */
+		float placedHeight = height;
+
 		@Override
 		void place(int pageIndex, Page page, float top) {
 			super.place(pageIndex, page, top);
-			frame.extend(row, pageIndex, page, top, top - height);
+			frame.extend(row, pageIndex, page, top, top - placedHeight);
+		}
+
+		@Override
+		void forget(int pageIndex) {
+			frame.forget(pageIndex);
 		}
 
 	}
@@ -180,6 +202,11 @@ final class Typesetter {
 			pages.put(key, page);
 			extents.merge(key, new float[] { top, bottom },
 					(a, b) -> new float[] { Math.max(a[0], b[0]), Math.min(a[1], b[1]) });
+		}
+
+		void forget(int pageIndex) {
+			extents.keySet().removeIf(k -> k.pageIndex() == pageIndex);
+			pages.keySet().removeIf(k -> k.pageIndex() == pageIndex);
 		}
 
 		void draw() {
@@ -226,7 +253,9 @@ final class Typesetter {
 				items.add(new Gap(6));
 			}
 		}
-		Item date = signature(items, draft.signatureUnit(), draft.signatureDate(), body, compact ? 1 : 2);
+		int closing = !draft.body().isEmpty() && draft.body().get(draft.body().size() - 1) instanceof Paragraph p
+				&& lineCount(p.text(), body) == 1 && draft.body().size() > 1 ? 1 : 0;
+		Item date = signature(items, draft.signatureUnit(), draft.signatureDate(), body, compact ? 1 : 2, closing);
 		if (draft.note() != null) {
 			date.keepWithNext = true;
 			Gap gap = new Gap(body.leading / 2);
@@ -244,6 +273,7 @@ final class Typesetter {
 		List<Page> pages = new ArrayList<>();
 		Page page = newPage(pages);
 		float y = TOP;
+		int pageStart = 0;
 		int i = 0;
 		while (i < items.size()) {
 			int last = i;
@@ -253,10 +283,24 @@ final class Typesetter {
 			}
 			boolean pageHasContent = y < TOP;
 			if (group > y - BOTTOM) {
+				if (last == items.size() - 1 && pageHasContent) {
+					// the ending (last lines, signature, date): tighten this page's spacing rather than break
+					float used = TOP - y;
+					float scale = (TOP - BOTTOM) / (used + group);
+					if (scale >= MIN_SQUEEZE) {
+						page.lines().clear();
+						for (int k = pageStart; k <= last; k++) {
+							items.get(k).forget(pages.size() - 1);
+						}
+						place(items, pageStart, last, pages.size() - 1, page, TOP, scale);
+						break;
+					}
+				}
 				if (group <= TOP - BOTTOM) {
 					if (pageHasContent) {
 						page = newPage(pages);
 						y = TOP;
+						pageStart = i;
 					}
 				}
 				else {
@@ -265,20 +309,30 @@ final class Typesetter {
 					if (pageHasContent && items.get(i).height > y - BOTTOM) {
 						page = newPage(pages);
 						y = TOP;
+						pageStart = i;
 					}
 				}
 			}
-			for (int k = i; k <= last; k++) {
-				Item item = items.get(k);
-				if (item instanceof Gap && y >= TOP) {
-					continue;
-				}
-				item.place(pages.size() - 1, page, y);
-				y -= item.height;
-			}
+			y = place(items, i, last, pages.size() - 1, page, y, 1f);
 			i = last + 1;
 		}
 		return pages;
+	}
+
+	/** Places items {@code from..to} from {@code y} down, their heights scaled; a gap at the page's top is dropped. */
+	private static float place(List<Item> items, int from, int to, int pageIndex, Page page, float y, float scale) {
+		for (int k = from; k <= to; k++) {
+			Item item = items.get(k);
+			if (item instanceof Gap && y >= TOP) {
+				continue;
+			}
+			if (item instanceof TableLine line) {
+				line.placedHeight = item.height * scale;
+			}
+			item.place(pageIndex, page, y);
+			y -= item.height * scale;
+		}
+		return y;
 	}
 
 	private static Page newPage(List<Page> pages) {
@@ -325,6 +379,10 @@ final class Typesetter {
 		}
 		items.addAll(placed);
 		return placed.get(placed.size() - 1);
+	}
+
+	private int lineCount(String text, Style style) {
+		return LineBreaker.lines(text, WIDTH - 2 * style.size, WIDTH, cp -> width(cp, style)).size();
 	}
 
 	/** Extra space between characters so a full line ends flush right; none when it would look loose. */
@@ -380,11 +438,13 @@ final class Typesetter {
 	 * the body centred over the date; blank lines above, where the seal's top goes. Kept on the
 	 * page of the last body line. Returns the date's line.
 	 */
-	private Item signature(List<Item> items, String unit, String date, Style style, int blankLines) {
-		for (int k = items.size() - 1; k >= 0; k--) {
+	private Item signature(List<Item> items, String unit, String date, Style style, int blankLines, int closingLines) {
+		// the last two lines of text go with the signature, besides a one-line closing (特此告知。)
+		int bound = 0;
+		for (int k = items.size() - 1; k >= 0 && bound < 2 + closingLines; k--) {
 			items.get(k).keepWithNext = true;
-			if (!(items.get(k) instanceof Gap)) {
-				break;
+			if (items.get(k) instanceof TextItem) {
+				bound++;
 			}
 		}
 		float dateWidth = width(date, style);

@@ -101,7 +101,10 @@ final class Wording {
 		String issuer = ChineseText.line(doc.issuingUnitName());
 		String addressee = w.addressee().map(a -> a + "：").orElse(null);
 		String note = doc.kind().isSlip() ? null : w.text(CONTACT).map(c -> "（联系人及电话：" + c + "）").orElse(null);
-		return new Draft(issuer, doc.kind().title(), "〔" + doc.issuedOn().getYear() + "〕第" + number + "号", addressee,
+		if (doc.documentNumber() == null) {
+			throw new IllegalArgumentException(doc.kind().shortName() + "缺少发文字号");
+		}
+		return new Draft(issuer, doc.kind().title(), doc.documentNumber().toString(), addressee,
 				List.copyOf(w.body), issuer, ChineseText.date(doc.issuedOn()), note, "信访编号：" + number,
 				doc.kind().isSlip());
 	}

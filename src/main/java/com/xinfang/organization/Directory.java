@@ -73,6 +73,11 @@ public class Directory {
 		return unit(code).map(Unit::name).orElse(code);
 	}
 
+	/** The name an official document is issued under: 常德市人力资源和社会保障局 for 市人力资源和社会保障局. */
+	public String officialName(String code) {
+		return unit(code).map(Unit::officialName).orElse(code);
+	}
+
 	/** The 信访局 of a region (the county's bureau, else the city's). */
 	public Optional<Unit> petitionBureauFor(String regionCode) {
 		if (regionCode == null) {
@@ -119,8 +124,17 @@ public class Directory {
 			.list()
 			.forEach(r -> regions.put(r.code(), r));
 		Map<String, Unit> units = new LinkedHashMap<>();
-		jdbc.sql("SELECT code, name, kind, region_code, parent_code FROM unit ORDER BY sort_order, code")
-			.query(Unit.class)
+		jdbc.sql("SELECT code, name, kind, region_code, parent_code, official_name, doc_code FROM unit ORDER BY sort_order, code")
+			.query((rs, n) -> {
+				String name = rs.getString("name");
+				Unit.Kind kind = Unit.Kind.valueOf(rs.getString("kind"));
+				String region = rs.getString("region_code");
+				String official = rs.getString("official_name");
+				String docCode = rs.getString("doc_code");
+				return new Unit(rs.getString("code"), name, kind, region, rs.getString("parent_code"),
+						official == null || official.isBlank() ? OfficialNames.officialName(name, region, regions) : official,
+						docCode == null || docCode.isBlank() ? OfficialNames.documentCode(name, kind, region, regions) : docCode);
+			})
 			.list()
 			.forEach(u -> units.put(u.code(), u));
 		Map<String, Category> categories = new LinkedHashMap<>();

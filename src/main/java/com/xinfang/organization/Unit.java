@@ -1,7 +1,14 @@
 package com.xinfang.organization;
 
-/** An organisation that registers or handles matters. */
-public record Unit(String code, String name, Kind kind, String regionCode, String parentCode) {
+/**
+ * An organisation that registers or handles matters.
+ *
+ * @param name the short name the console shows (市人力资源和社会保障局)
+ * @param officialName the full name an official document is issued under (常德市人力资源和社会保障局)
+ * @param documentCode the 机关代字 of its 信访 documents (常人社信, as in 常人社信〔2026〕12号)
+ */
+public record Unit(String code, String name, Kind kind, String regionCode, String parentCode, String officialName,
+		String documentCode) {
 
 	public enum Kind {
 
@@ -16,6 +23,16 @@ public record Unit(String code, String name, Kind kind, String regionCode, Strin
 		/** a people's government office. */
 		GOVERNMENT
 
+	}
+
+	public Unit {
+		officialName = officialName == null || officialName.isBlank() ? name : officialName.strip();
+		documentCode = documentCode == null || documentCode.isBlank() ? null : documentCode.strip();
+	}
+
+	/** A unit known by its short name only (tests, units not yet in the directory). */
+	public Unit(String code, String name, Kind kind, String regionCode, String parentCode) {
+		this(code, name, kind, regionCode, parentCode, null, null);
 	}
 
 	public boolean isPetitionBureau() {

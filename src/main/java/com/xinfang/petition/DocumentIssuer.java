@@ -2,6 +2,7 @@ package com.xinfang.petition;
 
 import com.xinfang.documents.DocumentFields;
 import com.xinfang.documents.DocumentKind;
+import com.xinfang.documents.DocumentNumbers;
 import com.xinfang.documents.DocumentRenderer;
 import com.xinfang.documents.OfficialDocument;
 import com.xinfang.identity.Actor;
@@ -30,7 +31,11 @@ class DocumentIssuer {
 
 	private final RepeatRule repeats;
 
-	DocumentIssuer(DocumentRenderer renderer, IssuedDocuments issued, Directory directory, RepeatRule repeats) {
+	private final DocumentNumbers numbers;
+
+	DocumentIssuer(DocumentRenderer renderer, IssuedDocuments issued, Directory directory, RepeatRule repeats,
+			DocumentNumbers numbers) {
+		this.numbers = numbers;
 		this.renderer = renderer;
 		this.issued = issued;
 		this.directory = directory;
@@ -39,8 +44,13 @@ class DocumentIssuer {
 
 	void issueFor(Petition p, Action action, ActionCommand cmd, Actor actor, Instant at) {
 		LocalDate today = PetitionClocks.day(at);
-		String actorUnit = directory.unitName(actor.unitCode());
-		String handlingUnit = p.responsibleUnitCode() == null ? actorUnit : directory.unitName(p.responsibleUnitCode());
+		// documents are issued under the body's full name (常德市人力资源和社会保障局), never the console's short one
+		Unit actorUnitRecord = directory.unit(actor.unitCode()).orElse(null);
+		Unit handlingUnitRecord = p.responsibleUnitCode() == null ? actorUnitRecord
+				: directory.unit(p.responsibleUnitCode()).orElse(actorUnitRecord);
+		String actorUnit = actorUnitRecord == null ? directory.officialName(actor.unitCode()) : actorUnitRecord.officialName();
+		String handlingUnit = handlingUnitRecord == null ? actorUnit : handlingUnitRecord.officialName();
+		Unit issuer = actorUnitRecord;
 		String petitioner = p.petitioners().isEmpty() ? null : p.petitioners().get(0).name();
 		LocalDate received = PetitionClocks.day(p.receivedAt());
 		LocalDate accepted = p.acceptedAt() == null ? null : PetitionClocks.day(p.acceptedAt());
@@ -54,9 +64,9 @@ class DocumentIssuer {
 				boolean showAccuser = ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, receiver, null)
 						&& (p.kind() != Kind.ACCUSATION || receiver.kind() == Unit.Kind.DISCIPLINE);
 				doc = OfficialDocument.of(action == Action.TRANSFER ? DocumentKind.TRANSFER_SLIP : DocumentKind.ASSIGNMENT_SLIP,
-						p.number(), actorUnit, today, receiver.name(), p.title(), received)
+						p.number(), actorUnit, today, receiver.officialName(), p.title(), received)
 					.with(DocumentFields.PETITIONER_NAME, showAccuser ? petitioner : ConfidentialityRule.HIDDEN)
-					.with(DocumentFields.SUMMARY, p.content().length() > 300 ? p.content().substring(0, 300) + "…" : p.content())
+					.with(DocumentFields.SUMMARY, p.content())
 					.with(DocumentFields.DEADLINE, format(p.acceptStatutory()))
 					.with(DocumentFields.COMMUNICATION_WITH, c == null ? null : c.contact())
 					.with(DocumentFields.COMMUNICATION_TIME, c == null || c.at() == null ? null
@@ -65,10 +75,13 @@ class DocumentIssuer {
 				forPetitioner = false;
 				namesPetitioner = showAccuser && petitioner != null;
 			}
-			case ACCEPT -> doc = OfficialDocument.of(DocumentKind.ACCEPTANCE_NOTICE, p.number(), handlingUnit, today, petitioner,
-					p.title(), received)
-				.with(DocumentFields.ACCEPTED_ON, format(accepted))
-				.with(DocumentFields.DEADLINE, format(p.handleStatutory()));
+			case ACCEPT -> {
+				issuer = handlingUnitRecord;
+				doc = OfficialDocument.of(DocumentKind.ACCEPTANCE_NOTICE, p.number(), handlingUnit, today, petitioner,
+						p.title(), received)
+					.with(DocumentFields.ACCEPTED_ON, format(accepted))
+					.with(DocumentFields.DEADLINE, format(p.handleStatutory()));
+			}
 			case REJECT -> {
 				var earlier = repeats.concludedEarlier(p, actor);
 				if (earlier.isPresent()) {
@@ -89,20 +102,25 @@ class DocumentIssuer {
 				.with(DocumentFields.REASON, cmd.note() == null || cmd.note().isBlank()
 						? "该事项依法应当通过" + p.legalChannel().label() + "途径解决" : cmd.note())
 				.with(DocumentFields.LEGAL_CHANNEL, p.legalChannel().label());
-			case EXTEND -> doc = OfficialDocument.of(DocumentKind.EXTENSION_NOTICE, p.number(), handlingUnit, today, petitioner,
-					p.title(), received)
-				.with(DocumentFields.EXTENSION_DAYS, String.valueOf(p.extendedDays()))
-				.with(DocumentFields.REASON, cmd.reason())
-				.with(DocumentFields.ACCEPTED_ON, format(accepted))
-				.with(DocumentFields.NEW_DEADLINE, format(p.handleStatutory()));
+			case EXTEND -> {
+				issuer = handlingUnitRecord;
+				doc = OfficialDocument.of(DocumentKind.EXTENSION_NOTICE, p.number(), handlingUnit, today, petitioner,
+						p.title(), received)
+					.with(DocumentFields.EXTENSION_DAYS, String.valueOf(p.extendedDays()))
+					.with(DocumentFields.REASON, cmd.reason())
+					.with(DocumentFields.ACCEPTED_ON, format(accepted))
+					.with(DocumentFields.NEW_DEADLINE, format(p.handleStatutory()));
+			}
 			case APPROVE -> {
 				if (p.status() == Status.REPLIED) {
+					issuer = handlingUnitRecord;
 					doc = OfficialDocument.of(DocumentKind.HANDLING_OPINION, p.number(), handlingUnit, today, petitioner, p.title(),
 							received)
 						.with(DocumentFields.RESULT, p.result().label())
 						.with(DocumentFields.OPINION, p.opinion())
 						.with(DocumentFields.ACCEPTED_ON, format(accepted))
-						.with(DocumentFields.REQUEST, p.content().length() > 200 ? p.content().substring(0, 200) + "…" : p.content());
+						// the request quoted in full: a signed opinion answers what was asked, not its first 200 characters
+						.with(DocumentFields.REQUEST, p.content());
 				}
 			}
 			case DECIDE -> {
@@ -119,6 +137,11 @@ class DocumentIssuer {
 		if (doc == null) {
 			return;
 		}
+		if (issuer == null) {
+			throw new DomainException.Invalid("document", "文书无法生成：发文单位不在单位目录中");
+		}
+		// the 发文字号 last: its counter row stays locked until the act commits (DocumentNumbers)
+		doc = doc.numbered(numbers.next(issuer, today.getYear()));
 		byte[] pdf;
 		try {
 			pdf = renderer.render(doc);
@@ -126,7 +149,8 @@ class DocumentIssuer {
 		catch (IllegalArgumentException ex) {
 			throw new DomainException.Invalid("document", "文书无法生成：" + ex.getMessage());
 		}
-		issued.store(p.id(), doc.kind().name(), renderer.fileName(doc), pdf, forPetitioner, namesPetitioner, at);
+		issued.store(p.id(), doc.kind().name(), renderer.fileName(doc), pdf, forPetitioner, namesPetitioner, at,
+				doc.documentNumber().toString());
 	}
 
 	private static String format(LocalDate date) {

@@ -28,6 +28,9 @@ public class IssuedDocuments {
 					: org.springframework.http.ContentDisposition.inline();
 			return org.springframework.http.ResponseEntity.ok()
 				.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+				// personal documents: kept out of shared caches, and no link target learns where they came from
+				.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+				.header("Referrer-Policy", "no-referrer")
 				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
 						disposition.filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
 				.body(pdf);
@@ -41,10 +44,10 @@ public class IssuedDocuments {
 	 * by those who may know the accuser (Art 30).
 	 */
 	void store(long petitionId, String kind, String fileName, byte[] pdf, boolean forPetitioner, boolean namesPetitioner,
-			Instant at) {
-		jdbc.sql("INSERT INTO petition_document (petition_id, kind, issued_at, file_name, pdf, public, names_petitioner) "
-				+ "VALUES (?,?,?,?,?,?,?)")
-			.params(petitionId, kind, PetitionActions.beijing(at), fileName, pdf, forPetitioner, namesPetitioner)
+			Instant at, String documentNumber) {
+		jdbc.sql("INSERT INTO petition_document (petition_id, kind, issued_at, file_name, pdf, public, names_petitioner, "
+				+ "document_number) VALUES (?,?,?,?,?,?,?,?)")
+			.params(petitionId, kind, PetitionActions.beijing(at), fileName, pdf, forPetitioner, namesPetitioner, documentNumber)
 			.update();
 	}
 

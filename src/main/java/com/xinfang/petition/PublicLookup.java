@@ -31,8 +31,11 @@ public class PublicLookup {
 
 	private final AppealWindows appeals;
 
+	private final PublicDocumentLinks links;
+
 	PublicLookup(AppealWindows appeals, Petitions petitions, History history, PersonalDataCipher cipher, FailureThrottle throttle,
-			IssuedDocuments issued) {
+			IssuedDocuments issued, PublicDocumentLinks links) {
+		this.links = links;
 		this.appeals = appeals;
 		this.issued = issued;
 		this.petitions = petitions;
@@ -46,7 +49,8 @@ public class PublicLookup {
 		Petition p = verified(number, queryCode, clientAddress);
 		List<PetitionViews.Document> documents = issued.of(p.id(), IssuedDocuments.Reader.PETITIONER)
 			.stream()
-			.map(d -> new PetitionViews.Document(d.fileName(), "/api/v1/public/petitions/" + p.number() + "/documents/" + d.id()))
+			// each URL downloads as given, for a while, without the code in it (PublicDocumentLinks)
+			.map(d -> new PetitionViews.Document(d.fileName(), links.url(p.number(), d.id())))
 			.toList();
 		List<PetitionViews.Milestone> milestones = new java.util.ArrayList<>(history.milestones(p.id()));
 		String label = p.status().label();
@@ -67,6 +71,19 @@ public class PublicLookup {
 	public IssuedDocuments.Stored document(String number, String queryCode, String clientAddress, long id) {
 		Petition p = verified(number, queryCode, clientAddress);
 		return issued.get(p.id(), id, IssuedDocuments.Reader.PETITIONER).orElseThrow(() -> new DomainException.NotFound("文书不存在"));
+	}
+
+	/**
+	 * A document by the link the lookup listed: the token must be this matter's and this document's
+	 * and still valid; anything else is "not found". No code is checked, so nothing is throttled:
+	 * a token cannot be guessed.
+	 */
+	public IssuedDocuments.Stored document(String number, long id, String token) {
+		String normalised = number == null ? null : number.strip().toUpperCase();
+		return links.verify(normalised, id, token)
+			.flatMap(ok -> petitions.findByNumber(normalised))
+			.flatMap(p -> issued.get(p.id(), id, IssuedDocuments.Reader.PETITIONER))
+			.orElseThrow(() -> new DomainException.NotFound("文书不存在或链接已过期，请重新查询"));
 	}
 
 	/** The matter when the code fits; otherwise a failure is counted and "not found" thrown. */

@@ -4,6 +4,7 @@ import com.xinfang.audit.AuditLog;
 import com.xinfang.calendar.WorkingCalendar;
 import com.xinfang.documents.DocumentFields;
 import com.xinfang.documents.DocumentKind;
+import com.xinfang.documents.DocumentNumbers;
 import com.xinfang.documents.DocumentRenderer;
 import com.xinfang.documents.OfficialDocument;
 import com.xinfang.identity.Actor;
@@ -49,9 +50,10 @@ public class SupervisionOrders {
 
 	}
 
+	/** {@code documentNumber}: the 督办单's own 发文字号 (常信访〔2026〕7号); null for 约谈 and 通报, which issue none. */
 	public record Order(long id, String kind, String kindLabel, String unitCode, String unitName, String reason,
 			LocalDate replyDue, OffsetDateTime issuedAt, String issuedBy, boolean hasPdf, String reply,
-			OffsetDateTime repliedAt, String repliedBy) {
+			OffsetDateTime repliedAt, String repliedBy, String documentNumber) {
 	}
 
 	private final PetitionQueries petitions;
@@ -70,8 +72,11 @@ public class SupervisionOrders {
 
 	private final StaffNotices notices;
 
+	private final DocumentNumbers numbers;
+
 	SupervisionOrders(PetitionQueries petitions, DocumentRenderer renderer, WorkingCalendar calendar, Directory directory,
-			AuditLog audit, StaffNotices notices, JdbcClient jdbc, Clock clock) {
+			AuditLog audit, StaffNotices notices, DocumentNumbers numbers, JdbcClient jdbc, Clock clock) {
+		this.numbers = numbers;
 		this.notices = notices;
 		this.petitions = petitions;
 		this.renderer = renderer;
@@ -105,23 +110,28 @@ public class SupervisionOrders {
 		}
 		LocalDate today = LocalDate.now(clock.withZone(BEIJING));
 		LocalDate due = kind.needsReply ? calendar.addCalendarDays(today, days) : null;
-		String unitName = directory.unitName(p.responsibleUnitCode());
 		byte[] pdf = null;
 		String fileName = null;
+		String documentNumber = null;
 		if (kind.needsReply) {
-			var doc = OfficialDocument.of(DocumentKind.SUPERVISION_ORDER, p.number(), directory.unitName(actor.unitCode()), today,
-					unitName, p.title(), p.receivedAt().atZoneSameInstant(BEIJING).toLocalDate())
+			// issued under both bodies' full names, with the bureau's own 发文字号 (taken last: its row stays locked until commit)
+			var issuer = directory.unit(actor.unitCode()).orElseThrow(() -> new DomainException.Forbidden("只有信访部门的督办员可以督办"));
+			var doc = OfficialDocument.of(DocumentKind.SUPERVISION_ORDER, p.number(), issuer.officialName(), today,
+					directory.officialName(p.responsibleUnitCode()), p.title(), p.receivedAt().atZoneSameInstant(BEIJING).toLocalDate())
 				.with(DocumentFields.REASON, reason.strip())
 				.with(DocumentFields.DEADLINE, due.toString())
 				.with(DocumentFields.INSTRUCTIONS, "本事项列为" + kind.label + "。请高度重视，认真核查办理，依法解决群众合理诉求。");
+			doc = doc.numbered(numbers.next(issuer, today.getYear()));
+			documentNumber = doc.documentNumber().toString();
 			pdf = renderer.render(doc);
 			fileName = renderer.fileName(doc);
 		}
 		long id = jdbc.sql("""
-				INSERT INTO supervision_order (petition_id, kind, unit_code, reason, reply_due, issued_at, issued_by, pdf, file_name)
-				SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM petition WHERE number = ? RETURNING id""")
+				INSERT INTO supervision_order (petition_id, kind, unit_code, reason, reply_due, issued_at, issued_by, pdf, file_name,
+				                               document_number)
+				SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM petition WHERE number = ? RETURNING id""")
 			.params(kind.name(), p.responsibleUnitCode(), reason.strip(), due, OffsetDateTime.now(clock), actor.label(), pdf, fileName,
-					p.number())
+					documentNumber, p.number())
 			.query(Long.class)
 			.single();
 		notices.send(p.responsibleUnitCode(), List.of(Role.UNIT_HEAD, Role.CASE_OFFICER),
@@ -206,7 +216,7 @@ public class SupervisionOrders {
 
 	private static final String SELECT = """
 			SELECT o.id, o.kind, o.unit_code, o.reason, o.reply_due, o.issued_at, o.issued_by, o.pdf IS NOT NULL AS has_pdf,
-			       o.reply, o.replied_at, o.replied_by
+			       o.reply, o.replied_at, o.replied_by, o.document_number
 			FROM supervision_order o JOIN petition p ON p.id = o.petition_id""";
 
 	private Order get(long id) {
@@ -234,7 +244,8 @@ public class SupervisionOrders {
 		return new Order(rs.getLong(skip + 1), kind.name(), kind.label, rs.getString(skip + 3),
 				directory.unitName(rs.getString(skip + 3)), rs.getString(skip + 4), rs.getObject(skip + 5, LocalDate.class),
 				com.xinfang.platform.BeijingTime.of(issued), rs.getString(skip + 7), rs.getBoolean(skip + 8),
-				rs.getString(skip + 9), com.xinfang.platform.BeijingTime.of(replied), rs.getString(skip + 11));
+				rs.getString(skip + 9), com.xinfang.platform.BeijingTime.of(replied), rs.getString(skip + 11),
+				rs.getString(skip + 12));
 	}
 
 	private static Kind parse(String value) {

@@ -65,7 +65,7 @@ class DocumentRendererTest {
 		write(kind.name().toLowerCase(Locale.ROOT) + ".pdf", pdf);
 
 		String text = text(pdf);
-		assertThat(text).contains(kind.title(), "〔" + doc.issuedOn().getYear() + "〕第" + Samples.NUMBER + "号",
+		assertThat(text).contains(kind.title(), "常住建信〔2026〕12号",
 				doc.addresseeName() + "：", doc.issuingUnitName(), ChineseText.date(doc.issuedOn()),
 				"信访编号：" + Samples.NUMBER, "第1页共");
 		assertThat(text).contains(WORDING.get(kind));
@@ -164,12 +164,14 @@ class DocumentRendererTest {
 	@Test
 	void refusesADocumentWithoutWhatItCannotDoWithout() {
 		assertThatThrownBy(() -> RENDERER.render(OfficialDocument.of(DocumentKind.NON_ACCEPTANCE_NOTICE, Samples.NUMBER,
-				"常德市信访局", Samples.ISSUED, "张三", null, null)))
+				"常德市信访局", Samples.ISSUED, "张三", null, null).numbered(Samples.DOC_NUMBER)))
 			.hasMessageContaining("reason");
+		assertThatThrownBy(() -> RENDERER.render(Samples.unnumbered(DocumentKind.ACCEPTANCE_NOTICE)))
+			.hasMessageContaining("缺少发文字号");
 		assertThatThrownBy(() -> RENDERER.render(Samples.of(DocumentKind.HANDLING_OPINION).with(RESULT, "同意")))
 			.hasMessageContaining("支持、解释说明或不予支持");
 		assertThatThrownBy(() -> RENDERER.render(OfficialDocument.of(DocumentKind.TRANSFER_SLIP, Samples.NUMBER,
-				"常德市信访局", Samples.ISSUED, null, Samples.TITLE, null)))
+				"常德市信访局", Samples.ISSUED, null, Samples.TITLE, null).numbered(Samples.DOC_NUMBER)))
 			.hasMessageContaining("接收单位");
 		assertThatThrownBy(() -> Samples.of(DocumentKind.ACCEPTANCE_NOTICE).with("legal_channel", "诉讼"))
 			.isInstanceOf(IllegalArgumentException.class)
@@ -185,7 +187,7 @@ class DocumentRendererTest {
 			.contains("应当通过行政复议途径解决", "向常德市人民政府申请行政复议");
 		OfficialDocument noChannel = new OfficialDocument(doc.kind(), doc.petitionNumber(), doc.issuingUnitName(),
 				doc.issuedOn(), doc.addresseeName(), doc.title(), doc.receivedOn(),
-				Map.of(REASON, "该事项不属于本机关职权范围", COMPETENT_AUTHORITY, "常德市市场监督管理局"));
+				Map.of(REASON, "该事项不属于本机关职权范围", COMPETENT_AUTHORITY, "常德市市场监督管理局"), Samples.DOC_NUMBER);
 		assertThat(text(RENDERER.render(noChannel))).contains("《信访工作条例》第二十三条", "不予受理", "请你向常德市市场监督管理局提出。")
 			.doesNotContain("第三十一条");
 	}
@@ -194,7 +196,7 @@ class DocumentRendererTest {
 	void aCharacterTheFontLacksIsReportedAndPrintedAsMissing() throws IOException {
 		OfficialDocument rare = Samples.of(DocumentKind.ACCEPTANCE_NOTICE);
 		rare = new OfficialDocument(rare.kind(), rare.petitionNumber(), rare.issuingUnitName(), rare.issuedOn(), "王𠮷",
-				rare.title(), rare.receivedOn(), rare.fields());
+				rare.title(), rare.receivedOn(), rare.fields(), rare.documentNumber());
 		assertThat(RENDERER.unsupportedCharacters(rare)).containsExactly("𠮷");
 		assertThat(text(RENDERER.render(rare))).contains("王□：");
 	}
@@ -218,7 +220,7 @@ class DocumentRendererTest {
 		assertThat(fonts.covers(BundledFonts.Face.REGULAR, '澧')).isTrue();
 		OfficialDocument doc = Samples.of(DocumentKind.ACCEPTANCE_NOTICE);
 		doc = new OfficialDocument(doc.kind(), doc.petitionNumber(), "澧县住房和城乡建设局", doc.issuedOn(), doc.addresseeName(),
-				doc.title(), doc.receivedOn(), doc.fields());
+				doc.title(), doc.receivedOn(), doc.fields(), doc.documentNumber());
 		byte[] pdf = RENDERER.render(doc);
 		write("acceptance_notice_lixian.pdf", pdf);
 		assertThat(text(pdf)).startsWith("澧县住房和城乡建设局信访事项受理告知书").doesNotContain("□");

@@ -18,10 +18,17 @@ final class Samples {
 
 	static final String HOUSING = "常德市住房和城乡建设局";
 
+	/** The 发文字号 every sample carries. */
+	static final DocumentNumber DOC_NUMBER = new DocumentNumber("常住建信", 2026, 12);
+
 	private Samples() {
 	}
 
 	static OfficialDocument of(DocumentKind kind) {
+		return unnumbered(kind).numbered(DOC_NUMBER);
+	}
+
+	static OfficialDocument unnumbered(DocumentKind kind) {
 		return switch (kind) {
 			case ACCEPTANCE_NOTICE -> doc(kind, HOUSING, "张三", Map.of(ACCEPTED_ON, "2026-03-05", DEADLINE, "2026-05-04",
 					CONTACT, "王明  0736-7212345"));
@@ -82,7 +89,7 @@ final class Samples {
 	/** The least each kind needs: no addressee (except slips), title, receipt date or optional field. */
 	static OfficialDocument minimal(DocumentKind kind) {
 		OfficialDocument doc = OfficialDocument.of(kind, NUMBER, "常德市信访局", ISSUED,
-				kind.isSlip() ? "常德市武陵区人民政府" : null, null, null);
+				kind.isSlip() ? "常德市武陵区人民政府" : null, null, null).numbered(new DocumentNumber("常信访", 2026, 1));
 		return switch (kind) {
 			case NON_ACCEPTANCE_NOTICE -> doc.with(REASON, "该事项不属于本机关职权范围");
 			case EXTENSION_NOTICE -> doc.with(EXTENSION_DAYS, "15").with(REASON, "情况复杂");

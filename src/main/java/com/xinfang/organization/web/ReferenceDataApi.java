@@ -28,7 +28,7 @@ class ReferenceDataApi {
 	record RegionView(String code, String name, String level) {
 	}
 
-	record UnitView(String code, String name, String regionCode) {
+	record UnitView(String code, String name, String regionCode, String officialName) {
 	}
 
 	@GetMapping("/categories")
@@ -47,7 +47,7 @@ class ReferenceDataApi {
 	@GetMapping("/units")
 	@Operation(summary = "单位")
 	List<UnitView> units() {
-		return directory.units().stream().map(u -> new UnitView(u.code(), u.name(), u.regionCode())).toList();
+		return directory.units().stream().map(u -> new UnitView(u.code(), u.name(), u.regionCode(), u.officialName())).toList();
 	}
 
 }

@@ -71,8 +71,16 @@ class PublicPetitionApi {
 		return ResponseEntity.status(201).body(result);
 	}
 
+	@GetMapping("/{number}/documents/{id}/{token}")
+	@Operation(summary = "下载文书（查询结果所列链接，30分钟内有效）")
+	ResponseEntity<byte[]> documentByLink(@PathVariable String number, @PathVariable long id, @PathVariable String token) {
+		var doc = lookup.document(number, id, token);
+		return doc.toResponse(false);
+	}
+
+	/** The older form with the code in the URL; the listed links above keep the code out of logs. */
 	@GetMapping("/{number}/documents/{id}")
-	@Operation(summary = "下载文书（凭查询码）")
+	@Operation(summary = "下载文书（凭查询码；请优先使用查询结果所列链接）", deprecated = true)
 	ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id,
 			@RequestParam(required = false) String queryCode, HttpServletRequest request) {
 		var doc = lookup.document(number, queryCode, request.getRemoteAddr(), id);
