@@ -90,8 +90,4 @@ public record Figures(long received, long accepted, long replied, long closed, l
 			"satisfactionRate", "repeats", "repeatRate", "beyondLevel", "toBeijing", "overdueOpen", "backlog", "backlogResolved",
 			"backlogResolutionRate");
 
-	public static boolean isRate(String indicator) {
-		return indicator.endsWith("Rate");
-	}
-
 }

@@ -75,9 +75,12 @@ class ConsolePages {
 
 	private final SuggestionPanel suggestionPanel;
 
+	private final java.time.Clock clock;
+
 	ConsolePages(com.xinfang.text.ClassificationService classification, SuggestionPanel suggestionPanel,
 			com.xinfang.supervision.AccountabilityRates accountability, com.xinfang.supervision.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
-			com.xinfang.petition.PetitionActions actions) {
+			com.xinfang.petition.PetitionActions actions, java.time.Clock clock) {
+		this.clock = clock;
 		this.classification = classification;
 		this.suggestionPanel = suggestionPanel;
 		this.actions = actions;
@@ -121,7 +124,7 @@ class ConsolePages {
 	@GetMapping("/console/register")
 	String registerForm(Actor actor, Model model) {
 		requireRegistrar(actor);
-		model.addAttribute("form", DeskForm.empty(LocalDateTime.now(BEIJING).withSecond(0).withNano(0)));
+		model.addAttribute("form", DeskForm.empty(LocalDateTime.now(clock.withZone(BEIJING)).withSecond(0).withNano(0)));
 		fillDeskModel(model, actor, null);
 		return "console/register";
 	}
@@ -273,7 +276,7 @@ class ConsolePages {
 		if (!model.containsAttribute("suggestedUnit")) {
 			model.addAttribute("suggestedUnit", suggestedUnit(p, actor));
 		}
-		model.addAttribute("now", LocalDateTime.now(BEIJING).withSecond(0).withNano(0));
+		model.addAttribute("now", LocalDateTime.now(clock.withZone(BEIJING)).withSecond(0).withNano(0));
 		return "console/case";
 	}
 

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,8 +44,6 @@ public class PetitionActions {
 
 	private final ApplicationEventPublisher events;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
 	private final PublicLookup lookup;
@@ -59,7 +56,7 @@ public class PetitionActions {
 
 	PetitionActions(java.util.List<RegistrationAdvisor> advisors, org.springframework.transaction.support.TransactionTemplate transactions, DocumentIssuer documents, PublicLookup lookup, Petitions petitions, PetitionQueries queries, ActionPermissions permissions, PetitionClocks clocks,
 			RepeatRule repeats, History history, HandlingRecords records, Directory directory,
-			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.advisors = advisors;
 		this.transactions = transactions;
 		this.documents = documents;
@@ -73,7 +70,6 @@ public class PetitionActions {
 		this.records = records;
 		this.directory = directory;
 		this.events = events;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 

@@ -98,11 +98,6 @@ public class PetitionQueries {
 		return jdbc.sql("SELECT unnest(joint_units) FROM petition WHERE id = ?").param(petitionId).query(String.class).list();
 	}
 
-	/** Whether the actor's unit is the responsible unit of the matter (not just a called-in unit). */
-	public boolean isResponsibleUnit(String number, Actor actor) {
-		return actor.unitCode() != null && actor.unitCode().equals(load(number, actor).responsibleUnitCode());
-	}
-
 	static DomainException.NotFound notFound(String number) {
 		return new DomainException.NotFound("信访事项 " + number + " 不存在或不在您的查看范围内");
 	}
