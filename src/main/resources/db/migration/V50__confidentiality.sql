@@ -11,3 +11,6 @@ ALTER TABLE petition_document ADD COLUMN names_petitioner boolean NOT NULL DEFAU
 
 -- A citizen's account in a history links their matters to each other: histories say 信访人.
 UPDATE petition_history SET actor = '信访人' WHERE actor LIKE 'citizen:%';
+
+-- 检索 by a 信访编号's tail (the last digits read off a slip): a suffix match on the reversed number.
+CREATE INDEX petition_number_reversed ON petition (reverse(number) text_pattern_ops);
