@@ -135,7 +135,7 @@ public class PetitionQueries {
 		if ("target".equals(filter.overdue()) || "statutory".equals(filter.overdue())) {
 			String column = "target".equals(filter.overdue()) ? "coalesce(p.handle_target, p.accept_target)"
 					: "coalesce(p.handle_statutory, p.accept_statutory)";
-			where.append(" AND p.status NOT IN ('CLOSED','FINAL','MERGED','NOT_ACCEPTED','DIVERTED') AND ")
+			where.append(" AND ").append(Status.sqlOpen("p")).append(" AND ")
 				.append(column)
 				.append(" < ?");
 			params.add(LocalDate.now(clock));
@@ -290,8 +290,7 @@ public class PetitionQueries {
 	}
 
 	static boolean isOpen(Status status) {
-		return !java.util.EnumSet.of(Status.CLOSED, Status.FINAL, Status.MERGED, Status.NOT_ACCEPTED, Status.DIVERTED)
-			.contains(status);
+		return status.isOpen();
 	}
 
 	public List<PetitionViews.Document> documents(String number, Actor actor, String urlPrefix) {
