@@ -109,7 +109,8 @@ public class PetitionQueries {
 
 	public PetitionViews.Page list(PetitionViews.Filter filter, Actor actor, int page, int size) {
 		int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-		int offset = Math.max(0, page) * limit;
+		// long: a page number near Integer.MAX_VALUE must not wrap into a negative OFFSET
+		long offset = (long) Math.max(0, page) * limit;
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" WHERE ").append(actor.scope().sqlCondition("p"));
 		if (actor.scope().sqlParameter() != null) {
