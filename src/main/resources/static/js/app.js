@@ -46,6 +46,14 @@
       pendingTownship = null;
     }
   });
+  // Script behaviour by data attributes, none inline (the Content-Security-Policy forbids it)
+  document.addEventListener('change', function (e) {
+    var s = e.target.closest('[data-autosubmit]');
+    if (s && s.form) { s.form.submit(); }
+  });
+  document.addEventListener('click', function (e) {
+    if (e.target.closest('[data-back]')) { e.preventDefault(); history.back(); }
+  });
   // Print buttons
   document.addEventListener('click', function (e) {
     if (e.target.closest('[data-print]')) { window.print(); }
