@@ -223,6 +223,15 @@ class UserMistakesIT {
 	}
 
 	@Test
+	void aNameLongerThanItsLimitSaysSo() {
+		var r = send("POST", "/api/v1/petitions", "city.registrar", "application/json",
+				"{\"channel\":\"LETTER\",\"regionCode\":\"430702\",\"title\":\"标题\",\"content\":\"内容内容内容内容\",\"petitioners\":[{\"name\":\""
+						+ "张".repeat(31) + "\"}]}");
+		assertThat(r.statusCode()).isEqualTo(400);
+		assertThat(r.body()).contains("信访人姓名不能超过30字").doesNotContain("请填写信访人姓名");
+	}
+
+	@Test
 	void aMalformedRequestLineRefusedByTomcatIsAnsweredInChinese() throws IOException {
 		for (String target : List.of("/api/v1/petitions?q=a|b{c}", "/console/petitions?q=a|b{c}", "/api/v1/petitions/%zz")) {
 			String answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
