@@ -4,9 +4,11 @@
   var cfg = document.getElementById('stats-config');
   if (!cfg || !window.echarts) { return; }
   var d = cfg.dataset;
-  var LABELS = window.STATS_LABELS || {};
-  var DEFS = window.STATS_DEFINITIONS || {};
-  var CHANNELS = window.STATS_CHANNELS || {};
+  var data = document.getElementById('stats-data');
+  var STATS = data ? JSON.parse(data.textContent) : {};
+  var LABELS = STATS.labels || {};
+  var DEFS = STATS.definitions || {};
+  var CHANNELS = STATS.channels || {};
   var screen = d.mode === 'screen';
   var dark = screen ? 'dark' : null;
   var charts = {};

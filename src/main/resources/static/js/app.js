@@ -46,6 +46,36 @@
       pendingTownship = null;
     }
   });
+  // Script behaviour by data attributes, none inline (the Content-Security-Policy forbids it)
+  document.addEventListener('change', function (e) {
+    var s = e.target.closest('[data-autosubmit]');
+    if (s && s.form) { s.form.submit(); }
+  });
+  document.addEventListener('click', function (e) {
+    if (e.target.closest('[data-back]')) { e.preventDefault(); history.back(); }
+  });
+  // Attachments over the limit are refused before the form is sent, so nothing typed is lost
+  document.addEventListener('change', function (e) {
+    var input = e.target.closest('input[type=file][data-max-bytes]');
+    if (!input) { return; }
+    var error = document.getElementById(input.id + '-error');
+    var max = parseInt(input.getAttribute('data-max-bytes'), 10);
+    var maxFiles = parseInt(input.getAttribute('data-max-files') || '0', 10);
+    var message = null;
+    if (maxFiles && input.files.length > maxFiles) {
+      message = input.getAttribute('data-too-many');
+    }
+    for (var i = 0; !message && i < input.files.length; i++) {
+      if (input.files[i].size > max) {
+        message = input.getAttribute('data-too-large').replace('{0}', input.files[i].name);
+      }
+    }
+    if (error) {
+      error.textContent = message || '';
+      error.hidden = !message;
+    }
+    if (message) { input.value = ''; }
+  });
   // Print buttons
   document.addEventListener('click', function (e) {
     if (e.target.closest('[data-print]')) { window.print(); }

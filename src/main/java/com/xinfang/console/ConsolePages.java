@@ -400,8 +400,13 @@ class ConsolePages {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+					(file.inline() ? ContentDisposition.inline() : ContentDisposition.attachment())
+						.filename(file.downloadName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.header("X-Content-Type-Options", "nosniff")
+			// an attachment is data: even opened directly it may run nothing and load nothing
+			.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
 			.body(new InputStreamResource(in));
 	}
 

@@ -39,8 +39,11 @@ public class Accounts {
 
 	private final Clock clock;
 
+	private final TokenRevocations revocations;
+
 	Accounts(JdbcClient jdbc, PasswordEncoder passwords, PersonalDataCipher cipher, VerificationCodes codes,
-			Directory directory, Clock clock) {
+			Directory directory, Clock clock, TokenRevocations revocations) {
+		this.revocations = revocations;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.cipher = cipher;
@@ -152,6 +155,41 @@ public class Accounts {
 			return Masking.phone(phone);
 		}
 
+	}
+
+	/**
+	 * An administrator disables an account (a staff login name or a citizen's phone): it can no
+	 * longer log in, and its API tokens and login sessions end at once, on every node.
+	 */
+	@Transactional
+	public void disable(String login, Actor admin) {
+		long id = accountForAdmin(login, admin);
+		if (id == admin.userId()) {
+			throw new DomainException.Conflict("不能停用自己的账号");
+		}
+		jdbc.sql("UPDATE app_user SET enabled = false, version = version + 1 WHERE id = ?").param(id).update();
+		endSignIns(id);
+	}
+
+	@Transactional
+	public void enable(String login, Actor admin) {
+		long id = accountForAdmin(login, admin);
+		jdbc.sql("UPDATE app_user SET enabled = true, version = version + 1 WHERE id = ?").param(id).update();
+	}
+
+	/** Ends every API token and login session of the account. */
+	@Transactional
+	public void endSignIns(long userId) {
+		revocations.revokeAll(userId);
+		actor(userId).ifPresent(a -> jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?").param(a.username()).update());
+	}
+
+	private long accountForAdmin(String login, Actor admin) {
+		if (!admin.has(Role.ADMIN)) {
+			throw new DomainException.Forbidden("只有系统管理员可以停用或启用账号");
+		}
+		return loginRecord(login == null ? "" : login.strip()).map(LoginRecord::id)
+			.orElseThrow(() -> new DomainException.NotFound("账号不存在"));
 	}
 
 	/** Login name lookup: staff by username, citizens by phone number. */

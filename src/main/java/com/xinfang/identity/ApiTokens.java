@@ -15,12 +15,21 @@ public class ApiTokens {
 
 	private final TokenService tokens;
 
-	ApiTokens(AuthenticationManager authentication, TokenService tokens) {
+	private final TokenRevocations revocations;
+
+	ApiTokens(AuthenticationManager authentication, TokenService tokens, TokenRevocations revocations) {
+		this.revocations = revocations;
 		this.authentication = authentication;
 		this.tokens = tokens;
 	}
 
 	public record Token(String accessToken, String tokenType, long expiresIn) {
+	}
+
+	/** Logout: the token presented ends now, on every node. */
+	public void revoke(org.springframework.security.oauth2.jwt.Jwt jwt) {
+		Number uid = jwt.getClaim("uid");
+		revocations.revoke(jwt.getId(), uid.longValue(), jwt.getExpiresAt() == null ? java.time.Instant.now() : jwt.getExpiresAt());
 	}
 
 	public Token issue(String login, String password, String address) {

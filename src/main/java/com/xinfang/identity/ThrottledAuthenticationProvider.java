@@ -1,7 +1,10 @@
 package com.xinfang.identity;
 
 import com.xinfang.platform.FailureThrottle;
+import com.xinfang.privacy.MobilePhone;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -46,7 +49,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		String login = String.valueOf(authentication.getPrincipal()).strip();
 		String password = String.valueOf(authentication.getCredentials());
 		String address = address(authentication);
-		String accountKey = "login:" + login.toLowerCase() + "@" + address;
+		String accountKey = "login:" + throttleName(login) + "@" + address;
 		String addressKey = "login-addr:" + address;
 		long blocked = Math.max(throttle.secondsBlocked(accountKey), throttle.secondsBlocked(addressKey));
 		if (blocked > 0) {
@@ -69,6 +72,25 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		var result = UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
 		result.setDetails(authentication.getDetails());
 		return result;
+	}
+
+	/**
+	 * The login as the throttle counts it: one account, however it is spelt. A phone number in any
+	 * spelling (spaces, dashes, +86) is its eleven digits; a staff name is case-insensitive; an
+	 * absurdly long name is counted by its hash so it still fits the throttle's key.
+	 */
+	static String throttleName(String login) {
+		String name = MobilePhone.problem(login).isEmpty() ? MobilePhone.normalise(login) : login.strip().toLowerCase(Locale.ROOT);
+		if (name.length() <= 64) {
+			return name;
+		}
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+			return "sha256:" + java.util.HexFormat.of().formatHex(digest);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String address(Authentication authentication) {

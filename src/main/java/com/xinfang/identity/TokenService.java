@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -15,6 +16,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
@@ -34,10 +36,13 @@ class TokenService {
 
 	private final Clock clock;
 
-	TokenService(KeyMaterial keys, Clock clock) {
+	TokenService(KeyMaterial keys, Clock clock, TokenRevocations revocations) {
 		SecretKey key = new SecretKeySpec(keys.tokenKey(), "HmacSHA256");
 		this.encoder = NimbusJwtEncoder.withSecretKey(key).build();
-		this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+		var nimbus = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+		// the signature and expiry first (no database), then whether the token was ended early
+		nimbus.setJwtValidator(JwtValidators.createDefaultWithValidators(revocations));
+		this.decoder = nimbus;
 		this.clock = clock;
 	}
 
@@ -46,6 +51,7 @@ class TokenService {
 		var claims = JwtClaimsSet.builder()
 			.issuer("xinfang")
 			.subject(actor.username())
+			.id(UUID.randomUUID().toString())
 			.issuedAt(now)
 			.expiresAt(now.plus(LIFETIME))
 			.claim("uid", actor.userId())

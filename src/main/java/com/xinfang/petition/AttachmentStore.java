@@ -66,6 +66,11 @@ class AttachmentStore {
 				throw new DomainException.Invalid("attachments",
 						"附件「" + upload.fileName() + "」不是图片或PDF文件（只接受 JPG、PNG、GIF、WEBP、PDF）");
 			}
+			String tooLarge = type.startsWith("image/") ? ImageBounds.problem(tmp) : null;
+			if (tooLarge != null) {
+				Files.deleteIfExists(tmp);
+				throw new DomainException.Invalid("attachments", "图片「" + upload.fileName() + "」" + tooLarge);
+			}
 			long size = Files.size(tmp);
 			if (size > MAX_BYTES) {
 				Files.deleteIfExists(tmp);

@@ -104,7 +104,8 @@ public class PetitionQueries {
 
 	public PetitionViews.Page list(PetitionViews.Filter filter, Actor actor, int page, int size) {
 		int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-		int offset = Math.max(0, page) * limit;
+		// long: a page number near Integer.MAX_VALUE must not wrap into a negative OFFSET
+		long offset = (long) Math.max(0, page) * limit;
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" WHERE ").append(actor.scope().sqlCondition("p"));
 		if (actor.scope().sqlParameter() != null) {
@@ -334,6 +335,30 @@ public class PetitionQueries {
 	}
 
 	public record AttachmentFile(String fileName, String contentType, String storageKey) {
+
+		/**
+		 * The name a download carries: the client's name without its extension, and the extension
+		 * of the type detected from the bytes when stored (a "poly.html" that is a PNG is "poly.png").
+		 */
+		public String downloadName() {
+			String ext = storageKey.contains(".") ? storageKey.substring(storageKey.lastIndexOf('.') + 1) : "bin";
+			String base = fileName == null ? "" : fileName.replaceAll("[\\\\/]+", "/");
+			base = base.substring(base.lastIndexOf('/') + 1);
+			if (base.contains(".")) {
+				base = base.substring(0, base.lastIndexOf('.'));
+			}
+			base = base.replaceAll("[\\p{Cntrl}\"<>:|?*]", "").strip();
+			if (base.length() > 60) {
+				base = base.substring(0, 60);
+			}
+			return (base.isEmpty() ? "附件" : base) + "." + ext;
+		}
+
+		/** Images are shown in the browser; a PDF is always downloaded, so no script in it runs in a viewer. */
+		public boolean inline() {
+			return contentType != null && contentType.startsWith("image/");
+		}
+
 	}
 
 	/** Reads an attachment's bytes from the store. */

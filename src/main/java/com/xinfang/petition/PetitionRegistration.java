@@ -221,8 +221,11 @@ public class PetitionRegistration {
 			var in = inputs.get(i);
 			String field = "petitioners[" + i + "]";
 			String name = in.name() == null ? "" : in.name().strip();
-			if (name.isEmpty() || name.length() > 30) {
+			if (name.isEmpty()) {
 				problems.add(new FieldProblem(field + ".name", "请填写信访人姓名"));
+			}
+			else if (name.length() > 30) {
+				problems.add(new FieldProblem(field + ".name", "信访人姓名不能超过30字"));
 			}
 			String id = blankToNull(IdNumber.normalise(in.idNumber()));
 			if (id != null) {

@@ -64,7 +64,10 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class })
 	ResponseEntity<ProblemDetail> unreadable(Exception ex) {
-		return problem(HttpStatus.BAD_REQUEST, "请求格式错误", "请求内容无法解析，请检查 JSON 格式和字段取值");
+		if (ex instanceof MethodArgumentTypeMismatchException m) {
+			return problem(HttpStatus.BAD_REQUEST, "请求格式错误", "参数 " + m.getName() + " 的取值无效");
+		}
+		return problem(HttpStatus.BAD_REQUEST, "请求格式错误", WebProblems.unreadable((HttpMessageNotReadableException) ex));
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -93,6 +93,14 @@ public class AccountabilityRates {
 	 */
 	@Transactional(readOnly = true)
 	public List<UnitRates> perUnit(LocalDate from, LocalDate to, String unitCode, Actor actor) {
+		FigureScope.requireStaff(actor);
+		if (actor.scope().type() == com.xinfang.identity.DataScope.Type.UNIT) {
+			// a department sees its own row only, not the units it met through a joint handling
+			if (unitCode != null && !unitCode.isBlank() && !unitCode.equals(actor.scope().value())) {
+				return List.of();
+			}
+			unitCode = actor.scope().value();
+		}
 		LocalDate yesterday = LocalDate.now(clock.withZone(BeijingTime.ZONE)).minusDays(1);
 		LocalDate end = to.isAfter(yesterday) ? yesterday : to;
 		List<Object> params = new ArrayList<>();

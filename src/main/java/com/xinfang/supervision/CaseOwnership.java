@@ -7,6 +7,7 @@ import com.xinfang.identity.Role;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.petition.PetitionViews;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Texts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -72,8 +73,11 @@ public class CaseOwnership {
 				ON CONFLICT (petition_id) DO UPDATE SET leader_user_id = excluded.leader_user_id,
 				  working_group = excluded.working_group, plan = excluded.plan, lawyer = excluded.lawyer,
 				  follow_up_owner = excluded.follow_up_owner, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by""")
-			.params(leader.userId(), a.workingGroup().strip(), a.plan().strip(), blank(a.lawyer()) ? null : a.lawyer().strip(),
-					a.followUpOwner().strip(), OffsetDateTime.now(clock), actor.label(), p.number())
+			.params(leader.userId(), Texts.within("workingGroup", "工作专班", a.workingGroup(), 300),
+					Texts.within("plan", "化解方案", a.plan(), Texts.LONG),
+					blank(a.lawyer()) ? null : Texts.within("lawyer", "律师", a.lawyer(), 100),
+					Texts.within("followUpOwner", "稳控责任人", a.followUpOwner(), 100), OffsetDateTime.now(clock), actor.label(),
+					p.number())
 			.update();
 		audit.record(actor.label(), "CASE_OWNERSHIP", p.number(), "包案领导：" + leader.displayName());
 		return of(number, actor).orElseThrow();
@@ -89,7 +93,7 @@ public class CaseOwnership {
 			throw new DomainException.Invalid("note", "请填写进展情况");
 		}
 		jdbc.sql("INSERT INTO case_progress (petition_id, at, actor, note) SELECT id, ?, ?, ? FROM petition WHERE number = ?")
-			.params(OffsetDateTime.now(clock), actor.label(), note.strip(), ownership.number())
+			.params(OffsetDateTime.now(clock), actor.label(), Texts.within("note", "进展情况", note, Texts.LONG), ownership.number())
 			.update();
 		return of(number, actor).orElseThrow();
 	}

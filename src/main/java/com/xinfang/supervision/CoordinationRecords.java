@@ -7,6 +7,7 @@ import com.xinfang.organization.Directory;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -92,7 +93,8 @@ public class CoordinationRecords {
 		int inserted = jdbc.sql("""
 				INSERT INTO reception_day (leader_user_id, day, place, region_code, topic, created_at, created_by)
 				VALUES (?,?,?,?,?,?,?) ON CONFLICT (leader_user_id, day) DO NOTHING""")
-			.params(leader, s.day(), s.place().strip(), region, blankToNull(s.topic()), OffsetDateTime.now(clock), actor.label())
+			.params(leader, s.day(), Texts.within("place", "接访地点", s.place(), 200), region,
+					blankToNull(Texts.within("topic", "接访主题", s.topic(), 200)), OffsetDateTime.now(clock), actor.label())
 			.update();
 		if (inserted == 0) {
 			throw new DomainException.Conflict("该领导当日已安排接访");
@@ -114,7 +116,8 @@ public class CoordinationRecords {
 		int inserted = jdbc.sql("""
 				INSERT INTO reception_visit (reception_id, petition_id, instructions, recorded_at, recorded_by)
 				SELECT ?, id, ?, ?, ? FROM petition WHERE number = ? ON CONFLICT DO NOTHING""")
-			.params(day.id(), instructions.strip(), OffsetDateTime.now(clock), actor.label(), number)
+			.params(day.id(), Texts.within("instructions", "领导批示", instructions, Texts.LONG), OffsetDateTime.now(clock),
+					actor.label(), number)
 			.update();
 		if (inserted == 0) {
 			throw new DomainException.Conflict("该事项已记录在本次接访中");
@@ -190,8 +193,9 @@ public class CoordinationRecords {
 		long id = jdbc.sql("""
 				INSERT INTO joint_meeting (held_on, title, region_code, participants, summary, recorded_at, recorded_by)
 				VALUES (?,?,?,?,?,?,?) RETURNING id""")
-			.params(m.heldOn(), m.title().strip(), region, m.participants().strip(), m.summary().strip(), OffsetDateTime.now(clock),
-					actor.label())
+			.params(m.heldOn(), Texts.within("title", "会议名称", m.title(), 200), region,
+					Texts.within("participants", "参会人员", m.participants(), Texts.LONG),
+					Texts.within("summary", "会议纪要", m.summary(), Texts.LONG), OffsetDateTime.now(clock), actor.label())
 			.query(Long.class)
 			.single();
 		for (String number : matters) {
@@ -201,7 +205,7 @@ public class CoordinationRecords {
 		}
 		for (NewDecision d : decisions) {
 			jdbc.sql("INSERT INTO joint_meeting_decision (meeting_id, decision, owner_unit, due) VALUES (?,?,?,?)")
-				.params(id, d.decision().strip(), d.ownerUnitCode(), d.due())
+				.params(id, Texts.within("decisions", "议定事项", d.decision(), Texts.LONG), d.ownerUnitCode(), d.due())
 				.update();
 		}
 		audit.record(actor.label(), "JOINT_MEETING", m.title().strip(), String.join(",", matters));
@@ -220,7 +224,7 @@ public class CoordinationRecords {
 			throw new DomainException.Invalid("note", "请填写落实情况");
 		}
 		int done = jdbc.sql("UPDATE joint_meeting_decision SET done_at = ?, done_note = ? WHERE id = ? AND done_at IS NULL")
-			.params(OffsetDateTime.now(clock), note.strip(), decisionId)
+			.params(OffsetDateTime.now(clock), Texts.within("note", "落实情况", note, Texts.LONG), decisionId)
 			.update();
 		if (done == 0) {
 			throw new DomainException.Conflict("该议定事项已报告落实");

@@ -9,6 +9,7 @@ import com.xinfang.petition.JointUnits;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -145,9 +146,16 @@ public class JointHandling {
 		LocalDate due = calendar.addWorkingDays(today(), days);
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		long id = petitionId(number);
-		jdbc.sql("INSERT INTO joint_handling (petition_id, lead_unit_code, reason, report_due, called_at, called_by) VALUES (?,?,?,?,?,?)")
-			.params(id, lead, whistle.reason().strip(), due, now, actor.label())
+		String reason = Texts.within("reason", "配合事项", whistle.reason(), Texts.LONG);
+		// two whistles at once: the primary key lets one row in; the other is told, nothing half-stored
+		int inserted = jdbc.sql("""
+				INSERT INTO joint_handling (petition_id, lead_unit_code, reason, report_due, called_at, called_by)
+				VALUES (?,?,?,?,?,?) ON CONFLICT (petition_id) DO NOTHING""")
+			.params(id, lead, reason, due, now, actor.label())
 			.update();
+		if (inserted == 0) {
+			throw new DomainException.Conflict("该事项已吹哨，请在原有联合办理中跟进");
+		}
 		for (String unit : units) {
 			jdbc.sql("INSERT INTO joint_participant (petition_id, unit_code) VALUES (?, ?)").params(id, unit).update();
 			notices.send(unit, List.of(Role.UNIT_HEAD, Role.CASE_OFFICER), id,
@@ -169,9 +177,16 @@ public class JointHandling {
 		if (part == null || part.strip().length() < 4) {
 			throw new DomainException.Invalid("part", "请填写本单位承担的工作（至少4个字）");
 		}
-		jdbc.sql("UPDATE joint_participant SET reported_at = ?, reported_by = ?, part = ? WHERE petition_id = ? AND unit_code = ?")
-			.params(OffsetDateTime.now(clock), actor.label(), part.strip(), petitionId(number), actor.unitCode())
+		String text = Texts.within("part", "承担的工作", part, Texts.LONG);
+		// guarded: of two report-ins at once exactly one changes the row, the other is told
+		int changed = jdbc.sql("""
+				UPDATE joint_participant SET reported_at = ?, reported_by = ?, part = ?
+				WHERE petition_id = ? AND unit_code = ? AND reported_at IS NULL""")
+			.params(OffsetDateTime.now(clock), actor.label(), text, petitionId(number), actor.unitCode())
 			.update();
+		if (changed == 0) {
+			throw new DomainException.Conflict("本单位已报到");
+		}
 		audit.record(actor.label(), "JOINT_REPORT_IN", number, actor.unitCode());
 		return find(number).orElseThrow();
 	}
@@ -193,7 +208,8 @@ public class JointHandling {
 		jdbc.sql("""
 				UPDATE joint_participant SET contribution = ?, contributed_at = ?, contributed_by = ?
 				WHERE petition_id = ? AND unit_code = ?""")
-			.params(contribution.strip(), OffsetDateTime.now(clock), actor.label(), petitionId(number), actor.unitCode())
+			.params(Texts.within("contribution", "办理情况", contribution, Texts.LONG), OffsetDateTime.now(clock), actor.label(),
+					petitionId(number), actor.unitCode())
 			.update();
 		return find(number).orElseThrow();
 	}
@@ -224,9 +240,16 @@ public class JointHandling {
 		if (text == null || text.strip().length() < 10) {
 			throw new DomainException.Invalid("text", "请填写综合答复（不少于10字）");
 		}
-		jdbc.sql("UPDATE joint_handling SET combined_reply = ?, replied_at = ?, replied_by = ? WHERE petition_id = ?")
-			.params(text.strip(), OffsetDateTime.now(clock), actor.label(), petitionId(number))
+		String reply = Texts.within("text", "综合答复", text, Texts.LONG);
+		// guarded: of two combined replies at once exactly one is kept, the other is told
+		int changed = jdbc.sql("""
+				UPDATE joint_handling SET combined_reply = ?, replied_at = ?, replied_by = ?
+				WHERE petition_id = ? AND replied_at IS NULL""")
+			.params(reply, OffsetDateTime.now(clock), actor.label(), petitionId(number))
 			.update();
+		if (changed == 0) {
+			throw new DomainException.Conflict("已作出综合答复");
+		}
 		audit.record(actor.label(), "JOINT_REPLY", number, null);
 		return find(number).orElseThrow();
 	}
@@ -257,7 +280,8 @@ public class JointHandling {
 
 	/** Per unit: calls received and how the unit reported in (the deadline counts in Beijing days). */
 	@Transactional(readOnly = true)
-	public List<ReportInCount> reportInCounts() {
+	public List<ReportInCount> reportInCounts(Actor actor) {
+		FigureScope.requireStaff(actor);
 		return jdbc.sql("""
 				SELECT j.unit_code, count(*),
 				       count(*) FILTER (WHERE j.reported_at IS NOT NULL AND (j.reported_at AT TIME ZONE 'Asia/Shanghai')::date <= h.report_due),
@@ -268,7 +292,10 @@ public class JointHandling {
 			.param(today())
 			.query((rs, n) -> new ReportInCount(rs.getString(1), directory.unitName(rs.getString(1)), rs.getLong(2), rs.getLong(3),
 					rs.getLong(4), rs.getLong(5)))
-			.list();
+			.list()
+			.stream()
+			.filter(c -> FigureScope.shows(actor, c.unitCode(), directory.unit(c.unitCode()).orElse(null)))
+			.toList();
 	}
 
 	/**

@@ -7,6 +7,7 @@ import com.xinfang.organization.Directory;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Texts;
 import com.xinfang.privacy.IdNumber;
 import com.xinfang.privacy.Masking;
 import com.xinfang.privacy.PersonalDataCipher;
@@ -133,13 +134,14 @@ public class ProhibitedConduct {
 				INSERT INTO prohibited_conduct (petition_id, person_name, id_number_index, id_number_mask, region_code, behaviour,
 				  occurred_at, place, facts, handling, recorded_at, recorded_by)
 				VALUES ((SELECT id FROM petition WHERE number = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(r.number() == null ? null : r.number().strip(), r.personName().strip(), id == null ? null : cipher.blindIndex("id", id),
-					id == null ? null : Masking.idNumber(id), region, behaviour.name(), r.occurredAt(), r.place().strip(),
-					r.facts().strip(), r.handling().strip(), OffsetDateTime.now(clock), actor.label())
+			.params(r.number() == null ? null : r.number().strip(), Texts.within("personName", "当事人姓名", r.personName(), 64),
+					id == null ? null : cipher.blindIndex("id", id), id == null ? null : Masking.idNumber(id), region, behaviour.name(),
+					r.occurredAt(), Texts.within("place", "发生地点", r.place(), 200), Texts.within("facts", "事实经过", r.facts(), Texts.LONG),
+					Texts.within("handling", "处置情况", r.handling(), Texts.LONG), OffsetDateTime.now(clock), actor.label())
 			.query(Long.class)
 			.single();
 		audit.record(actor.label(), "ART26_RECORD", "prohibited_conduct/" + rowId, behaviour.name());
-		return list(actor, null).stream().filter(e -> e.id() == rowId).findFirst().orElseThrow();
+		return entries(actor, null, rowId).stream().findFirst().orElseThrow();
 	}
 
 	/** Records in the actor's region, newest first; optionally of one person (by ID number). */
@@ -147,11 +149,25 @@ public class ProhibitedConduct {
 	public List<Entry> list(Actor actor, String idNumber) {
 		requireAccess(actor, "read");
 		String id = idNumber == null || idNumber.isBlank() ? null : IdNumber.normalise(idNumber);
-		String personFilter = id == null ? "" : " AND c.id_number_index = ?";
+		return entries(actor, id, null);
+	}
+
+	/**
+	 * Records in the actor's data scope (a city account sees its counties' records too: the scope's
+	 * region prefix, not the actor's own region code); of one person, or one row, when given.
+	 */
+	private List<Entry> entries(Actor actor, String id, Long rowId) {
+		if (actor.scope().type() != com.xinfang.identity.DataScope.Type.REGION) {
+			return List.of();
+		}
+		String personFilter = (id == null ? "" : " AND c.id_number_index = ?") + (rowId == null ? "" : " AND c.id = ?");
 		List<Object> params = new ArrayList<>();
-		params.add(actor.regionCode() == null ? "" : actor.regionCode().substring(0, Math.min(6, actor.regionCode().length())) + "%");
+		params.add(actor.scope().sqlParameter());
 		if (id != null) {
 			params.add(cipher.blindIndex("id", id));
+		}
+		if (rowId != null) {
+			params.add(rowId);
 		}
 		return jdbc.sql("""
 				SELECT c.id, p.number, c.person_name, c.id_number_mask, c.region_code, c.behaviour, c.occurred_at, c.place, c.facts,

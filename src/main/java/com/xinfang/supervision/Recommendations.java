@@ -6,6 +6,7 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -93,7 +94,8 @@ public class Recommendations {
 		long id = jdbc.sql("""
 				INSERT INTO recommendation (kind, unit_code, title, content, reply_due, issued_at, issued_by, issued_unit)
 				VALUES (?,?,?,?,?,?,?,?) RETURNING id""")
-			.params(kind.name(), unit.code(), issue.title().strip(), issue.content().strip(), due, OffsetDateTime.now(clock),
+			.params(kind.name(), unit.code(), Texts.within("title", "建议标题", issue.title(), 200),
+					Texts.within("content", "建议内容", issue.content(), Texts.LONG), due, OffsetDateTime.now(clock),
 					actor.label(), actor.unitCode())
 			.query(Long.class)
 			.single();
@@ -113,9 +115,13 @@ public class Recommendations {
 		if (text == null || text.strip().length() < 10) {
 			throw new DomainException.Invalid("text", "请填写书面回复（不少于10字）");
 		}
-		jdbc.sql("UPDATE recommendation SET reply = ?, replied_at = ?, replied_by = ? WHERE id = ?")
-			.params(text.strip(), OffsetDateTime.now(clock), actor.label(), id)
+		// guarded: of two replies at once exactly one is kept, the other is told
+		int changed = jdbc.sql("UPDATE recommendation SET reply = ?, replied_at = ?, replied_by = ? WHERE id = ? AND reply IS NULL")
+			.params(Texts.within("text", "书面回复", text, Texts.LONG), OffsetDateTime.now(clock), actor.label(), id)
 			.update();
+		if (changed == 0) {
+			throw new DomainException.Conflict("该建议已回复");
+		}
 		return get(id);
 	}
 
@@ -130,14 +136,18 @@ public class Recommendations {
 
 	/** Per unit: recommendations received, answered by the deadline. */
 	@Transactional(readOnly = true)
-	public List<SupervisionOrders.ReplyRate> replyRates() {
+	public List<SupervisionOrders.ReplyRate> replyRates(Actor actor) {
+		FigureScope.requireStaff(actor);
 		return jdbc.sql("""
 				SELECT unit_code, count(*),
 				       count(*) FILTER (WHERE replied_at IS NOT NULL AND (replied_at AT TIME ZONE 'Asia/Shanghai')::date <= reply_due)
 				FROM recommendation GROUP BY unit_code ORDER BY unit_code""")
 			.query((rs, n) -> new SupervisionOrders.ReplyRate(rs.getString(1), directory.unitName(rs.getString(1)), rs.getLong(2),
 					rs.getLong(3)))
-			.list();
+			.list()
+			.stream()
+			.filter(r -> FigureScope.shows(actor, r.unitCode(), directory.unit(r.unitCode()).orElse(null)))
+			.toList();
 	}
 
 	private static final String SELECT = "SELECT id, kind, unit_code, title, content, reply_due, issued_at, issued_by, reply, replied_at FROM recommendation";

@@ -12,6 +12,7 @@ import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -98,6 +99,7 @@ public class SupervisionOrders {
 		if (reason == null || reason.strip().length() < 4) {
 			throw new DomainException.Invalid("reason", "请填写督办事由（至少4个字）");
 		}
+		reason = Texts.within("reason", "督办事由", reason, Texts.LONG);
 		if (p.responsibleUnitCode() == null || p.responsibleUnitCode().equals(actor.unitCode())) {
 			throw new DomainException.Conflict("该事项尚未转送、交办给其他责任单位，无需督办");
 		}
@@ -158,9 +160,13 @@ public class SupervisionOrders {
 		if (text == null || text.strip().length() < 10) {
 			throw new DomainException.Invalid("text", "请填写办理情况（不少于10字）");
 		}
-		jdbc.sql("UPDATE supervision_order SET reply = ?, replied_at = ?, replied_by = ? WHERE id = ?")
-			.params(text.strip(), OffsetDateTime.now(clock), actor.label(), orderId)
+		// guarded: of two replies at once exactly one is kept, the other is told
+		int changed = jdbc.sql("UPDATE supervision_order SET reply = ?, replied_at = ?, replied_by = ? WHERE id = ? AND reply IS NULL")
+			.params(Texts.within("text", "办理情况", text, Texts.LONG), OffsetDateTime.now(clock), actor.label(), orderId)
 			.update();
+		if (changed == 0) {
+			throw new DomainException.Conflict("该督办已回复");
+		}
 		return get(orderId);
 	}
 
@@ -180,13 +186,17 @@ public class SupervisionOrders {
 
 	/** Share of orders answered by their deadline, per unit, over all orders that needed a reply. */
 	@Transactional(readOnly = true)
-	public List<ReplyRate> replyRates() {
+	public List<ReplyRate> replyRates(Actor actor) {
+		FigureScope.requireStaff(actor);
 		return jdbc.sql("""
 				SELECT unit_code, count(*) AS orders,
 				       count(*) FILTER (WHERE replied_at IS NOT NULL AND (replied_at AT TIME ZONE 'Asia/Shanghai')::date <= reply_due) AS on_time
 				FROM supervision_order WHERE reply_due IS NOT NULL GROUP BY unit_code ORDER BY unit_code""")
 			.query((rs, n) -> new ReplyRate(rs.getString(1), directory.unitName(rs.getString(1)), rs.getLong(2), rs.getLong(3)))
-			.list();
+			.list()
+			.stream()
+			.filter(r -> FigureScope.shows(actor, r.unitCode(), directory.unit(r.unitCode()).orElse(null)))
+			.toList();
 	}
 
 	/** Items needing a written reply and those answered by their deadline; rate in 0..1, null when none. */

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with a photo, keeps the number and code, and later looks the matter up without logging in.
  */
 @IntegrationTest
+@BrowserTest
 class CitizenJourneyIT {
 
 	@LocalServerPort

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * suggests the earlier matter, the comparison shows both side by side, and one click merges it.
  */
 @IntegrationTest
+@BrowserTest
 class DuplicateMergeIT {
 
 	@LocalServerPort

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * a registrar is refused the Art 26 tab.
  */
 @IntegrationTest
+@BrowserTest
 class JointHandlingDayIT {
 
 	@LocalServerPort

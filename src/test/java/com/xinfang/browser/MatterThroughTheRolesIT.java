@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * back, the bureau's reviewer approves closure, and the petitioner rates it online.
  */
 @IntegrationTest
+@BrowserTest
 class MatterThroughTheRolesIT {
 
 	@LocalServerPort

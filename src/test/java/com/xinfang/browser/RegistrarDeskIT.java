@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A registrar at the city bureau registers a letter received last week and finds it in the list. */
 @IntegrationTest
+@BrowserTest
 class RegistrarDeskIT {
 
 	@LocalServerPort

@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * online form's category hint for a citizen.
  */
 @IntegrationTest
+@BrowserTest
 class RegistrationSuggestionsIT {
 
 	@LocalServerPort

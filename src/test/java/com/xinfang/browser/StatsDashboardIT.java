@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A leader opens 统计分析: the figures, the charts and the county map are drawn; a figure opens its matters. */
 @IntegrationTest
+@BrowserTest
 class StatsDashboardIT {
 
 	@LocalServerPort

@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The supervisor's day: the board, a 督办 on a late matter, and the unit's written reply. */
 @IntegrationTest
+@BrowserTest
 class SupervisorDayIT {
 
 	@LocalServerPort

@@ -79,7 +79,7 @@ class PortalPages {
 	@PostMapping("/petition/new")
 	String submit(PetitionForm form, @RequestParam(name = "files", required = false) List<MultipartFile> files,
 			Actor actor, Model model, RedirectAttributes redirect) {
-		if (!form.truthful()) {
+		if (!form.promised()) {
 			model.addAttribute("form", form);
 			model.addAttribute("problems", List.of(new DomainException.FieldProblem("truthful",
 					"请确认所反映的情况真实（《信访工作条例》第二十六条）")));
@@ -228,7 +228,12 @@ class PortalPages {
 
 	/** The online form. The region is the township when chosen, else the county. */
 	record PetitionForm(String title, String content, String county, String township, String categoryCode,
-			String address, boolean truthful) {
+			String address, Boolean truthful) {
+
+		/** An unticked box sends nothing: that is "not promised", not a malformed form. */
+		boolean promised() {
+			return Boolean.TRUE.equals(truthful);
+		}
 
 		String regionCode() {
 			return township != null && !township.isBlank() ? township : county;

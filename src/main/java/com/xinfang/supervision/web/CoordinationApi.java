@@ -82,8 +82,8 @@ class CoordinationApi {
 
 	@GetMapping("/api/v1/joint/report-ins")
 	@Operation(summary = "各单位报到情况：被召集次数、按时、逾期、未报到")
-	List<JointHandling.ReportInCount> reportIns() {
-		return joint.reportInCounts();
+	List<JointHandling.ReportInCount> reportIns(Actor actor) {
+		return joint.reportInCounts(actor);
 	}
 
 	@GetMapping("/api/v1/backlog/counts")

@@ -113,7 +113,7 @@ class CoordinationPages {
 		switch (current) {
 			case JOINT -> {
 				model.addAttribute("awaiting", joint.awaitingReportIn(actor));
-				model.addAttribute("reportIns", joint.reportInCounts());
+				model.addAttribute("reportIns", joint.reportInCounts(actor));
 			}
 			case BACKLOG -> {
 				int y = year == null ? today.getYear() : year;
@@ -136,7 +136,7 @@ class CoordinationPages {
 				model.addAttribute("recommendations", recommendations.visibleTo(actor));
 				model.addAttribute("recommendationKinds", Recommendations.Kind.values());
 				model.addAttribute("mayRecommend", directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.LEADER));
-				model.addAttribute("recommendationRates", recommendations.replyRates());
+				model.addAttribute("recommendationRates", recommendations.replyRates(actor));
 			}
 			case RECEPTIONS -> {
 				model.addAttribute("receptions", records.receptions(actor));

@@ -96,8 +96,8 @@ class SupervisionApi {
 
 	@GetMapping("/api/v1/recommendations/reply-rates")
 	@Operation(summary = "各单位三项建议按期回复率")
-	List<SupervisionOrders.ReplyRate> recommendationRates() {
-		return recommendations.replyRates();
+	List<SupervisionOrders.ReplyRate> recommendationRates(Actor actor) {
+		return recommendations.replyRates(actor);
 	}
 
 	record IssueRequest(String kind, String reason, Integer replyDays) {
@@ -133,8 +133,8 @@ class SupervisionApi {
 
 	@GetMapping("/api/v1/supervision/reply-rates")
 	@Operation(summary = "各单位督办按期回复率")
-	List<SupervisionOrders.ReplyRate> rates() {
-		return orders.replyRates();
+	List<SupervisionOrders.ReplyRate> rates(Actor actor) {
+		return orders.replyRates(actor);
 	}
 
 }
