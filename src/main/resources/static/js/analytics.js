@@ -15,7 +15,7 @@
     shouldAcceptNotAcceptedRate: true, shouldHandleNotHandledRate: true, beyondLevel: true, toBeijing: true, repeats: true };
   // counted now, not per period: no change against the previous period
   var SNAPSHOT = { overdueOpen: true, backlog: true };
-  var SLOTS = { mediationSuccessRate: true };
+  // a figure appears as a card only when the answer carries it (调解成功率 comes with the mediation module)
   var CARDS = screen
     ? ['received', 'acceptedOnTimeRate', 'closedOnTimeRate', 'satisfactionRate', 'repeatRate', 'overdueOpen', 'backlog', 'toBeijing']
     : ['received', 'accepted', 'acceptedOnTimeRate', 'closedOnTimeRate', 'repliedOnTimeRate', 'satisfactionRate', 'ratingRate',
@@ -24,7 +24,7 @@
 
   function isRate(name) { return /Rate$/.test(name); }
   function fmt(name, v) {
-    if (v === null || v === undefined) { return SLOTS[name] ? d.pending : '—'; }
+    if (v === null || v === undefined) { return '—'; }
     if (isRate(name)) { return (v * 100).toFixed(1) + '%'; }
     return String(v);
   }
@@ -62,17 +62,16 @@
   function cards(now, before) {
     var box = document.getElementById('stat-cards');
     box.innerHTML = '';
-    CARDS.forEach(function (name) {
-      var a = document.createElement(SLOTS[name] ? 'div' : 'a');
+    CARDS.filter(function (name) { return name in now; }).forEach(function (name) {
+      var a = document.createElement('a');
       a.className = 'stat-card';
       a.dataset.indicator = name;
-      if (!SLOTS[name] && !/^averageHandlingDays$/.test(name)) { a.href = mattersUrl(name); }
-      else if (name === 'averageHandlingDays') { a.href = mattersUrl('closed'); }
+      a.href = mattersUrl(name === 'averageHandlingDays' ? 'closed' : name);
       a.title = (LABELS[name] || name) + '：' + (DEFS[name] || '');
       var label = document.createElement('span'); label.className = 'label'; label.textContent = LABELS[name] || name;
       var value = document.createElement('strong'); value.className = 'value'; value.textContent = fmt(name, now[name]);
       a.appendChild(label); a.appendChild(value);
-      if (before && now[name] !== null && before[name] !== null && now[name] !== undefined && !SLOTS[name] && !SNAPSHOT[name]) {
+      if (before && now[name] !== null && before[name] !== null && now[name] !== undefined && !SNAPSHOT[name]) {
         var delta = now[name] - before[name];
         var change = document.createElement('span');
         var good = LOWER_BETTER[name] ? delta < 0 : delta > 0;
@@ -175,8 +174,10 @@
     var body = table.tBodies[0];
     body.innerHTML = '';
     var head = table.tHead || table.createTHead();
+    // the chosen figure, then the intake beside it (once: not twice when the chosen figure is the intake)
+    var withIntake = name !== 'received';
     head.innerHTML = '<tr><th>名次</th><th>' + (dimension === 'REGION' ? '地区' : '单位') + '</th><th>' + (LABELS[name] || name)
-      + '</th><th>' + LABELS.received + '</th></tr>';
+      + '</th>' + (withIntake ? '<th>' + LABELS.received + '</th>' : '') + '</tr>';
     list.slice(0, screen ? 9 : 30).forEach(function (r, i) {
       var tr = body.insertRow();
       tr.insertCell().textContent = String(i + 1);
@@ -186,7 +187,7 @@
         dimension === 'REGION' ? { regionCode: r.code } : { unitCode: r.code });
       tr.insertCell().appendChild(a);
       tr.insertCell().textContent = fmt(name, r[name]);
-      tr.insertCell().textContent = String(r.received);
+      if (withIntake) { tr.insertCell().textContent = String(r.received); }
     });
   }
 

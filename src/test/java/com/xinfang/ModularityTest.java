@@ -14,8 +14,11 @@ class ModularityTest {
 	}
 
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	void writesModuleDocumentationNamingEveryModule() throws Exception {
+		String folder = "target/spring-modulith-docs";
+		new Documenter(MODULES, folder).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+		String diagram = java.nio.file.Files.readString(java.nio.file.Path.of(folder, "components.puml"));
+		MODULES.forEach(module -> org.assertj.core.api.Assertions.assertThat(diagram).contains(module.getDisplayName()));
 	}
 
 }

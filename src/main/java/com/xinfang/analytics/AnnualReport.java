@@ -64,21 +64,25 @@ public class AnnualReport {
 					+ "件；来信" + f.byChannel().get("LETTER") + "件；来电" + f.byChannel().get("PHONE") + "件；12345转办"
 					+ f.byChannel().get("HOTLINE_12345") + "件。越级访" + f.beyondLevel() + "件，进京访" + f.toBeijing() + "件。");
 			heading2(doc, "（二）规范受理办理");
-			para(doc, "全年受理信访事项" + f.accepted() + "件，及时受理率" + pct(f.acceptedOnTimeRate()) + "（上年"
-					+ pct(last.acceptedOnTimeRate()) + "）；出具处理意见" + f.replied() + "件，按期答复率"
-					+ pct(f.repliedOnTimeRate()) + "；办结" + f.closed() + "件，按期办结率" + pct(f.closedOnTimeRate()) + "（上年"
-					+ pct(last.closedOnTimeRate()) + "），平均办理用时" + num(f.averageHandlingDays()) + "天；一次性化解率"
-					+ pct(f.oneTimeResolutionRate()) + "。");
-			para(doc, "应受理而不受理占比" + pct(f.shouldAcceptNotAcceptedRate()) + "（上年" + pct(last.shouldAcceptNotAcceptedRate())
-					+ "），应办理而不办理占比" + pct(f.shouldHandleNotHandledRate()) + "（上年" + pct(last.shouldHandleNotHandledRate())
-					+ "）。");
+			// the rates are printed with their numerators and denominators, so each sentence adds up on paper
+			para(doc, "全年受理信访事项" + f.accepted() + "件，出具处理意见" + f.replied() + "件，办结" + f.closed()
+					+ "件，平均办理用时" + num(f.averageHandlingDays()) + "天；一次性化解率" + pct(f.oneTimeResolutionRate()) + "。");
+			para(doc, "法定受理期限在本期届满的信访事项" + f.acceptDue() + "件，其中按期作出受理、不予受理或导入法定途径决定的"
+					+ (f.acceptDue() - f.notAccepted()) + "件，及时受理率" + pct(f.acceptedOnTimeRate()) + "（上年"
+					+ pct(last.acceptedOnTimeRate()) + "）；应受理而不受理" + f.notAccepted() + "件，占比"
+					+ pct(f.shouldAcceptNotAcceptedRate()) + "（上年" + pct(last.shouldAcceptNotAcceptedRate()) + "）。");
+			para(doc, "法定办理期限在本期届满的已受理事项" + f.handleDue() + "件，其中按期办结" + (f.handleDue() - f.notHandled())
+					+ "件，按期办结率" + pct(f.closedOnTimeRate()) + "（上年" + pct(last.closedOnTimeRate()) + "）；按期出具经审核的处理意见"
+					+ f.repliedInTime() + "件，按期答复率" + pct(f.repliedOnTimeRate()) + "；应办理而不办理" + f.notHandled()
+					+ "件（含超过期限仍未办结的），占比" + pct(f.shouldHandleNotHandledRate()) + "（上年"
+					+ pct(last.shouldHandleNotHandledRate()) + "）。");
 			heading2(doc, "（三）群众评价");
 			para(doc, "送达处理意见" + f.delivered() + "件，群众参评" + f.rated() + "件，参评率" + pct(f.ratingRate()) + "，群众满意率"
 					+ pct(f.satisfactionRate()) + "（上年" + pct(last.satisfactionRate()) + "）。");
 			heading2(doc, "（四）重复信访和积案化解");
 			para(doc, "重复信访" + f.repeats() + "件，重复信访率" + pct(f.repeatRate()) + "（上年" + pct(last.repeatRate())
 					+ "）。全年化解积案" + f.backlogResolved() + "件，积案化解率" + pct(f.backlogResolutionRate()) + "；截至报告生成时仍有积案"
-					+ f.backlog() + "件、超期未办结事项" + f.overdueOpen() + "件。调解成功率：" + pct(f.mediationSuccessRate()) + "。");
+					+ f.backlog() + "件、超期未办结事项" + f.overdueOpen() + "件。");
 			heading2(doc, "附表1  分县市区信访工作情况");
 			table(doc, List.of("县市区", "收到", "受理", "及时受理率", "按期办结率", "满意率", "重复信访率", "越级访", "进京访", "积案"),
 					counties.stream()

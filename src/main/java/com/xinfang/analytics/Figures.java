@@ -5,40 +5,48 @@ import java.util.Map;
 
 /**
  * The indicators of one region, unit and period (definitions in docs/indicators.md). Rates are
- * 0..1 and null when their denominator is zero. 应受理未受理率 and 应办理未办理率 follow the supervision
- * module's definitions (duties that fell due in the period up to yesterday); 调解成功率 stays null
- * until a mediation module provides it.
+ * 0..1 and null when their denominator is zero.
+ * <p>
+ * The timeliness rates are taken over the duties that fell due in the period (up to yesterday),
+ * decided or not, with the definitions of {@code supervision.Duties}: 及时受理率 = acceptance duties met
+ * / due, 按期办结率 = handling duties met (办结 by the limit) / due, 按期答复率 = handling duties with an
+ * approved reply by the limit / due. A matter still open past its limit is in the denominator and not
+ * in the numerator, so 及时受理率 + 应受理未受理率 = 1 and 按期办结率 + 应办理未办理率 = 1 whenever
+ * anything fell due.
+ * <p>
+ * 调解成功率 is not here yet: the mediation module adds it as one more figure ({@code mediationSuccessRate},
+ * null when nothing was mediated), one more name in {@link #NAMES} and one label and definition in the
+ * messages, as docs/api-contract.md promises.
  */
 public record Figures(long received, long accepted, long replied, long closed, long delivered, long rated,
 		Map<String, Long> byChannel, long repeats, long beyondLevel, long toBeijing, Double acceptedOnTimeRate,
 		Double repliedOnTimeRate, Double closedOnTimeRate, Double satisfactionRate, Double ratingRate, Double repeatRate,
 		Double oneTimeResolutionRate, Double averageHandlingDays, long overdueOpen, long backlog, long backlogResolved,
-		Double backlogResolutionRate, Double shouldAcceptNotAcceptedRate, Double shouldHandleNotHandledRate,
-		Double mediationSuccessRate, long acceptDue, long notAccepted, long handleDue, long notHandled) {
+		Double backlogResolutionRate, Double shouldAcceptNotAcceptedRate, Double shouldHandleNotHandledRate, long acceptDue,
+		long notAccepted, long handleDue, long notHandled, long repliedInTime) {
 
 	/** From the summed rollup counts and the two snapshot counts (open matters now). */
 	static Figures of(long[] c, long overdueOpen, long backlog) {
 		Map<String, Long> channels = new LinkedHashMap<>();
 		StatsColumns.CHANNELS.forEach((channel, column) -> channels.put(channel, c[StatsColumns.index(column)]));
 		long closed = c[StatsColumns.index("closed")];
-		long closeTimed = c[StatsColumns.index("close_timed")];
-		long closedLate = closeTimed - c[StatsColumns.index("close_on_time")];
+		long backlogResolved = c[StatsColumns.index("backlog_resolved")];
 		long received = c[StatsColumns.index("received")];
+		long acceptDue = c[StatsColumns.index("accept_due")];
+		long notAccepted = c[StatsColumns.index("not_accepted")];
+		long handleDue = c[StatsColumns.index("handle_due")];
+		long notHandled = c[StatsColumns.index("not_handled")];
+		long repliedInTime = c[StatsColumns.index("handle_replied")];
 		return new Figures(received, c[StatsColumns.index("accepted")], c[StatsColumns.index("replied")], closed,
 				c[StatsColumns.index("delivered")], c[StatsColumns.index("rated")], channels, c[StatsColumns.index("repeats")],
-				c[StatsColumns.index("beyond_level")], c[StatsColumns.index("to_beijing")],
-				rate(c[StatsColumns.index("accept_on_time")], c[StatsColumns.index("accept_timed")]),
-				rate(c[StatsColumns.index("reply_on_time")], c[StatsColumns.index("reply_timed")]),
-				rate(c[StatsColumns.index("close_on_time")], closeTimed),
+				c[StatsColumns.index("beyond_level")], c[StatsColumns.index("to_beijing")], rate(acceptDue - notAccepted, acceptDue),
+				rate(repliedInTime, handleDue), rate(handleDue - notHandled, handleDue),
 				rate(c[StatsColumns.index("satisfied")], c[StatsColumns.index("rated")]),
 				rate(c[StatsColumns.index("rated")], c[StatsColumns.index("delivered")]),
 				rate(c[StatsColumns.index("repeats")], received), rate(c[StatsColumns.index("one_time")], closed),
 				closed == 0 ? null : Math.round(10.0 * c[StatsColumns.index("handling_days")] / closed) / 10.0, overdueOpen,
-				backlog, closedLate, rate(closedLate, closedLate + backlog),
-				rate(c[StatsColumns.index("not_accepted")], c[StatsColumns.index("accept_due")]),
-				rate(c[StatsColumns.index("not_handled")], c[StatsColumns.index("handle_due")]), null,
-				c[StatsColumns.index("accept_due")], c[StatsColumns.index("not_accepted")], c[StatsColumns.index("handle_due")],
-				c[StatsColumns.index("not_handled")]);
+				backlog, backlogResolved, rate(backlogResolved, backlogResolved + backlog), rate(notAccepted, acceptDue),
+				rate(notHandled, handleDue), acceptDue, notAccepted, handleDue, notHandled, repliedInTime);
 	}
 
 	static Double rate(long numerator, long denominator) {
@@ -71,20 +79,15 @@ public record Figures(long received, long accepted, long replied, long closed, l
 			case "backlogResolutionRate" -> backlogResolutionRate;
 			case "shouldAcceptNotAcceptedRate" -> shouldAcceptNotAcceptedRate;
 			case "shouldHandleNotHandledRate" -> shouldHandleNotHandledRate;
-			case "mediationSuccessRate" -> mediationSuccessRate;
 			default -> throw new com.xinfang.platform.DomainException.Invalid("indicator", "未知指标：" + indicator);
 		};
 	}
 
 	/** The indicators in the order of the tables and exports. */
 	public static final java.util.List<String> NAMES = java.util.List.of("received", "accepted", "acceptedOnTimeRate",
-			"replied", "repliedOnTimeRate", "closed", "closedOnTimeRate", "averageHandlingDays", "oneTimeResolutionRate",
-			"delivered", "rated", "ratingRate", "satisfactionRate", "repeats", "repeatRate", "beyondLevel", "toBeijing",
-			"overdueOpen", "backlog", "backlogResolved", "backlogResolutionRate", "shouldAcceptNotAcceptedRate",
-			"shouldHandleNotHandledRate", "mediationSuccessRate");
-
-	public static boolean isRate(String indicator) {
-		return indicator.endsWith("Rate");
-	}
+			"shouldAcceptNotAcceptedRate", "replied", "repliedOnTimeRate", "closed", "closedOnTimeRate",
+			"shouldHandleNotHandledRate", "averageHandlingDays", "oneTimeResolutionRate", "delivered", "rated", "ratingRate",
+			"satisfactionRate", "repeats", "repeatRate", "beyondLevel", "toBeijing", "overdueOpen", "backlog", "backlogResolved",
+			"backlogResolutionRate");
 
 }

@@ -6,6 +6,7 @@ import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
 import com.xinfang.platform.DomainException;
+import com.xinfang.supervision.Duties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Indicators {
 
 	/** Statuses of a matter no longer open (the predicate of the petition_open_deadline index). */
-	static final String OPEN = "p.status NOT IN ('CLOSED', 'FINAL', 'MERGED', 'NOT_ACCEPTED', 'DIVERTED')";
+	static final String OPEN = "p.status NOT IN " + Duties.CLOSED_STATUSES;
 
 	/** The longest period one question may cover. */
 	static final long MAX_DAYS = 366L * 10;
@@ -161,7 +162,7 @@ public class Indicators {
 		};
 		String openKey = switch (by) {
 			case REGION -> "left(p.region_code, " + childLength + ")";
-			case UNIT -> "coalesce(p.responsible_unit_code, '')";
+			case UNIT -> "coalesce(" + Duties.OVERDUE_UNIT + ", '')";
 			case CATEGORY -> "coalesce(p.category_code, '')";
 		};
 		Map<String, long[]> sums = sums(q, key, by == Dimension.REGION && childLength == 9);
@@ -264,13 +265,20 @@ public class Indicators {
 		return a.isBefore(b) ? a : b;
 	}
 
-	/** Open matters past their statutory limit now: [overdue (either clock), backlog (积案: handling limit)]. */
+	/**
+	 * The two "now" figures per key: [超期未办结, 积案]. Overdue: open and past the limit of the current
+	 * stage, the 督办看板's list, by the unit that owes the current duty. 积案 (supervision.Backlog's rule):
+	 * those, plus open matters with at least two repeats that are not (yet) overdue. Two disjoint reads,
+	 * each through its own index.
+	 */
 	Map<String, long[]> open(StatsQuery q, String key) {
 		LocalDate today = LocalDate.now(clock);
+		String where = " AND p.region_code LIKE :prefix" + (q.unitCode() != null ? " AND " + Duties.OVERDUE_UNIT + " = :unit" : "");
 		Map<String, long[]> out = new LinkedHashMap<>();
-		jdbc.sql("SELECT " + key + " AS k, count(*), count(*) FILTER (WHERE p.handle_statutory < :today) FROM petition p WHERE "
-				+ OPEN + " AND coalesce(p.handle_statutory, p.accept_statutory) < :today AND p.region_code LIKE :prefix"
-				+ (q.unitCode() != null ? " AND p.responsible_unit_code = :unit" : "") + " GROUP BY 1")
+		jdbc.sql("SELECT k, sum(overdue), count(*) FROM (SELECT " + key + " AS k, 1 AS overdue FROM petition p WHERE "
+				+ Duties.OVERDUE_OPEN + where + " UNION ALL SELECT " + key + ", 0 FROM petition p WHERE p.number IN ("
+				+ Duties.REPEATED_TWICE + ") AND " + OPEN + " AND NOT coalesce(coalesce(p.handle_statutory, p.accept_statutory) < :today, false)"
+				+ where + ") o GROUP BY 1")
 			.param("today", today)
 			.param("prefix", q.regionPrefix() + "%")
 			.params(q.unitCode() != null ? Map.of("unit", q.unitCode()) : Map.of())

@@ -5,6 +5,7 @@ import com.xinfang.petition.Channel;
 import com.xinfang.petition.Status;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.supervision.Duties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -85,14 +86,14 @@ public class MatterList {
 		List<String> where = new ArrayList<>();
 		where.add("p.region_code LIKE :prefix");
 		params.addValue("prefix", q.regionPrefix() + "%");
-		if (q.unitCode() != null) {
-			where.add("p.responsible_unit_code = :unit");
-			params.addValue("unit", q.unitCode());
-		}
+		String key = indicator == null ? "received" : indicator;
+		// the unit a figure belongs to: the one owing the duty for duty-based figures, else the responsible unit
+		String unitColumn = "p.responsible_unit_code";
 		OffsetDateTime from = q.from().atStartOfDay(BeijingTime.ZONE).toOffsetDateTime();
 		OffsetDateTime until = q.to().plusDays(1).atStartOfDay(BeijingTime.ZONE).toOffsetDateTime();
 		params.addValue("from", from).addValue("until", until).addValue("today", LocalDate.now(clock));
-		String key = indicator == null ? "received" : indicator;
+		LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+		params.addValue("fromDay", q.from()).addValue("toDay", q.to().isAfter(yesterday) ? yesterday : q.to());
 		switch (key) {
 			case "received" -> where.add(in("received_at"));
 			case "repeats", "repeatRate" -> {
@@ -107,12 +108,17 @@ public class MatterList {
 				where.add(in("received_at"));
 				where.add("position('TO_BEIJING' in p.flags) > 0");
 			}
-			case "accepted", "acceptedOnTimeRate" -> where.add(in("accepted_at"));
-			case "replied", "repliedOnTimeRate" -> where.add(in("replied_at"));
-			case "closed", "closedOnTimeRate", "averageHandlingDays", "oneTimeResolutionRate" -> where.add(in("closed_at"));
-			case "backlogResolved", "backlogResolutionRate" -> {
+			case "accepted" -> where.add(in("accepted_at"));
+			case "replied" -> where.add(in("replied_at"));
+			case "closed", "averageHandlingDays", "oneTimeResolutionRate" -> {
 				where.add(in("closed_at"));
-				where.add("((p.closed_at AT TIME ZONE 'UTC') + interval '8 hours')::date > p.handle_statutory");
+				where.add("p.status IN ('CLOSED', 'FINAL', 'REEXAMINATION', 'REVIEW')");
+			}
+			case "backlogResolved", "backlogResolutionRate" -> {
+				where.add("EXISTS (SELECT 1 FROM stats_matter s WHERE s.petition_id = p.id AND s.backlog_exit_day BETWEEN :pFrom AND :pTo"
+						+ (q.unitCode() != null ? " AND s.accept_unit = :unit" : "") + ")");
+				params.addValue("pFrom", q.from()).addValue("pTo", q.to());
+				unitColumn = null;
 			}
 			case "delivered", "ratingRate" -> where.add(in("delivered_at"));
 			case "rated", "satisfactionRate" -> {
@@ -120,23 +126,32 @@ public class MatterList {
 				where.add("p.satisfaction IS NOT NULL");
 			}
 			case "overdueOpen" -> {
-				where.add(Indicators.OPEN);
-				where.add("coalesce(p.handle_statutory, p.accept_statutory) < :today");
+				where.add(Duties.OVERDUE_OPEN);
+				unitColumn = Duties.OVERDUE_UNIT;
 			}
 			case "backlog" -> {
-				where.add(Indicators.OPEN);
-				where.add("p.handle_statutory < :today");
+				where.add(Duties.BACKLOG_NOW);
+				unitColumn = Duties.OVERDUE_UNIT;
 			}
-			case "shouldAcceptNotAcceptedRate", "shouldHandleNotHandledRate" -> {
-				// the failures: duties due in the period (up to yesterday) and missed, as the rollup counts them
-				boolean accept = key.startsWith("shouldAccept");
-				where.add("EXISTS (SELECT 1 FROM stats_matter s WHERE s.petition_id = p.id AND s."
-						+ (accept ? "accept_failed AND s.accept_due_day" : "handle_failed AND s.handle_due_day")
-						+ " BETWEEN :fromDay AND :toDay)");
-				LocalDate yesterday = LocalDate.now(clock).minusDays(1);
-				params.addValue("fromDay", q.from()).addValue("toDay", q.to().isAfter(yesterday) ? yesterday : q.to());
+			// the duty-based figures list their denominator (every duty due in the period up to yesterday, met or not),
+			// the two failure rates their numerator, as the rollup counts them
+			case "acceptedOnTimeRate", "shouldAcceptNotAcceptedRate" -> {
+				where.add("EXISTS (SELECT 1 FROM stats_matter s WHERE s.petition_id = p.id AND s.accept_due_day BETWEEN :fromDay AND :toDay"
+						+ (key.startsWith("should") ? " AND s.accept_failed" : "") + (q.unitCode() != null ? " AND s.accept_unit = :unit" : "")
+						+ ")");
+				unitColumn = null;
+			}
+			case "closedOnTimeRate", "repliedOnTimeRate", "shouldHandleNotHandledRate" -> {
+				where.add("EXISTS (SELECT 1 FROM stats_matter s WHERE s.petition_id = p.id AND s.handle_due_day BETWEEN :fromDay AND :toDay"
+						+ (key.startsWith("should") ? " AND s.handle_failed" : "") + ")");
 			}
 			default -> throw new DomainException.Invalid("indicator", "该指标没有可列出的事项：" + indicator);
+		}
+		if (q.unitCode() != null) {
+			if (unitColumn != null) {
+				where.add(unitColumn + " = :unit");
+			}
+			params.addValue("unit", q.unitCode());
 		}
 		if (channel != null && !channel.isBlank()) {
 			where.add("p.channel = :channel");

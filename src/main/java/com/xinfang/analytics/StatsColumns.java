@@ -24,12 +24,13 @@ final class StatsColumns {
 	}
 
 	static final List<String> COUNTS = List.of("received", "ch_online", "ch_letter", "ch_visit", "ch_phone", "ch_fax",
-			"ch_hotline", "ch_mailbox", "repeats", "beyond_level", "to_beijing", "accepted", "accept_timed", "accept_on_time",
-			"replied", "reply_timed", "reply_on_time", "closed", "close_timed", "close_on_time", "handling_days", "one_time",
-			"delivered", "rated", "satisfied", "accept_due", "not_accepted", "handle_due", "not_handled");
+			"ch_hotline", "ch_mailbox", "repeats", "beyond_level", "to_beijing", "accepted", "replied", "closed", "backlog_resolved",
+			"handling_days", "one_time", "delivered", "rated", "satisfied", "accept_due", "not_accepted",
+			"handle_due", "not_handled", "handle_replied");
 
 	/** Duties counted on the day they fell due: only days already past count (a duty not yet due is not failed). */
-	static final List<String> DUTIES = List.of("accept_due", "not_accepted", "handle_due", "not_handled");
+	static final List<String> DUTIES = List.of("accept_due", "not_accepted", "handle_due", "not_handled",
+			"handle_replied");
 
 	static int index(String column) {
 		int i = COUNTS.indexOf(column);

@@ -1,5 +1,6 @@
 package com.xinfang.analytics;
 
+import com.xinfang.supervision.Duties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,41 +33,44 @@ public class StatsRollup implements SmartLifecycle {
 
 	/** Beijing calendar day of a timestamptz column (China has no daylight saving). */
 	private static String day(String column) {
-		return "((" + column + " AT TIME ZONE 'UTC') + interval '8 hours')::date";
+		return Duties.day(column);
 	}
 
-	/** How a petition row becomes its contribution row (columns of stats_matter, in order). */
+	/**
+	 * The day a matter was 办结 (closed by the bureau's approval, or finally decided; kept while a 复查 or
+	 * 复核 it asked for runs): 不予受理, 导入法定途径 and merged repeats also carry a closing time but are not 办结.
+	 */
+	static final String CLOSED_DAY = "CASE WHEN p.status IN ('CLOSED', 'FINAL', 'REEXAMINATION', 'REVIEW') THEN "
+			+ Duties.day("p.closed_at") + " END";
+
+	/**
+	 * How a petition row becomes its contribution row (columns of stats_matter, in order). The two
+	 * duties and whether each was failed come from {@link Duties}, the definitions the supervision
+	 * module's 协调问责 uses.
+	 */
 	private static final String MATTER_SELECT = """
 			SELECT p.id, left(p.region_code, 9), coalesce(p.responsible_unit_code, ''), coalesce(p.category_code, ''), p.channel,
 			       %1$s, NOT p.first_time, position('BEYOND_LEVEL' in p.flags) > 0, position('TO_BEIJING' in p.flags) > 0,
-			       %2$s, p.accepted_at IS NOT NULL AND p.accept_statutory IS NOT NULL,
-			       coalesce(%2$s <= p.accept_statutory, false),
-			       %3$s, p.replied_at IS NOT NULL AND p.handle_statutory IS NOT NULL,
-			       coalesce(%3$s <= p.handle_statutory, false),
-			       %4$s, p.closed_at IS NOT NULL AND p.handle_statutory IS NOT NULL,
-			       coalesce(%4$s <= p.handle_statutory, false),
+			       %2$s, %3$s, %4$s,
 			       coalesce(%4$s - %1$s, 0),
-			       p.closed_at IS NOT NULL AND p.appeal_requested_at IS NULL AND coalesce(p.satisfaction, '') <> 'UNSATISFIED',
+			       %4$s IS NOT NULL AND p.appeal_requested_at IS NULL AND coalesce(p.satisfaction, '') <> 'UNSATISFIED',
 			       %5$s, p.delivered_at IS NOT NULL AND p.satisfaction IS NOT NULL,
 			       p.delivered_at IS NOT NULL AND coalesce(p.satisfaction IN ('SATISFIED', 'BASIC'), false),
-			       coalesce(p.responsible_unit_code, p.registering_unit_code, ''),
-			       CASE WHEN p.status <> 'MERGED' THEN p.accept_statutory END,
-			       coalesce(%6$s > p.accept_statutory, true) OR EXISTS (SELECT 1 FROM accountability_finding f
-			           WHERE f.petition_id = p.id AND f.kind = 'SHOULD_HAVE_ACCEPTED'),
-			       CASE WHEN p.accepted_at IS NOT NULL THEN p.handle_statutory END,
-			       coalesce(%3$s > p.handle_statutory, true) OR EXISTS (SELECT 1 FROM accountability_finding f
-			           WHERE f.petition_id = p.id AND f.kind = 'SHOULD_HAVE_HANDLED')
+			       coalesce(%6$s, ''), %7$s, %8$s, %9$s, %10$s, %11$s, %12$s
 			FROM petition p
-			LEFT JOIN LATERAL (SELECT min(h.at) AS at FROM petition_history h WHERE h.petition_id = p.id
-			                   AND h.action IN ('ACCEPT', 'REJECT', 'DIVERT')) decision ON true""".formatted(day("p.received_at"),
-			day("p.accepted_at"), day("p.replied_at"), day("p.closed_at"), day("p.delivered_at"),
-			day("decision.at"));
+			%13$s
+			%14$s""".formatted(day("p.received_at"), day("p.accepted_at"), day("p.replied_at"), CLOSED_DAY,
+			day("p.delivered_at"), Duties.ACCEPT_UNIT, Duties.ACCEPT_DUE, Duties.ACCEPT_FAILED, Duties.HANDLE_DUE,
+			Duties.HANDLE_FAILED, Duties.REPLIED_IN_TIME, Duties.BACKLOG_EXIT_DAY, Duties.HISTORY, Duties.SECOND_REPEAT);
 
 	/** Each count column and, per counting date, the expression that feeds it (sign = +1 or -1). */
 	private static final Map<String, Map<String, String>> EVENTS = new LinkedHashMap<>();
 
-	/** The unit a counting date's figures belong to: the responsible unit, except for the acceptance duty. */
-	private static final Map<String, String> EVENT_UNIT = Map.of("accept_due_day", "accept_unit");
+	/**
+	 * The unit a counting date's figures belong to: the responsible unit, except for the acceptance duty and
+	 * the backlog, which belong to the unit owing the current duty (the registering 信访部门 before routing).
+	 */
+	private static final Map<String, String> EVENT_UNIT = Map.of("accept_due_day", "accept_unit", "backlog_exit_day", "accept_unit");
 
 	static {
 		Map<String, String> received = new LinkedHashMap<>();
@@ -78,17 +82,16 @@ public class StatsRollup implements SmartLifecycle {
 		received.put("beyond_level", "CASE WHEN beyond_level THEN sign ELSE 0 END");
 		received.put("to_beijing", "CASE WHEN to_beijing THEN sign ELSE 0 END");
 		EVENTS.put("received_day", received);
-		EVENTS.put("accepted_day", Map.of("accepted", "sign", "accept_timed", "CASE WHEN accept_timed THEN sign ELSE 0 END",
-				"accept_on_time", "CASE WHEN accept_timed AND accept_on_time THEN sign ELSE 0 END"));
-		EVENTS.put("replied_day", Map.of("replied", "sign", "reply_timed", "CASE WHEN reply_timed THEN sign ELSE 0 END",
-				"reply_on_time", "CASE WHEN reply_timed AND reply_on_time THEN sign ELSE 0 END"));
-		EVENTS.put("closed_day", Map.of("closed", "sign", "close_timed", "CASE WHEN close_timed THEN sign ELSE 0 END",
-				"close_on_time", "CASE WHEN close_timed AND close_on_time THEN sign ELSE 0 END", "handling_days",
+		EVENTS.put("accepted_day", Map.of("accepted", "sign"));
+		EVENTS.put("replied_day", Map.of("replied", "sign"));
+		EVENTS.put("closed_day", Map.of("closed", "sign", "handling_days",
 				"sign * handling_days", "one_time", "CASE WHEN one_time THEN sign ELSE 0 END"));
 		EVENTS.put("delivered_day", Map.of("delivered", "sign", "rated", "CASE WHEN rated THEN sign ELSE 0 END", "satisfied",
 				"CASE WHEN satisfied THEN sign ELSE 0 END"));
 		EVENTS.put("accept_due_day", Map.of("accept_due", "sign", "not_accepted", "CASE WHEN accept_failed THEN sign ELSE 0 END"));
-		EVENTS.put("handle_due_day", Map.of("handle_due", "sign", "not_handled", "CASE WHEN handle_failed THEN sign ELSE 0 END"));
+		EVENTS.put("backlog_exit_day", Map.of("backlog_resolved", "sign"));
+		EVENTS.put("handle_due_day", Map.of("handle_due", "sign", "not_handled", "CASE WHEN handle_failed THEN sign ELSE 0 END",
+				"handle_replied", "CASE WHEN reply_in_time THEN sign ELSE 0 END"));
 	}
 
 	private final JdbcClient jdbc;

@@ -1,9 +1,9 @@
 package com.xinfang.casefile;
 
 import com.xinfang.identity.Actor;
+import com.xinfang.petition.Status;
 import com.xinfang.identity.DataScope;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,9 +18,6 @@ public class CitizenHints {
 
 	/** Other people's matters must be near-identical before the citizen is told anything. */
 	static final double OTHERS_SCORE = 0.45;
-
-	private static final Set<String> OPEN = Set.of("REGISTERED", "TRANSFERRED", "ACCEPTED", "REPLY_PENDING_APPROVAL", "REPLIED",
-			"DELIVERED", "CLOSE_PENDING_APPROVAL", "REEXAMINATION", "REVIEW");
 
 	private final Duplicates duplicates;
 
@@ -42,16 +39,16 @@ public class CitizenHints {
 		}
 		String text = content.length() > 5000 ? content.substring(0, 5000) : content;
 		var subject = new Duplicates.Subject(-1, Fingerprint.of(null, text), List.of(),
-				regionCode == null || regionCode.isBlank() ? null : regionCode, null);
-		List<Duplicates.Match> own = duplicates.find(subject, actor.scope(), 3, DuplicateScore.THRESHOLD)
+				regionCode == null || regionCode.isBlank() ? null : regionCode, null, false);
+		List<Duplicates.Match> own = duplicates.find(subject, actor.scope(), 3, DuplicateScore.THRESHOLD, Duplicates.Linking.ALL)
 			.stream()
-			.filter(m -> OPEN.contains(m.status()))
+			.filter(m -> Status.isOpen(m.status()))
 			.toList();
 		boolean others = false;
 		if (subject.regionCode() != null && subject.regionCode().length() >= 6) {
-			others = duplicates.find(subject, DataScope.region(subject.regionCode().substring(0, 6)), 3, OTHERS_SCORE)
+			others = duplicates.find(subject, DataScope.region(subject.regionCode().substring(0, 6)), 3, OTHERS_SCORE, Duplicates.NO_ACCUSER_LINKS)
 				.stream()
-				.anyMatch(m -> OPEN.contains(m.status()) && m.reasons().contains(Reason.SAME_PLACE_AND_TARGET)
+				.anyMatch(m -> Status.isOpen(m.status()) && m.reasons().contains(Reason.SAME_PLACE_AND_TARGET)
 						&& own.stream().noneMatch(o -> o.number().equals(m.number())));
 		}
 		return new Hint(own, others);

@@ -31,7 +31,7 @@ public class CollectiveMatters {
 		String number = jdbc.sql("SELECT number FROM petition WHERE id = ?").param(petitionId).query(String.class).single();
 		var finder = duplicates.getObject();
 		var best = finder.subject(number)
-			.map(s -> finder.find(s, DataScope.region(""), 5, GROUPING_SCORE))
+			.map(s -> finder.find(s, DataScope.region(""), 5, GROUPING_SCORE, Duplicates.NO_ACCUSER_LINKS))
 			.orElse(List.of())
 			.stream()
 			.filter(m -> !m.sameIdentity() && m.reasons().contains(Reason.SAME_PLACE_AND_TARGET)

@@ -2,6 +2,7 @@ package com.xinfang.casefile;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
+import com.xinfang.petition.Confidentiality;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.IdNumber;
 import com.xinfang.privacy.MobilePhone;
@@ -45,10 +46,13 @@ public class Duplicates {
 
 	private final PersonalDataCipher cipher;
 
-	Duplicates(JdbcClient jdbc, TermStatistics weights, PersonalDataCipher cipher) {
+	private final Confidentiality confidentiality;
+
+	Duplicates(JdbcClient jdbc, TermStatistics weights, PersonalDataCipher cipher, Confidentiality confidentiality) {
 		this.jdbc = jdbc;
 		this.weights = weights;
 		this.cipher = cipher;
+		this.confidentiality = confidentiality;
 	}
 
 	/** A matter suggested as the same matter, best first. */
@@ -78,13 +82,13 @@ public class Duplicates {
 		var person = new IdentityRule.Person(blankToNull(q.name()), id == null ? null : cipher.blindIndex("id", id),
 				phone == null ? null : cipher.blindIndex("phone", phone));
 		List<IdentityRule.Person> people = person.idIndex() == null && person.phoneIndex() == null ? List.of() : List.of(person);
-		Subject subject = new Subject(-1, Fingerprint.of(null, q.content()), people, blankToNull(q.regionCode()), null);
-		return find(subject, actor.scope(), limit, 0.0);
+		Subject subject = new Subject(-1, Fingerprint.of(null, q.content()), people, blankToNull(q.regionCode()), null, false);
+		return find(subject, actor.scope(), limit, 0.0, linking(actor));
 	}
 
 	/** Matters that may be the same as a registered one (not itself), best first. */
 	public List<Match> forPetition(String number, Actor actor, int limit) {
-		return subject(number).map(s -> find(s, actor.scope(), limit, 0.0)).orElse(List.of());
+		return subject(number).map(s -> find(s, actor.scope(), limit, 0.0, linking(actor))).orElse(List.of());
 	}
 
 	/** Suggestions: at the duplicate threshold or of the same person. */
@@ -96,18 +100,50 @@ public class Duplicates {
 
 	/** The new matter as the finder sees it. */
 	record Subject(long id, Fingerprint fingerprint, List<IdentityRule.Person> people, String regionCode,
-			String accusedUnit) {
+			String accusedUnit, boolean accusation) {
+
+		/** The same matter without its people: what may be matched when its accuser must stay unknown. */
+		Subject withoutPeople() {
+			return new Subject(id, fingerprint, List.of(), regionCode, accusedUnit, accusation);
+		}
+	}
+
+	/**
+	 * Art 30 for the finder ({@link Confidentiality}): whether the caller may link matters through an
+	 * accuser. Without that right an accusation is matched by its text only, and only with other
+	 * accusations; any other matter never meets an accusation.
+	 */
+	record Linking(boolean acrossAccusations) {
+
+		static final Linking ALL = new Linking(true);
+
+		Subject subject(Subject s) {
+			return acrossAccusations || !s.accusation() ? s : s.withoutPeople();
+		}
+
+		boolean mayPair(Subject s, boolean otherAccusation) {
+			return acrossAccusations || s.accusation() == otherAccusation;
+		}
+	}
+
+	/** For answers that reach no identified reader (a citizen's hint, grouping): never across accusations. */
+	static final Linking NO_ACCUSER_LINKS = new Linking(false);
+
+	Linking linking(Actor actor) {
+		return new Linking(confidentiality.mayIdentifyAccusers(actor));
 	}
 
 	java.util.Optional<Subject> subject(String number) {
-		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, d.terms, d.entities FROM petition p "
+		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, d.terms, d.entities, p.kind FROM petition p "
 				+ "JOIN casefile_doc d ON d.petition_id = p.id WHERE p.number = ?")
 			.param(number)
 			.query((rs, n) -> new Subject(rs.getLong(1),
 					new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5))), people(rs.getLong(1)), rs.getString(2),
-					rs.getString(3)))
+					rs.getString(3), ACCUSATION.equals(rs.getString(6))))
 			.optional();
 	}
+
+	private static final String ACCUSATION = "ACCUSATION";
 
 	private List<IdentityRule.Person> people(long petitionId) {
 		return jdbc.sql("SELECT name, id_number_index, phone_index FROM petitioner WHERE petition_id = ? ORDER BY seq")
@@ -116,14 +152,15 @@ public class Duplicates {
 			.list();
 	}
 
-	List<Match> find(Subject s, DataScope scope, int limit, double floor) {
+	List<Match> find(Subject subject, DataScope scope, int limit, double floor, Linking linking) {
+		Subject s = linking.subject(subject);
 		Set<Long> ids = new LinkedHashSet<>(textCandidates(s, scope));
 		ids.addAll(identityCandidates(s, scope));
 		ids.remove(s.id());
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return scored(s, ids).stream()
+		return scored(s, ids, linking).stream()
 			.filter(m -> m.score() > floor || m.sameIdentity())
 			.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::number))
 			.limit(limit)
@@ -135,7 +172,8 @@ public class Duplicates {
 	 * outside the caller's scope.
 	 */
 	public java.util.Optional<Match> compare(String number, String other, Actor actor) {
-		var s = subject(number);
+		var linking = linking(actor);
+		var s = subject(number).map(linking::subject);
 		if (s.isEmpty()) {
 			return java.util.Optional.empty();
 		}
@@ -149,10 +187,11 @@ public class Duplicates {
 			.query(Long.class)
 			.optional()
 			.filter(id -> id != s.get().id())
-			.flatMap(id -> scored(s.get(), Set.of(id)).stream().findFirst());
+			.flatMap(id -> scored(s.get(), Set.of(id), linking).stream().findFirst());
 	}
 
-	private List<Match> scored(Subject s, Set<Long> ids) {
+	/** The candidates scored against the subject; those the caller may not pair with it are left out. */
+	private List<Match> scored(Subject s, Set<Long> ids, Linking linking) {
 		Long[] idArray = ids.toArray(Long[]::new);
 		Map<Long, List<IdentityRule.Person>> peopleOf = new HashMap<>();
 		jdbc.sql("SELECT petition_id, name, id_number_index, phone_index FROM petitioner WHERE petition_id = ANY(?)")
@@ -162,10 +201,13 @@ public class Duplicates {
 			.list();
 		List<Match> matches = jdbc.sql("""
 				SELECT p.id, p.number, p.status, p.region_code, p.accused_unit, p.title, p.received_at, p.person_count,
-				       d.terms, d.entities
+				       d.terms, d.entities, p.kind
 				FROM petition p JOIN casefile_doc d ON d.petition_id = p.id WHERE p.id = ANY(?)""")
 			.param(idArray)
 			.query((rs, n) -> {
+				if (!linking.mayPair(s, ACCUSATION.equals(rs.getString(11)))) {
+					return null;
+				}
 				var other = new Fingerprint(ints(rs.getArray(9)), ints(rs.getArray(10)));
 				List<IdentityRule.Person> theirs = peopleOf.getOrDefault(rs.getLong(1), List.of());
 				boolean sameIdentity = s.people().stream()
@@ -191,7 +233,7 @@ public class Duplicates {
 						rs.getInt(8));
 			})
 			.list();
-		return matches;
+		return matches.stream().filter(java.util.Objects::nonNull).toList();
 	}
 
 	/** The matters sharing the most weight of the text's rarest words, within the scope. */

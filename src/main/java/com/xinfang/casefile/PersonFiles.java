@@ -1,6 +1,7 @@
 package com.xinfang.casefile;
 
 import com.xinfang.identity.Actor;
+import com.xinfang.petition.Confidentiality;
 import com.xinfang.petition.Flag;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.platform.DomainException;
@@ -27,9 +28,12 @@ public class PersonFiles {
 
 	private final PetitionQueries queries;
 
-	PersonFiles(JdbcClient jdbc, PetitionQueries queries) {
+	private final Confidentiality confidentiality;
+
+	PersonFiles(JdbcClient jdbc, PetitionQueries queries, Confidentiality confidentiality) {
 		this.jdbc = jdbc;
 		this.queries = queries;
+		this.confidentiality = confidentiality;
 	}
 
 	public record Entry(String number, OffsetDateTime receivedAt, String title, String status, boolean repeat,
@@ -74,10 +78,13 @@ public class PersonFiles {
 		if (actor.scope().sqlParameter() != null) {
 			params.add(actor.scope().sqlParameter());
 		}
+		// Art 30: a person's accusations are in their file only for those who may know the accuser
+		String accusations = confidentiality.mayIdentifyAccusers(actor) ? ""
+				: " AND p.kind IS DISTINCT FROM 'ACCUSATION'";
 		List<Entry> matters = new ArrayList<>();
 		jdbc.sql("SELECT p.number, p.received_at, p.title, p.status, p.first_time, p.flags, p.person_count, p.group_visit, "
 				+ "d.group_id FROM petition p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.id = ANY(?) AND "
-				+ actor.scope().sqlCondition("p") + " ORDER BY p.received_at, p.id")
+				+ actor.scope().sqlCondition("p") + accusations + " ORDER BY p.received_at, p.id")
 			.params(params)
 			.query((rs, n) -> {
 				List<String> flags = Arrays.stream(rs.getString(6).split(","))
@@ -86,7 +93,7 @@ public class PersonFiles {
 					.toList();
 				rs.getLong(9);
 				boolean grouped = !rs.wasNull();
-				boolean repeat = !rs.getBoolean(5) || n > 0;
+				boolean repeat = !rs.getBoolean(5); // repeats an earlier matter: first_time false as recorded at registration or merge
 				return matters.add(new Entry(rs.getString(1),
 						com.xinfang.platform.BeijingTime.of(rs.getObject(2, OffsetDateTime.class)), rs.getString(3),
 						rs.getString(4), repeat, flags, grouped || rs.getBoolean(8), rs.getInt(7)));

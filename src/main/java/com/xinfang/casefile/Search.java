@@ -51,6 +51,10 @@ public class Search {
 		if (q.length() > 100) {
 			throw new DomainException.Invalid("q", "检索词不能超过100字");
 		}
+		List<Long> byNumber = byNumber(q, f, actor);
+		if (!byNumber.isEmpty()) {
+			return new Result(hits(byNumber, List.of()), false, List.of());
+		}
 		// each space-separated part must occur, as its words (segmented) or as an exact substring
 		List<String> parts = java.util.Arrays.stream(q.split(" ")).filter(x -> !x.isBlank()).distinct().limit(6).toList();
 		List<String> words = new ArrayList<>();
@@ -87,15 +91,47 @@ public class Search {
 		}
 		List<String> marks = new ArrayList<>(words);
 		marks.addAll(parts);
-		List<Hit> hits = jdbc.sql("SELECT p.number, p.title, p.content, p.status, p.region_code, p.category_code, p.received_at "
+		List<Hit> hits = hits(ids, marks);
+		boolean more = hits.size() > PAGE;
+		return new Result(more ? hits.subList(0, PAGE) : hits, more, words);
+	}
+
+	private List<Hit> hits(List<Long> ids, List<String> marks) {
+		return jdbc.sql("SELECT p.number, p.title, p.content, p.status, p.region_code, p.category_code, p.received_at "
 				+ "FROM petition p WHERE p.id = ANY(?) ORDER BY p.received_at DESC, p.id DESC")
 			.param(ids.toArray(Long[]::new))
 			.query((rs, n) -> new Hit(rs.getString(1), Highlight.terms(rs.getString(2), marks),
 					Highlight.terms(snippet(rs.getString(3), marks), marks), rs.getString(4), rs.getString(5), rs.getString(6),
 					com.xinfang.platform.BeijingTime.of(rs.getObject(7, OffsetDateTime.class))))
 			.list();
-		boolean more = hits.size() > PAGE;
-		return new Result(more ? hits.subList(0, PAGE) : hits, more, words);
+	}
+
+	/**
+	 * A 信访编号 (XF and 18 digits) or its tail, as registrars read it off a slip: XF and at least
+	 * four digits, or at least six digits alone (fewer would take years and sums for numbers).
+	 */
+	static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(?i)XF(\\d{4,18})|(\\d{6,18})");
+
+	/**
+	 * Matters whose number is, or ends with, the query, within the scope (the tail is matched on the
+	 * reversed number's index, V50).
+	 */
+	private List<Long> byNumber(String q, Filter f, Actor actor) {
+		var m = NUMBER.matcher(q.replace(" ", ""));
+		if (!m.matches()) {
+			return List.of();
+		}
+		List<Object> params = new ArrayList<>();
+		String digits = m.group(1) != null ? m.group(1) : m.group(2);
+		params.add(new StringBuilder(digits).reverse() + "%");
+		StringBuilder sql = new StringBuilder("SELECT p.id FROM petition p WHERE reverse(p.number) LIKE ? AND ")
+			.append(actor.scope().sqlCondition("p"));
+		if (actor.scope().sqlParameter() != null) {
+			params.add(actor.scope().sqlParameter());
+		}
+		filters(f, sql, params, "p");
+		sql.append(" ORDER BY p.received_at DESC, p.id DESC LIMIT ").append(PAGE);
+		return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
 	}
 
 	/** Up to this many matches are sorted here; more, and the date index is walked instead. */

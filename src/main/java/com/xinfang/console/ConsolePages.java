@@ -75,9 +75,12 @@ class ConsolePages {
 
 	private final SuggestionPanel suggestionPanel;
 
+	private final java.time.Clock clock;
+
 	ConsolePages(com.xinfang.text.ClassificationService classification, SuggestionPanel suggestionPanel,
 			com.xinfang.supervision.AccountabilityRates accountability, com.xinfang.supervision.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
-			com.xinfang.petition.PetitionActions actions) {
+			com.xinfang.petition.PetitionActions actions, java.time.Clock clock) {
+		this.clock = clock;
 		this.classification = classification;
 		this.suggestionPanel = suggestionPanel;
 		this.actions = actions;
@@ -121,7 +124,7 @@ class ConsolePages {
 	@GetMapping("/console/register")
 	String registerForm(Actor actor, Model model) {
 		requireRegistrar(actor);
-		model.addAttribute("form", DeskForm.empty(LocalDateTime.now(BEIJING).withSecond(0).withNano(0)));
+		model.addAttribute("form", DeskForm.empty(LocalDateTime.now(clock.withZone(BEIJING)).withSecond(0).withNano(0)));
 		fillDeskModel(model, actor, null);
 		return "console/register";
 	}
@@ -150,8 +153,8 @@ class ConsolePages {
 		}
 		try {
 			var received = form.receivedAt() == null ? null : form.receivedAt().atZone(BEIJING).toOffsetDateTime();
-			var accused = blank(form.accusedUnit()) && blank(form.accusedPerson()) ? null
-					: new RegisterPetition.Accused(form.accusedUnit(), form.accusedPerson());
+			var accused = blank(form.accusedUnitCode()) && blank(form.accusedUnit()) && blank(form.accusedPerson()) ? null
+					: new RegisterPetition.Accused(form.accusedUnit(), form.accusedPerson(), emptyToNull(form.accusedUnitCode()));
 			var cmd = new RegisterPetition(form.channel(), received, form.regionCode(), form.title(), form.content(),
 					emptyToNull(form.categoryCode()), emptyToNull(form.kind()), emptyToNull(form.complexity()), people,
 					form.personCount(), accused, null);
@@ -269,10 +272,11 @@ class ConsolePages {
 		model.addAttribute("results", com.xinfang.petition.Result.values());
 		model.addAttribute("satisfactions", com.xinfang.petition.Satisfaction.values());
 		model.addAttribute("receivingUnits", directory.units().stream().filter(u -> !u.code().equals(actor.unitCode())).toList());
+		model.addAttribute("allUnits", directory.units());
 		if (!model.containsAttribute("suggestedUnit")) {
 			model.addAttribute("suggestedUnit", suggestedUnit(p, actor));
 		}
-		model.addAttribute("now", LocalDateTime.now(BEIJING).withSecond(0).withNano(0));
+		model.addAttribute("now", LocalDateTime.now(clock.withZone(BEIJING)).withSecond(0).withNano(0));
 		return "console/case";
 	}
 
@@ -319,7 +323,8 @@ class ConsolePages {
 	record ActForm(String action, Integer version, String categoryCode, String kind, String complexity, String unitCode,
 			String commContact, LocalDateTime commAt, String commSummary, String reason, String legalChannel, String note,
 			Integer days, String result, String opinion, String method, LocalDateTime deliveredAt, String satisfaction,
-			String into, String recordKind, Boolean rehandle, LocalDateTime occurredAt, String contact) {
+			String into, String recordKind, Boolean rehandle, LocalDateTime occurredAt, String contact,
+			String accusedUnitCode) {
 
 		com.xinfang.petition.ActionCommand toCommand() {
 			var communication = blank(commContact) && blank(commSummary) && commAt == null ? null
@@ -327,7 +332,7 @@ class ConsolePages {
 			return new com.xinfang.petition.ActionCommand(action, version, emptyToNull(categoryCode), emptyToNull(kind),
 					emptyToNull(complexity), emptyToNull(unitCode), communication, reason, emptyToNull(legalChannel), note, days,
 					emptyToNull(result), opinion, method, at(deliveredAt), emptyToNull(satisfaction), into, emptyToNull(recordKind),
-					rehandle, at(occurredAt), contact);
+					rehandle, at(occurredAt), contact, emptyToNull(accusedUnitCode));
 		}
 
 		private static java.time.OffsetDateTime at(LocalDateTime t) {
@@ -405,6 +410,7 @@ class ConsolePages {
 		model.addAttribute("kinds", Kind.values());
 		model.addAttribute("complexities", Complexity.values());
 		model.addAttribute("categories", directory.categories());
+		model.addAttribute("units", directory.units());
 		var counties = directory.counties().stream().filter(c -> actor.scope().permits(c.code(), null, null)).toList();
 		model.addAttribute("counties", counties);
 		DeskForm form = (DeskForm) model.getAttribute("form");
@@ -429,10 +435,10 @@ class ConsolePages {
 	/** The registration desk's form (petitioner rows come as repeated parameters). */
 	record DeskForm(String channel, LocalDateTime receivedAt, String county, String township, String title,
 			String content, String categoryCode, String kind, String complexity, Integer personCount,
-			String accusedUnit, String accusedPerson) {
+			String accusedUnitCode, String accusedUnit, String accusedPerson) {
 
 		static DeskForm empty(LocalDateTime now) {
-			return new DeskForm("LETTER", now, null, null, "", "", "", "", "", 1, "", "");
+			return new DeskForm("LETTER", now, null, null, "", "", "", "", "", 1, "", "", "");
 		}
 
 		String regionCode() {

@@ -97,6 +97,8 @@ class DemoData implements ApplicationRunner {
 		// a second department, so joint handling (吹哨报到) can be shown: it is called in to a matter
 		staff("housing.officer", "吴承办", "CD-ZJJ", Role.CASE_OFFICER);
 		staff("housing.head", "郑局长", "CD-ZJJ", Role.UNIT_HEAD);
+		// 纪检监察: with the 信访部门, the only ones who may know an accuser (Art 30)
+		staff("jw.officer", "钱监察", "CD-JWJW", Role.CASE_OFFICER);
 		if (accounts.actorByPhone("13800000001").isEmpty()) {
 			accounts.createCitizen("13800000001", PASSWORD, "张三", IdNumber.withCheckCharacter("43070219850315123"));
 		}

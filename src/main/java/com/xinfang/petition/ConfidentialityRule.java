@@ -27,15 +27,54 @@ final class ConfidentialityRule {
 				&& (actorUnit.kind() == Unit.Kind.PETITION_BUREAU || actorUnit.kind() == Unit.Kind.DISCIPLINE);
 	}
 
-	/** Whether sending the matter to this unit would hand the accusation to the accused. */
-	static boolean wouldReachAccused(Kind kind, String accusedUnit, Unit receiver) {
-		if (kind != Kind.ACCUSATION || accusedUnit == null || accusedUnit.isBlank()) {
+	/**
+	 * Whether sending the matter to this unit (or letting it accept) would hand the accusation to the
+	 * accused: the unit chosen from the directory as the accused, or a unit the free text names, in
+	 * full or abbreviated ("住建局" names 市住房和城乡建设局: its characters in order).
+	 */
+	static boolean wouldReachAccused(Kind kind, String accusedUnitCode, String accusedUnitText, Unit receiver) {
+		if (kind != Kind.ACCUSATION || receiver == null) {
 			return false;
 		}
-		String accused = accusedUnit.strip();
-		String name = receiver.name();
-		String bare = name.startsWith("市") ? name.substring(1) : name;
-		return accused.contains(name) || accused.contains(bare) || name.contains(accused);
+		if (receiver.code().equals(accusedUnitCode)) {
+			return true;
+		}
+		return names(accusedUnitText, receiver.name());
+	}
+
+	/** Whether a free-text organisation names this unit, in full or by the usual abbreviation. */
+	static boolean names(String text, String unitName) {
+		if (text == null || text.isBlank()) {
+			return false;
+		}
+		String accused = bare(text.strip());
+		String name = bare(unitName);
+		if (accused.length() < 2) {
+			return false;
+		}
+		return accused.contains(name) || name.contains(accused) || inOrder(accused, name);
+	}
+
+	/** Without the city's name and the leading 市 that the directory's short names carry. */
+	private static String bare(String name) {
+		String s = name.startsWith("常德市") ? name.substring(3) : name.startsWith("常德") ? name.substring(2) : name;
+		return s.startsWith("市") ? s.substring(1) : s;
+	}
+
+	/** Every character of the abbreviation appears in the name, in order, and both end the same (局, 委 …). */
+	private static boolean inOrder(String abbreviation, String name) {
+		if (abbreviation.charAt(abbreviation.length() - 1) != name.charAt(name.length() - 1)) {
+			return false;
+		}
+		int at = 0;
+		for (int i = 0; i < abbreviation.length(); i++) {
+			at = name.indexOf(abbreviation.charAt(i), at);
+			if (at < 0) {
+				return false;
+			}
+			at++;
+		}
+		return true;
 	}
 
 }

@@ -56,6 +56,7 @@ class DocumentIssuer {
 		LocalDate accepted = p.acceptedAt() == null ? null : PetitionClocks.day(p.acceptedAt());
 		OfficialDocument doc = null;
 		boolean forPetitioner = true;
+		boolean namesPetitioner = true;
 		switch (action) {
 			case TRANSFER, ASSIGN -> {
 				Unit receiver = directory.unit(p.responsibleUnitCode()).orElseThrow();
@@ -72,6 +73,7 @@ class DocumentIssuer {
 							: c.at().atZoneSameInstant(PetitionClocks.BEIJING).format(DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")))
 					.with(DocumentFields.COMMUNICATION_SUMMARY, c == null ? null : c.summary());
 				forPetitioner = false;
+				namesPetitioner = showAccuser && petitioner != null;
 			}
 			case ACCEPT -> {
 				issuer = handlingUnitRecord;
@@ -81,11 +83,12 @@ class DocumentIssuer {
 					.with(DocumentFields.DEADLINE, format(p.handleStatutory()));
 			}
 			case REJECT -> {
-				var earlier = repeats.concludedEarlier(p);
+				var earlier = repeats.concludedEarlier(p, actor);
 				if (earlier.isPresent()) {
 					doc = OfficialDocument.of(DocumentKind.NOT_ACCEPTED_AGAIN_NOTICE, p.number(), actorUnit, today, petitioner,
 							p.title(), received)
-						.with(DocumentFields.REASON, cmd.reason() + "（原信访事项编号：" + earlier.get() + "）");
+						.with(DocumentFields.REASON, cmd.reason()
+								+ (earlier.get().nameable() ? "（原信访事项编号：" + earlier.get().number() + "）" : ""));
 				}
 				else {
 					doc = OfficialDocument.of(DocumentKind.NON_ACCEPTANCE_NOTICE, p.number(), actorUnit, today, petitioner, p.title(),
@@ -146,7 +149,7 @@ class DocumentIssuer {
 		catch (IllegalArgumentException ex) {
 			throw new DomainException.Invalid("document", "文书无法生成：" + ex.getMessage());
 		}
-		issued.store(p.id(), doc.kind().name(), renderer.fileName(doc), pdf, forPetitioner, at,
+		issued.store(p.id(), doc.kind().name(), renderer.fileName(doc), pdf, forPetitioner, namesPetitioner, at,
 				doc.documentNumber().toString());
 	}
 

@@ -24,7 +24,7 @@ class History {
 		jdbc.sql("""
 				INSERT INTO petition_history (petition_id, at, actor, action, from_status, to_status, note, public_milestone)
 				VALUES (?,?,?,?,?,?,?,?)""")
-			.params(petitionId, OffsetDateTime.ofInstant(at, BEIJING), actor, action, from == null ? null : from.name(),
+			.params(petitionId, OffsetDateTime.ofInstant(at, BEIJING), Confidentiality.historyActor(actor), action, from == null ? null : from.name(),
 					to.name(), note, publicMilestone)
 			.update();
 	}
@@ -34,7 +34,7 @@ class History {
 			.param(petitionId)
 			.query((rs, n) -> new PetitionViews.HistoryEntry(
 					com.xinfang.platform.BeijingTime.of(rs.getObject("at", OffsetDateTime.class)),
-					rs.getString("actor"), rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
+					Confidentiality.historyActor(rs.getString("actor")), rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
 					rs.getString("note")))
 			.list();
 	}

@@ -38,23 +38,42 @@ public class IssuedDocuments {
 
 	}
 
-	void store(long petitionId, String kind, String fileName, byte[] pdf, boolean forPetitioner, Instant at,
-			String documentNumber) {
-		jdbc.sql("INSERT INTO petition_document (petition_id, kind, issued_at, file_name, pdf, public, document_number) VALUES (?,?,?,?,?,?,?)")
-			.params(petitionId, kind, PetitionActions.beijing(at), fileName, pdf, forPetitioner, documentNumber)
+	/**
+	 * Keeps an issued document. {@code namesPetitioner}: the document names the petitioner (every
+	 * notice addressed to them, a slip that shows them); an accusation's such documents are read only
+	 * by those who may know the accuser (Art 30).
+	 */
+	void store(long petitionId, String kind, String fileName, byte[] pdf, boolean forPetitioner, boolean namesPetitioner,
+			Instant at, String documentNumber) {
+		jdbc.sql("INSERT INTO petition_document (petition_id, kind, issued_at, file_name, pdf, public, names_petitioner, "
+				+ "document_number) VALUES (?,?,?,?,?,?,?,?)")
+			.params(petitionId, kind, PetitionActions.beijing(at), fileName, pdf, forPetitioner, namesPetitioner, documentNumber)
 			.update();
 	}
 
-	List<Listed> of(long petitionId, boolean publicOnly) {
+	/** Who reads: the petitioner (their documents only), staff who may or may not see the petitioner's name. */
+	enum Reader {
+
+		PETITIONER(" AND public"), STAFF(""), STAFF_WITHOUT_NAMES(" AND NOT names_petitioner");
+
+		private final String condition;
+
+		Reader(String condition) {
+			this.condition = condition;
+		}
+
+	}
+
+	List<Listed> of(long petitionId, Reader reader) {
 		return jdbc.sql("SELECT id, kind, file_name, issued_at FROM petition_document WHERE petition_id = ?"
-				+ (publicOnly ? " AND public" : "") + " ORDER BY issued_at, id")
+				+ reader.condition + " ORDER BY issued_at, id")
 			.param(petitionId)
 			.query(Listed.class)
 			.list();
 	}
 
-	Optional<Stored> get(long petitionId, long id, boolean publicOnly) {
-		return jdbc.sql("SELECT file_name, pdf FROM petition_document WHERE petition_id = ? AND id = ?" + (publicOnly ? " AND public" : ""))
+	Optional<Stored> get(long petitionId, long id, Reader reader) {
+		return jdbc.sql("SELECT file_name, pdf FROM petition_document WHERE petition_id = ? AND id = ?" + reader.condition)
 			.params(petitionId, id)
 			.query(Stored.class)
 			.optional();

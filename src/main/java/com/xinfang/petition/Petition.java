@@ -54,9 +54,12 @@ class Petition {
 
 	private boolean firstTime;
 
-	private final String accusedUnit;
+	private String accusedUnit;
 
-	private final String accusedPerson;
+	/** The accused unit chosen from the directory, when the accused is one (Art 30 keeps the matter away from it). */
+	private String accusedUnitCode;
+
+	private String accusedPerson;
 
 	private String responsibleUnitCode;
 
@@ -150,6 +153,23 @@ class Petition {
 			this.acceptTarget = acceptTarget;
 		}
 		return move(Action.CLASSIFY, status);
+	}
+
+	/** The accused unit named at 分类 (a directory unit, or words for an organisation outside it). */
+	void nameAccused(String unitCode, String unitText) {
+		this.accusedUnitCode = unitCode;
+		this.accusedUnit = unitText;
+	}
+
+	/**
+	 * Art 30: a matter classified as an accusation while it sits with the unit it accuses is taken
+	 * back by the bureau that sent it; that unit no longer sees it.
+	 */
+	Status withdrawFromAccused() {
+		Status from = move(Action.CLASSIFY, Status.REGISTERED);
+		this.responsibleUnitCode = null;
+		this.routing = null;
+		return from;
 	}
 
 	/** 转送/交办 (Art 22): the receiving unit now has the acceptance clocks. */
@@ -440,7 +460,7 @@ class Petition {
 	Petition(Long id, String number, String queryCodeHash, Status status, Channel channel, Instant receivedAt,
 			Instant registeredAt, String regionCode, String categoryCode, Kind kind, Complexity complexity,
 			LegalChannel legalChannel, String title, String content, int personCount, boolean groupVisit,
-			boolean firstTime, String accusedUnit, String accusedPerson, String responsibleUnitCode,
+			boolean firstTime, String accusedUnit, String accusedUnitCode, String accusedPerson, String responsibleUnitCode,
 			String registeringUnitCode, Long registeredBy, Long citizenUserId, String duplicateOf,
 			LocalDate acceptTarget, LocalDate acceptStatutory, LocalDate handleTarget, LocalDate handleStatutory,
 			List<Petitioner> petitioners, int version) {
@@ -462,6 +482,7 @@ class Petition {
 		this.groupVisit = groupVisit;
 		this.firstTime = firstTime;
 		this.accusedUnit = accusedUnit;
+		this.accusedUnitCode = accusedUnitCode;
 		this.accusedPerson = accusedPerson;
 		this.responsibleUnitCode = responsibleUnitCode;
 		this.registeringUnitCode = registeringUnitCode;
@@ -480,11 +501,11 @@ class Petition {
 	static Petition register(String number, String queryCodeHash, Channel channel, Instant receivedAt,
 			Instant registeredAt, String regionCode, String categoryCode, Kind kind, Complexity complexity,
 			String title, String content, int personCount, boolean firstTime, String accusedUnit,
-			String accusedPerson, String registeringUnitCode, Long registeredBy, Long citizenUserId,
+			String accusedUnitCode, String accusedPerson, String registeringUnitCode, Long registeredBy, Long citizenUserId,
 			List<Petitioner> petitioners, LocalDate acceptTarget, LocalDate acceptStatutory) {
 		return new Petition(null, number, queryCodeHash, Status.REGISTERED, channel, receivedAt, registeredAt,
 				regionCode, categoryCode, kind, complexity, null, title, content, personCount,
-				personCount >= GroupVisitRule.GROUP_SIZE, firstTime, accusedUnit, accusedPerson, null,
+				personCount >= GroupVisitRule.GROUP_SIZE, firstTime, accusedUnit, accusedUnitCode, accusedPerson, null,
 				registeringUnitCode, registeredBy, citizenUserId, null, acceptTarget, acceptStatutory, null, null,
 				petitioners, 0);
 	}
@@ -559,6 +580,10 @@ class Petition {
 
 	String accusedUnit() {
 		return accusedUnit;
+	}
+
+	String accusedUnitCode() {
+		return accusedUnitCode;
 	}
 
 	String accusedPerson() {

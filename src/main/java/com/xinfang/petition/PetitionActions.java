@@ -13,7 +13,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,8 +44,6 @@ public class PetitionActions {
 
 	private final ApplicationEventPublisher events;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
 	private final PublicLookup lookup;
@@ -59,7 +56,7 @@ public class PetitionActions {
 
 	PetitionActions(java.util.List<RegistrationAdvisor> advisors, org.springframework.transaction.support.TransactionTemplate transactions, DocumentIssuer documents, PublicLookup lookup, Petitions petitions, PetitionQueries queries, ActionPermissions permissions, PetitionClocks clocks,
 			RepeatRule repeats, History history, HandlingRecords records, Directory directory,
-			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.advisors = advisors;
 		this.transactions = transactions;
 		this.documents = documents;
@@ -73,7 +70,6 @@ public class PetitionActions {
 		this.records = records;
 		this.directory = directory;
 		this.events = events;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -163,10 +159,24 @@ public class PetitionActions {
 				Kind kind = optionalEnum(Kind.class, cmd.kind(), "kind");
 				Complexity complexity = optionalEnum(Complexity.class, cmd.complexity(), "complexity");
 				Instant from = p.routedAt() != null ? p.routedAt() : p.receivedAt();
+				if (cmd.accusedUnitCode() != null) {
+					var problems = new java.util.ArrayList<com.xinfang.platform.DomainException.FieldProblem>();
+					String code = AccusedUnit.code(directory, cmd.accusedUnitCode(), null, problems);
+					if (!problems.isEmpty()) {
+						throw new DomainException.Invalid(problems);
+					}
+					p.nameAccused(code, AccusedUnit.text(directory, code, null));
+				}
 				Status was = p.classify(cmd.categoryCode(), kind, complexity,
 						complexity == null ? null : clocks.acceptTarget(complexity, from));
-				return new Step(was, "分类：" + directory.categoryName(cmd.categoryCode()) + " / "
-						+ (kind == null ? "未定性质" : kind.label()) + " / " + (complexity == null ? "未定繁简" : complexity.label()), null);
+				String note = "分类：" + directory.categoryName(cmd.categoryCode()) + " / "
+						+ (kind == null ? "未定性质" : kind.label()) + " / " + (complexity == null ? "未定繁简" : complexity.label());
+				Unit holder = p.status() == Status.TRANSFERRED ? directory.unit(p.responsibleUnitCode()).orElse(null) : null;
+				if (ConfidentialityRule.wouldReachAccused(p.kind(), p.accusedUnitCode(), p.accusedUnit(), holder)) {
+					p.withdrawFromAccused();
+					note += "；检举控告事项不得由被检举控告的单位办理，已从" + holder.name() + "收回（条例第三十条）";
+				}
+				return new Step(was, note, null);
 			}
 			case TRANSFER, ASSIGN -> {
 				Unit receiver = directory.unit(cmd.unitCode())
@@ -179,7 +189,7 @@ public class PetitionActions {
 				if (receiver.code().equals(actor.unitCode())) {
 					throw new DomainException.Invalid("unitCode", "不能转送给本单位，本单位办理请直接受理");
 				}
-				if (ConfidentialityRule.wouldReachAccused(p.kind(), p.accusedUnit(), receiver)) {
+				if (ConfidentialityRule.wouldReachAccused(p.kind(), p.accusedUnitCode(), p.accusedUnit(), receiver)) {
 					throw new DomainException.Invalid("unitCode", "检举控告事项不得转送、交办给被检举控告的单位（条例第三十条）");
 				}
 				records.add(p.id(), "COMMUNICATION", now, actor, c.at(), c.contact(), c.summary(), null);
@@ -195,8 +205,12 @@ public class PetitionActions {
 				return new Step(was, directory.unitName(unit) + "提出异议退回：" + cmd.reason().strip(), null);
 			}
 			case ACCEPT -> {
-				repeats.checkAcceptable(p, actor);
 				String handling = p.responsibleUnitCode() != null ? p.responsibleUnitCode() : actor.unitCode();
+				if (ConfidentialityRule.wouldReachAccused(p.kind(), p.accusedUnitCode(), p.accusedUnit(),
+						directory.unit(handling).orElse(null))) {
+					throw new DomainException.Conflict("被检举控告的单位不得受理办理该检举控告事项，请退回信访部门（条例第三十条）");
+				}
+				repeats.checkAcceptable(p, actor);
 				Status was = p.accept(handling, now, clocks.handleTarget(p.complexity(), now), clocks.handleStatutory(now));
 				return new Step(was, "受理，办理单位：" + directory.unitName(handling), "受理告知");
 			}
@@ -215,6 +229,10 @@ public class PetitionActions {
 			case MERGE -> {
 				String into = cmd.into() == null ? null : cmd.into().strip().toUpperCase(Locale.ROOT);
 				Petition original = queries.load(into == null ? "" : into, actor); // must exist and be visible
+				if ((original.kind() == Kind.ACCUSATION) != (p.kind() == Kind.ACCUSATION)) {
+					// Art 30: a merge would tie the accuser to the other matter's petitioner
+					throw new DomainException.Conflict("检举控告事项不能与其他类别的事项合并（条例第三十条）");
+				}
 				if (original.status() == Status.MERGED) {
 					throw new DomainException.Conflict("原事项 " + into + " 本身已合并至 " + original.duplicateOf() + "，请合并至该事项");
 				}

@@ -98,11 +98,6 @@ public class PetitionQueries {
 		return jdbc.sql("SELECT unnest(joint_units) FROM petition WHERE id = ?").param(petitionId).query(String.class).list();
 	}
 
-	/** Whether the actor's unit is the responsible unit of the matter (not just a called-in unit). */
-	public boolean isResponsibleUnit(String number, Actor actor) {
-		return actor.unitCode() != null && actor.unitCode().equals(load(number, actor).responsibleUnitCode());
-	}
-
 	static DomainException.NotFound notFound(String number) {
 		return new DomainException.NotFound("信访事项 " + number + " 不存在或不在您的查看范围内");
 	}
@@ -140,7 +135,7 @@ public class PetitionQueries {
 		if ("target".equals(filter.overdue()) || "statutory".equals(filter.overdue())) {
 			String column = "target".equals(filter.overdue()) ? "coalesce(p.handle_target, p.accept_target)"
 					: "coalesce(p.handle_statutory, p.accept_statutory)";
-			where.append(" AND p.status NOT IN ('CLOSED','FINAL','MERGED','NOT_ACCEPTED','DIVERTED') AND ")
+			where.append(" AND ").append(Status.sqlOpen("p")).append(" AND ")
 				.append(column)
 				.append(" < ?");
 			params.add(LocalDate.now(clock));
@@ -218,12 +213,19 @@ public class PetitionQueries {
 		if (actor.scope().sqlParameter() != null) {
 			params.add(actor.scope().sqlParameter());
 		}
+		var actorUnit = directory.unit(actor.unitCode()).orElse(null);
+		if (!ConfidentialityRule.mayIdentifyPetitioners(petition.kind(), actor, actorUnit, petition.citizenUserId())) {
+			return List.of();
+		}
+		// Art 30: an accusation is linked to its accuser's other matters only for those who may know the accuser
+		String accusations = ConfidentialityRule.mayIdentifyPetitioners(Kind.ACCUSATION, actor, actorUnit, null) ? ""
+				: " AND p.kind IS DISTINCT FROM 'ACCUSATION'";
 		String idIn = ids.isEmpty() ? "FALSE" : "x.id_number_index IN (" + placeholders(ids.size()) + ")";
 		String phoneIn = phones.isEmpty() ? "FALSE" : "x.phone_index IN (" + placeholders(phones.size()) + ")";
 		params.addAll(ids);
 		params.addAll(phones);
 		return jdbc.sql("SELECT DISTINCT p.number, p.received_at FROM petition p JOIN petitioner x ON x.petition_id = p.id "
-				+ "WHERE p.id <> ? AND " + actor.scope().sqlCondition("p") + " AND (" + idIn + " OR " + phoneIn
+				+ "WHERE p.id <> ? AND " + actor.scope().sqlCondition("p") + accusations + " AND (" + idIn + " OR " + phoneIn
 				+ ") ORDER BY p.received_at DESC LIMIT 10")
 			.params(params)
 			.query((rs, n) -> new PetitionViews.DuplicateSuggestion(rs.getString(1), 1.0, true))
@@ -255,10 +257,12 @@ public class PetitionQueries {
 			.stream()
 			.map(x -> new PetitionViews.PetitionerView(x.name(), x.idNumberMask(), x.phoneMask(), x.representative()))
 			.toList() : List.of(new PetitionViews.PetitionerView(ConfidentialityRule.HIDDEN, null, null, false));
-		var attachments = jdbc.sql("SELECT id, file_name, content_type, size_bytes AS size FROM attachment WHERE petition_id = ? ORDER BY seq")
-			.param(p.id())
-			.query(PetitionViews.AttachmentView.class)
-			.list();
+		// Art 30 also protects the accuser's material: an accusation's attachments go with the accuser's name
+		var attachments = !identify ? List.<PetitionViews.AttachmentView>of()
+				: jdbc.sql("SELECT id, file_name, content_type, size_bytes AS size FROM attachment WHERE petition_id = ? ORDER BY seq")
+					.param(p.id())
+					.query(PetitionViews.AttachmentView.class)
+					.list();
 		LocalDate today = LocalDate.now(clock);
 		boolean open = isOpen(p.status());
 		LocalDate target = p.handleTarget() != null ? p.handleTarget() : p.acceptTarget();
@@ -266,7 +270,7 @@ public class PetitionQueries {
 		var overdue = new PetitionViews.Overdue(open && target != null && target.isBefore(today),
 				open && statutory != null && statutory.isBefore(today));
 		var accused = p.accusedUnit() == null && p.accusedPerson() == null ? null
-				: new PetitionViews.Accused(p.accusedUnit(), p.accusedPerson());
+				: new PetitionViews.Accused(p.accusedUnit(), p.accusedPerson(), p.accusedUnitCode());
 		var handling = new PetitionViews.Handling(name(p.result()), p.opinion(),
 				p.deliveredAt() == null ? null : p.deliveredAt().atZone(BEIJING).toOffsetDateTime(), name(p.satisfaction()),
 				p.extendedDays(), p.recheckPending(), open ? tone(target, today) : null,
@@ -286,19 +290,29 @@ public class PetitionQueries {
 	}
 
 	static boolean isOpen(Status status) {
-		return !java.util.EnumSet.of(Status.CLOSED, Status.FINAL, Status.MERGED, Status.NOT_ACCEPTED, Status.DIVERTED)
-			.contains(status);
+		return status.isOpen();
 	}
 
 	public List<PetitionViews.Document> documents(String number, Actor actor, String urlPrefix) {
-		return issued.of(load(number, actor).id(), actor.isCitizen())
+		Petition p = load(number, actor);
+		return issued.of(p.id(), reader(p, actor))
 			.stream()
 			.map(d -> new PetitionViews.Document(d.fileName(), urlPrefix + d.id()))
 			.toList();
 	}
 
 	public IssuedDocuments.Stored document(String number, long id, Actor actor) {
-		return issued.get(load(number, actor).id(), id, actor.isCitizen()).orElseThrow(() -> new DomainException.NotFound("文书不存在"));
+		Petition p = load(number, actor);
+		return issued.get(p.id(), id, reader(p, actor)).orElseThrow(() -> new DomainException.NotFound("文书不存在"));
+	}
+
+	/** Art 30: who may not know the accuser reads none of the documents that name them. */
+	private IssuedDocuments.Reader reader(Petition p, Actor actor) {
+		if (actor.isCitizen()) {
+			return IssuedDocuments.Reader.PETITIONER;
+		}
+		return ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, directory.unit(actor.unitCode()).orElse(null),
+				p.citizenUserId()) ? IssuedDocuments.Reader.STAFF : IssuedDocuments.Reader.STAFF_WITHOUT_NAMES;
 	}
 
 	public List<PetitionViews.RecordView> records(String number, Actor actor) {
@@ -308,6 +322,10 @@ public class PetitionQueries {
 	/** An attachment's file, if the caller may see its matter. */
 	public AttachmentFile attachment(String number, long attachmentId, Actor actor) {
 		Petition p = load(number, actor);
+		if (!actor.isCitizen() && !ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor,
+				directory.unit(actor.unitCode()).orElse(null), p.citizenUserId())) {
+			throw new DomainException.NotFound("附件不存在");
+		}
 		return jdbc.sql("SELECT file_name, content_type, storage_key FROM attachment WHERE id = ? AND petition_id = ?")
 			.params(attachmentId, p.id())
 			.query(AttachmentFile.class)

@@ -158,6 +158,8 @@ public class PetitionRegistration {
 		if (files.size() > AttachmentStore.MAX_FILES) {
 			problems.add(new FieldProblem("attachments", "附件最多" + AttachmentStore.MAX_FILES + "个"));
 		}
+		String accusedUnitCode = AccusedUnit.code(directory, cmd.accused() == null ? null : cmd.accused().unitCode(),
+				cmd.accused() == null ? null : cmd.accused().unit(), problems);
 		if (!problems.isEmpty()) {
 			throw new DomainException.Invalid(problems);
 		}
@@ -169,7 +171,7 @@ public class PetitionRegistration {
 		boolean firstTime = cmd.firstTime() == null ? !seenBefore(people) : cmd.firstTime();
 		var petition = Petition.register(number, cipher.keyedHash(queryCode), channel, receivedAt, now, region.code(),
 				blankToNull(cmd.categoryCode()), kind, complexity, title, content, personCount, firstTime,
-				cmd.accused() == null ? null : blankToNull(cmd.accused().unit()),
+				cmd.accused() == null ? null : AccusedUnit.text(directory, accusedUnitCode, cmd.accused().unit()), accusedUnitCode,
 				cmd.accused() == null ? null : blankToNull(cmd.accused().person()), registeringUnit,
 				actor.isStaff() ? actor.userId() : null, actor.isCitizen() ? actor.userId() : null, people,
 				clocks.acceptTarget(complexity, receivedAt), clocks.registrationStatutory(receivedAt));

@@ -34,7 +34,7 @@ public final class PetitionViews {
 	public record PetitionerView(String name, String idNumberMasked, String phoneMasked, boolean representative) implements Serializable {
 	}
 
-	public record Accused(String unit, String person) implements Serializable {
+	public record Accused(String unit, String person, String unitCode) implements Serializable {
 	}
 
 	public record Deadlines(LocalDate acceptTarget, LocalDate acceptStatutory, LocalDate handleTarget,

@@ -47,7 +47,7 @@ public class PublicLookup {
 	/** Not one transaction: a failed code is counted in its own, without holding another connection. */
 	public PetitionViews.PublicStatus lookup(String number, String queryCode, String clientAddress) {
 		Petition p = verified(number, queryCode, clientAddress);
-		List<PetitionViews.Document> documents = issued.of(p.id(), true)
+		List<PetitionViews.Document> documents = issued.of(p.id(), IssuedDocuments.Reader.PETITIONER)
 			.stream()
 			// each URL downloads as given, for a while, without the code in it (PublicDocumentLinks)
 			.map(d -> new PetitionViews.Document(d.fileName(), links.url(p.number(), d.id())))
@@ -70,7 +70,7 @@ public class PublicLookup {
 	/** A document issued to the petitioner, for the holder of the code. */
 	public IssuedDocuments.Stored document(String number, String queryCode, String clientAddress, long id) {
 		Petition p = verified(number, queryCode, clientAddress);
-		return issued.get(p.id(), id, true).orElseThrow(() -> new DomainException.NotFound("文书不存在"));
+		return issued.get(p.id(), id, IssuedDocuments.Reader.PETITIONER).orElseThrow(() -> new DomainException.NotFound("文书不存在"));
 	}
 
 	/**
@@ -82,7 +82,7 @@ public class PublicLookup {
 		String normalised = number == null ? null : number.strip().toUpperCase();
 		return links.verify(normalised, id, token)
 			.flatMap(ok -> petitions.findByNumber(normalised))
-			.flatMap(p -> issued.get(p.id(), id, true))
+			.flatMap(p -> issued.get(p.id(), id, IssuedDocuments.Reader.PETITIONER))
 			.orElseThrow(() -> new DomainException.NotFound("文书不存在或链接已过期，请重新查询"));
 	}
 

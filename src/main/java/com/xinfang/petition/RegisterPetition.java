@@ -14,7 +14,16 @@ public record RegisterPetition(String channel, OffsetDateTime receivedAt, String
 	public record PetitionerInput(String name, String idNumber, String phone, String address, Boolean representative) {
 	}
 
-	public record Accused(String unit, String person) {
+	/**
+	 * Whom an accusation (or complaint) is about: {@code unitCode} a unit chosen from the directory
+	 * (what Art 30 keeps the matter away from), {@code unit} an organisation outside the directory in
+	 * words (a village committee, a company), {@code person} the persons.
+	 */
+	public record Accused(String unit, String person, String unitCode) {
+
+		public Accused(String unit, String person) {
+			this(unit, person, null);
+		}
 	}
 
 }

@@ -1,20 +1,30 @@
 package com.xinfang.petition;
 
 import com.xinfang.identity.Actor;
+import com.xinfang.organization.Directory;
 import com.xinfang.platform.DomainException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * When a matter may not be accepted because it was already:
+ * When a matter may not be accepted because the same matter was already:
  * <ul>
- * <li>accepted and is still being handled (Art 19: a higher level does not accept it again), or</li>
- * <li>concluded by 复核 (Art 36: the same facts and reasons are not accepted again, 终结).</li>
+ * <li>accepted and is still being handled (Art 19: it is not accepted twice; the new one may be
+ * merged into it), or</li>
+ * <li>concluded by 复核 (Art 36: the same facts and reasons are not accepted again, 终结; the
+ * 不再受理告知书 is issued).</li>
  * </ul>
- * "The same matter" is, for now, the same person (ID number blind index) with the same content
- * category; the text-similarity module refines it.
+ * "The same matter" is the same person (ID number blind index) with the same facts
+ * ({@link SameFactsEvidence}), whatever the categories and before any classification. An
+ * accusation and any other kind of matter are never the same matter (and must not be linked, Art 30).
+ * Registration always succeeds (the law wants a record of every petition); acceptance is refused.
+ * The refusal names the earlier matter only when the actor may see it (its scope and Art 30);
+ * otherwise it is referred to in words.
  */
 @Component
 class RepeatRule {
@@ -24,53 +34,90 @@ class RepeatRule {
 
 	private final JdbcClient jdbc;
 
-	RepeatRule(JdbcClient jdbc) {
+	private final SameFactsEvidence sameFacts;
+
+	private final Directory directory;
+
+	RepeatRule(JdbcClient jdbc, SameFactsEvidence sameFacts, Directory directory) {
 		this.jdbc = jdbc;
+		this.sameFacts = sameFacts;
+		this.directory = directory;
+	}
+
+	/** An earlier matter of the same person and facts, and whether the actor may be told its number. */
+	record Earlier(long id, String number, String status, boolean nameable) {
+
+		boolean concluded() {
+			return "FINAL".equals(status);
+		}
+
+		String reference() {
+			return nameable ? "（" + number + "）" : "（该事项不在您的查看范围内，请向信访部门核实）";
+		}
 	}
 
 	void checkAcceptable(Petition p, Actor actor) {
-		List<String> ids = p.petitioners().stream().map(Petitioner::idNumberIndex).filter(Objects::nonNull).toList();
-		if (ids.isEmpty() || p.categoryCode() == null) {
-			return;
-		}
-		String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-		List<Object> params = new java.util.ArrayList<>();
-		params.add(p.id());
-		params.add(p.categoryCode());
-		params.addAll(ids);
-		record Earlier(String number, String status) {
-		}
-		List<Earlier> earlier = jdbc.sql("SELECT DISTINCT e.number, e.status FROM petition e JOIN petitioner x ON x.petition_id = e.id "
-				+ "WHERE e.id <> ? AND e.category_code = ? AND x.id_number_index IN (" + in + ") ORDER BY e.number")
-			.params(params)
-			.query(Earlier.class)
-			.list();
-		earlier.stream().filter(e -> "FINAL".equals(e.status())).findFirst().ifPresent(e -> {
-			throw new DomainException.Conflict("该信访人就同一事项的信访（" + e.number()
-					+ "）已经复核终结，依据《信访工作条例》第三十六条不再受理；请出具不再受理告知书");
+		List<Earlier> earlier = earlier(p, actor);
+		earlier.stream().filter(Earlier::concluded).findFirst().ifPresent(e -> {
+			throw new DomainException.Conflict("该信访人就同一事实的信访事项" + e.reference()
+					+ "已经复核终结，依据《信访工作条例》第三十六条不再受理；请出具不再受理告知书");
 		});
 		earlier.stream().filter(e -> IN_HANDLING.contains(e.status())).findFirst().ifPresent(e -> {
-			throw new DomainException.Conflict("该信访人就同一事项已有在办信访事项（" + e.number()
-					+ "），依据《信访工作条例》第十九条不重复受理；可合并至该事项");
+			throw new DomainException.Conflict("该信访人就同一事实已有在办信访事项" + e.reference()
+					+ "，依据《信访工作条例》第十九条不重复受理" + (e.nameable() ? "；可合并至该事项" : ""));
 		});
 	}
 
-	/** The earlier concluded matter of the same person and category, if any (for 不再受理告知书). */
-	java.util.Optional<String> concludedEarlier(Petition p) {
-		List<String> ids = p.petitioners().stream().map(Petitioner::idNumberIndex).filter(Objects::nonNull).toList();
-		if (ids.isEmpty() || p.categoryCode() == null) {
-			return java.util.Optional.empty();
+	/** The earlier matter concluded by 复核, if any (for the 不再受理告知书). */
+	Optional<Earlier> concludedEarlier(Petition p, Actor actor) {
+		return earlier(p, actor).stream().filter(Earlier::concluded).findFirst();
+	}
+
+	/** Earlier matters of the same person and facts that are concluded or in handling, oldest first. */
+	List<Earlier> earlier(Petition p, Actor actor) {
+		List<String> ids = p.petitioners().stream().map(Petitioner::idNumberIndex).filter(Objects::nonNull).distinct().toList();
+		if (ids.isEmpty()) {
+			return List.of();
 		}
-		String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-		List<Object> params = new java.util.ArrayList<>();
-		params.add(p.id());
-		params.add(p.categoryCode());
-		params.addAll(ids);
-		return jdbc.sql("SELECT e.number FROM petition e JOIN petitioner x ON x.petition_id = e.id WHERE e.id <> ? "
-				+ "AND e.category_code = ? AND e.status = 'FINAL' AND x.id_number_index IN (" + in + ") LIMIT 1")
+		record Row(long id, String number, String status, String kind) {
+		}
+		List<String> statuses = new ArrayList<>(IN_HANDLING);
+		statuses.add("FINAL");
+		List<Row> rows = jdbc.sql("SELECT DISTINCT e.id, e.number, e.status, e.kind, e.received_at FROM petition e "
+				+ "JOIN petitioner x ON x.petition_id = e.id WHERE e.id <> ? AND x.id_number_index = ANY(?) "
+				+ "AND e.status = ANY(?) ORDER BY e.received_at, e.id")
+			.params(p.id(), ids.toArray(String[]::new), statuses.toArray(String[]::new))
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list()
+			.stream()
+			.filter(r -> ("ACCUSATION".equals(r.kind())) == (p.kind() == Kind.ACCUSATION))
+			.toList();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> same = sameFacts.sameFacts(p.id(), rows.stream().map(Row::id).toList());
+		Set<Long> visible = visible(same, actor);
+		var actorUnit = directory.unit(actor.unitCode()).orElse(null);
+		boolean identify = ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, actorUnit, null);
+		return rows.stream()
+			.filter(r -> same.contains(r.id()))
+			.map(r -> new Earlier(r.id(), r.number(), r.status(), identify && visible.contains(r.id())))
+			.toList();
+	}
+
+	private Set<Long> visible(Set<Long> ids, Actor actor) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(ids.toArray(Long[]::new));
+		if (actor.scope().sqlParameter() != null) {
+			params.add(actor.scope().sqlParameter());
+		}
+		return Set.copyOf(jdbc.sql("SELECT p.id FROM petition p WHERE p.id = ANY(?) AND " + actor.scope().sqlCondition("p"))
 			.params(params)
-			.query(String.class)
-			.optional();
+			.query(Long.class)
+			.list());
 	}
 
 }

@@ -18,4 +18,32 @@ public enum Status {
 		return label;
 	}
 
+	/** Nothing more is owed on a finished matter: no clock runs, no act but an appeal or a rating. */
+	public static final java.util.Set<Status> FINISHED = java.util.Collections
+		.unmodifiableSet(java.util.EnumSet.of(CLOSED, FINAL, MERGED, NOT_ACCEPTED, DIVERTED));
+
+	public boolean isFinished() {
+		return FINISHED.contains(this);
+	}
+
+	public boolean isOpen() {
+		return !isFinished();
+	}
+
+	/** Whether the status, by name, is open (for views that carry it as text). */
+	public static boolean isOpen(String name) {
+		return name != null && !FINISHED.contains(valueOf(name));
+	}
+
+	/** The one SQL predicate for "the matter is open", on a petition row aliased {@code alias}. */
+	public static String sqlOpen(String alias) {
+		return alias + ".status NOT IN (" + FINISHED.stream().map(s -> "'" + s.name() + "'")
+			.collect(java.util.stream.Collectors.joining(",")) + ")";
+	}
+
+	/** The label of a status given by name, as templates and exports show it. */
+	public static String labelOf(String name) {
+		return name == null ? "" : valueOf(name).label();
+	}
+
 }

@@ -18,19 +18,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 应受理而不受理率 and 应办理而不办理率, per unit and period, computed from the matters (never typed in).
- * The definitions (docs/supervision.md) are:
+ * 应受理而不受理率 and 应办理而不办理率, per unit and period, computed from the matters (never typed in),
+ * from the duty definitions in {@link Duties} (docs/supervision.md), which the dashboard's rollup
+ * uses too:
  * <ul>
  * <li><b>应受理而不受理</b> — denominator: matters (not merged) whose statutory acceptance date
  * ({@code accept_statutory}, Art 23: 15 days) falls in the period and has passed, counted for the unit
  * that had to decide (the responsible unit, or the registering 信访部门 while not yet routed).
  * Numerator: those not decided (accepted, not accepted in writing, or diverted to a legal channel)
- * by that date, plus those the 信访部门 found should have been accepted (a recorded finding on a
- * 不予受理 decision).</li>
+ * by that date — still undecided included — plus those the 信访部门 found should have been accepted.</li>
  * <li><b>应办理而不办理</b> — denominator: accepted matters whose statutory handling date
  * ({@code handle_statutory}, Art 34: 60 days plus any extension) falls in the period and has passed,
- * for the responsible unit. Numerator: those without an approved written reply by that date, plus
- * those the 信访部门 found were not really handled (a recorded finding).</li>
+ * for the responsible unit. Numerator: those not 办结 (closed or finally decided) by that date —
+ * still open included, so every overdue matter on the 督办看板 counts — plus those the 信访部门 found
+ * were not really handled.</li>
  * </ul>
  * A period ending today or later is cut at yesterday: a duty not yet due is not yet failed.
  */
@@ -97,28 +98,23 @@ public class AccountabilityRates {
 		List<Object> params = new ArrayList<>();
 		String scope = actor.scope().sqlCondition("p");
 		String unitFilter = unitCode == null || unitCode.isBlank() ? "" : " WHERE unit = ?";
-		// acceptance duty: first decision (ACCEPT / REJECT / DIVERT) from the history
+		// the duties as docs/supervision.md defines them (one definition with the dashboard: Duties)
 		String sql = """
 				WITH acc AS (
-				  SELECT coalesce(p.responsible_unit_code, p.registering_unit_code) AS unit,
-				         (d.first_decision IS NULL OR (d.first_decision AT TIME ZONE 'Asia/Shanghai')::date > p.accept_statutory
-				          OR EXISTS (SELECT 1 FROM accountability_finding f WHERE f.petition_id = p.id AND f.kind = 'SHOULD_HAVE_ACCEPTED')) AS failed
-				  FROM petition p
-				  LEFT JOIN LATERAL (SELECT min(h.at) AS first_decision FROM petition_history h
-				                     WHERE h.petition_id = p.id AND h.action IN ('ACCEPT', 'REJECT', 'DIVERT')) d ON true
+				  SELECT %3$s AS unit, %4$s AS failed
+				  FROM petition p %5$s
 				  WHERE p.status <> 'MERGED' AND p.accept_statutory BETWEEN ? AND ? AND %1$s),
 				han AS (
-				  SELECT p.responsible_unit_code AS unit,
-				         (p.replied_at IS NULL OR (p.replied_at AT TIME ZONE 'Asia/Shanghai')::date > p.handle_statutory
-				          OR EXISTS (SELECT 1 FROM accountability_finding f WHERE f.petition_id = p.id AND f.kind = 'SHOULD_HAVE_HANDLED')) AS failed
+				  SELECT p.responsible_unit_code AS unit, %6$s AS failed
 				  FROM petition p
-				  WHERE p.accepted_at IS NOT NULL AND p.handle_statutory BETWEEN ? AND ? AND %1$s),
+				  WHERE p.accepted_at IS NOT NULL AND p.status <> 'MERGED' AND p.handle_statutory BETWEEN ? AND ? AND %1$s),
 				merged AS (
 				  SELECT unit, count(*) AS accept_due, count(*) FILTER (WHERE failed) AS not_accepted, 0 AS handle_due, 0 AS not_handled FROM acc GROUP BY unit
 				  UNION ALL
 				  SELECT unit, 0, 0, count(*), count(*) FILTER (WHERE failed) FROM han GROUP BY unit)
 				SELECT unit, sum(accept_due), sum(not_accepted), sum(handle_due), sum(not_handled) FROM merged
-				%2$s GROUP BY unit ORDER BY unit""".formatted(scope, unitFilter);
+				%2$s GROUP BY unit ORDER BY unit""".formatted(scope, unitFilter, Duties.ACCEPT_UNIT, Duties.ACCEPT_FAILED,
+				Duties.HISTORY, Duties.HANDLE_FAILED);
 		params.add(from);
 		params.add(end);
 		if (actor.scope().sqlParameter() != null) {

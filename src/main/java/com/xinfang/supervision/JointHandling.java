@@ -32,7 +32,6 @@ public class JointHandling {
 	/** Report-in within 1–10 working days: the mechanism is meant for quick joint action. */
 	static final int MAX_REPORT_DAYS = 10;
 
-	private static final Set<String> FINISHED = Set.of("CLOSED", "FINAL", "MERGED", "NOT_ACCEPTED", "DIVERTED");
 
 	public enum ReportIn {
 
@@ -99,7 +98,7 @@ public class JointHandling {
 		boolean leadUnit = responsibleUnitCode != null && responsibleUnitCode.equals(actor.unitCode())
 				&& actor.hasAny(Role.CASE_OFFICER, Role.UNIT_HEAD);
 		boolean bureau = directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REGISTRAR);
-		return (leadUnit || bureau) && !FINISHED.contains(status);
+		return (leadUnit || bureau) && com.xinfang.petition.Status.isOpen(status);
 	}
 
 	/** 吹哨: the lead unit's case officer or head, or the 信访部门, calls other units in. */
@@ -113,7 +112,7 @@ public class JointHandling {
 		if (lead == null) {
 			throw new DomainException.Conflict("该事项尚未确定责任单位，请先转送或交办，再吹哨召集其他单位");
 		}
-		if (FINISHED.contains(p.status())) {
+		if (!com.xinfang.petition.Status.isOpen(p.status())) {
 			throw new DomainException.Conflict("该事项已办结或终结，不能再吹哨");
 		}
 		if ("ACCUSATION".equals(p.kind())) {

@@ -101,7 +101,7 @@ public class SupervisionOrders {
 		if (p.responsibleUnitCode() == null || p.responsibleUnitCode().equals(actor.unitCode())) {
 			throw new DomainException.Conflict("该事项尚未转送、交办给其他责任单位，无需督办");
 		}
-		if (java.util.Set.of("CLOSED", "FINAL", "MERGED", "NOT_ACCEPTED", "DIVERTED").contains(p.status())) {
+		if (!com.xinfang.petition.Status.isOpen(p.status())) {
 			throw new DomainException.Conflict("该事项已办结或终结，不能督办");
 		}
 		int days = replyDays == null ? 5 : replyDays;

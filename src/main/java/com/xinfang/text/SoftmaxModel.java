@@ -125,10 +125,6 @@ final class SoftmaxModel {
 		return out;
 	}
 
-	int featureCount() {
-		return featureIndex.size();
-	}
-
 	private static void probabilities(double[][] w, SparseVector x, double[] p) {
 		double max = Double.NEGATIVE_INFINITY;
 		int bias = w[0].length - 1;

@@ -13,8 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every indicator on a constructed set of five matters in 2010 (no demo matter is that old),
+ * Every indicator on a constructed set of six matters in 2010 (no demo matter is that old),
  * with the answers worked out by hand in the comments. Rolled back at the end.
+ * <p>
+ * The timeliness rates are over the duties that fell due in the period, met or not: a matter still
+ * open past its limit is in the denominator and not in the numerator (D, E, F in April).
  */
 @IntegrationTest
 @Transactional
@@ -31,6 +34,9 @@ class IndicatorDefinitionsIT {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	MatterList matters;
 
 	private Actor leader() {
 		return accounts.actorByUsername("leader").orElseThrow();
@@ -74,6 +80,13 @@ class IndicatorDefinitionsIT {
 				.params(id, accepted)
 				.update();
 		}
+		if (replied != null && !status.equals("ACCEPTED") && !status.equals("REPLY_PENDING_APPROVAL")) {
+			// the unit head approved the 处理意见书 on the day it was drafted (按期答复 reads the approval)
+			jdbc.sql("INSERT INTO petition_history (petition_id, at, actor, action, from_status, to_status) "
+					+ "VALUES (?, ?::timestamptz, 'test', 'APPROVE', 'REPLY_PENDING_APPROVAL', 'REPLIED')")
+				.params(id, replied)
+				.update();
+		}
 	}
 
 	private Figures figures(String from, String to, String region) {
@@ -98,6 +111,10 @@ class IndicatorDefinitionsIT {
 		// E: a call, accepted and replied on time, delivered 3-28 but not rated; open, past its handling limit: 积案
 		matter("DELIVERED", "PHONE", "2010-03-15 10:00+08", true, "", "2010-03-16 09:00+08", "2010-03-30",
 				"2010-03-27 09:00+08", "2010-04-30", "2010-03-28 09:00+08", null, null, null);
+		// F: a fax received 2-01, accepted 2-03 on time (limit 2-15); its 意见书 drafted 4-10 but never approved, and
+		// its handling limit 4-20 passed with the matter open: neither answered nor closed in time
+		matter("REPLY_PENDING_APPROVAL", "FAX", "2010-02-01 10:00+08", true, "", "2010-02-03 09:00+08", "2010-02-15",
+				"2010-04-10 09:00+08", "2010-04-20", null, null, null, null);
 	}
 
 	@Test
@@ -117,53 +134,93 @@ class IndicatorDefinitionsIT {
 		assertThat(march.repeatRate()).isEqualTo(0.25);
 		assertThat(march.beyondLevel()).isEqualTo(1);
 		assertThat(march.toBeijing()).isEqualTo(1);
-		// accepted in March: A (3-05), B (3-30), D (3-01), E (3-16); on time A, D, E → 3/4
+		// accepted in March: A (3-05), B (3-30), D (3-01), E (3-16)
 		assertThat(march.accepted()).isEqualTo(4);
+		// 及时受理率 counts acceptance duties due in March: A (3-17), B (3-24), D (3-12), E (3-30);
+		// decided by the limit A, D, E; B decided 3-30 > 3-24 → 3/4, and 应受理未受理率 is the other 1/4
+		assertThat(march.acceptDue()).isEqualTo(4);
 		assertThat(march.acceptedOnTimeRate()).isEqualTo(0.75);
-		// replied in March: A, E, both on time (B replied in May)
+		// replied in March: A (3-20), E (3-27) (B replied in May, F in April)
 		assertThat(march.replied()).isEqualTo(2);
-		assertThat(march.repliedOnTimeRate()).isEqualTo(1.0);
-		// closed in March: A only, on time, 23 days, not appealed and not unsatisfied
+		// closed in March: A only, 23 days, not appealed and not unsatisfied
 		assertThat(march.closed()).isEqualTo(1);
-		assertThat(march.closedOnTimeRate()).isEqualTo(1.0);
 		assertThat(march.averageHandlingDays()).isEqualTo(23.0);
+		// no handling limit fell due in March (A's is 5-04): 按期办结率 and 按期答复率 have nothing to count,
+		// although A was closed in March (its on-time closure counts in May, when its limit fell due)
+		assertThat(march.handleDue()).isZero();
+		assertThat(march.closedOnTimeRate()).isNull();
+		assertThat(march.repliedOnTimeRate()).isNull();
 		assertThat(march.oneTimeResolutionRate()).isEqualTo(1.0);
 		// delivered in March: A (rated 满意) and E (not rated) → 参评率 1/2, 满意率 1/1
 		assertThat(march.delivered()).isEqualTo(2);
 		assertThat(march.ratingRate()).isEqualTo(0.5);
 		assertThat(march.satisfactionRate()).isEqualTo(1.0);
-		// acceptance duties due in March: A (3-17), B (3-24), D (3-12), E (3-30); B decided late → 1/4
-		assertThat(march.acceptDue()).isEqualTo(4);
+		assertThat(march.notAccepted()).isEqualTo(1);
 		assertThat(march.shouldAcceptNotAcceptedRate()).isEqualTo(0.25);
-		// no handling duty fell due in March
-		assertThat(march.handleDue()).isZero();
 		assertThat(march.shouldHandleNotHandledRate()).isNull();
-		// April: C's acceptance (4-14) never decided → 1/1; handling of D (no reply) and E (replied 3-27) due 4-30 → 1/2
+
+		// April, the month of the missed limits.
 		Figures april = figures("2010-04-01", "2010-04-30", "430700");
+		// acceptance: C's limit 4-14 passed with no decision at all → due 1, met 0: 及时受理率 0 %, not "nothing to count"
+		assertThat(april.acceptDue()).isEqualTo(1);
+		assertThat(april.notAccepted()).isEqualTo(1);
+		assertThat(april.acceptedOnTimeRate()).isEqualTo(0.0);
 		assertThat(april.shouldAcceptNotAcceptedRate()).isEqualTo(1.0);
-		assertThat(april.handleDue()).isEqualTo(2);
-		assertThat(april.shouldHandleNotHandledRate()).isEqualTo(0.5);
-		// the slot a mediation module will fill
-		assertThat(march.mediationSuccessRate()).isNull();
+		// handling limits in April: F (4-20), D (4-30), E (4-30) → due 3. None is closed, all three still open:
+		// 按期办结 0 of 3, 应办理而不办理 3 of 3 — E too, although its reply was approved in time (3-27).
+		assertThat(april.handleDue()).isEqualTo(3);
+		assertThat(april.notHandled()).isEqualTo(3);
+		assertThat(april.closedOnTimeRate()).isEqualTo(0.0);
+		assertThat(april.shouldHandleNotHandledRate()).isEqualTo(1.0);
+		// 按期答复: only E's approved reply (3-27 ≤ 4-30); D has none, F's draft (4-10) was never approved → 1/3
+		assertThat(april.repliedInTime()).isEqualTo(1);
+		assertThat(april.repliedOnTimeRate()).isEqualTo(0.3333);
+		// drafted in April: F
+		assertThat(april.replied()).isEqualTo(1);
+		// the matters behind April's 按期办结率 are its denominator: D, E, F (the three missed limits)
+		StatsQuery aprilQuery = indicators.resolve(leader(), LocalDate.parse("2010-04-01"), LocalDate.parse("2010-04-30"),
+				"430702001", null);
+		assertThat(matters.page(aprilQuery, "closedOnTimeRate", null, null, 0).items()).extracting(MatterList.Item::status)
+			.containsExactlyInAnyOrder("已受理，办理中", "已送达，待回访", "意见书待审核");
+		assertThat(matters.page(aprilQuery, "shouldHandleNotHandledRate", null, null, 0).total()).isEqualTo(3);
+		assertThat(matters.page(aprilQuery, "acceptedOnTimeRate", null, null, 0).total()).isEqualTo(1);
 
-		// open now: C, D, E are past their statutory limits; D and E past the handling limit (积案)
+		// open now: C (acceptance limit 4-14), D, E (4-30), F (4-20) are past their limits, so all four are 积案 too
+		// (supervision.Backlog: overdue on either clock). Each is one of April's failed duties above: 1 + 3 = 4.
 		Figures township = figures("2010-03-01", "2010-03-31", "430702001");
-		assertThat(township.overdueOpen() - before.overdueOpen()).isEqualTo(3);
-		assertThat(township.backlog() - before.backlog()).isEqualTo(2);
+		assertThat(township.overdueOpen() - before.overdueOpen()).isEqualTo(4);
+		assertThat(township.backlog() - before.backlog()).isEqualTo(4);
+		assertThat(april.notAccepted() + april.notHandled()).isEqualTo(township.overdueOpen() - before.overdueOpen());
 
-		// June: B closed late (a 积案 resolved), after 复查 was requested → not a one-time resolution
+		// May: handling limits of A (5-04: closed 3-25, reply approved 3-20 → met, in time) and B (5-15: closed 6-01,
+		// reply approved 5-20 → neither) → 按期办结率 1/2, 应办理未办理率 1/2, 按期答复率 1/2.
+		// B delivered 5-21 and rated 不满意 → 满意率 0/1, 参评率 1/1
+		Figures may = figures("2010-05-01", "2010-05-31", "430702");
+		assertThat(may.handleDue()).isEqualTo(2);
+		assertThat(may.closedOnTimeRate()).isEqualTo(0.5);
+		assertThat(may.shouldHandleNotHandledRate()).isEqualTo(0.5);
+		assertThat(may.repliedOnTimeRate()).isEqualTo(0.5);
+		assertThat(may.satisfactionRate()).isEqualTo(0.0);
+		assertThat(may.ratingRate()).isEqualTo(1.0);
+
+		// June: B closed 6-01 after its limit 5-15 (in the backlog from 5-16, resolved 6-01), after 复查 was requested →
+		// not a one-time resolution; no limit fell
+		// due in June, so no 按期办结率 (B's late closure already counted against May)
 		Figures june = figures("2010-06-01", "2010-06-30", "430702");
 		assertThat(june.closed()).isEqualTo(1);
-		assertThat(june.closedOnTimeRate()).isEqualTo(0.0);
+		assertThat(june.closedOnTimeRate()).isNull();
 		assertThat(june.oneTimeResolutionRate()).isEqualTo(0.0);
 		assertThat(june.backlogResolved()).isEqualTo(1);
 		assertThat(june.backlogResolutionRate()).isEqualTo(Figures.rate(1, 1 + june.backlog()));
-		// May: B replied late, delivered and rated 不满意; handling duties of A (5-04, on time) and B (5-15, late) → 1/2
-		Figures may = figures("2010-05-01", "2010-05-31", "430702");
-		assertThat(may.shouldHandleNotHandledRate()).isEqualTo(0.5);
-		assertThat(may.repliedOnTimeRate()).isEqualTo(0.0);
-		assertThat(may.satisfactionRate()).isEqualTo(0.0);
-		assertThat(may.ratingRate()).isEqualTo(1.0);
+
+		// the whole spring, February to June: acceptance due A, B, C, D, E, F = 6, failed B, C = 2 → 4/6;
+		// handling due A, B, D, E, F = 5, met A only → 1/5, failed 4/5; replied in time A, E → 2/5
+		Figures spring = figures("2010-02-01", "2010-06-30", "430702");
+		assertThat(spring.acceptedOnTimeRate()).isEqualTo(0.6667);
+		assertThat(spring.shouldAcceptNotAcceptedRate()).isEqualTo(0.3333);
+		assertThat(spring.closedOnTimeRate()).isEqualTo(0.2);
+		assertThat(spring.shouldHandleNotHandledRate()).isEqualTo(0.8);
+		assertThat(spring.repliedOnTimeRate()).isEqualTo(0.4);
 		// a period of nothing: zero counts and no rates
 		Figures empty = figures("2010-08-01", "2010-08-31", "430700");
 		assertThat(empty.received()).isZero();
@@ -174,7 +231,7 @@ class IndicatorDefinitionsIT {
 	void combinesWholeMonthsWithTheDaysAtEitherEnd() {
 		constructedSet();
 		rollup.refreshNow();
-		// 2-15..4-10: February's tail (D on 2-28), all of March (from the monthly table), April's head
+		// 2-15..4-10: February's tail (D on 2-28; F on 2-01 is before it), all of March (from the monthly table), April's head
 		Figures f = figures("2010-02-15", "2010-04-10", "430700");
 		assertThat(f.received()).isEqualTo(5);
 		assertThat(f.byChannel()).containsEntry("PHONE", 2L);
@@ -186,10 +243,15 @@ class IndicatorDefinitionsIT {
 
 		StatsQuery q = indicators.resolve(leader(), LocalDate.parse("2010-02-01"), LocalDate.parse("2010-04-30"), null, null);
 		List<Indicators.Point> months = indicators.series(q, Indicators.Granularity.MONTH);
-		assertThat(months).extracting(p -> p.figures().received()).containsExactly(1L, 4L, 0L);
+		// February: D and F; March: A, B, C, E
+		assertThat(months).extracting(p -> p.figures().received()).containsExactly(2L, 4L, 0L);
+		// the failed duties month by month: F's acceptance was on time (2-15); B's (3-24) was late; in April C's
+		// acceptance and the handling of D, E, F
+		assertThat(months).extracting(p -> p.figures().notAccepted() + p.figures().notHandled()).containsExactly(0L, 1L, 4L);
 		List<Indicators.Row> counties = indicators.breakdown(q, Indicators.Dimension.REGION);
+		// 武陵区, 2-01..4-30: all six
 		assertThat(counties).filteredOn(r -> r.code().equals("430702")).singleElement()
-			.satisfies(r -> assertThat(r.figures().received()).isEqualTo(5));
+			.satisfies(r -> assertThat(r.figures().received()).isEqualTo(6));
 		assertThat(counties).filteredOn(r -> r.code().equals("430781")).singleElement()
 			.satisfies(r -> assertThat(r.name()).isEqualTo("津市市"));
 		List<Indicators.Row> units = indicators.breakdown(q, Indicators.Dimension.UNIT);

@@ -46,6 +46,17 @@ class SearchIT {
 	}
 
 	@Test
+	void findsAMatterByItsNumberOrItsTailWithinTheScope() {
+		String number = register("430726", "石门县某村饮水不安全", "石门县某村自来水浑浊发黄，村民饮水不安全，请求整改。");
+		assertThat(numbers(search.search(new Search.Filter(number, null, null, null), CITY))).containsExactly(number);
+		assertThat(numbers(search.search(new Search.Filter(number.toLowerCase(), null, null, null), CITY))).contains(number);
+		String tail = number.substring(number.length() - 8);
+		assertThat(numbers(search.search(new Search.Filter(tail, null, null, null), CITY))).contains(number);
+		// out of scope: as if it did not exist
+		assertThat(numbers(search.search(new Search.Filter(number, null, null, null), WULING))).doesNotContain(number);
+	}
+
+	@Test
 	void findsByWordsAndBySubstringMarksThemAndKeepsToTheScope() {
 		String number = register("430726", "蒙泉镇翠湖山庄电梯困人", "石门县蒙泉镇翠湖山庄小区7栋电梯本月三次困人，物业只贴了张通知，"
 				+ "维保公司一直不来检修，请求市场监管部门对电梯进行安全检查。");

@@ -40,10 +40,15 @@ class ConfidentialityRuleTest {
 
 	@Test
 	void anAccusationIsNeverSentToTheUnitItAccuses() {
-		assertThat(ConfidentialityRule.wouldReachAccused(Kind.ACCUSATION, "常德市住房和城乡建设局某科室", HOUSING)).isTrue();
-		assertThat(ConfidentialityRule.wouldReachAccused(Kind.ACCUSATION, "住房和城乡建设局", HOUSING)).isTrue();
-		assertThat(ConfidentialityRule.wouldReachAccused(Kind.ACCUSATION, "鼎城区某镇某村村委会", HOUSING)).isFalse();
-		assertThat(ConfidentialityRule.wouldReachAccused(Kind.CLAIM, "住房和城乡建设局", HOUSING)).isFalse();
+		assertThat(ConfidentialityRule.wouldReachAccused(Kind.ACCUSATION, HOUSING.code(), null, HOUSING)).isTrue();
+		assertThat(ConfidentialityRule.wouldReachAccused(Kind.ACCUSATION, null, "常德市住房和城乡建设局某科室", HOUSING)).isTrue();
+		assertThat(ConfidentialityRule.wouldReachAccused(Kind.ACCUSATION, null, "住房和城乡建设局", HOUSING)).isTrue();
+		// the abbreviation people write: its characters in order, ending the same
+		assertThat(ConfidentialityRule.wouldReachAccused(Kind.ACCUSATION, null, "住建局", HOUSING)).isTrue();
+		assertThat(ConfidentialityRule.wouldReachAccused(Kind.ACCUSATION, null, "鼎城区某镇某村村委会", HOUSING)).isFalse();
+		assertThat(ConfidentialityRule.wouldReachAccused(Kind.ACCUSATION, null, "人社局", HOUSING)).isFalse();
+		assertThat(ConfidentialityRule.wouldReachAccused(Kind.ACCUSATION, "CD-HRSS", null, HOUSING)).isFalse();
+		assertThat(ConfidentialityRule.wouldReachAccused(Kind.CLAIM, HOUSING.code(), "住房和城乡建设局", HOUSING)).isFalse();
 	}
 
 }

@@ -23,7 +23,7 @@ class PetitionLifecycleTest {
 
 	static Petition fresh() {
 		return Petition.register("XF430702260302000001", "hash", Channel.LETTER, T0, T0, "430702001", "LABOR", Kind.CLAIM,
-				Complexity.SIMPLE, "拖欠工资", "某公司拖欠工资。", 1, true, null, null, "CD-XFJ", 1L, null,
+				Complexity.SIMPLE, "拖欠工资", "某公司拖欠工资。", 1, true, null, null, null, "CD-XFJ", 1L, null,
 				List.of(new Petitioner("王五", null, null, null, null, null, null, null, false)), D0.plusDays(3), D0.plusDays(15));
 	}
 

@@ -57,8 +57,18 @@ class ScopeAndUnmaskIT {
 		long cityTotal = queries.list(PetitionViews.Filter.none(), actor("city.registrar"), 0, 1).total();
 		assertThat(cityTotal).isGreaterThan(page.total());
 		Actor citizen = accounts.actorByPhone("13800000001").orElseThrow();
-		assertThat(queries.mine(citizen)).allSatisfy(p -> assertThat(queries.find(p.number(), citizen)).isNotNull());
-		assertThat(queries.list(PetitionViews.Filter.none(), citizen, 0, 200).total()).isEqualTo(queries.mine(citizen).size());
+		// a citizen's list is exactly their own matters, counted from the table itself
+		List<String> own = jdbc.sql("SELECT number FROM petition WHERE citizen_user_id = ? ORDER BY number")
+			.param(citizen.userId())
+			.query(String.class)
+			.list();
+		assertThat(queries.mine(citizen)).extracting(PetitionViews.PetitionSummary::number).containsExactlyInAnyOrderElementsOf(own);
+		// and anyone else's matter does not exist for them
+		String others = jdbc.sql("SELECT number FROM petition WHERE citizen_user_id IS DISTINCT FROM ? LIMIT 1")
+			.param(citizen.userId())
+			.query(String.class)
+			.single();
+		assertThatThrownBy(() -> queries.find(others, citizen)).isInstanceOf(DomainException.NotFound.class);
 	}
 
 	@Test

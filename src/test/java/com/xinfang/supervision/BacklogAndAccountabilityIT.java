@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
+import com.xinfang.analytics.Figures;
+import com.xinfang.analytics.Indicators;
+import com.xinfang.analytics.StatsRollup;
+import com.xinfang.calendar.DeadlineClock;
+import com.xinfang.calendar.Tone;
+import com.xinfang.petition.DeadlineWatch;
 import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
 import java.time.LocalDate;
@@ -77,8 +83,8 @@ class BacklogAndAccountabilityIT {
 
 	@Test
 	void theTwoAccountabilityRatesCountMissedLimitsAndFindings() {
-		// P1: decided on time (5-8 ≤ 5-10) and replied on time (7-1 ≤ 7-8)
-		long p1 = matter("AR19-1", "REPLIED", "2019-05-10", "2019-07-08", null, null, "2019-04-25");
+		// P1: decided on time (5-8 ≤ 5-10), replied 7-1 and closed on time (7-5 ≤ 7-8)
+		long p1 = matter("AR19-1", "CLOSED", "2019-05-10", "2019-07-08", "2019-07-05", null, "2019-04-25");
 		decision(p1, "ACCEPT", "2019-05-08");
 		jdbc.sql("UPDATE petition SET replied_at = ?::timestamptz WHERE id = ?").params("2019-07-01T10:00:00+08:00", p1).update();
 		// P2: accepted late (5-20 > 5-12), no reply by 7-20
@@ -90,6 +96,11 @@ class BacklogAndAccountabilityIT {
 		decision(p3, "REJECT", "2019-05-14");
 		// P4: acceptance due in June: outside May
 		matter("AR19-4", "REGISTERED", "2019-06-15", null, null, null, "2019-06-01");
+		// P5: accepted on time (6-2 ≤ 6-3), reply approved on time (7-10 ≤ 7-25) and delivered, but never closed:
+		// still open past its handling limit 7-25, so not handled in time (the 督办看板 lists it as overdue)
+		long p5 = matter("AR19-5", "DELIVERED", "2019-06-03", "2019-07-25", null, null, "2019-05-20");
+		decision(p5, "ACCEPT", "2019-06-02");
+		approval(p5, "2019-07-10");
 
 		var api = new TestApi(port);
 		String supervisor = api.token("city.supervisor", "Demo@2026");
@@ -112,13 +123,140 @@ class BacklogAndAccountabilityIT {
 		assertThat(may.notAcceptedRate()).isEqualTo(2.0 / 3);
 		assertThat(may.handleDue()).isZero();
 		assertThat(may.notHandledRate()).isNull();
-		// July: handling due for P1 and P2 → P2 not replied = 1 of 2
+		// July: handling due for P1 (7-08), P2 (7-20) and P5 (7-25) → P2 (no reply) and P5 (replied, not closed) = 2 of 3
 		var july = rates.total(LocalDate.of(2019, 7, 1), LocalDate.of(2019, 7, 31), "CD-SCJG", actor);
-		assertThat(july.handleDue()).isEqualTo(2);
-		assertThat(july.notHandled()).isEqualTo(1);
+		assertThat(july.handleDue()).isEqualTo(3);
+		assertThat(july.notHandled()).isEqualTo(2);
+		assertThat(july.notHandledRate()).isEqualTo(2.0 / 3);
 		var apiRates = api.get("/api/v1/accountability/rates?from=2019-05-01&to=2019-05-31&unitCode=CD-SCJG", supervisor).body();
 		assertThat(apiRates.get(0).get("notAcceptedRate").asDouble()).isEqualTo(2.0 / 3);
 		assertThat(api.get("/api/v1/accountability/rates?from=2019-05-31&to=2019-05-01", supervisor).status()).isEqualTo(400);
+	}
+
+	@Autowired
+	DeadlineWatch watch;
+
+	@Autowired
+	StatsRollup rollup;
+
+	@Autowired
+	Indicators indicators;
+
+	/**
+	 * 应受理而不受理 / 应办理而不办理 of a unit count every matter the 督办看板 lists as overdue for it, and the
+	 * dashboard's 超期未办结, 及时受理率 and 按期办结率 agree with both. A constructed 2018 in 桃源县.
+	 */
+	@Test
+	void everyOverdueMatterOnTheBoardIsAFailedDutyOfItsUnit() {
+		String r = "430725";
+		// O1: transferred, acceptance limit 3-10 passed with no decision → overdue (acceptance), CD-SCJG
+		matter(r, "OB18-1", "TRANSFERRED", "2018-03-10", null, null, null, "2018-02-20");
+		// O2: accepted on time (3-20 ≤ 3-25), no reply, handling limit 5-10 passed → overdue (handling)
+		long o2 = matter(r, "OB18-2", "ACCEPTED", "2018-03-25", "2018-05-10", null, null, "2018-03-10");
+		decision(o2, "ACCEPT", "2018-03-20");
+		// O3: accepted on time (3-28 ≤ 4-01), reply approved on time (4-20 ≤ 5-20) and delivered, not closed by 5-20 →
+		// overdue (handling); before this rule 协调问责 counted it as handled while the board listed it
+		long o3 = matter(r, "OB18-3", "DELIVERED", "2018-04-01", "2018-05-20", null, null, "2018-03-15");
+		decision(o3, "ACCEPT", "2018-03-28");
+		approval(o3, "2018-04-20");
+		// O4: accepted on time (4-5 ≤ 4-10), closed on time (5-28 ≤ 6-10) → not on the board, both duties met
+		long o4 = matter(r, "OB18-4", "CLOSED", "2018-04-10", "2018-06-10", "2018-05-28", null, "2018-03-25");
+		decision(o4, "ACCEPT", "2018-04-05");
+		approval(o4, "2018-05-20");
+		// O5: registered by 桃源县信访局, never routed, acceptance limit 4-15 passed → overdue for the bureau itself
+		long o5 = matter(r, "OB18-5", "REGISTERED", "2018-04-15", null, null, null, "2018-03-31");
+		jdbc.sql("UPDATE petition SET responsible_unit_code = NULL, registering_unit_code = 'TY-XFJ' WHERE id = ?").param(o5).update();
+		// O6: accepted on time (6-5 ≤ 6-10), handling limit still ahead, but repeats arrived 7-01 and 8-01 → 积案 from 8-01
+		// (Art 19), neither overdue nor a failed duty
+		long o6 = matter(r, "OB18-6", "ACCEPTED", "2018-06-10", LocalDate.now().plusDays(20).toString(), null, null, "2018-06-01");
+		decision(o6, "ACCEPT", "2018-06-05");
+		matter(r, "OB18-6A", "MERGED", null, null, "2018-07-01", "OB18-6", "2018-07-01");
+		matter(r, "OB18-6B", "MERGED", null, null, "2018-08-01", "OB18-6", "2018-08-01");
+		// O7: 市人社局's, accepted on time (3-15 ≤ 3-20), closed 6-15 after its limit 5-01 → 积案 5-02, resolved 6-15
+		long o7 = matter(r, "OB18-7", "CLOSED", "2018-03-20", "2018-05-01", "2018-06-15", null, "2018-03-05");
+		decision(o7, "ACCEPT", "2018-03-15");
+		jdbc.sql("UPDATE petition SET responsible_unit_code = 'CD-HRSS' WHERE id = ?").param(o7).update();
+
+		// the board: open matters past their statutory limit, listed under the unit that owes the current duty
+		LocalDate today = LocalDate.now();
+		Map<String, List<String>> board = watch.dueBy(today)
+			.stream()
+			.filter(m -> m.number().startsWith("OB18-"))
+			.filter(m -> DeadlineClock.standing(m.statutoryDue(), today).tone() == Tone.OVERDUE)
+			.collect(Collectors.groupingBy(m -> m.responsibleUnitCode() == null ? m.registeringUnitCode() : m.responsibleUnitCode(),
+					Collectors.mapping(DeadlineWatch.DueMatter::number, Collectors.toList())));
+		assertThat(board.get("CD-SCJG")).containsExactlyInAnyOrder("OB18-1", "OB18-2", "OB18-3");
+		assertThat(board.get("TY-XFJ")).containsExactly("OB18-5");
+
+		// 协调问责 over 2018 (every limit above falls in it): the same matters are its failures
+		Actor supervisor = accounts.actorByUsername("city.supervisor").orElseThrow();
+		LocalDate from = LocalDate.of(2018, 1, 1);
+		LocalDate to = LocalDate.of(2018, 12, 31);
+		var market = rates.total(from, to, "CD-SCJG", supervisor);
+		// acceptance due O1..O4 and O6 = 5, failed O1; handling due O2, O3, O4 = 3, failed O2, O3 (O6's is ahead)
+		assertThat(market.acceptDue()).isEqualTo(5);
+		assertThat(market.notAccepted()).isEqualTo(1);
+		assertThat(market.handleDue()).isEqualTo(3);
+		assertThat(market.notHandled()).isEqualTo(2);
+		assertThat(market.notAccepted() + market.notHandled()).isEqualTo(board.get("CD-SCJG").size());
+		var bureau = rates.total(from, to, "TY-XFJ", supervisor);
+		assertThat(bureau.acceptDue()).isEqualTo(1);
+		assertThat(bureau.notAccepted()).isEqualTo(board.get("TY-XFJ").size());
+
+		// the dashboard, for the county and the unit: the same duties and the same overdue matters
+		rollup.refreshNow();
+		Actor leader = accounts.actorByUsername("leader").orElseThrow();
+		Figures dash = indicators.figures(indicators.resolve(leader, from, to, r, "CD-SCJG"));
+		assertThat(dash.acceptDue()).isEqualTo(market.acceptDue());
+		assertThat(dash.notAccepted()).isEqualTo(market.notAccepted());
+		assertThat(dash.handleDue()).isEqualTo(market.handleDue());
+		assertThat(dash.notHandled()).isEqualTo(market.notHandled());
+		// 及时受理率 4/5, 按期办结率 1/3 (O4), 按期答复率 2/3 (O3, O4): never 100 % beside overdue matters
+		assertThat(dash.acceptedOnTimeRate()).isEqualTo(0.8);
+		assertThat(dash.closedOnTimeRate()).isEqualTo(0.3333);
+		assertThat(dash.repliedOnTimeRate()).isEqualTo(0.6667);
+		assertThat(dash.overdueOpen()).isEqualTo(3);
+		assertThat(indicators.figures(indicators.resolve(leader, from, to, r, "TY-XFJ")).overdueOpen()).isEqualTo(1);
+		assertThat(indicators.breakdown(indicators.resolve(leader, from, to, r, null), Indicators.Dimension.UNIT))
+			.filteredOn(row -> row.code().equals("TY-XFJ"))
+			.singleElement()
+			.satisfies(row -> {
+				assertThat(row.figures().overdueOpen()).isEqualTo(1);
+				assertThat(row.figures().notAccepted()).isEqualTo(1);
+			});
+		// 市人社局: O7's handling limit missed, closed late
+		var hr = rates.total(from, to, "CD-HRSS", supervisor);
+		assertThat(indicators.figures(indicators.resolve(leader, from, to, r, "CD-HRSS")).notHandled()).isEqualTo(hr.notHandled())
+			.isEqualTo(1);
+
+		// 积案 (Backlog's rule) in 2018 in 桃源县: O1 from 3-11, O5 4-16, O7 5-02, O2 5-11, O3 5-21, O6 8-01; O7 left 6-15
+		Map<Integer, Backlog.MonthCount> taoyuan = backlog.counts(2018, supervisor)
+			.stream()
+			.filter(c -> c.countyCode().equals(r))
+			.collect(Collectors.toMap(Backlog.MonthCount::month, Function.identity()));
+		assertThat(counts(taoyuan.get(5))).containsExactly(3L, 0L, 0L, 5L);
+		assertThat(counts(taoyuan.get(6))).containsExactly(0L, 1L, 0L, 4L);
+		assertThat(counts(taoyuan.get(12))).containsExactly(0L, 0L, 0L, 5L);
+		// the dashboard's 化解积案 in June is Backlog's 减存量 of June
+		assertThat(indicators.figures(indicators.resolve(leader, LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 30), r, null))
+			.backlogResolved()).isEqualTo(taoyuan.get(6).resolved()).isEqualTo(1);
+		// now, for the whole county (demo matters included): the dashboard's 积案 is 积案攻坚's list, its 超期未办结 the board's
+		Figures county = indicators.figures(indicators.resolve(leader, from, to, r, null));
+		assertThat(county.backlog()).isEqualTo(backlog.open(supervisor, 1_000_000).stream()
+			.filter(b -> b.countyName().equals("桃源县"))
+			.count());
+		assertThat(county.overdueOpen()).isEqualTo(watch.dueBy(today).stream()
+			.filter(m -> m.regionCode().startsWith(r) && DeadlineClock.standing(m.statutoryDue(), today).tone() == Tone.OVERDUE)
+			.count());
+		assertThat(county.backlog()).isGreaterThan(county.overdueOpen());
+	}
+
+	private void approval(long petitionId, String on) {
+		jdbc.sql("""
+				INSERT INTO petition_history (petition_id, at, actor, action, from_status, to_status)
+				VALUES (?, ?::timestamptz, 'test', 'APPROVE', 'REPLY_PENDING_APPROVAL', 'REPLIED')""")
+			.params(petitionId, on + "T15:00:00+08:00")
+			.update();
 	}
 
 	private static List<Long> counts(Backlog.MonthCount c) {
