@@ -46,7 +46,7 @@ class MatterThroughTheRolesIT {
 	}
 
 	@Test
-	void registrarOfficerHeadReviewerAndCitizen() {
+	void registrarOfficerHeadReviewerAndCitizen() throws Exception {
 		String number;
 		String code;
 		try (Browser b = new Browser(port, 1400, 1000)) {
@@ -118,6 +118,18 @@ class MatterThroughTheRolesIT {
 			citizen.click("button[type=submit]");
 			assertThat(citizen.text("#query-status")).isEqualTo("已办结");
 			assertThat(citizen.text("#query-result")).contains("转交").contains("受理告知").contains("意见书").contains("送达");
+			// the listed documents open as linked: no code in the link, nothing to append
+			var links = citizen.driver().findElements(org.openqa.selenium.By.cssSelector("#query-documents a"));
+			assertThat(links).isNotEmpty();
+			for (var link : links) {
+				String href = link.getAttribute("href");
+				assertThat(href).doesNotContain(code);
+				var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).build(),
+						java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+				assertThat(pdf.statusCode()).as(href).isEqualTo(200);
+				assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+			}
+			citizen.screenshot("roles-04-citizen-documents");
 			citizen.click("#rate-form input[value=SATISFIED]");
 			citizen.click("#rate-form button[type=submit]");
 			assertThat(citizen.text(".flash")).contains("群众评价");

@@ -59,6 +59,13 @@ class RegistrationReceiptIT {
 				.contains("《信访工作条例》第二十二条、第二十三条");
 			assertThat(b.text("#receipt")).containsPattern("常德市信访局\\s*" + today);
 			b.screenshot("receipt-group-visit");
+			try { // the page as served, to look at with fonts this machine's Chromium may lack
+				java.nio.file.Files.writeString(java.nio.file.Path.of("target/screenshots/receipt-group-visit.html"),
+						b.driver().getPageSource());
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
 		}
 	}
 
