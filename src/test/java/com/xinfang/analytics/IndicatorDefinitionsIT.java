@@ -275,6 +275,30 @@ class IndicatorDefinitionsIT {
 		assertThat(ours.notHandled()).isEqualTo(theirs.notHandled());
 	}
 
+	@Autowired
+	AnnualReport report;
+
+	/** The Word report prints the dashboard's rates with their numerators and denominators, so they add up on paper. */
+	@Test
+	void theAnnualReportPrintsTheDutyRatesWithWhatTheyCount() throws Exception {
+		constructedSet();
+		rollup.refreshNow();
+		StatsQuery year = indicators.resolve(leader(), LocalDate.parse("2010-01-01"), LocalDate.parse("2010-12-31"), "430702001",
+				null);
+		Figures f = indicators.figures(year);
+		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(report.render(year, 2010)));
+				var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+			String t = text.getText();
+			// acceptance due A..F = 6, met 4 (B late, C never) → 66.7 %; 应受理而不受理 2 = 33.3 %
+			assertThat(t).contains("法定受理期限在本期届满的信访事项6件，其中按期作出受理、不予受理或导入法定途径决定的4件，及时受理率66.7%")
+				.contains("应受理而不受理2件，占比33.3%");
+			// handling due A, B, D, E, F = 5, 办结 in time A → 20.0 %; approved replies in time A, E → 40.0 %; not handled 4
+			assertThat(t).contains("法定办理期限在本期届满的已受理事项5件，其中按期办结1件，按期办结率20.0%")
+				.contains("按期出具经审核的处理意见2件，按期答复率40.0%").contains("应办理而不办理4件（含超过期限仍未办结的），占比80.0%");
+			assertThat(t).contains("超期未办结事项" + f.overdueOpen() + "件").doesNotContain("调解成功率");
+		}
+	}
+
 	@Test
 	void followsAChangeToAMatter() {
 		constructedSet();
