@@ -120,7 +120,7 @@ public class Webhooks {
 		record Link(long partnerId, String externalId, boolean mayReceive, String callback) {
 		}
 		jdbc.sql("""
-				SELECT l.partner_id, l.external_id, p.may_receive, p.callback_url FROM exchange_link l
+				SELECT l.partner_id, l.external_id, p.may_receive, p.callback_url AS callback FROM exchange_link l
 				JOIN exchange_partner p ON p.id = l.partner_id WHERE l.petition_number = ? AND p.revoked_at IS NULL""")
 			.param(moved.number())
 			.query(Link.class)
