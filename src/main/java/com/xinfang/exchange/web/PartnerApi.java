@@ -43,7 +43,8 @@ class PartnerApi {
 			@Parameter(hidden = true) @RequestHeader(name = "X-Api-Key", required = false) String key,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "12345 工单",
 					content = @io.swagger.v3.oas.annotations.media.Content(
-							schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = HotlineOrderDoc.class)))
+							schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = HotlineOrderDoc.class),
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "工单", value = ORDER_EXAMPLE)))
 			@RequestBody String body) {
 		Partner partner = partners.authenticate(key, Partner.Permission.FILE);
 		JsonNode node;
@@ -58,6 +59,12 @@ class PartnerApi {
 		return created ? ResponseEntity.created(URI.create("/api/v1/exchange/partner/12345/orders/" + out.get("orderId"))).body(out)
 				: ResponseEntity.ok(out);
 	}
+
+	static final String ORDER_EXAMPLE = """
+			{"orderId": "12345-20261206-000123", "receivedAt": "2026-12-06T09:30:00+08:00",
+			 "caller": {"name": "向春花", "phone": "13974260011"},
+			 "request": {"title": "小区物业拖欠保洁员工资", "content": "物业公司拖欠保洁员三个月工资共计一万二千元，请求督促支付。"},
+			 "category": "LABOR", "place": {"regionCode": "430702", "address": "武陵区丹阳街道某小区"}, "urgency": "URGENT"}""";
 
 	/** The order's documented shape (the endpoint reads it field by field to report every fault). */
 	record HotlineOrderDoc(String orderId, java.time.OffsetDateTime receivedAt, Caller caller, Request request,
