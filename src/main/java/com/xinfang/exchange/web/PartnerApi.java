@@ -1,5 +1,6 @@
 package com.xinfang.exchange.web;
 
+import com.xinfang.exchange.HandOver;
 import com.xinfang.exchange.HotlineOrders;
 import com.xinfang.exchange.Partner;
 import com.xinfang.exchange.Partners;
@@ -9,9 +10,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,10 +36,52 @@ class PartnerApi {
 
 	private final JsonMapper json;
 
-	PartnerApi(Partners partners, HotlineOrders orders, JsonMapper json) {
+	private final HandOver handOver;
+
+	PartnerApi(Partners partners, HotlineOrders orders, HandOver handOver, JsonMapper json) {
 		this.partners = partners;
 		this.orders = orders;
+		this.handOver = handOver;
 		this.json = json;
+	}
+
+	@GetMapping("/handover/matters/{number}")
+	@Operation(summary = "导出一件信访事项的交换包（xinfang-handover 1.0）", security = @SecurityRequirement(name = "partnerKey"))
+	Map<String, Object> exportOne(@Parameter(hidden = true) @RequestHeader(name = "X-Api-Key", required = false) String key,
+			@PathVariable String number) {
+		return handOver.exportMatter(partners.authenticate(key, Partner.Permission.HANDOVER), number);
+	}
+
+	@GetMapping("/handover/matters")
+	@Operation(summary = "导出某时间以来有变化的信访事项（每包最多200件，truncated 为 true 时以最后一件的时间续取）",
+			security = @SecurityRequirement(name = "partnerKey"))
+	Map<String, Object> exportSince(@Parameter(hidden = true) @RequestHeader(name = "X-Api-Key", required = false) String key,
+			@Parameter(description = "ISO 8601 时间，含时区", example = "2026-12-01T00:00:00+08:00") @RequestParam String since) {
+		Partner partner = partners.authenticate(key, Partner.Permission.HANDOVER);
+		OffsetDateTime from;
+		try {
+			from = OffsetDateTime.parse(since.strip().replace(' ', '+'));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new DomainException.Invalid("since", "since 须为带时区的 ISO 8601 时间，例如 2026-12-01T00:00:00+08:00");
+		}
+		return handOver.exportChangedSince(partner, from);
+	}
+
+	@PostMapping(path = "/handover/import", consumes = "application/json")
+	@Operation(summary = "导入交换包：新事项登记，相同的包不重复登记，不一致之处作为冲突报告而不覆盖",
+			security = @SecurityRequirement(name = "partnerKey"))
+	Map<String, Object> importPackage(@Parameter(hidden = true) @RequestHeader(name = "X-Api-Key", required = false) String key,
+			@RequestBody String body) {
+		Partner partner = partners.authenticate(key, Partner.Permission.HANDOVER);
+		JsonNode node;
+		try {
+			node = json.readTree(body);
+		}
+		catch (RuntimeException ex) {
+			throw new DomainException.Invalid("body", "交换包不是有效的 JSON");
+		}
+		return Map.of("results", handOver.importPackage(partner, node));
 	}
 
 	@PostMapping(path = "/12345/orders", consumes = "application/json")
