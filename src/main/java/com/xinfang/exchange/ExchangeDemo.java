@@ -55,7 +55,9 @@ class ExchangeDemo implements ApplicationRunner {
 		Actor seed = new Actor(0, "demo-seed", "演示数据", Actor.Kind.STAFF, Partners.CITY_BUREAU, "430700",
 				Set.of(Role.ADMIN), DataScope.none());
 		String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-		String receiver = "http://127.0.0.1:" + port + "/exchange/dev-receiver/hotline-12345";
+		// the benchmark points the demo hotline at its own receiver (xinfang.exchange.demo-callback-url)
+		String receiver = env.getProperty("xinfang.exchange.demo-callback-url",
+				"http://127.0.0.1:" + port + "/exchange/dev-receiver/hotline-12345");
 		if (partners.find("demo-app").isEmpty()) {
 			partners.registerWithKey(new Partners.Registration("demo-app", "常德随手拍（演示应用）", "OPEN311_APP",
 					"演示联系人 0736-0000000", null, EnumSet.of(Partner.Permission.FILE), 6000), OPEN311_KEY, seed);
@@ -67,7 +69,7 @@ class ExchangeDemo implements ApplicationRunner {
 		}
 		else {
 			// the port may differ from the last run: keep the demo receiver reachable
-			jdbc.sql("UPDATE exchange_partner SET callback_url = ? WHERE code = 'hotline-12345' AND callback_url LIKE 'http://127.0.0.1:%/exchange/dev-receiver/%'")
+			jdbc.sql("UPDATE exchange_partner SET callback_url = ? WHERE code = 'hotline-12345' AND callback_url LIKE 'http://127.0.0.1:%'")
 				.param(receiver)
 				.update();
 		}
