@@ -1,0 +1,419 @@
+package com.xinfang.exchange;
+
+import com.xinfang.audit.AuditLog;
+import com.xinfang.identity.Actor;
+import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.PetitionRegistration;
+import com.xinfang.petition.RegisterPetition;
+import com.xinfang.petition.Upload;
+import com.xinfang.platform.DomainException;
+import com.xinfang.privacy.PersonalDataCipher;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hand-over packages with the national 信访信息系统 (and the province): a documented, versioned
+ * JSON format (src/main/resources/exchange/handover-v1.schema.json) carrying a matter with its
+ * petitioners (in full: the receiving 信访部门 is entitled to them), history, handling records,
+ * issued documents and attachments.
+ * <p>
+ * Import registers a matter transferred to the city through the petition module's registration
+ * (same validation and rules), keyed by (source system, source number): the same package again
+ * changes nothing; a package whose matter differs from what the city holds is not applied but
+ * answered with the differing fields as conflicts, for a registrar to settle. The source's
+ * history, records and documents travel in the package and are kept with the import record; the
+ * city's own lifecycle starts at its registration.
+ */
+@Service
+public class HandOver {
+
+	public static final String FORMAT = "xinfang-handover";
+
+	public static final String VERSION = "1.0";
+
+	static final int MAX_MATTERS = 200;
+
+	private final JdbcClient jdbc;
+
+	private final PersonalDataCipher cipher;
+
+	private final PetitionQueries queries;
+
+	private final PetitionRegistration registration;
+
+	private final Partners partners;
+
+	private final AuditLog audit;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	HandOver(JdbcClient jdbc, PersonalDataCipher cipher, PetitionQueries queries, PetitionRegistration registration,
+			Partners partners, AuditLog audit, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.queries = queries;
+		this.registration = registration;
+		this.partners = partners;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	// ---- export ---------------------------------------------------------------------------------
+
+	@Transactional
+	public Map<String, Object> exportMatter(Partner partner, String number) {
+		Long id = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(number).query(Long.class).optional()
+			.orElseThrow(() -> new DomainException.NotFound("信访事项 " + number + " 不存在"));
+		var pkg = envelope(List.of(matter(partner, id)));
+		audit.record(partner.auditName(), "HANDOVER_EXPORT", number, "交换包导出");
+		return pkg;
+	}
+
+	@Transactional
+	public Map<String, Object> exportChangedSince(Partner partner, OffsetDateTime since) {
+		List<Long> ids = jdbc.sql("""
+				SELECT p.id FROM petition p WHERE p.registered_at >= ?
+				   OR EXISTS (SELECT 1 FROM petition_history h WHERE h.petition_id = p.id AND h.at >= ?)
+				ORDER BY p.id LIMIT ?""")
+			.params(since, since, MAX_MATTERS + 1)
+			.query(Long.class)
+			.list();
+		boolean more = ids.size() > MAX_MATTERS;
+		List<Map<String, Object>> matters = new ArrayList<>();
+		for (Long id : ids.subList(0, Math.min(ids.size(), MAX_MATTERS))) {
+			matters.add(matter(partner, id));
+		}
+		var pkg = envelope(matters);
+		pkg.put("truncated", more);
+		audit.record(partner.auditName(), "HANDOVER_EXPORT", "since " + since, matters.size() + " 件");
+		return pkg;
+	}
+
+	private Map<String, Object> envelope(List<Map<String, Object>> matters) {
+		Map<String, Object> pkg = new LinkedHashMap<>();
+		pkg.put("format", FORMAT);
+		pkg.put("version", VERSION);
+		pkg.put("source", Map.of("system", "changde", "name", "常德市智慧信访平台"));
+		pkg.put("exportedAt", time(clock.instant()));
+		pkg.put("matters", matters);
+		pkg.put("truncated", false);
+		return pkg;
+	}
+
+	private Map<String, Object> matter(Partner partner, long id) {
+		Map<String, Object> m = jdbc.sql("""
+				SELECT number, status, channel, received_at, registered_at, region_code, category_code, kind, complexity,
+				  legal_channel, title, content, person_count, group_visit, first_time, accused_unit, accused_person,
+				  responsible_unit_code, duplicate_of, accept_target, accept_statutory, handle_target, handle_statutory,
+				  result, opinion, satisfaction
+				FROM petition WHERE id = ?""").param(id).query((rs, n) -> {
+			Map<String, Object> x = new LinkedHashMap<>();
+			x.put("number", rs.getString("number"));
+			x.put("status", rs.getString("status"));
+			x.put("channel", rs.getString("channel"));
+			x.put("receivedAt", time(rs.getObject("received_at", OffsetDateTime.class).toInstant()));
+			x.put("registeredAt", time(rs.getObject("registered_at", OffsetDateTime.class).toInstant()));
+			x.put("regionCode", rs.getString("region_code"));
+			x.put("categoryCode", rs.getString("category_code"));
+			x.put("kind", rs.getString("kind"));
+			x.put("complexity", rs.getString("complexity"));
+			x.put("legalChannel", rs.getString("legal_channel"));
+			x.put("title", rs.getString("title"));
+			x.put("content", rs.getString("content"));
+			x.put("personCount", rs.getInt("person_count"));
+			x.put("groupVisit", rs.getBoolean("group_visit"));
+			x.put("firstTime", rs.getBoolean("first_time"));
+			String unit = rs.getString("accused_unit");
+			String person = rs.getString("accused_person");
+			Map<String, Object> accused = new LinkedHashMap<>();
+			accused.put("unit", unit);
+			accused.put("person", person);
+			x.put("accused", unit == null && person == null ? null : accused);
+			x.put("responsibleUnitCode", rs.getString("responsible_unit_code"));
+			x.put("duplicateOf", rs.getString("duplicate_of"));
+			Map<String, Object> deadlines = new LinkedHashMap<>();
+			deadlines.put("acceptTarget", date(rs.getObject("accept_target", LocalDate.class)));
+			deadlines.put("acceptStatutory", date(rs.getObject("accept_statutory", LocalDate.class)));
+			deadlines.put("handleTarget", date(rs.getObject("handle_target", LocalDate.class)));
+			deadlines.put("handleStatutory", date(rs.getObject("handle_statutory", LocalDate.class)));
+			x.put("deadlines", deadlines);
+			Map<String, Object> outcome = new LinkedHashMap<>();
+			outcome.put("result", rs.getString("result"));
+			outcome.put("opinion", rs.getString("opinion"));
+			outcome.put("satisfaction", rs.getString("satisfaction"));
+			x.put("outcome", outcome);
+			return x;
+		}).single();
+		m.put("petitioners", jdbc.sql("""
+				SELECT name, id_number_enc, phone_enc, address_enc, representative FROM petitioner WHERE petition_id = ? ORDER BY seq""")
+			.param(id)
+			.query((rs, n) -> {
+				Map<String, Object> p = new LinkedHashMap<>();
+				p.put("name", rs.getString(1));
+				p.put("idNumber", cipher.decrypt(rs.getBytes(2)));
+				p.put("phone", cipher.decrypt(rs.getBytes(3)));
+				p.put("address", cipher.decrypt(rs.getBytes(4)));
+				p.put("representative", rs.getBoolean(5));
+				return p;
+			})
+			.list());
+		m.put("history", jdbc.sql("""
+				SELECT h.at, coalesce(u.display_name, h.actor), h.action, h.from_status, h.to_status, h.note, h.public_milestone
+				FROM petition_history h LEFT JOIN app_user u ON u.username = h.actor
+				WHERE h.petition_id = ? ORDER BY h.at, h.id""").param(id).query((rs, n) -> {
+			Map<String, Object> h = new LinkedHashMap<>();
+			h.put("at", time(rs.getObject(1, OffsetDateTime.class).toInstant()));
+			h.put("actor", rs.getString(2));
+			h.put("action", rs.getString(3));
+			h.put("fromStatus", rs.getString(4));
+			h.put("toStatus", rs.getString(5));
+			h.put("note", rs.getString(6));
+			h.put("milestone", rs.getString(7));
+			return h;
+		}).list());
+		m.put("records", jdbc.sql("""
+				SELECT kind, at, actor, unit_code, occurred_at, contact, summary, outcome FROM petition_record
+				WHERE petition_id = ? ORDER BY at, id""").param(id).query((rs, n) -> {
+			Map<String, Object> r = new LinkedHashMap<>();
+			r.put("kind", rs.getString(1));
+			r.put("at", time(rs.getObject(2, OffsetDateTime.class).toInstant()));
+			r.put("actor", rs.getString(3));
+			r.put("unitCode", rs.getString(4));
+			OffsetDateTime occurred = rs.getObject(5, OffsetDateTime.class);
+			r.put("occurredAt", occurred == null ? null : time(occurred.toInstant()));
+			r.put("contact", rs.getString(6));
+			r.put("summary", rs.getString(7));
+			r.put("outcome", rs.getString(8));
+			return r;
+		}).list());
+		m.put("documents", jdbc.sql("SELECT kind, issued_at, file_name, pdf FROM petition_document WHERE petition_id = ? ORDER BY issued_at, id")
+			.param(id)
+			.query((rs, n) -> {
+				Map<String, Object> d = new LinkedHashMap<>();
+				d.put("kind", rs.getString(1));
+				d.put("issuedAt", time(rs.getObject(2, OffsetDateTime.class).toInstant()));
+				d.put("fileName", rs.getString(3));
+				d.put("contentType", "application/pdf");
+				d.put("contentBase64", Base64.getEncoder().encodeToString(rs.getBytes(4)));
+				return d;
+			})
+			.list());
+		String number = (String) m.get("number");
+		Actor reader = partners.actorFor(partner);
+		List<Map<String, Object>> attachments = new ArrayList<>();
+		for (var a : jdbc.sql("SELECT id, file_name, content_type, sha256 FROM attachment WHERE petition_id = ? ORDER BY seq")
+			.param(id)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4) })
+			.list()) {
+			var file = queries.attachment(number, (Long) a[0], reader);
+			byte[] bytes;
+			try {
+				bytes = Files.readAllBytes(queries.attachmentPath(file));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("attachment unreadable: " + a[1], ex);
+			}
+			Map<String, Object> x = new LinkedHashMap<>();
+			x.put("fileName", a[1]);
+			x.put("contentType", a[2]);
+			x.put("sha256", a[3]);
+			x.put("contentBase64", Base64.getEncoder().encodeToString(bytes));
+			attachments.add(x);
+		}
+		m.put("attachments", attachments);
+		return m;
+	}
+
+	// ---- import ---------------------------------------------------------------------------------
+
+	public record Outcome(String sourceNumber, String status, String number, List<Conflict> conflicts) {
+	}
+
+	public record Conflict(String field, Object local, Object incoming) {
+	}
+
+	/** Imports each matter of a package; one transaction per matter, so one bad matter does not undo the rest. */
+	public List<Outcome> importPackage(Partner partner, JsonNode pkg) {
+		if (pkg == null || !FORMAT.equals(pkg.path("format").asString("")) || !pkg.path("version").asString("").startsWith("1.")) {
+			throw new DomainException.Invalid("format", "不是 " + FORMAT + " 1.x 交换包");
+		}
+		String source = pkg.path("source").path("system").asString("");
+		if (source.isBlank()) {
+			throw new DomainException.Invalid("source.system", "缺少来源系统");
+		}
+		if (!pkg.path("matters").isArray()) {
+			throw new DomainException.Invalid("matters", "缺少事项列表");
+		}
+		List<Outcome> out = new ArrayList<>();
+		int i = 0;
+		for (JsonNode matter : pkg.path("matters")) {
+			try {
+				out.add(self().importMatter(partner, source, matter));
+			}
+			catch (DomainException.Invalid ex) {
+				int index = i;
+				out.add(new Outcome(matter.path("number").asString(null), "INVALID", null, ex.problems()
+					.stream()
+					.map(p -> new Conflict("matters[" + index + "]." + p.field(), null, p.message()))
+					.toList()));
+			}
+			i++;
+		}
+		return out;
+	}
+
+	private HandOver self;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	void setSelf(@org.springframework.context.annotation.Lazy HandOver self) {
+		this.self = self;
+	}
+
+	private HandOver self() {
+		return self;
+	}
+
+	@Transactional
+	public Outcome importMatter(Partner partner, String source, JsonNode m) {
+		String sourceNumber = m.path("number").asString("");
+		if (sourceNumber.isBlank() || sourceNumber.length() > 32) {
+			throw new DomainException.Invalid("number", "缺少来源信访编号");
+		}
+		String hash = PartnerIntake.sha256(json.writeValueAsString(m));
+		jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(source.hashCode(), sourceNumber.hashCode()).query().singleValue();
+		var known = jdbc.sql("SELECT package_hash, petition_number FROM exchange_import WHERE source = ? AND source_number = ?")
+			.params(source, sourceNumber)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.optional();
+		if (known.isPresent()) {
+			String number = known.get()[1];
+			if (known.get()[0].equals(hash)) {
+				return new Outcome(sourceNumber, "UNCHANGED", number, List.of());
+			}
+			List<Conflict> conflicts = differences(partner, number, m);
+			if (conflicts.isEmpty()) {
+				jdbc.sql("UPDATE exchange_import SET package_hash = ? WHERE source = ? AND source_number = ?")
+					.params(hash, source, sourceNumber).update();
+				return new Outcome(sourceNumber, "UNCHANGED", number, List.of());
+			}
+			audit.record(partner.auditName(), "HANDOVER_CONFLICT", number, conflicts.size() + " 处不一致，未覆盖");
+			return new Outcome(sourceNumber, "CONFLICT", number, conflicts);
+		}
+		List<RegisterPetition.PetitionerInput> people = new ArrayList<>();
+		for (JsonNode p : m.path("petitioners")) {
+			people.add(new RegisterPetition.PetitionerInput(text(p, "name"), text(p, "idNumber"), text(p, "phone"),
+					text(p, "address"), p.path("representative").asBoolean(false)));
+		}
+		JsonNode accused = m.path("accused");
+		var cmd = new RegisterPetition(text(m, "channel"), parseTime(text(m, "receivedAt")), text(m, "regionCode"),
+				text(m, "title"), text(m, "content"), text(m, "categoryCode"), text(m, "kind"), text(m, "complexity"), people,
+				m.path("personCount").isInt() ? m.path("personCount").asInt() : null,
+				accused.isObject() ? new RegisterPetition.Accused(text(accused, "unit"), text(accused, "person")) : null,
+				m.path("firstTime").isBoolean() ? m.path("firstTime").asBoolean() : null);
+		List<Upload> files = new ArrayList<>();
+		for (JsonNode a : m.path("attachments")) {
+			byte[] bytes = Base64.getDecoder().decode(a.path("contentBase64").asString(""));
+			String name = text(a, "fileName");
+			files.add(new Upload() {
+				@Override
+				public String fileName() {
+					return name;
+				}
+
+				@Override
+				public long size() {
+					return bytes.length;
+				}
+
+				@Override
+				public InputStream open() {
+					return new ByteArrayInputStream(bytes);
+				}
+			});
+		}
+		var registered = registration.registerAt(cmd, files, partners.actorFor(partner), clock.instant());
+		String number = registered.petition().number();
+		jdbc.sql("INSERT INTO exchange_import (source, source_number, package_hash, petition_number, imported_at) VALUES (?,?,?,?,?)")
+			.params(source, sourceNumber, hash, number, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.update();
+		audit.record(partner.auditName(), "HANDOVER_IMPORT", number, "来源 " + source + " " + sourceNumber);
+		return new Outcome(sourceNumber, "CREATED", number, List.of());
+	}
+
+	/** The fields that identify the matter; the city's own lifecycle fields are its own. */
+	static final List<String> COMPARED = List.of("channel", "receivedAt", "regionCode", "categoryCode", "kind", "title",
+			"content", "personCount");
+
+	private List<Conflict> differences(Partner partner, String number, JsonNode incoming) {
+		Long id = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(number).query(Long.class).single();
+		Map<String, Object> local = matter(partner, id);
+		List<Conflict> out = new ArrayList<>();
+		for (String f : COMPARED) {
+			Object mine = local.get(f);
+			JsonNode theirs = incoming.path(f);
+			Object value = theirs.isMissingNode() || theirs.isNull() ? null : theirs.isNumber() ? theirs.asInt() : theirs.asString();
+			if ("receivedAt".equals(f) && value != null) {
+				value = time(OffsetDateTime.parse((String) value).toInstant());
+			}
+			if (!Objects.equals(mine, value)) {
+				out.add(new Conflict(f, mine, value));
+			}
+		}
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> mine = (List<Map<String, Object>>) local.get("petitioners");
+		List<String> myIds = mine.stream().map(p -> (String) p.get("idNumber")).toList();
+		List<String> theirIds = new ArrayList<>();
+		incoming.path("petitioners").forEach(p -> theirIds.add(text(p, "idNumber")));
+		if (!myIds.equals(theirIds)) {
+			out.add(new Conflict("petitioners", mine.stream().map(p -> p.get("name")).toList(), theirIds.size() + " 人，身份证号不一致"));
+		}
+		return out;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode v = node.get(field);
+		return v == null || v.isNull() || !v.isValueNode() ? null : v.asString();
+	}
+
+	private static OffsetDateTime parseTime(String s) {
+		if (s == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(s);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new DomainException.Invalid("receivedAt", "收到时间须为带时区的 ISO 8601 时间");
+		}
+	}
+
+	private static String time(Instant t) {
+		return Open311.W3C.format(t.atZone(com.xinfang.platform.BeijingTime.ZONE));
+	}
+
+	private static String date(LocalDate d) {
+		return d == null ? null : d.toString();
+	}
+
+}

@@ -1,0 +1,197 @@
+package com.xinfang.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.xinfang.IntegrationTest;
+import com.xinfang.TestApi;
+import com.xinfang.identity.Accounts;
+import com.xinfang.petition.PetitionRegistration;
+import com.xinfang.petition.RegisterPetition;
+import com.xinfang.petition.Upload;
+import com.xinfang.privacy.IdNumber;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The national hand-over: export validates against the checked-in schema; import reproduces the matter, once. */
+@IntegrationTest
+class HandOverIT {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PetitionRegistration registration;
+
+	@Autowired
+	Accounts accounts;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	record Answer(int status, JsonNode body) {
+	}
+
+	Answer call(String method, String path, String key, String body) {
+		try {
+			var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-Api-Key", key);
+			if (body != null) {
+				b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+			}
+			var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Answer(r.statusCode(), r.body().isBlank() ? null : JSON.readTree(r.body()));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	MiniJsonSchema schema() throws Exception {
+		try (InputStream in = new ClassPathResource("exchange/handover-v1.schema.json").getInputStream()) {
+			return new MiniJsonSchema(JSON.readTree(in));
+		}
+	}
+
+	String matterWithHistoryDocumentsAndAttachment() {
+		var registrar = accounts.actorByUsername("city.registrar").orElseThrow();
+		Upload file = new Upload() {
+			@Override
+			public String fileName() {
+				return "工资条.pdf";
+			}
+
+			@Override
+			public long size() {
+				return PDF.length;
+			}
+
+			@Override
+			public InputStream open() {
+				return new ByteArrayInputStream(PDF);
+			}
+		};
+		var cmd = new RegisterPetition("LETTER", OffsetDateTime.now().minusDays(2).withNano(0), "430703", "砖厂拖欠工资",
+				"本人在鼎城区某砖厂务工，砖厂拖欠工资两万三千元至今未付，请求督促支付。", "LABOR", "CLAIM", "SIMPLE",
+				List.of(new RegisterPetition.PetitionerInput("彭德明", IdNumber.withCheckCharacter("43070319750203123"),
+						"13807360123", "鼎城区武陵镇某村", true)), 1, new RegisterPetition.Accused("某砖厂", null), null);
+		String number = registration.registerAt(cmd, List.of(file), registrar, java.time.Instant.now()).petition().number();
+		var api = new TestApi(port);
+		String token = api.token("city.registrar", "Demo@2026");
+		String officer = api.token("hr.officer", "Demo@2026");
+		int v = api.get("/api/v1/petitions/" + number, token).body().get("version").asInt();
+		var t = api.post("/api/v1/petitions/" + number + "/actions", token, Map.of("action", "TRANSFER", "unitCode", "CD-HRSS",
+				"version", v, "communication", Map.of("contact", "刘科长", "at", OffsetDateTime.now().minusMinutes(3).withNano(0).toString(), "summary", "同意接收")));
+		assertThat(t.status()).as(String.valueOf(t.body())).isEqualTo(200);
+		var a = api.post("/api/v1/petitions/" + number + "/actions", officer, Map.of("action", "ACCEPT", "version", t.body().get("version").asInt()));
+		assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(200);
+		return number;
+	}
+
+	@Test
+	void exportValidatesAgainstTheSchemaAndImportReproducesTheMatterOnce() throws Exception {
+		String number = matterWithHistoryDocumentsAndAttachment();
+		var exported = call("GET", "/api/v1/exchange/partner/handover/matters/" + number, "demo-national-key", null);
+		assertThat(exported.status()).as(String.valueOf(exported.body())).isEqualTo(200);
+		JsonNode pkg = exported.body();
+		assertThat(schema().validate(pkg)).isEmpty();
+		JsonNode m = pkg.get("matters").get(0);
+		assertThat(m.get("number").asString()).isEqualTo(number);
+		assertThat(m.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(m.get("history").findValuesAsString("action")).containsExactly("REGISTER", "TRANSFER", "ACCEPT");
+		assertThat(m.get("history").get(0).get("actor").asString()).isEqualTo("李登记");
+		assertThat(m.get("documents").size()).isGreaterThan(0);
+		assertThat(m.get("petitioners").get(0).get("idNumber").asString()).hasSize(18);
+		assertThat(m.get("attachments").get(0).get("contentBase64").asString())
+			.isEqualTo(java.util.Base64.getEncoder().encodeToString(PDF));
+
+		// the schema is not a rubber stamp
+		ObjectNode broken = (ObjectNode) JSON.readTree(pkg.toString());
+		((ObjectNode) broken.get("matters").get(0)).put("status", "LOST");
+		((ObjectNode) broken.get("matters").get(0)).remove("history");
+		assertThat(schema().validate(broken)).hasSize(2);
+
+		// import as a package from another system: a new matter with the same substance
+		ObjectNode fromProvince = (ObjectNode) JSON.readTree(pkg.toString());
+		((ObjectNode) fromProvince.get("source")).put("system", "hunan-province");
+		var imported = call("POST", "/api/v1/exchange/partner/handover/import", "demo-national-key", fromProvince.toString());
+		assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(200);
+		JsonNode result = imported.body().get("results").get(0);
+		assertThat(result.get("status").asString()).isEqualTo("CREATED");
+		String copy = result.get("number").asString();
+		assertThat(copy).isNotEqualTo(number);
+		JsonNode again = call("GET", "/api/v1/exchange/partner/handover/matters/" + copy, "demo-national-key", null).body();
+		assertThat(schema().validate(again)).isEmpty();
+		JsonNode c = again.get("matters").get(0);
+		for (String field : List.of("channel", "receivedAt", "regionCode", "categoryCode", "kind", "complexity", "title", "content",
+				"personCount", "firstTime", "accused", "petitioners")) {
+			assertThat(c.get(field)).as(field).isEqualTo(m.get(field));
+		}
+		assertThat(c.get("attachments").get(0).get("sha256")).isEqualTo(m.get("attachments").get(0).get("sha256"));
+		assertThat(c.get("attachments").get(0).get("contentBase64")).isEqualTo(m.get("attachments").get(0).get("contentBase64"));
+		// the copy starts its own lifecycle at registration, with its statutory clock from the original receipt
+		assertThat(c.get("status").asString()).isEqualTo("REGISTERED");
+		assertThat(c.get("deadlines").get("acceptStatutory").asString())
+			.isLessThanOrEqualTo(java.time.LocalDate.now().plusDays(20).toString());
+
+		// the same package again: nothing new
+		long before = jdbc.sql("SELECT count(*) FROM petition").query(Long.class).single();
+		var replay = call("POST", "/api/v1/exchange/partner/handover/import", "demo-national-key", fromProvince.toString());
+		assertThat(replay.body().get("results").get(0).get("status").asString()).isEqualTo("UNCHANGED");
+		assertThat(replay.body().get("results").get(0).get("number").asString()).isEqualTo(copy);
+		// a changed package: the differences are reported, the city's matter is not overwritten
+		((ObjectNode) fromProvince.get("matters").get(0)).put("content", "改动后的内容");
+		((ObjectNode) fromProvince.get("matters").get(0)).put("regionCode", "430702");
+		var conflict = call("POST", "/api/v1/exchange/partner/handover/import", "demo-national-key", fromProvince.toString());
+		JsonNode r = conflict.body().get("results").get(0);
+		assertThat(r.get("status").asString()).isEqualTo("CONFLICT");
+		assertThat(r.get("conflicts").findValuesAsString("field")).containsExactlyInAnyOrder("content", "regionCode");
+		assertThat(jdbc.sql("SELECT content FROM petition WHERE number = ?").param(copy).query(String.class).single())
+			.isEqualTo(m.get("content").asString());
+		assertThat(jdbc.sql("SELECT count(*) FROM petition").query(Long.class).single()).isEqualTo(before);
+
+		// changed since a time
+		String since = URLEncoder.encode(OffsetDateTime.now().minusMinutes(5).withNano(0).toString(), StandardCharsets.UTF_8);
+		var changed = call("GET", "/api/v1/exchange/partner/handover/matters?since=" + since, "demo-national-key", null);
+		assertThat(changed.status()).isEqualTo(200);
+		assertThat(schema().validate(changed.body())).isEmpty();
+		assertThat(changed.body().get("matters").findValuesAsString("number")).contains(number, copy);
+	}
+
+	@Test
+	void onlyAPartnerWithTheHandOverRightMayExchangeAndABadPackageIsRefused() {
+		assertThat(call("GET", "/api/v1/exchange/partner/handover/matters/XF1", "demo-open311-key", null).status()).isEqualTo(403);
+		assertThat(call("GET", "/api/v1/exchange/partner/handover/matters/XF1", "nope", null).status()).isEqualTo(401);
+		assertThat(call("GET", "/api/v1/exchange/partner/handover/matters/XF1", "demo-national-key", null).status()).isEqualTo(404);
+		assertThat(call("GET", "/api/v1/exchange/partner/handover/matters?since=yesterday", "demo-national-key", null).status())
+			.isEqualTo(400);
+		assertThat(call("POST", "/api/v1/exchange/partner/handover/import", "demo-national-key", "{\"format\":\"other\"}").status())
+			.isEqualTo(400);
+		var invalid = call("POST", "/api/v1/exchange/partner/handover/import", "demo-national-key",
+				"{\"format\":\"xinfang-handover\",\"version\":\"1.0\",\"source\":{\"system\":\"x\"},\"matters\":[{\"number\":\"A1\",\"channel\":\"LETTER\",\"regionCode\":\"999999\",\"content\":\"\"}]}");
+		assertThat(invalid.status()).isEqualTo(200);
+		assertThat(invalid.body().get("results").get(0).get("status").asString()).isEqualTo("INVALID");
+	}
+
+}
