@@ -96,10 +96,15 @@ public class JointHandling {
 
 	/** Named rule: who may blow the whistle — the lead unit's case officer or head, or the 信访部门. */
 	public boolean mayWhistle(String responsibleUnitCode, String status, Actor actor) {
+		return mayCallIn(responsibleUnitCode, actor) && com.xinfang.petition.Status.isOpen(status);
+	}
+
+	/** The person half of the rule: whoever may call units in, whatever the matter's state. */
+	private boolean mayCallIn(String responsibleUnitCode, Actor actor) {
 		boolean leadUnit = responsibleUnitCode != null && responsibleUnitCode.equals(actor.unitCode())
 				&& actor.hasAny(Role.CASE_OFFICER, Role.UNIT_HEAD);
 		boolean bureau = directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REGISTRAR);
-		return (leadUnit || bureau) && com.xinfang.petition.Status.isOpen(status);
+		return leadUnit || bureau;
 	}
 
 	/** 吹哨: the lead unit's case officer or head, or the 信访部门, calls other units in. */
@@ -107,7 +112,7 @@ public class JointHandling {
 	public Joint blowWhistle(String number, Whistle whistle, Actor actor) {
 		var p = petitions.find(number, actor);
 		String lead = p.responsibleUnitCode();
-		if (!mayWhistle(lead, "OPEN", actor)) {
+		if (!mayCallIn(lead, actor)) {
 			throw new DomainException.Forbidden("只有责任单位的承办人、负责人或信访部门可以吹哨");
 		}
 		if (lead == null) {
