@@ -62,9 +62,12 @@ public class PetitionRegistration {
 
 	private final List<RegistrationAdvisor> advisors;
 
+	private final RepeatRule repeats;
+
 	PetitionRegistration(List<RegistrationAdvisor> advisors, PetitionClocks clocks, Petitions petitions, PetitionNumbers numbers, AttachmentStore attachments, History history,
 			PetitionQueries queries, PersonalDataCipher cipher, Directory directory, SmsOutbox sms, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, RepeatRule repeats) {
+		this.repeats = repeats;
 		this.advisors = advisors;
 		this.clocks = clocks;
 		this.petitions = petitions;
@@ -168,7 +171,7 @@ public class PetitionRegistration {
 		String queryCode = numbers.queryCode();
 		String registeringUnit = actor.isStaff() ? actor.unitCode()
 				: directory.petitionBureauFor(region.code()).map(u -> u.code()).orElse(null);
-		boolean firstTime = cmd.firstTime() == null ? !seenBefore(people) : cmd.firstTime();
+		boolean firstTime = cmd.firstTime() == null || cmd.firstTime();
 		var petition = Petition.register(number, cipher.keyedHash(queryCode), channel, receivedAt, now, region.code(),
 				blankToNull(cmd.categoryCode()), kind, complexity, title, content, personCount, firstTime,
 				cmd.accused() == null ? null : AccusedUnit.text(directory, accusedUnitCode, cmd.accused().unit()), accusedUnitCode,
@@ -176,6 +179,10 @@ public class PetitionRegistration {
 				actor.isStaff() ? actor.userId() : null, actor.isCitizen() ? actor.userId() : null, people,
 				clocks.acceptTarget(complexity, receivedAt), clocks.registrationStatutory(receivedAt));
 		petition = petitions.save(petition);
+		if (cmd.firstTime() == null && repeats.repeatsEarlier(petition)) {
+			// 重复信访: the same person with the same facts as an earlier matter (RepeatRule), decided on the stored texts
+			jdbc.sql("UPDATE petition SET first_time = false WHERE id = ?").param(petition.id()).update();
+		}
 		storeAttachments(petition.id(), files, now);
 		history.record(petition.id(), now, actor.label(), "REGISTER", null, Status.REGISTERED,
 				channel.label() + "登记", "登记");
@@ -244,17 +251,6 @@ public class PetitionRegistration {
 	}
 
 	/** 首次信访 unless one of the petitioners has an earlier matter (exact identity match). */
-	private boolean seenBefore(List<Petitioner> people) {
-		for (Petitioner p : people) {
-			if (p.idNumberIndex() != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM petitioner WHERE id_number_index = ?)")
-				.param(p.idNumberIndex())
-				.query(Boolean.class)
-				.single()) {
-				return true;
-			}
-		}
-		return false;
-	}
 
 	private void storeAttachments(long petitionId, List<? extends Upload> files, Instant now) {
 		List<String> written = new ArrayList<>();

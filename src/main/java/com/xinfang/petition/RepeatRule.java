@@ -73,6 +73,23 @@ class RepeatRule {
 		return earlier(p, actor).stream().filter(Earlier::concluded).findFirst();
 	}
 
+	/**
+	 * Whether a matter repeats an earlier one (重复信访): the same person and the same facts, in any
+	 * state — not merely another matter of the same person (an unrelated later matter is first-time).
+	 */
+	boolean repeatsEarlier(Petition p) {
+		List<String> ids = p.petitioners().stream().map(Petitioner::idNumberIndex).filter(Objects::nonNull).distinct().toList();
+		if (ids.isEmpty()) {
+			return false;
+		}
+		List<Long> earlier = jdbc.sql("SELECT DISTINCT e.id FROM petition e JOIN petitioner x ON x.petition_id = e.id "
+				+ "WHERE e.id <> ? AND x.id_number_index = ANY(?) AND (e.kind = 'ACCUSATION') = ? LIMIT 100")
+			.params(p.id(), ids.toArray(String[]::new), p.kind() == Kind.ACCUSATION)
+			.query(Long.class)
+			.list();
+		return !earlier.isEmpty() && !sameFacts.sameFacts(p.id(), earlier).isEmpty();
+	}
+
 	/** Earlier matters of the same person and facts that are concluded or in handling, oldest first. */
 	List<Earlier> earlier(Petition p, Actor actor) {
 		List<String> ids = p.petitioners().stream().map(Petitioner::idNumberIndex).filter(Objects::nonNull).distinct().toList();

@@ -139,4 +139,18 @@ class SameMatterIT {
 		assertThat(queries.find(claim, actor("city.registrar")).status()).isEqualTo("ACCEPTED");
 	}
 
+	@Test
+	void onlyTheSameFactsMakeARepeatNotAnotherMatterOfTheSamePerson() {
+		String first = register(FACTS, "LAND", "CLAIM", "430726");
+		String unrelated = register("我儿子在县城某职业学校就读，学校多收住宿费一千二百元，请求退还。", "EDU", "CLAIM", "430726");
+		String retold = register(RETOLD, null, null, "430726");
+		assertThat(firstTime(first)).isTrue();
+		assertThat(firstTime(unrelated)).isTrue();
+		assertThat(firstTime(retold)).isFalse();
+	}
+
+	boolean firstTime(String number) {
+		return jdbc.sql("SELECT first_time FROM petition WHERE number = ?").param(number).query(Boolean.class).single();
+	}
+
 }
