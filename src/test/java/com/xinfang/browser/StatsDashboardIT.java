@@ -31,8 +31,9 @@ class StatsDashboardIT {
 			b.open("/console/stats?period=year");
 			new WebDriverWait(b.driver(), Duration.ofSeconds(20))
 				.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-stats-loaded")));
+			// the map is drawn once its boundary file has arrived, which may be after the figures
 			for (String chart : new String[] { "#chart-trend", "#chart-channels", "#chart-categories", "#chart-map" }) {
-				assertThat(b.driver().findElements(By.cssSelector(chart + " canvas"))).as(chart).isNotEmpty();
+				new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector(chart + " canvas")).isEmpty());
 			}
 			// the map really has Changde's counties: ECharts reports the regions it drew
 			Object regions = b.driver().executeScript(
@@ -64,7 +65,7 @@ class StatsDashboardIT {
 			b.open("/console/stats/screen");
 			new WebDriverWait(b.driver(), Duration.ofSeconds(20))
 				.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-stats-loaded")));
-			assertThat(b.driver().findElements(By.cssSelector("#chart-map canvas"))).isNotEmpty();
+			new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#chart-map canvas")).isEmpty());
 			b.screenshot("stats-03-screen");
 			b.open("/console/stats/definitions");
 			assertThat(b.text("#definitions-intro")).contains("超过期限仍未处理的事项计入分母");
