@@ -107,9 +107,9 @@ class KeyCheck implements Callback {
 
 	private boolean decryptsSample(Connection c) throws SQLException {
 		try (var s = c.createStatement(); var rs = s.executeQuery("""
-				SELECT v FROM (SELECT phone_enc AS v FROM petitioner WHERE phone_enc IS NOT NULL LIMIT 1) a
-				UNION ALL SELECT v FROM (SELECT phone_enc FROM app_user WHERE phone_enc IS NOT NULL LIMIT 1) b
-				UNION ALL SELECT v FROM (SELECT phone_enc FROM sms_outbox LIMIT 1) c LIMIT 1""")) {
+				(SELECT phone_enc FROM petitioner WHERE phone_enc IS NOT NULL LIMIT 1)
+				UNION ALL (SELECT phone_enc FROM app_user WHERE phone_enc IS NOT NULL LIMIT 1)
+				UNION ALL (SELECT phone_enc FROM sms_outbox LIMIT 1) LIMIT 1""")) {
 			if (!rs.next()) {
 				return true; // petitions without personal fields: nothing to contradict the keys
 			}
