@@ -38,10 +38,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	static final String SUPERUSER = "postgres";
 
-	private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
+	private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
 	/** Consecutive failed restarts after which the JVM exits non-zero, for a supervisor to act. */
-	private static final int MAX_RESTART_FAILURES = 15;
+	private static final int MAX_RESTART_FAILURES = 30;
 
 	private final EmbeddedDatabaseProperties props;
 

@@ -144,10 +144,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			});
 		}
 		catch (WrappedException ex) {
-			if (ex.getCause() instanceof IOException io) {
-				throw io;
+			throw unwrap(ex);
+		}
+		catch (org.springframework.transaction.TransactionSystemException ex) {
+			// the rollback failed too (connection lost): report what happened first
+			if (ex.getApplicationException() instanceof WrappedException wrappedEx) {
+				throw unwrap(wrappedEx);
 			}
-			throw (ServletException) ex.getCause();
+			throw ex;
 		}
 		if (outcome == null) {
 			wrapped.copyBodyToResponse();
@@ -169,6 +173,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			response.setContentLength(bytes.length);
 			response.getOutputStream().write(bytes);
 		}
+	}
+
+	private static ServletException unwrap(WrappedException ex) throws IOException {
+		if (ex.getCause() instanceof IOException io) {
+			throw io;
+		}
+		return (ServletException) ex.getCause();
 	}
 
 	/** Keys older than a day are forgotten. */

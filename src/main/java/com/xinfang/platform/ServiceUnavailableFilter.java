@@ -102,6 +102,12 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
 	/** Whether the failure is the database or its storage being unavailable, not a bug or a user's mistake. */
 	static boolean unavailable(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			// the rollback after a lost connection fails too and hides the first exception
+			if (t instanceof org.springframework.transaction.TransactionSystemException tse
+					&& (tse.getApplicationException() != null && unavailable(tse.getApplicationException())
+							|| connectionClosed(tse.getCause()))) {
+				return true;
+			}
 			if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
 					|| t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
 					|| t instanceof SQLNonTransientConnectionException) {
@@ -120,6 +126,10 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
 			}
 		}
 		return false;
+	}
+
+	private static boolean connectionClosed(Throwable t) {
+		return t instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("Connection is closed");
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -60,6 +60,10 @@ class ServiceUnavailableFilterTest {
 		assertThat(ServiceUnavailableFilter.unavailable(new RuntimeException(new SQLException("terminating connection", "57P01")))).isTrue();
 		assertThat(ServiceUnavailableFilter.unavailable(new RuntimeException(new SQLException("An I/O error occurred", "08006")))).isTrue();
 		assertThat(ServiceUnavailableFilter.unavailable(new java.io.UncheckedIOException(new java.io.IOException("No space left on device")))).isTrue();
+		var rollbackFailed = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		rollbackFailed.initApplicationException(new IllegalStateException("hidden"));
+		assertThat(ServiceUnavailableFilter.unavailable(rollbackFailed)).as("rollback on a dead connection").isTrue();
 		assertThat(ServiceUnavailableFilter.unavailable(new DataIntegrityViolationException("duplicate key"))).isFalse();
 		assertThat(ServiceUnavailableFilter.unavailable(new IllegalStateException("bug"))).isFalse();
 	}
