@@ -10,6 +10,7 @@ PG_PORT="${PG_PORT:-25432}"
 WORK="${WORK:-$(mktemp -d /tmp/xinfang-ops.XXXXXX)}"
 APP_PID=""
 LOAD_PIDS=()
+EXTRA_PIDS=()   # other processes started by a drill (second node, balancer)
 
 if [ "$(id -u)" = 0 ]; then
   echo "VERDICT: not run: run the drills as an ordinary user (embedded PostgreSQL refuses root)"; exit 2
@@ -95,6 +96,7 @@ stop_load() {
 
 cleanup() {
   touch "$WORK/stop" 2>/dev/null || true
+  for p in "${EXTRA_PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
   for p in "${LOAD_PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID" 2>/dev/null || true
