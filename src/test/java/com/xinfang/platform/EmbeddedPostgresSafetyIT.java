@@ -113,4 +113,44 @@ class EmbeddedPostgresSafetyIT {
 		}
 	}
 
+	@Test
+	void aDataDirectoryOfAnEarlierVersionWithoutPasswordIsSecuredOnItsFirstStart() throws Exception {
+		// as created by earlier versions: zonky's initdb with trust authentication
+		java.nio.file.Files.createDirectories(dir.resolve("pg"));
+		try (var old = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+			.setDataDirectory(dir.resolve("pg"))
+			.setCleanDataDirectory(false)
+			.setOverrideWorkingDirectory(dir.resolve("pg-runtime").toFile())
+			.setLocaleConfig("locale", "C.UTF-8")
+			.setServerConfig("unix_socket_directories", "")
+			.start()) {
+			try (var c = old.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+				s.execute("CREATE TABLE kept (v text)");
+				s.execute("INSERT INTO kept VALUES ('桃源')");
+			}
+		}
+		try (var server = EmbeddedPostgresServer.start(props(dir, 0), "generated-0123456789", false)) {
+			assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "").close())
+				.isInstanceOf(SQLException.class);
+			try (var c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "generated-0123456789");
+					var s = c.createStatement(); var rs = s.executeQuery("SELECT v FROM kept")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getString(1)).isEqualTo("桃源");
+			}
+		}
+	}
+
+	@Test
+	void aKeyFileInsideTheDataDirectoryIsMovedBesideIt() throws Exception {
+		Path data = dir.resolve("data");
+		java.nio.file.Files.createDirectories(data);
+		java.nio.file.Files.writeString(data.resolve("keys.properties"), "data-key=00112233445566778899aabbccddeeff\n");
+		Path target = dir.resolve("keys/keys.properties");
+		KeyFile.adoptLegacyLocation(target, data);
+		assertThat(java.nio.file.Files.exists(data.resolve("keys.properties"))).isFalse();
+		assertThat(KeyFile.load(target).getProperty("data-key")).isEqualTo("00112233445566778899aabbccddeeff");
+		assertThat(KeyFile.getOrGenerate(target, "db-password", 24)).hasSize(48);
+		assertThat(KeyFile.load(target).getProperty("data-key")).as("other entries kept").isNotNull();
+	}
+
 }
