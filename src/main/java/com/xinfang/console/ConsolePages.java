@@ -396,7 +396,7 @@ class ConsolePages {
 	ResponseEntity<InputStreamResource> attachment(@PathVariable String number, @PathVariable long id, Actor actor)
 			throws IOException {
 		var file = queries.attachment(number, id, actor);
-		InputStream in = Files.newInputStream(queries.attachmentPath(file));
+		InputStream in = queries.attachmentContent(file);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -229,7 +229,9 @@ public class HandOver {
 			var file = queries.attachment(number, (Long) a[0], reader);
 			byte[] bytes;
 			try {
-				bytes = Files.readAllBytes(queries.attachmentPath(file));
+				try (var in = queries.attachmentContent(file)) {
+					bytes = in.readAllBytes();
+				}
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("attachment unreadable: " + a[1], ex);

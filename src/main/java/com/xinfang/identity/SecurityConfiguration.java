@@ -98,8 +98,12 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/", "/about", "/query", "/query/**", "/login", "/register", "/register/**", "/console/login",
 					"/county/**", "/regions/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+					"/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
+			// scraped by Prometheus from the internal network only (docs/operations.md)
+			.requestMatchers("/actuator/prometheus")
+			.access((auth, ctx) -> new org.springframework.security.authorization.AuthorizationDecision(
+					com.xinfang.platform.InternalNetworks.contains(ctx.getRequest().getRemoteAddr())))
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/console/**")

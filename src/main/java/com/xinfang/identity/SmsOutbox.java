@@ -35,6 +35,19 @@ public class SmsOutbox {
 			.update();
 	}
 
+	/**
+	 * Queues the message unless one with the same key was queued before (a listener re-run after a
+	 * crash or a resubmission). Joins the caller's transaction; true if this call queued it.
+	 */
+	@Transactional
+	public boolean queueOnce(String dedupeKey, String phone, String text) {
+		return jdbc.sql("""
+				INSERT INTO sms_outbox (phone_mask, phone_enc, text_enc, queued_at, dedupe_key) VALUES (?,?,?,?,?)
+				ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING""")
+			.params(Masking.phone(phone), cipher.encrypt(phone), cipher.encrypt(text), OffsetDateTime.now(clock), dedupeKey)
+			.update() == 1;
+	}
+
 	/** Newest first, decrypted: for the administrators' page in development and for tests. */
 	@Transactional(readOnly = true)
 	public List<Message> recent(int limit) {

@@ -35,6 +35,11 @@ class MilestoneNotifier {
 		this.sms = sms;
 	}
 
+	/**
+	 * Idempotent: the registry may deliver an event again (a crash between this transaction's commit
+	 * and the publication's completion, or a resubmission of a stale one), so each milestone's message
+	 * has a key (number, milestone, time of the act) and a repeat queues nothing.
+	 */
 	@ApplicationModuleListener
 	void on(PetitionMoved moved) {
 		String text = moved.milestone() == null ? null : TEXTS.get(moved.milestone());
@@ -42,7 +47,12 @@ class MilestoneNotifier {
 			return;
 		}
 		contacts.mobileOfFirstPetitioner(moved.number())
-			.ifPresent(phone -> sms.queue(phone, "【常德信访】您的信访事项" + moved.number() + text + "。可凭信访编号和查询码查询详情。"));
+			.ifPresent(phone -> sms.queueOnce(dedupeKey(moved), phone,
+					"【常德信访】您的信访事项" + moved.number() + text + "。可凭信访编号和查询码查询详情。"));
+	}
+
+	static String dedupeKey(PetitionMoved moved) {
+		return "milestone:" + moved.number() + ":" + moved.milestone() + ":" + moved.at();
 	}
 
 }

@@ -18,11 +18,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Attachment files, kept outside the web root under a random name. The type is decided from
- * the bytes (Tika's magic detection), never from the name a client sends.
+ * Attachment files under a random name. The type is decided from the bytes (Tika's magic
+ * detection), never from the name a client sends. By default ({@code xinfang.attachments.store=database})
+ * the bytes are stored in PostgreSQL, in the registration's transaction, so every node reads them
+ * and every database backup holds them; {@code directory} keeps them under
+ * {@code xinfang.attachments.directory}, which must then be shared by all nodes (a warning at start
+ * when an external database is used with it). Files written there by earlier versions are read in
+ * both modes. A missing file answers 404, never 500.
  */
 @Component
 class AttachmentStore {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AttachmentStore.class);
 
 	static final long MAX_BYTES = 10L * 1024 * 1024;
 
@@ -36,9 +43,23 @@ class AttachmentStore {
 
 	private final Tika tika = new Tika();
 
-	AttachmentStore(@Value("${xinfang.attachments.directory:./data/attachments}") Path root) {
+	private final boolean inDatabase;
+
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	AttachmentStore(@Value("${xinfang.attachments.directory:./data/attachments}") Path root,
+			@Value("${xinfang.attachments.store:database}") String mode, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			org.springframework.core.env.Environment env) {
 		this.root = root.toAbsolutePath();
+		this.jdbc = jdbc;
+		this.inDatabase = !"directory".equalsIgnoreCase(mode.trim());
+		if (!inDatabase && !com.xinfang.platform.EmbeddedPostgresGuard.embeddedDatabase(env)) {
+			log.warn("Attachments are kept in the directory {} while the database is external: every node must "
+					+ "reach the same directory (a shared file system), or files uploaded through one node answer 404 on the "
+					+ "others. Set xinfang.attachments.store=database to keep them in PostgreSQL.", this.root);
+		}
 	}
+
 
 	record Stored(String key, String contentType, long size, String sha256) {
 	}
@@ -77,11 +98,47 @@ class AttachmentStore {
 				throw new DomainException.Invalid("attachments", "附件「" + upload.fileName() + "」超过10MB");
 			}
 			String key = UUID.randomUUID() + "." + ext;
-			Files.move(tmp, root.resolve(key), StandardCopyOption.ATOMIC_MOVE);
+			if (inDatabase) {
+				try {
+					jdbc.sql("INSERT INTO attachment_content (storage_key, content) VALUES (?, ?)")
+						.params(key, Files.readAllBytes(tmp))
+						.update();
+				}
+				finally {
+					Files.deleteIfExists(tmp);
+				}
+			}
+			else {
+				Files.move(tmp, root.resolve(key), StandardCopyOption.ATOMIC_MOVE);
+			}
 			return new Stored(key, type, size, sha);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("附件保存失败", ex);
+		}
+	}
+
+	/** The attachment's bytes; 404 when neither the database nor the directory has them. */
+	InputStream open(String key) {
+		if (inDatabase) {
+			var bytes = jdbc.sql("SELECT content FROM attachment_content WHERE storage_key = ?")
+				.param(key)
+				.query((rs, n) -> rs.getBytes(1))
+				.optional();
+			if (bytes.isPresent()) {
+				return new java.io.ByteArrayInputStream(bytes.get());
+			}
+		}
+		Path file = path(key);
+		try {
+			return Files.newInputStream(file);
+		}
+		catch (java.nio.file.NoSuchFileException ex) {
+			log.warn("Attachment {} is not in the database nor in {}", key, root);
+			throw new DomainException.NotFound("附件不存在或已不可用");
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException("附件读取失败", ex);
 		}
 	}
 
@@ -94,6 +151,9 @@ class AttachmentStore {
 	}
 
 	void delete(String key) {
+		if (inDatabase) {
+			return; // the row went with the transaction that failed
+		}
 		try {
 			Files.deleteIfExists(path(key));
 		}

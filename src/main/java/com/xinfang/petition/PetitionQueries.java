@@ -361,9 +361,9 @@ public class PetitionQueries {
 
 	}
 
-	/** Reads an attachment's bytes from the store. */
-	public java.nio.file.Path attachmentPath(AttachmentFile file) {
-		return attachmentStore.path(file.storageKey());
+	/** An attachment's bytes from the store (the database, or files of earlier versions); 404 if gone. */
+	public java.io.InputStream attachmentContent(AttachmentFile file) {
+		return attachmentStore.open(file.storageKey());
 	}
 
 	private static String name(Enum<?> e) {

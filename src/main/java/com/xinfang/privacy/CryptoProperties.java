@@ -15,5 +15,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("xinfang.crypto")
 public record CryptoProperties(String dataKey, String indexKey, String tokenKey,
-		Boolean generateMissing, @DefaultValue("./data/keys.properties") Path keyFile) {
+		Boolean generateMissing, @DefaultValue(com.xinfang.platform.KeyFile.DEFAULT_LOCATION) Path keyFile) {
 }

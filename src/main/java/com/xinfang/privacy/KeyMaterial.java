@@ -1,12 +1,7 @@
 package com.xinfang.privacy;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.Files;
+import com.xinfang.platform.KeyFile;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
 import org.springframework.stereotype.Component;
@@ -22,10 +17,18 @@ public class KeyMaterial {
 
 	private final byte[] tokenKey;
 
+	private final boolean generatedNow;
+
+	private final Path keyFile;
+
 	KeyMaterial(CryptoProperties props, org.springframework.core.env.Environment env) {
 		boolean generate = props.generateMissing() != null ? props.generateMissing()
 				: com.xinfang.platform.EmbeddedPostgresGuard.embeddedDatabase(env);
-		Properties stored = generate ? load(props.keyFile()) : new Properties();
+		if (generate) {
+			KeyFile.adoptLegacyLocation(props.keyFile(),
+					Path.of(env.getProperty("xinfang.db.embedded-server.directory", "./data")));
+		}
+		Properties stored = generate ? KeyFile.load(props.keyFile()) : new Properties();
 		boolean changed = false;
 		String data = pick(props.dataKey(), stored, "data-key");
 		String index = pick(props.indexKey(), stored, "index-key");
@@ -35,26 +38,60 @@ public class KeyMaterial {
 					+ "XINFANG_CRYPTO_TOKENKEY (各64位十六进制)。见 README 的「配置」一节。");
 		}
 		if (data == null) {
-			data = random(16);
+			data = KeyFile.randomHex(16);
 			stored.setProperty("data-key", data);
 			changed = true;
 		}
 		if (index == null) {
-			index = random(32);
+			index = KeyFile.randomHex(32);
 			stored.setProperty("index-key", index);
 			changed = true;
 		}
 		if (token == null) {
-			token = random(32);
+			token = KeyFile.randomHex(32);
 			stored.setProperty("token-key", token);
 			changed = true;
 		}
 		if (changed) {
-			save(props.keyFile(), stored);
+			// reload: the embedded database may have added its password to the same file meanwhile
+			Properties current = KeyFile.load(props.keyFile());
+			current.putAll(stored);
+			KeyFile.save(props.keyFile(), current);
+			this.generatedNow = true;
 		}
+		else {
+			this.generatedNow = false;
+		}
+		this.keyFile = props.keyFile().toAbsolutePath().normalize();
 		this.dataKey = decode(data, 16, "data-key");
 		this.indexKey = decode(index, 32, "index-key");
 		this.tokenKey = decode(token, 32, "token-key");
+	}
+
+	/** Whether this start generated at least one key (a first start, or a lost key file). */
+	boolean generatedNow() {
+		return generatedNow;
+	}
+
+	Path keyFile() {
+		return keyFile;
+	}
+
+	/** A check value of each key (data, index, token): HMAC-SHA256 of a constant, 16 bytes as hex. */
+	java.util.List<String> checkValues() {
+		return java.util.List.of(check(dataKey), check(indexKey), check(tokenKey));
+	}
+
+	private static String check(byte[] key) {
+		try {
+			var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+			byte[] out = mac.doFinal("XinFang key check value".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(out, 0, 16);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	byte[] dataKey() {
@@ -89,44 +126,6 @@ public class KeyMaterial {
 			throw new IllegalStateException("密钥 " + name + " 太短: 需要 " + length + " 字节");
 		}
 		return bytes;
-	}
-
-	private static String random(int bytes) {
-		byte[] b = new byte[bytes];
-		new SecureRandom().nextBytes(b);
-		return HexFormat.of().formatHex(b);
-	}
-
-	private static Properties load(Path file) {
-		var props = new Properties();
-		if (Files.exists(file)) {
-			try (Reader r = Files.newBufferedReader(file)) {
-				props.load(r);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("无法读取密钥文件 " + file, ex);
-			}
-		}
-		return props;
-	}
-
-	private static void save(Path file, Properties props) {
-		try {
-			Path parent = file.toAbsolutePath().getParent();
-			Files.createDirectories(parent);
-			try (Writer w = Files.newBufferedWriter(file)) {
-				props.store(w, "XinFang keys, generated; keep secret and back up with the database");
-			}
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ignored) {
-				// non-POSIX file system
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("无法写入密钥文件 " + file, ex);
-		}
 	}
 
 }

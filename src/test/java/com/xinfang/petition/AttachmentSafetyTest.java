@@ -46,7 +46,7 @@ class AttachmentSafetyTest {
 
 	@Test
 	void theStoreRefusesTheBombAndKeepsNothing() throws IOException {
-		var store = new AttachmentStore(dir.resolve("store"));
+		var store = new AttachmentStore(dir.resolve("store"), "directory", null, new org.springframework.mock.env.MockEnvironment());
 		byte[] bytes = pngHeader(20_000, 20_000);
 		var upload = new Upload() {
 			@Override
