@@ -35,6 +35,10 @@ public enum DisputeStatus {
 		FAIL("未达成协议", EnumSet.of(MEDIATING), FAILED),
 		FOLLOW_UP("履行回访", EnumSet.of(AGREED), FOLLOWED_UP),
 		CLOSE("结案", EnumSet.of(FOLLOWED_UP, FAILED), CLOSED),
+		/** 三级治理: to the next level (village → township → county 矛调中心) or another kind of mediation, with a reason. */
+		ESCALATE("升级或转交调解", EnumSet.of(ASSIGNED, MEDIATING, FAILED), ASSIGNED),
+		/** A failed mediation becomes a 信访事项 through the petition module's registration. */
+		CONVERT("转为信访事项", EnumSet.of(FAILED), null),
 		RISK("调整风险等级", EnumSet.of(REGISTERED, ASSIGNED, MEDIATING, AGREED, FAILED, FOLLOWED_UP), null);
 
 		private final String label;

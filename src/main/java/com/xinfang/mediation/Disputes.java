@@ -55,10 +55,17 @@ public class Disputes {
 
 	private final DocumentRenderer renderer;
 
+	private final com.xinfang.calendar.WorkingCalendar calendar;
+
+	private final com.xinfang.petition.PetitionRegistration petitionRegistration;
+
 	private final Clock clock;
 
 	Disputes(JdbcClient jdbc, Grids grids, Organisations organisations, PersonalDataCipher cipher, AuditLog audit,
-			Directory directory, DocumentRenderer renderer, Clock clock) {
+			Directory directory, DocumentRenderer renderer, com.xinfang.calendar.WorkingCalendar calendar,
+			com.xinfang.petition.PetitionRegistration petitionRegistration, Clock clock) {
+		this.calendar = calendar;
+		this.petitionRegistration = petitionRegistration;
 		this.jdbc = jdbc;
 		this.grids = grids;
 		this.organisations = organisations;
@@ -117,7 +124,20 @@ public class Disputes {
 
 	public record Agreement(String form, String formLabel, String facts, String responsibilities, String terms,
 			String performance, LocalDate performBy, LocalDate effectiveOn, String mediator, String orgName,
-			Boolean performed, String followUpNote, LocalDate followUpOn) {
+			Boolean performed, String followUpNote, LocalDate followUpOn, LocalDate confirmationLastDay,
+			LocalDate confirmationAppliedOn, String confirmationCourt, LocalDate confirmationDecidedOn,
+			String confirmationResult, String confirmationNote) {
+	}
+
+	/** 司法确认: the joint application (court, date) or the court's decision (confirmed or not). */
+	public record ConfirmationApplication(String court, LocalDate appliedOn) {
+	}
+
+	public record ConfirmationDecision(Boolean confirmed, LocalDate decidedOn, String note) {
+	}
+
+	/** A written or oral agreement whose 司法确认 window closes soon and for which nobody has applied. */
+	public record ConfirmationReminder(String number, String title, LocalDate effectiveOn, LocalDate lastDay) {
 	}
 
 	public record Dispute(long id, String number, DisputeStatus status, String statusLabel, DisputeSource source,
@@ -419,6 +439,172 @@ public class Disputes {
 		return load(d.id());
 	}
 
+	// ------------------------------------------------------------------ 三级治理 · 四调联动, and into a 信访事项
+
+	public record Escalation(Long orgId, String reason, Integer version) {
+	}
+
+	public record Conversion(Integer version) {
+	}
+
+	/**
+	 * An unresolved dispute goes up a level (village → township → county 矛调中心, the 终点站) or to
+	 * another kind of mediation, always with a reason; never down a level.
+	 */
+	@Transactional
+	public Dispute escalate(String number, Escalation in, Actor actor) {
+		Dispute d = visible(number, actor);
+		requireOverseer(d, actor);
+		if (in == null || in.orgId() == null) {
+			throw new DomainException.Invalid("orgId", "请选择接手的调解组织");
+		}
+		if (in.reason() == null || in.reason().strip().length() < 4) {
+			throw new DomainException.Invalid("reason", "请写明升级或转交的理由");
+		}
+		var org = organisations.organisation(in.orgId()).orElseThrow(() -> new DomainException.Invalid("orgId", "调解组织不存在"));
+		if (d.orgId() != null && d.orgId() == org.id()) {
+			throw new DomainException.Invalid("orgId", "已在该调解组织调解");
+		}
+		int from = levelRank(d.mediationLevel());
+		int to = levelRank(org.level());
+		boolean otherKind = d.orgKind() != null && d.orgKind() != org.kind();
+		if (to < from || (to == from && !otherKind)) {
+			throw new DomainException.Invalid("orgId", "只能升级到更高一级（村→乡镇→县矛调中心）或转交其他类别的调解");
+		}
+		if (!org.regionCode().startsWith(d.regionCode().substring(0, 6)) && !d.regionCode().startsWith(org.regionCode())) {
+			throw new DomainException.Invalid("orgId", "该调解组织不在纠纷所在县市区");
+		}
+		transition(d, DisputeStatus.Act.ESCALATE, in.version(),
+				"org_id = ?, room_id = NULL, mediation_level = ?, outcome = NULL, outcome_on = NULL", List.of(org.id(), org.level()));
+		event(d.id(), actor, "ESCALATE", d.status(), DisputeStatus.ASSIGNED,
+				(to > from ? "升级至" : "转交") + org.name() + "（" + org.kind().label() + "）：" + in.reason().strip());
+		return load(d.id());
+	}
+
+	private static int levelRank(String level) {
+		return level == null ? 0 : switch (level) {
+			case "VILLAGE" -> 1;
+			case "TOWNSHIP" -> 2;
+			default -> 3;
+		};
+	}
+
+	/**
+	 * A failed mediation becomes a 信访事项: registered through the petition module's public
+	 * registration (by a registrar of the 信访局), the applicants as petitioners, the mediation's course
+	 * in the content; the dispute keeps the 信访编号.
+	 */
+	@Transactional
+	public Dispute convertToPetition(String number, Conversion in, Actor actor) {
+		Dispute d = visible(number, actor);
+		if (d.petitionNumber() != null) {
+			throw new DomainException.Conflict("该纠纷已转为信访事项" + d.petitionNumber());
+		}
+		if (!Oversight.oversees(actor, d.regionCode()) || !actor.hasAny(Role.REGISTRAR, Role.ADMIN)) {
+			throw new DomainException.Forbidden("由信访部门登记员将调解不成的纠纷登记为信访事项");
+		}
+		record P(String side, String name, byte[] idNumberEnc, byte[] phoneEnc, byte[] addressEnc) {
+		}
+		List<com.xinfang.petition.RegisterPetition.PetitionerInput> petitioners = jdbc.sql(
+				"SELECT side, name, id_number_enc, phone_enc, address_enc FROM dispute_party WHERE dispute_id = ? AND side = 'APPLICANT' ORDER BY seq")
+			.param(d.id())
+			.query(P.class)
+			.list()
+			.stream()
+			.map(p -> new com.xinfang.petition.RegisterPetition.PetitionerInput(p.name(), cipher.decrypt(p.idNumberEnc()),
+					cipher.decrypt(p.phoneEnc()), cipher.decrypt(p.addressEnc()), false))
+			.toList();
+		String course = d.events().stream().map(e -> e.actionLabel() + (e.note() == null ? "" : "（" + e.note() + "）"))
+			.reduce((a, b) -> a + "；" + b).orElse("");
+		var cmd = new com.xinfang.petition.RegisterPetition("VISIT", null, d.regionCode(), d.title(),
+				d.facts() + "\n\n【调解情况】纠纷编号" + d.number() + "，" + (d.orgName() == null ? "" : d.orgName() + "调解未达成协议。") + course,
+				null, null, null, petitioners, petitioners.size(), null, null);
+		if (!DisputeStatus.Act.CONVERT.allowedFrom(d.status())) {
+			throw new DomainException.Conflict("纠纷当前为“" + d.statusLabel() + "”，只有调解未达成协议的纠纷可以转为信访事项");
+		}
+		// the version first: of two conversions at once, the loser registers nothing
+		transition(d, DisputeStatus.Act.CONVERT, in == null ? null : in.version(), null, List.of());
+		var registered = petitionRegistration.register(cmd, List.of(), actor);
+		String petition = registered.petition().number();
+		jdbc.sql("UPDATE dispute SET petition_number = ? WHERE id = ?").params(petition, d.id()).update();
+		event(d.id(), actor, "CONVERT", d.status(), d.status(), "已登记为信访事项" + petition);
+		return load(d.id());
+	}
+
+	// ------------------------------------------------------------------ 司法确认 (Art 33)
+
+	/** The parties' joint application to the court, recorded by the mediator; only inside the 30-day window. */
+	@Transactional
+	public Dispute applyForConfirmation(String number, ConfirmationApplication in, Actor actor) {
+		Dispute d = visible(number, actor);
+		requireMediator(d, actor);
+		Agreement a = d.agreement();
+		if (a == null) {
+			throw new DomainException.Conflict("该纠纷没有调解协议，不能申请司法确认");
+		}
+		if (in == null || in.court() == null || in.court().isBlank()) {
+			throw new DomainException.Invalid("court", "请填写受理申请的人民法院");
+		}
+		LocalDate applied = in.appliedOn() == null ? today() : in.appliedOn();
+		if (applied.isAfter(today())) {
+			throw new DomainException.Invalid("appliedOn", "申请日期不能晚于今天");
+		}
+		if (!JudicialConfirmationRule.open(a.effectiveOn(), applied, calendar)) {
+			throw new DomainException.Conflict("司法确认应自调解协议生效之日起三十日内申请（人民调解法第三十三条），期限至"
+					+ a.confirmationLastDay() + "，已届满");
+		}
+		int n = jdbc.sql("UPDATE mediation_agreement SET confirmation_applied_on = ?, confirmation_court = ? WHERE dispute_id = ? AND confirmation_applied_on IS NULL")
+			.params(applied, in.court().strip(), d.id())
+			.update();
+		if (n == 0) {
+			throw new DomainException.Conflict("已申请司法确认");
+		}
+		event(d.id(), actor, "CONFIRM_APPLY", d.status(), d.status(), "双方当事人共同向" + in.court().strip() + "申请司法确认");
+		return load(d.id());
+	}
+
+	@Transactional
+	public Dispute recordConfirmationDecision(String number, ConfirmationDecision in, Actor actor) {
+		Dispute d = visible(number, actor);
+		requireMediator(d, actor);
+		if (d.agreement() == null || d.agreement().confirmationAppliedOn() == null) {
+			throw new DomainException.Conflict("尚未申请司法确认");
+		}
+		if (in == null || in.confirmed() == null || in.decidedOn() == null || in.decidedOn().isAfter(today())
+				|| in.decidedOn().isBefore(d.agreement().confirmationAppliedOn())) {
+			throw new DomainException.Invalid("decidedOn", "请填写法院的裁定结果和日期（不早于申请日，不晚于今天）");
+		}
+		int n = jdbc.sql("UPDATE mediation_agreement SET confirmation_decided_on = ?, confirmation_result = ?, confirmation_note = ? WHERE dispute_id = ? AND confirmation_result IS NULL")
+			.params(in.decidedOn(), in.confirmed() ? "CONFIRMED" : "REJECTED", Organisations.blankToNull(in.note()), d.id())
+			.update();
+		if (n == 0) {
+			throw new DomainException.Conflict("已记录法院的裁定");
+		}
+		event(d.id(), actor, "CONFIRM_DECIDED", d.status(), d.status(), in.confirmed() ? "人民法院裁定调解协议有效"
+				: "人民法院裁定驳回申请" + (in.note() == null || in.note().isBlank() ? "" : "：" + in.note().strip()));
+		return load(d.id());
+	}
+
+	/** The agreements of the actor's disputes whose 司法确认 window closes soon with no application (the reminders). */
+	@Transactional(readOnly = true)
+	public List<ConfirmationReminder> confirmationReminders(Actor actor) {
+		DisputeScope scope = DisputeScope.of(actor, organisations.orgsOf(actor.userId()), grids);
+		LocalDate today = today();
+		// a window is at most 30 days plus a holiday run: look back 60 days and let the rule decide
+		List<Object> params = new ArrayList<>(scope.params());
+		params.add(today.minusDays(60));
+		return jdbc.sql("""
+				SELECT d.number, d.title, a.effective_on FROM dispute d JOIN mediation_agreement a ON a.dispute_id = d.id
+				WHERE """ + " " + scope.condition() + " AND a.confirmation_applied_on IS NULL AND a.effective_on >= ? ORDER BY a.effective_on")
+			.params(params)
+			.query((rs, n) -> new ConfirmationReminder(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					JudicialConfirmationRule.lastDay(rs.getObject(3, LocalDate.class), calendar)))
+			.list()
+			.stream()
+			.filter(r -> JudicialConfirmationRule.remind(r.effectiveOn(), null, today, calendar))
+			.toList();
+	}
+
 	// ------------------------------------------------------------------ reading
 
 	@Transactional(readOnly = true)
@@ -454,7 +640,7 @@ public class Disputes {
 		return jdbc.sql("""
 				SELECT d.number, d.title, t.name AS type_name, d.status, d.risk_level, d.region_code, o.name AS org_name, d.registered_on
 				FROM dispute d JOIN dispute_type t ON t.code = d.type_code LEFT JOIN mediation_org o ON o.id = d.org_id
-				WHERE """ + scope.condition() + filter + " ORDER BY d.registered_at DESC, d.id DESC LIMIT ?")
+				WHERE """ + " " + scope.condition() + filter + " ORDER BY d.registered_at DESC, d.id DESC LIMIT ?")
 			.params(params)
 			.query((rs, n) -> {
 				DisputeStatus s = DisputeStatus.valueOf(rs.getString("status"));
@@ -580,12 +766,15 @@ public class Disputes {
 			.list();
 		Agreement agreement = jdbc.sql("""
 				SELECT form, facts, responsibilities, terms, performance, perform_by, effective_on, mediator, org_name, performed,
-				       follow_up_note, follow_up_on FROM mediation_agreement WHERE dispute_id = ?""")
+				       follow_up_note, follow_up_on, confirmation_applied_on, confirmation_court, confirmation_decided_on,
+				       confirmation_result, confirmation_note FROM mediation_agreement WHERE dispute_id = ?""")
 			.param(id)
 			.query((rs, n) -> new Agreement(rs.getString(1), "WRITTEN".equals(rs.getString(1)) ? "书面调解协议书" : "口头协议",
 					rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
 					rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9), (Boolean) rs.getObject(10), rs.getString(11),
-					rs.getObject(12, LocalDate.class)))
+					rs.getObject(12, LocalDate.class), JudicialConfirmationRule.lastDay(rs.getObject(7, LocalDate.class), calendar),
+					rs.getObject(13, LocalDate.class), rs.getString(14), rs.getObject(15, LocalDate.class), rs.getString(16),
+					rs.getString(17)))
 			.optional()
 			.orElse(null);
 		List<Event> events = jdbc.sql("SELECT at, actor_name, action, from_status, to_status, note FROM dispute_event WHERE dispute_id = ? ORDER BY at, id")
@@ -661,6 +850,10 @@ public class Disputes {
 			case "FAIL" -> "未达成协议";
 			case "FOLLOW_UP" -> "履行回访";
 			case "CLOSE" -> "结案";
+			case "CONFIRM_APPLY" -> "申请司法确认";
+			case "ESCALATE" -> "升级或转交";
+			case "CONVERT" -> "转为信访事项";
+			case "CONFIRM_DECIDED" -> "司法确认结果";
 			default -> action;
 		};
 	}

@@ -73,6 +73,10 @@ class MediationFlowIT {
 			.param(number).query(byte[].class).single();
 		assertThat(new String(phoneEnc, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("13907369991");
 
+		// the worker's register lists it; another county's centre's does not
+		assertThat(api.get("/api/v1/disputes?status=OPEN", worker).body().findValuesAsString("number")).contains(number);
+		assertThat(api.get("/api/v1/disputes", api.token("taoyuan.center", "Demo@2026")).body().findValuesAsString("number"))
+			.doesNotContain(number);
 		// out of scope is "does not exist": another township's mediator, another county's centre
 		assertThat(api.get("/api/v1/disputes/" + number, otherMediator).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/disputes/" + number, api.token("dingcheng.center", "Demo@2026")).status()).isEqualTo(404);
@@ -186,6 +190,98 @@ class MediationFlowIT {
 				"guidance", "已告知可向武陵区人民法院起诉", "version", v));
 		assertThat(failed.body().get("status").asString()).isEqualTo("FAILED");
 		assertThat(failed.body().get("outcome").asString()).isEqualTo("FAILED");
+		v = failed.body().get("version").asInt();
+
+		// 三级治理: not down, not sideways within the same kind; up to the county 矛调中心 with a reason
+		String county = api.token("wuling.center", "Demo@2026");
+		long village = jdbc.sql("SELECT id FROM mediation_org WHERE name = '紫桥社区人民调解委员会'").query(Long.class).single();
+		long centre2 = jdbc.sql("SELECT id FROM mediation_org WHERE name = '武陵区社会矛盾纠纷调处化解中心人民调解委员会'").query(Long.class).single();
+		assertThat(api.post("/api/v1/disputes/" + number + "/escalate", county, Map.of("orgId", village, "reason", "退回村里", "version", v))
+			.status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/disputes/" + number + "/escalate", county, Map.of("orgId", centre2, "version", v)).status())
+			.isEqualTo(400);
+		var up = api.post("/api/v1/disputes/" + number + "/escalate", county, Map.of("orgId", centre2, "reason", "街道调解未成，升级至区矛调中心",
+				"version", v));
+		assertThat(up.status()).isEqualTo(200);
+		assertThat(up.body().get("status").asString()).isEqualTo("ASSIGNED");
+		assertThat(up.body().get("mediationLevel").asString()).isEqualTo("COUNTY");
+		assertThat(up.body().get("outcome").isNull()).isTrue();
+		// the street's mediator no longer sees it
+		assertThat(api.get("/api/v1/disputes/" + number, mediator).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aFailedMediationBecomesAPetitionThroughThePetitionRegistration() {
+		var api = new TestApi(port);
+		String worker = api.token("grid.worker", "Demo@2026");
+		String centre = api.token("czh.center", "Demo@2026");
+		String mediator = api.token("mediator", "Demo@2026");
+		String number = api.post("/api/v1/disputes", worker, report("调解不成转信访")).body().get("number").asString();
+		long org = api.get("/api/v1/disputes/" + number + "/suggested-organisation", centre).body().get("id").asLong();
+		int v = api.post("/api/v1/disputes/" + number + "/assign", centre, Map.of("orgId", org, "version", 0)).body().get("version").asInt();
+		// not before the mediation has failed
+		String registrar = api.token("wuling.registrar", "Demo@2026");
+		assertThat(api.post("/api/v1/disputes/" + number + "/petition", registrar, Map.of("version", v)).status()).isEqualTo(409);
+		v = api.post("/api/v1/disputes/" + number + "/sessions", mediator, Map.of("heldOn", LocalDate.now(BeijingTime.ZONE).toString(),
+				"record", "双方分歧较大，被申请人拒绝赔偿。", "version", v)).body().get("version").asInt();
+		v = api.post("/api/v1/disputes/" + number + "/failure", mediator, Map.of("reason", "被申请人拒绝赔偿", "guidance", "已告知可起诉或信访",
+				"version", v)).body().get("version").asInt();
+		// only the 信访部门's registrar registers a 信访事项
+		assertThat(api.post("/api/v1/disputes/" + number + "/petition", centre, Map.of("version", v)).status()).isEqualTo(403);
+		var converted = api.post("/api/v1/disputes/" + number + "/petition", registrar, Map.of("version", v));
+		assertThat(converted.status()).isEqualTo(201);
+		String petition = converted.body().get("petitionNumber").asString();
+		assertThat(petition).startsWith("XF");
+		var p = api.get("/api/v1/petitions/" + petition, registrar);
+		assertThat(p.status()).isEqualTo(200);
+		assertThat(p.body().get("status").asString()).isEqualTo("REGISTERED");
+		assertThat(p.body().get("content").asString()).contains(number).contains("调解未达成协议");
+		assertThat(p.body().get("petitioners").findValuesAsString("name")).containsExactly("胡秀兰");
+		assertThat(api.post("/api/v1/disputes/" + number + "/petition", registrar, Map.of("version", v + 1)).status()).isEqualTo(409);
+	}
+
+	/** Registers, assigns, records a session and an oral agreement effective on the given day; returns the number. */
+	String agreedOn(TestApi api, LocalDate effectiveOn, String title) {
+		String worker = api.token("grid.worker", "Demo@2026");
+		String centre = api.token("czh.center", "Demo@2026");
+		String mediator = api.token("mediator", "Demo@2026");
+		String number = api.post("/api/v1/disputes", worker, report(title)).body().get("number").asString();
+		long org = api.get("/api/v1/disputes/" + number + "/suggested-organisation", centre).body().get("id").asLong();
+		int v = api.post("/api/v1/disputes/" + number + "/assign", centre, Map.of("orgId", org, "version", 0)).body().get("version").asInt();
+		v = api.post("/api/v1/disputes/" + number + "/sessions", mediator, Map.of("heldOn", effectiveOn.toString(),
+				"record", "双方当面说清误会，达成一致意见。", "version", v)).body().get("version").asInt();
+		assertThat(api.post("/api/v1/disputes/" + number + "/agreement", mediator, Map.of("form", "ORAL", "terms", "互相道歉，今后和睦相处。",
+				"effectiveOn", effectiveOn.toString(), "version", v)).status()).isEqualTo(200);
+		return number;
+	}
+
+	@Test
+	void judicialConfirmationIsAppliedForWithinThirtyDaysAndRemindedBeforeTheWindowCloses() {
+		var api = new TestApi(port);
+		String mediator = api.token("mediator", "Demo@2026");
+		LocalDate today = LocalDate.now(BeijingTime.ZONE);
+		String fresh = agreedOn(api, today, "司法确认窗口内");
+		var applied = api.post("/api/v1/disputes/" + fresh + "/judicial-confirmation", mediator, Map.of("court", "常德市武陵区人民法院"));
+		assertThat(applied.status()).isEqualTo(200);
+		assertThat(applied.body().get("agreement").get("confirmationCourt").asString()).isEqualTo("常德市武陵区人民法院");
+		assertThat(api.post("/api/v1/disputes/" + fresh + "/judicial-confirmation", mediator, Map.of("court", "常德市武陵区人民法院")).status())
+			.isEqualTo(409);
+		var decided = api.post("/api/v1/disputes/" + fresh + "/judicial-confirmation/decision", mediator,
+				Map.of("confirmed", true, "decidedOn", today.toString()));
+		assertThat(decided.body().get("agreement").get("confirmationResult").asString()).isEqualTo("CONFIRMED");
+
+		// 45 days ago: the window (30 days, at most a week's holiday added) has closed
+		String late = agreedOn(api, today.minusDays(45), "司法确认窗口已过");
+		var refused = api.post("/api/v1/disputes/" + late + "/judicial-confirmation", mediator, Map.of("court", "常德市武陵区人民法院"));
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.body().get("detail").asString()).contains("第三十三条");
+
+		// 28 days ago: the window closes within five days and nobody has applied, so the mediator is reminded
+		String soon = agreedOn(api, today.minusDays(28), "司法确认即将届满");
+		assertThat(api.get("/api/v1/disputes/confirmation-reminders", mediator).body().findValuesAsString("number"))
+			.contains(soon).doesNotContain(fresh, late);
+		assertThat(api.get("/api/v1/disputes/confirmation-reminders", api.token("dc.mediator", "Demo@2026")).body()
+			.findValuesAsString("number")).doesNotContain(soon);
 	}
 
 	@Test

@@ -60,6 +60,7 @@ class DisputePages {
 		model.addAttribute("rows", disputes.list(actor, status == null ? "OPEN" : status, 200));
 		model.addAttribute("status", status == null ? "OPEN" : status);
 		model.addAttribute("mayReport", actor.has(Role.GRID_WORKER));
+		model.addAttribute("reminders", disputes.confirmationReminders(actor));
 		return "mediation/disputes";
 	}
 
@@ -116,6 +117,7 @@ class DisputePages {
 		model.addAttribute("mayConclude", mediator && d.status().name().equals("MEDIATING"));
 		model.addAttribute("mayFollowUp", mediator && d.status().name().equals("AGREED"));
 		model.addAttribute("mayClose", (mediator || Oversight.oversees(actor, d.regionCode())) && d.status().name().matches("FOLLOWED_UP|FAILED"));
+		model.addAttribute("mayConfirm", mediator && d.agreement() != null);
 		model.addAttribute("mayPrint", (mediator || Oversight.oversees(actor, d.regionCode())) && d.agreement() != null
 				&& "WRITTEN".equals(d.agreement().form()));
 		if (overseer) {
@@ -183,6 +185,21 @@ class DisputePages {
 	String close(@PathVariable String number, @RequestParam(required = false) String note, @RequestParam int version, Actor actor,
 			Model model, RedirectAttributes redirect) {
 		return act(number, actor, model, redirect, "已结案归档", () -> disputes.close(number, new Disputes.Closing(note, version), actor));
+	}
+
+	@PostMapping("/console/disputes/{number}/judicial-confirmation")
+	String applyForConfirmation(@PathVariable String number, @RequestParam(required = false) String court,
+			@RequestParam(required = false) LocalDate appliedOn, Actor actor, Model model, RedirectAttributes redirect) {
+		return act(number, actor, model, redirect, "已记录司法确认申请",
+				() -> disputes.applyForConfirmation(number, new Disputes.ConfirmationApplication(court, appliedOn), actor));
+	}
+
+	@PostMapping("/console/disputes/{number}/judicial-confirmation/decision")
+	String confirmationDecision(@PathVariable String number, @RequestParam(required = false) Boolean confirmed,
+			@RequestParam(required = false) LocalDate decidedOn, @RequestParam(required = false) String note, Actor actor,
+			Model model, RedirectAttributes redirect) {
+		return act(number, actor, model, redirect, "已记录法院裁定",
+				() -> disputes.recordConfirmationDecision(number, new Disputes.ConfirmationDecision(confirmed, decidedOn, note), actor));
 	}
 
 	@GetMapping("/console/disputes/{number}/agreement.pdf")

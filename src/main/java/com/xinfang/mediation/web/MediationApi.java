@@ -111,6 +111,39 @@ class MediationApi {
 		return disputes.close(number, body, actor);
 	}
 
+	@PostMapping("/api/v1/disputes/{number}/escalate")
+	@Operation(summary = "三级治理·四调联动：升级至上一级（村→乡镇→县矛调中心）或转交其他类别调解，须写明理由")
+	Disputes.Dispute escalate(@PathVariable String number, @RequestBody(required = false) Disputes.Escalation body, Actor actor) {
+		return disputes.escalate(number, body, actor);
+	}
+
+	@PostMapping("/api/v1/disputes/{number}/petition")
+	@Operation(summary = "调解未达成协议的纠纷登记为信访事项（信访部门登记员，经信访事项登记接口）")
+	ResponseEntity<Disputes.Dispute> convert(@PathVariable String number, @RequestBody(required = false) Disputes.Conversion body,
+			Actor actor) {
+		return ResponseEntity.status(201).body(disputes.convertToPetition(number, body, actor));
+	}
+
+	@PostMapping("/api/v1/disputes/{number}/judicial-confirmation")
+	@Operation(summary = "记录双方当事人共同申请司法确认（自调解协议生效之日起三十日内，人民调解法第三十三条；末日遇节假日顺延）")
+	Disputes.Dispute applyForConfirmation(@PathVariable String number, @RequestBody(required = false) Disputes.ConfirmationApplication body,
+			Actor actor) {
+		return disputes.applyForConfirmation(number, body, actor);
+	}
+
+	@PostMapping("/api/v1/disputes/{number}/judicial-confirmation/decision")
+	@Operation(summary = "记录人民法院对司法确认申请的裁定（确认有效 / 驳回）")
+	Disputes.Dispute confirmationDecision(@PathVariable String number, @RequestBody(required = false) Disputes.ConfirmationDecision body,
+			Actor actor) {
+		return disputes.recordConfirmationDecision(number, body, actor);
+	}
+
+	@GetMapping("/api/v1/disputes/confirmation-reminders")
+	@Operation(summary = "司法确认期限将届满（5日内）且尚未申请的调解协议")
+	List<Disputes.ConfirmationReminder> confirmationReminders(Actor actor) {
+		return disputes.confirmationReminders(actor);
+	}
+
 	record Reason(String reason) {
 	}
 
