@@ -90,7 +90,12 @@ public class MediationFigures {
 
 	@Transactional(readOnly = true)
 	public List<Line> breakdown(String regionPrefix, LocalDate from, LocalDate to, By by, Actor actor) {
-		String prefix = visiblePrefix(regionPrefix, actor);
+		return breakdownFor(visiblePrefix(regionPrefix, actor), from, to, by);
+	}
+
+	/** The breakdown without a caller (for the annual report, the dashboard and the benchmark). */
+	@Transactional(readOnly = true)
+	public List<Line> breakdownFor(String prefix, LocalDate from, LocalDate to, By by) {
 		check(prefix, from, to);
 		String key = switch (by) {
 			case COUNTY -> "d.county_code";
