@@ -76,11 +76,26 @@ public final class DocumentFields {
 	/** Contact person and telephone of the issuing body, printed as a note. */
 	public static final String CONTACT = "contact";
 
+	/** 调解协议书: the parties' basic facts, one party per line (Art 29 (一)). */
+	public static final String PARTIES = "parties";
+
+	/** 调解协议书: each party's responsibility (Art 29 (二)). */
+	public static final String RESPONSIBILITIES = "responsibilities";
+
+	/** 调解协议书: the terms agreed (Art 29 (三)). */
+	public static final String TERMS = "terms";
+
+	/** 调解协议书: how and by when the terms are performed (Art 29 (三)). */
+	public static final String PERFORMANCE = "performance";
+
+	/** 调解协议书: the mediator who signs. */
+	public static final String MEDIATOR_NAME = "mediatorName";
+
 	/** Every known key. */
 	public static final Set<String> ALL = Set.of(REASON, LEGAL_CHANNEL, COMPETENT_AUTHORITY, ACCEPTED_ON, DEADLINE,
 			EXTENSION_DAYS, NEW_DEADLINE, REQUEST, FACTS, RESULT, OPINION, PREVIOUS_AUTHORITY, PREVIOUS_OPINION_ON,
 			NEXT_AUTHORITY, PETITIONER_NAME, SUMMARY, INSTRUCTIONS, COMMUNICATION_WITH, COMMUNICATION_TIME,
-			COMMUNICATION_SUMMARY, CONTACT);
+			COMMUNICATION_SUMMARY, CONTACT, PARTIES, RESPONSIBILITIES, TERMS, PERFORMANCE, MEDIATOR_NAME);
 
 	private DocumentFields() {
 	}

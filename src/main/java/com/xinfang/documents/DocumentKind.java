@@ -67,7 +67,16 @@ public enum DocumentKind {
 	 * (Art 38, 39); the addressee is that unit (required). Fields: reason* (督办事由), deadline* (书面回复期限);
 	 * instructions, petitionerName, summary, contact.
 	 */
-	SUPERVISION_ORDER("信访事项督办单", "督办单");
+	SUPERVISION_ORDER("信访事项督办单", "督办单"),
+
+	/**
+	 * 人民调解协议书 (《人民调解法》 Art 29): the petition number is the dispute's number, the issuing
+	 * body the mediation committee (its seal block above the date, the date the agreement takes effect).
+	 * Fields: parties* (one line per party: 姓名、性别、身份证号、住址…), facts* (纠纷的主要事实、争议事项),
+	 * responsibilities* (各方当事人的责任), terms* (达成调解协议的内容), performance* (履行的方式、期限),
+	 * mediatorName*.
+	 */
+	MEDIATION_AGREEMENT("人民调解协议书", "调解协议书");
 
 	private final String title;
 
@@ -86,6 +95,11 @@ public enum DocumentKind {
 	/** The short name used in file names and lists, e.g. 受理告知书. */
 	public String shortName() {
 		return shortName;
+	}
+
+	/** The number printed in the footer: a petition's 信访编号, or a dispute's 纠纷编号. */
+	String numberLabel() {
+		return this == MEDIATION_AGREEMENT ? "纠纷编号" : "信访编号";
 	}
 
 	boolean isSlip() {

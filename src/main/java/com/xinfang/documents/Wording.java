@@ -96,10 +96,15 @@ final class Wording {
 			case REEXAMINATION_OPINION -> w.reexaminationOpinion();
 			case REVIEW_OPINION -> w.reviewOpinion();
 			case SUPERVISION_ORDER -> w.supervisionOrder();
+			case MEDIATION_AGREEMENT -> w.mediationAgreement();
 		}
 		String number = ChineseText.line(doc.petitionNumber());
 		String issuer = ChineseText.line(doc.issuingUnitName());
 		String addressee = w.addressee().map(a -> a + "：").orElse(null);
+		if (doc.kind() == DocumentKind.MEDIATION_AGREEMENT) {
+			return new Draft(issuer, doc.kind().title(), "编号：" + number, null, List.copyOf(w.body), issuer + "（印章）",
+					ChineseText.date(doc.issuedOn()), null, doc.kind().numberLabel() + "：" + number, false);
+		}
 		String note = doc.kind().isSlip() ? null : w.text(CONTACT).map(c -> "（联系人及电话：" + c + "）").orElse(null);
 		if (doc.documentNumber() == null) {
 			throw new IllegalArgumentException(doc.kind().shortName() + "缺少发文字号");
@@ -220,6 +225,38 @@ final class Wording {
 			.ifPresent(r -> out.add(label + "：" + r + "。"));
 		out.addAll(opinion);
 		return out;
+	}
+
+	// ---------------------------------------------------------------- mediation
+
+	/**
+	 * 人民调解协议书 with the contents of 《人民调解法》 Art 29: the parties' basic facts; the main facts,
+	 * the dispute and each party's responsibility; the terms, how and when they are performed; the
+	 * signature of each party, of the mediator and the committee's seal (blocks to sign).
+	 */
+	private void mediationAgreement() {
+		List<String> parties = requiredParagraphs(DocumentFields.PARTIES, "当事人的基本情况");
+		List<String> facts = requiredParagraphs(FACTS, "纠纷的主要事实、争议事项");
+		List<String> responsibilities = requiredParagraphs(DocumentFields.RESPONSIBILITIES, "各方当事人的责任");
+		List<String> terms = requiredParagraphs(DocumentFields.TERMS, "调解协议的内容");
+		List<String> performance = requiredParagraphs(DocumentFields.PERFORMANCE, "履行的方式、期限");
+		String mediator = required(DocumentFields.MEDIATOR_NAME, "人民调解员");
+		section("当事人的基本情况", parties);
+		section("纠纷的主要事实、争议事项", facts);
+		section("各方当事人的责任", responsibilities);
+		section("经调解，各方当事人自愿达成如下协议", terms);
+		section("履行协议的方式、期限", performance);
+		paragraph("本协议书自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效（《中华人民共和国人民调解法》第二十九条）。"
+				+ "经人民调解委员会调解达成的调解协议，具有法律约束力，当事人应当按照约定履行（第三十一条）。");
+		paragraph("双方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认（第三十三条）。");
+		paragraph("本协议书一式" + (parties.size() + 1) + "份，当事人各执一份，人民调解委员会留存一份。");
+		List<Row> signatures = new ArrayList<>();
+		for (String party : parties) {
+			String name = party.split("[，,：:\\s（(]", 2)[0];
+			signatures.add(new Row("当事人", name + "（签名、盖章或按指印）"));
+		}
+		signatures.add(new Row("人民调解员", mediator + "（签名）"));
+		body.add(new Table(List.copyOf(signatures)));
 	}
 
 	// ---------------------------------------------------------------- slips

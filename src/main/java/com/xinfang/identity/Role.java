@@ -18,7 +18,13 @@ public enum Role {
 	/** city or county leader: dashboards, 包案. */
 	LEADER("领导"),
 	/** system administrator. */
-	ADMIN("系统管理员");
+	ADMIN("系统管理员"),
+	/** 网格长 / 网格员: patrols a grid, reports disputes and the 零报告 (grid module). */
+	GRID_WORKER("网格员"),
+	/** 人民调解员 or another mediator, a member of one or more mediation organisations (mediation module). */
+	MEDIATOR("调解员"),
+	/** staff of a township or county 矛调中心 (社会矛盾纠纷调处化解中心): 分流, escalation, figures for their region. */
+	DISPUTE_CENTER("矛调中心");
 
 	private final String label;
 

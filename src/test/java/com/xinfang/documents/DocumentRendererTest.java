@@ -57,8 +57,9 @@ class DocumentRendererTest {
 			DocumentKind.SUPERVISION_ORDER,
 			List.of("现予督办", "请于2026年4月10日前将办理情况书面回复本机关", "《信访工作条例》第三十八条、第三十九条", "督办要求", "已超过法定办理期限"));
 
+	/** The 人民调解协议书 (《人民调解法》 Art 29) has no addressee and a dispute number: tested on its own below. */
 	@ParameterizedTest
-	@EnumSource(DocumentKind.class)
+	@EnumSource(value = DocumentKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MEDIATION_AGREEMENT")
 	void eachKindPrintsItsTitleNumberAddresseeAndLegalWordingInChinese(DocumentKind kind) throws IOException {
 		OfficialDocument doc = Samples.of(kind);
 		byte[] pdf = RENDERER.render(doc);
@@ -131,8 +132,29 @@ class DocumentRendererTest {
 		}
 	}
 
+	@Test
+	void theMediationAgreementCarriesTheContentsOfArt29AndBlocksToSign() throws IOException {
+		OfficialDocument doc = Samples.of(DocumentKind.MEDIATION_AGREEMENT);
+		String text = text(RENDERER.render(doc));
+		assertThat(text).contains("人民调解协议书", "编号：JF43070220261206000001", "一、当事人的基本情况", "谭春生（申请人）",
+				"郭丽华（被申请人）", "二、纠纷的主要事实、争议事项", "防水层老化", "三、各方当事人的责任", "402室业主负有维修责任",
+				"四、经调解，各方当事人自愿达成如下协议", "贰仟元整", "五、履行协议的方式、期限", "转账一次付清", "第二十九条", "三十日内",
+				"司法确认", "当事人谭春生（签名、盖章或按指印）", "当事人郭丽华（签名、盖章或按指印）", "人民调解员黄调解（签名）",
+				"穿紫河街道人民调解委员会（印章）", "纠纷编号：JF43070220261206000001", "一式3份");
+		assertThat(text).doesNotContain("null", "□", "信访编号");
+		for (String missing : List.of(DocumentFields.PARTIES, FACTS, DocumentFields.RESPONSIBILITIES, DocumentFields.TERMS,
+				DocumentFields.PERFORMANCE, DocumentFields.MEDIATOR_NAME)) {
+			var fields = new java.util.HashMap<>(doc.fields());
+			fields.remove(missing);
+			var without = new OfficialDocument(doc.kind(), doc.petitionNumber(), doc.issuingUnitName(), doc.issuedOn(), null,
+					doc.title(), doc.receivedOn(), fields);
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> RENDERER.render(without))
+				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("（" + missing + "）");
+		}
+	}
+
 	@ParameterizedTest
-	@EnumSource(DocumentKind.class)
+	@EnumSource(value = DocumentKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MEDIATION_AGREEMENT")
 	void missingOptionalFieldsAreLeftOutCleanly(DocumentKind kind) throws IOException {
 		byte[] pdf = RENDERER.render(Samples.minimal(kind));
 		write("minimal_" + kind.name().toLowerCase(Locale.ROOT) + ".pdf", pdf);

@@ -79,6 +79,12 @@ final class Samples {
 					Map.of(PREVIOUS_AUTHORITY, "常德市人民政府", PREVIOUS_OPINION_ON, "2026-06-05", REQUEST,
 							"请求认定物业服务企业违法收费并给予行政处罚。", FACTS, "复核查明，物业服务企业已停止收费并退还全部费用，常德市人民政府复查意见认定事实清楚。",
 							RESULT, "维持复查意见", OPINION, "对物业服务企业的价格违法行为是否给予行政处罚，由市场监督管理部门依法调查处理，不属于信访复核的范围。本机关维持常德市人民政府的复查意见。"));
+			case MEDIATION_AGREEMENT -> new OfficialDocument(kind, "JF43070220261206000001", "穿紫河街道人民调解委员会", ISSUED, null,
+					"楼上漏水致楼下天花板受损", RECEIVED,
+					Map.of(DocumentFields.PARTIES, "谭春生（申请人），住址常德市武陵区紫桥社区3栋302室。\n郭丽华（被申请人），住址常德市武陵区紫桥社区3栋402室。",
+							FACTS, "402室卫生间防水层老化漏水，致302室天花板受损。", DocumentFields.RESPONSIBILITIES, "402室业主负有维修责任。",
+							DocumentFields.TERMS, "郭丽华赔偿谭春生修复费用人民币贰仟元整。", DocumentFields.PERFORMANCE, "转账一次付清，2026年12月20日前履行完毕。",
+							DocumentFields.MEDIATOR_NAME, "黄调解"));
 		};
 	}
 
