@@ -74,7 +74,15 @@ class HotlineIT {
 	@BeforeEach
 	void startReceiver() throws IOException {
 		receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		receiver.createContext("/hook", exchange -> {
+		receiver.createContext("/hook", receiverHandler());
+		receiver.start();
+		hotline = partners.register(new Partners.Registration("it-hotline-" + System.nanoTime() % 1_000_000, "测试12345热线",
+				"HOTLINE_12345", "值班室", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+				EnumSet.of(Partner.Permission.FILE, Partner.Permission.RECEIVE), 100_000), ADMIN);
+	}
+
+	com.sun.net.httpserver.HttpHandler receiverHandler() {
+		return exchange -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			boolean fail = failuresLeft.getAndDecrement() > 0;
 			Map<String, String> r = new HashMap<>();
@@ -87,11 +95,7 @@ class HotlineIT {
 			exchange.sendResponseHeaders(fail ? 503 : 200, answer.length);
 			exchange.getResponseBody().write(answer);
 			exchange.close();
-		});
-		receiver.start();
-		hotline = partners.register(new Partners.Registration("it-hotline-" + System.nanoTime() % 1_000_000, "测试12345热线",
-				"HOTLINE_12345", "值班室", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-				EnumSet.of(Partner.Permission.FILE, Partner.Permission.RECEIVE), 100_000), ADMIN);
+		};
 	}
 
 	@AfterEach
@@ -189,6 +193,37 @@ class HotlineIT {
 		List<Integer> statuses = jdbc.sql("SELECT http_status FROM exchange_attempt WHERE outbox_id = ? ORDER BY id")
 			.param(outboxId).query(Integer.class).list();
 		assertThat(statuses).containsExactly(503, 503, 200);
+	}
+
+	@Test
+	void anEventClaimedByANodeThatDiedIsSentOnceItsLeaseRunsOut() throws Exception {
+		failuresLeft.set(0);
+		// the receiver is unreachable while the order comes in, so the event stays in the outbox
+		receiver.stop(0);
+		var created = postOrder(hotline.apiKey(), order(newId(), "节点在推送途中宕机，租约到期后应由其他节点补发。"));
+		String number = created.body().get("number").asString();
+		waitFor(() -> jdbc.sql("SELECT attempts FROM exchange_outbox WHERE petition_number = ? AND attempts >= 1 AND lease_until IS NULL")
+			.param(number).query(Integer.class).optional().orElse(null));
+		// a node claims the event and dies before sending: the row keeps its lease
+		jdbc.sql("UPDATE exchange_outbox SET lease_until = now() + interval '30 seconds', next_attempt_at = now() WHERE petition_number = ?")
+			.param(number).update();
+		startReceiverAgain();
+		Thread.sleep(1500);
+		assertThat(got).isEmpty(); // nobody else sends it while the lease holds
+		// the lease runs out (as after a restart): the event is sent, once
+		jdbc.sql("UPDATE exchange_outbox SET lease_until = now() - interval '1 second' WHERE petition_number = ?").param(number).update();
+		waitFor(() -> got.isEmpty() ? null : true);
+		Thread.sleep(1000);
+		assertThat(got).hasSize(1);
+		assertThat(jdbc.sql("SELECT delivered_at IS NOT NULL FROM exchange_outbox WHERE petition_number = ?").param(number)
+			.query(Boolean.class).single()).isTrue();
+	}
+
+	void startReceiverAgain() throws IOException {
+		int port = URI.create(partners.find(hotline.partnerCode()).orElseThrow().callbackUrl()).getPort();
+		receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		receiver.createContext("/hook", receiverHandler());
+		receiver.start();
 	}
 
 	@Test
