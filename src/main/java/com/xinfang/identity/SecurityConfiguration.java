@@ -78,7 +78,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/", "/about", "/query", "/query/**", "/login", "/register", "/register/**", "/console/login",
-					"/county/**", "/regions/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+					"/county/**", "/regions/**", "/quiz", "/quiz/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
 			.requestMatchers("/admin/**")
