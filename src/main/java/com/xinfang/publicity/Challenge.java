@@ -66,8 +66,12 @@ public class Challenge {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final org.springframework.transaction.support.TransactionTemplate tx;
+
 	Challenge(JdbcClient jdbc, QuestionBank bank, Leaderboard leaderboard, RateLimits limits, VerificationCodes codes,
-			PersonalDataCipher cipher, Directory directory, QuizProperties props, JsonMapper json, Clock clock) {
+			PersonalDataCipher cipher, Directory directory, QuizProperties props, JsonMapper json, Clock clock,
+			org.springframework.transaction.support.TransactionTemplate tx) {
+		this.tx = tx;
 		this.jdbc = jdbc;
 		this.bank = bank;
 		this.leaderboard = leaderboard;
@@ -155,12 +159,16 @@ public class Challenge {
 	 * Draws a round for a browser (and its verified player, if any): refused beyond the day's cap for
 	 * the person and beyond the hourly limit for the address.
 	 */
-	@Transactional
 	public Started start(String visitor, String address, String playerToken) {
 		if (!Tokens.plausible(visitor)) {
 			throw new DomainException.Invalid("visitor", "请允许浏览器保存本站 Cookie 后再参加答题");
 		}
+		// counted in a short transaction of its own: one address's counter row is not held while a round is drawn
 		limits.hit("quiz-start:" + cipher.keyedHash(address), props.roundsPerAddressPerHour(), Duration.ofHours(1));
+		return tx.execute(s -> draw(visitor, address, playerToken));
+	}
+
+	private Started draw(String visitor, String address, String playerToken) {
 		Optional<PlayerRow> player = player(playerToken);
 		LocalDate day = today();
 		String who = player.map(p -> "phone:" + p.phoneIndex()).orElse("visitor:" + visitor);

@@ -518,7 +518,7 @@ public class Exams {
 				       max(a.score) AS best_score, coalesce(bool_or(a.passed), false) AS passed
 				FROM app_user u JOIN unit un ON un.code = u.unit_code
 				LEFT JOIN exam_attempt a ON a.user_id = u.id AND a.exam_id = :exam AND a.status = 'SUBMITTED'
-				WHERE """ + where + " GROUP BY u.id, u.display_name, u.unit_code, un.name, un.sort_order ORDER BY un.sort_order, u.unit_code, u.display_name")
+				WHERE """ + " " + where + " GROUP BY u.id, u.display_name, u.unit_code, un.name, un.sort_order ORDER BY un.sort_order, u.unit_code, u.display_name")
 			.params(p)
 			.query(PersonResult.class)
 			.list();

@@ -26,7 +26,8 @@ class RateLimits {
 		this.clock = clock;
 	}
 
-	void hit(String key, int limit, Duration window) {
+	@org.springframework.transaction.annotation.Transactional
+	public void hit(String key, int limit, Duration window) {
 		Instant now = clock.instant();
 		OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		record Row(OffsetDateTime windowStart, int hits) {

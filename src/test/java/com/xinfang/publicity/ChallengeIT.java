@@ -77,7 +77,7 @@ class ChallengeIT {
 	/** The challenge on a clock of the test's own, with a cap of 3 rounds a day and 8 an hour per address. */
 	Challenge challengeAt(MovableClock clock) {
 		QuizProperties props = new QuizProperties(4, 2, 3, 1, Duration.ofMinutes(5), Duration.ofSeconds(3), 3, 8, 10, 80, 2);
-		return new Challenge(jdbc, bank, leaderboard, new RateLimits(jdbc, clock), codes, cipher, directory, props, json, clock);
+		return new Challenge(jdbc, bank, leaderboard, new RateLimits(jdbc, clock), codes, cipher, directory, props, json, clock, tx);
 	}
 
 	<T> T inTx(Supplier<T> work) {
