@@ -73,8 +73,8 @@ public class QuizBench {
 					  started_at, deadline_at, submitted_at, status, correct, score, duration_ms)
 					SELECT 'bench' || g, 'bv' || (g % 200000), 'bench', 'bp' || (g % 200000), '138****' || lpad((g % 10000)::text, 4, '0'),
 					  '玩家' || (g % 200000), (ARRAY['430702','430703','430721','430722','430723','430724','430725','430726','430781'])[1 + (g % 9)],
-					  date '2026-10-01' + (g % 60), '{1,2,3,4,5,6,7,8,9,10}', t, t + interval '5 minutes', t + make_interval(secs => 20 + (g * 7919) % 280),
-					  'SUBMITTED', c, c * 10, (20 + (g * 7919) % 280) * 1000
+					  date '2026-10-01' + (g % 60), '{1,2,3,4,5,6,7,8,9,10}', t, t + interval '5 minutes', t + make_interval(secs => 20 + (g::bigint * 7919) % 280),
+					  'SUBMITTED', c, c * 10, (20 + (g::bigint * 7919) % 280) * 1000
 					FROM generate_series(1, """ + atScale + """
 					) g, LATERAL (SELECT (date '2026-10-01' + (g % 60))::timestamp AT TIME ZONE 'Asia/Shanghai' + make_interval(mins => g % 900) AS t,
 					  (g * 31) % 11 AS c) x""");
