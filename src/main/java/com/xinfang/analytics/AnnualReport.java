@@ -33,9 +33,12 @@ public class AnnualReport {
 
 	private final JdbcClient jdbc;
 
-	AnnualReport(Indicators indicators, JdbcClient jdbc) {
+	private final com.xinfang.publicity.PublicityFigures publicity;
+
+	AnnualReport(Indicators indicators, JdbcClient jdbc, com.xinfang.publicity.PublicityFigures publicity) {
 		this.indicators = indicators;
 		this.jdbc = jdbc;
+		this.publicity = publicity;
 	}
 
 	@Transactional(readOnly = true)
@@ -83,6 +86,7 @@ public class AnnualReport {
 			para(doc, "重复信访" + f.repeats() + "件，重复信访率" + pct(f.repeatRate()) + "（上年" + pct(last.repeatRate())
 					+ "）。全年化解积案" + f.backlogResolved() + "件，积案化解率" + pct(f.backlogResolutionRate()) + "；截至报告生成时仍有积案"
 					+ f.backlog() + "件、超期未办结事项" + f.overdueOpen() + "件。");
+			publicity(doc, publicity.year(year, q.regionPrefix()));
 			heading2(doc, "附表1  分县市区信访工作情况");
 			table(doc, List.of("县市区", "收到", "受理", "及时受理率", "按期办结率", "满意率", "重复信访率", "越级访", "进京访", "积案"),
 					counties.stream()
@@ -106,6 +110,19 @@ public class AnnualReport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** （五）法治宣传, from the publicity module's records (definitions in com.xinfang.publicity.PublicityFigures). */
+	private static void publicity(XWPFDocument doc, com.xinfang.publicity.PublicityFigures.Year p) {
+		heading2(doc, "（五）法治宣传");
+		long onsite = p.activitiesOf(com.xinfang.publicity.ActivityKind.ONSITE) + p.activitiesOf(com.xinfang.publicity.ActivityKind.MONTH)
+				+ p.activitiesOf(com.xinfang.publicity.ActivityKind.CONSTITUTION_DAY) + p.activitiesOf(com.xinfang.publicity.ActivityKind.SECURITY_DAY);
+		para(doc, "全年发放宣传资料" + p.materials() + "份，开展现场集中宣传" + onsite + "场次（含宣传月、12·4国家宪法日、4·15全民国家安全教育日活动），"
+				+ "现场答疑" + p.answered() + "人次，LED屏播放" + p.activitiesOf(com.xinfang.publicity.ActivityKind.LED) + "次；开展干部职工培训"
+				+ p.activitiesOf(com.xinfang.publicity.ActivityKind.TRAINING) + "场次。“信访工作法治化线上答题·等你来挑战”活动访问"
+				+ p.quizPageViews() + "人次（页面打开次数），完成答题" + p.quizRounds() + "轮。普法考试：全局在册干部职工" + p.staff() + "人，通过"
+				+ p.staffPassed() + "人，通过率" + pct(p.staffPassRate()) + "。普法重点任务清单和责任清单共" + p.tasks() + "项，已完成" + p.tasksDone()
+				+ "项（按期" + p.tasksOnTime() + "项）。");
 	}
 
 	static String pct(Double rate) {

@@ -97,7 +97,7 @@ class SecurityConfiguration {
 		headers(http);
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/", "/about", "/query", "/query/**", "/login", "/register", "/register/**", "/console/login",
-					"/county/**", "/regions/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+					"/county/**", "/regions/**", "/quiz", "/quiz/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
 			// scraped by Prometheus from the internal network only (docs/operations.md)
