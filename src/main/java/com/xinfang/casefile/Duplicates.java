@@ -117,7 +117,12 @@ public class Duplicates {
 	}
 
 	List<Match> find(Subject s, DataScope scope, int limit, double floor) {
-		Set<Long> ids = new LinkedHashSet<>(textCandidates(s, scope));
+		return find(s, scope, limit, floor, TEXT_CANDIDATES);
+	}
+
+	/** As above, scoring at most {@code candidates} matters found by their words. */
+	List<Match> find(Subject s, DataScope scope, int limit, double floor, int candidates) {
+		Set<Long> ids = new LinkedHashSet<>(textCandidates(s, scope, candidates));
 		ids.addAll(identityCandidates(s, scope));
 		ids.remove(s.id());
 		if (ids.isEmpty()) {
@@ -195,7 +200,7 @@ public class Duplicates {
 	}
 
 	/** The matters sharing the most weight of the text's rarest words, within the scope. */
-	private List<Long> textCandidates(Subject s, DataScope scope) {
+	private List<Long> textCandidates(Subject s, DataScope scope, int candidates) {
 		int[] terms = s.fingerprint().terms();
 		if (terms.length == 0) {
 			return List.of();
@@ -231,7 +236,7 @@ public class Duplicates {
 		if (scope.sqlParameter() != null) {
 			params.add(scope.sqlParameter());
 		}
-		params.add(TEXT_CANDIDATES);
+		params.add(candidates);
 		return jdbc.sql(sql).params(params).query(Long.class).list();
 	}
 
