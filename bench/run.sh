@@ -345,12 +345,15 @@ stop_app
 total_s=$(( $(date +%s) - run_started ))
 
 # ---------------------------------------------------------------------------------------------
-commit=$(h=$(cat "$repo/.git/HEAD" 2>/dev/null || true)   # read without running git
+# git first (a worktree's .git is a file naming the real git directory), else read the files
+commit=$(git -C "$repo" rev-parse HEAD 2>/dev/null || {
+  h=$(cat "$repo/.git/HEAD" 2>/dev/null || true)
   case "$h" in
     ref:*) r=${h#ref: }; cat "$repo/.git/$r" 2>/dev/null || awk -v r="$r" '$2==r {print $1}' "$repo/.git/packed-refs" 2>/dev/null ;;
     *) echo "$h" ;;
-  esac)
+  esac; })
 commit=${commit:0:10}; commit=${commit:-?}
+[ "$commit" != "?" ] && [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- src pom.xml 2>/dev/null)" ] && commit="$commit + uncommitted changes"
 {
   echo "# XinFang start-up and load benchmark, $(date '+%Y-%m-%d %H:%M %Z')"
   echo

@@ -37,6 +37,13 @@ public class Duplicates {
 
 	static final int TEXT_CANDIDATES = 200;
 
+	/**
+	 * The registration's own suggestions score fewer candidates (and read proportionally fewer
+	 * index rows): they run on every registration, and a repeat shares the rarest words of its
+	 * original, so it ranks among the first. The case page and the similar API keep the full budget.
+	 */
+	static final int SUGGESTION_CANDIDATES = 50;
+
 	public static final int MAX_LIMIT = 50;
 
 	private final JdbcClient jdbc;
@@ -89,7 +96,7 @@ public class Duplicates {
 
 	/** Suggestions: at the duplicate threshold or of the same person. */
 	public List<Match> suggestions(String number, Actor actor) {
-		return forPetition(number, actor, 10).stream()
+		return subject(number).map(s -> find(s, actor.scope(), 10, 0.0, SUGGESTION_CANDIDATES)).orElse(List.of()).stream()
 			.filter(m -> m.score() >= DuplicateScore.THRESHOLD || m.sameIdentity())
 			.toList();
 	}
@@ -210,9 +217,10 @@ public class Duplicates {
 		List<Integer> chosen = new ArrayList<>();
 		List<Double> weight = new ArrayList<>();
 		long budget = 0;
+		long postingBudget = Math.max(2_000, POSTING_BUDGET * candidates / TEXT_CANDIDATES);
 		for (Integer t : byRarity) {
 			int df = weights.frequency(t);
-			if (chosen.size() >= MAX_LOOKUP_WORDS || chosen.size() >= 3 && budget + df > POSTING_BUDGET) {
+			if (chosen.size() >= MAX_LOOKUP_WORDS || chosen.size() >= 3 && budget + df > postingBudget) {
 				break;
 			}
 			budget += df;

@@ -108,27 +108,29 @@ class CaseIndexerIT {
 
 	@Test
 	void aMatterLockedByAnotherNodesBatchIsLeftToItAndCountedOnce() throws Exception {
-		String number;
-		synchronized (indexer) {
-			number = register("鼎城区玉霞街道某砂石场运砂车超载，压坏村道，扬尘严重，请求交通和环保部门查处。计数乙");
-		}
-		long id = id(number);
-		Integer[] terms = terms(id);
-		long before = dfSum(terms);
 		var locked = new CountDownLatch(1);
 		var release = new CountDownLatch(1);
-		// another node's batch holds the queue row (uncommitted)
-		var other = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
-			jdbc.sql("SELECT petition_id FROM casefile_index_queue WHERE petition_id = ? FOR UPDATE").param(id).query().listOfRows();
-			locked.countDown();
-			try {
-				release.await(20, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}));
-		assertThat(locked.await(20, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Void> other;
+		Integer[] terms;
+		long before;
+		synchronized (indexer) { // no scheduled batch until the other node holds the matter
+			String number = register("鼎城区玉霞街道某砂石场运砂车超载，压坏村道，扬尘严重，请求交通和环保部门查处。计数乙");
+			long id = id(number);
+			terms = terms(id);
+			before = dfSum(terms);
+			// another node's batch holds the queue row (uncommitted)
+			other = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
+				jdbc.sql("SELECT petition_id FROM casefile_index_queue WHERE petition_id = ? FOR UPDATE").param(id).query().listOfRows();
+				locked.countDown();
+				try {
+					release.await(20, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(locked.await(20, TimeUnit.SECONDS)).isTrue();
+		}
 		indexer.drain(10);
 		assertThat(dfSum(terms)).as("skipped while the other batch holds it").isEqualTo(before);
 		release.countDown();
@@ -158,6 +160,18 @@ class CaseIndexerIT {
 		assertThat(statistics.frequency(terms[0])).isEqualTo(
 				jdbc.sql("SELECT df FROM casefile_term_df WHERE term = ?").param(terms[0]).query(Integer.class).single());
 		assertThat(indexer.repair()).as("nothing left to repair").isZero();
+	}
+
+	@Test
+	void onlyTheSystemAdministratorRepairsTheCountsOnDemand() {
+		var refused = api.post("/api/v1/casefile/term-counts/repair", api.token("city.registrar", "Demo@2026"), Map.of());
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body().toString()).contains("只有系统管理员");
+		jdbc.sql("INSERT INTO casefile_term_df (term, df) VALUES (?, 9) ON CONFLICT (term) DO UPDATE SET df = 9").param(-987654321).update();
+		var repaired = api.post("/api/v1/casefile/term-counts/repair", api.token("admin", "Demo@2026"), Map.of());
+		assertThat(repaired.status()).isEqualTo(200);
+		assertThat(repaired.body().get("corrected").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM casefile_term_df WHERE term = ?").param(-987654321).query(Long.class).single()).isZero();
 	}
 
 }
