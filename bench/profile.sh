@@ -45,13 +45,25 @@ sleep 2
 before=$(psql_q -c "SELECT count(*) FROM petition")
 psql_q -c "SELECT pg_stat_statements_reset()" >/dev/null
 psql_q -c "SELECT pg_stat_reset()" >/dev/null
+cpu_ticks() { # app JVM and PostgreSQL processes (server and backends alive now), clock ticks
+  local app pg=0 p
+  app=$(awk '{print $14 + $15}' "/proc/$app_pid/stat")
+  for p in $(pgrep -u "$(id -u)" -x postgres); do
+    [ -r "/proc/$p/stat" ] && pg=$(( pg + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
+  done
+  echo "$app $pg"
+}
+read -r app0 pg0 <<<"$(cpu_ticks)"
 jcmd "$app_pid" JFR.start name=profile settings=profile filename="$WORK/profile.jfr" >/dev/null
 java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup 0 | grep -E 'requests|throughput|latency'
 jcmd "$app_pid" JFR.stop name=profile >/dev/null
 sleep 3  # let background batches finish
+read -r app1 pg1 <<<"$(cpu_ticks)"
 after=$(psql_q -c "SELECT count(*) FROM petition")
 n=$(( after - before )); [ "$n" -gt 0 ] || n=1
 echo "registrations: $n"
+hz=$(getconf CLK_TCK)
+awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v hz="$hz" -v n="$n" 'BEGIN { printf "CPU per registration (app JVM with its background batches and the JFR recording; PostgreSQL server and live backends; not the load driver): app %.1f ms, PostgreSQL %.1f ms\n", a * 1000 / hz / n, p * 1000 / hz / n }'
 echo "commits per registration: $(psql_q -c "SELECT round(xact_commit::numeric / $n, 2) FROM pg_stat_database WHERE datname = 'postgres'")"
 echo; echo "statements per registration (calls/reg, ms/reg, rows/reg, query), top 30 by time:"
 psql_q -F ' | ' -c "SELECT round(calls::numeric / $n, 2), round((total_exec_time / $n)::numeric, 3), round(rows::numeric / $n, 1),

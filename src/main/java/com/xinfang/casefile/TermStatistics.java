@@ -90,7 +90,10 @@ class TermStatistics implements TermWeights {
 
 	/** Counted on this node: in memory at once (the table was counted in the same batch). */
 	void added(java.util.Map<Integer, Integer> counts, int matters) {
-		ensureLoaded();
+		if (!loaded) {
+			ensureLoaded(); // loaded after the batch committed: its counts are in already
+			return;
+		}
 		documents.addAndGet(matters);
 		counts.forEach((t, n) -> frequencies.merge(t, n, Integer::sum));
 	}
