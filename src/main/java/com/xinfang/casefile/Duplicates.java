@@ -231,6 +231,20 @@ public class Duplicates {
 		params.add(chosen.toArray(Integer[]::new));
 		params.add(weight.toArray(Double[]::new));
 		String sql;
+		if (scope.type() == DataScope.Type.REGION && candidates < TEXT_CANDIDATES) {
+			// the quick lookup (registration, grouping): each word reads at most a share of the budget,
+			// its most recent matters first (a repeat is usually recent; a word that common carries
+			// little weight anyway), so a text of common words costs no more than one of rare words
+			params.add(scope.sqlParameter());
+			params.add(Math.max(100, postingBudget / 3));
+			params.add(candidates);
+			return jdbc.sql("SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) CROSS JOIN LATERAL ("
+					+ "SELECT c.petition_id FROM casefile_term c WHERE c.term = q.term AND c.region_code LIKE ? "
+					+ "ORDER BY c.petition_id DESC LIMIT ?) t GROUP BY t.petition_id ORDER BY sum(q.w) DESC LIMIT ?")
+				.params(params)
+				.query(Long.class)
+				.list();
+		}
 		if (scope.type() == DataScope.Type.REGION) {
 			// the region travels with each index row: no join with the petitions
 			sql = "SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) JOIN casefile_term t ON t.term = q.term "
