@@ -6,8 +6,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Document frequencies held in memory (a few hundred thousand words at most), loaded from
@@ -61,8 +59,9 @@ class TermStatistics implements TermWeights {
 		}
 	}
 
+	// No @Transactional here: it would put a proxy in front of frequency() and idf(), which the
+	// duplicate score calls for every word of every candidate (7 % of a registration's samples).
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
-	@Transactional(readOnly = true, propagation = Propagation.NOT_SUPPORTED)
 	public void reload() {
 		var map = new ConcurrentHashMap<Integer, Integer>();
 		jdbc.sql("SELECT term, df FROM casefile_term_df").query((rs, n) -> map.put(rs.getInt(1), rs.getInt(2))).list();
