@@ -108,6 +108,16 @@ trap cleanup EXIT
 # Build a jar from a copy of the working tree (never touches the tree itself), or use $JAR.
 src="$BENCH_WORK/src"
 rm -f "$log"
+# the commit being benchmarked, read before the tree is copied
+# git first (a worktree's .git is a file naming the real git directory), else read the files
+commit=$(git -C "$repo" rev-parse HEAD 2>/dev/null || {
+  h=$(cat "$repo/.git/HEAD" 2>/dev/null || true)
+  case "$h" in
+    ref:*) r=${h#ref: }; cat "$repo/.git/$r" 2>/dev/null || awk -v r="$r" '$2==r {print $1}' "$repo/.git/packed-refs" 2>/dev/null ;;
+    *) echo "$h" ;;
+  esac; })
+commit=${commit:0:10}; commit=${commit:-?}
+[ "$commit" != "?" ] && [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- src pom.xml 2>/dev/null)" ] && commit="$commit + uncommitted changes"
 if [ -n "$JAR" ]; then
   jar=$JAR
   [ -f "$jar" ] || { echo "bench: JAR=$jar does not exist"; exit 1; }
@@ -347,15 +357,6 @@ stop_app
 total_s=$(( $(date +%s) - run_started ))
 
 # ---------------------------------------------------------------------------------------------
-# git first (a worktree's .git is a file naming the real git directory), else read the files
-commit=$(git -C "$repo" rev-parse HEAD 2>/dev/null || {
-  h=$(cat "$repo/.git/HEAD" 2>/dev/null || true)
-  case "$h" in
-    ref:*) r=${h#ref: }; cat "$repo/.git/$r" 2>/dev/null || awk -v r="$r" '$2==r {print $1}' "$repo/.git/packed-refs" 2>/dev/null ;;
-    *) echo "$h" ;;
-  esac; })
-commit=${commit:0:10}; commit=${commit:-?}
-[ "$commit" != "?" ] && [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- src pom.xml 2>/dev/null)" ] && commit="$commit + uncommitted changes"
 {
   echo "# XinFang start-up and load benchmark, $(date '+%Y-%m-%d %H:%M %Z')"
   echo
