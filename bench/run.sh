@@ -20,6 +20,7 @@
 #   BENCH_WORK=/tmp/xinfang-bench-$USER   build copy, data directory, app log
 #   KEEP_DATA=0              1: keep the benchmark's data directory afterwards
 #   QUIET_WAIT=30            wait up to this many seconds for other work on the machine to stop first
+#   READY_TIMEOUT=180        give up when a start takes longer than this many seconds (a loaded machine needs more)
 #
 # Only talks to 127.0.0.1; every loop is bounded in time. Results: bench/results/<date>-startup-and-load.md
 set -euo pipefail
@@ -47,7 +48,7 @@ if [ "$(id -u)" = "0" ]; then
   fi
   vars=()
   for v in PORT DB_PORT CLIENTS LOAD_SECONDS WARMUP JIT_WARMUP PGBENCH_SCALE PGBENCH_CLIENTS PGBENCH_THREADS PGBENCH_SECONDS \
-           DEMO_PETITIONS JAVA_OPTS APP_ARGS SKIP_BUILD JAR BENCH_WORK KEEP_DATA QUIET_WAIT; do
+           DEMO_PETITIONS JAVA_OPTS APP_ARGS SKIP_BUILD JAR BENCH_WORK KEEP_DATA QUIET_WAIT READY_TIMEOUT; do
     [ -n "${!v+x}" ] && vars+=("$v=${!v}")
   done
   exec runuser -u "$user" -- env HOME="$(getent passwd "$user" | cut -d: -f6)" "${vars[@]}" bash "$here/run.sh" "$@"
@@ -70,6 +71,7 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 JAR=${JAR:-}
 KEEP_DATA=${KEEP_DATA:-0}
 QUIET_WAIT=${QUIET_WAIT:-30}
+READY_TIMEOUT=${READY_TIMEOUT:-180}
 BENCH_WORK=${BENCH_WORK:-/tmp/xinfang-bench-$(id -un)}
 
 base="http://127.0.0.1:$PORT"
@@ -106,6 +108,16 @@ trap cleanup EXIT
 # Build a jar from a copy of the working tree (never touches the tree itself), or use $JAR.
 src="$BENCH_WORK/src"
 rm -f "$log"
+# the commit being benchmarked, read before the tree is copied
+# git first (a worktree's .git is a file naming the real git directory), else read the files
+commit=$(git -C "$repo" rev-parse HEAD 2>/dev/null || {
+  h=$(cat "$repo/.git/HEAD" 2>/dev/null || true)
+  case "$h" in
+    ref:*) r=${h#ref: }; cat "$repo/.git/$r" 2>/dev/null || awk -v r="$r" '$2==r {print $1}' "$repo/.git/packed-refs" 2>/dev/null ;;
+    *) echo "$h" ;;
+  esac; })
+commit=${commit:0:10}; commit=${commit:-?}
+[ "$commit" != "?" ] && [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- src pom.xml 2>/dev/null)" ] && commit="$commit + uncommitted changes"
 if [ -n "$JAR" ]; then
   jar=$JAR
   [ -f "$jar" ] || { echo "bench: JAR=$jar does not exist"; exit 1; }
@@ -160,7 +172,7 @@ start_app() { # sets app_pid, ready_ms
     kill -0 "$app_pid" 2>/dev/null || die "the app exited during start-up"
     status=$(curl -s --max-time 2 "$base/actuator/health" || true)
     if [[ "$status" == *'"status":"UP"'* ]]; then break; fi
-    (( $(now_ms) - t0 > 180000 )) && die "not ready after 180 s"
+    (( $(now_ms) - t0 > READY_TIMEOUT * 1000 )) && die "not ready after $READY_TIMEOUT s"
     sleep 0.1
   done
   ready_ms=$(( $(now_ms) - t0 ))
@@ -345,12 +357,6 @@ stop_app
 total_s=$(( $(date +%s) - run_started ))
 
 # ---------------------------------------------------------------------------------------------
-commit=$(h=$(cat "$repo/.git/HEAD" 2>/dev/null || true)   # read without running git
-  case "$h" in
-    ref:*) r=${h#ref: }; cat "$repo/.git/$r" 2>/dev/null || awk -v r="$r" '$2==r {print $1}' "$repo/.git/packed-refs" 2>/dev/null ;;
-    *) echo "$h" ;;
-  esac)
-commit=${commit:0:10}; commit=${commit:-?}
 {
   echo "# XinFang start-up and load benchmark, $(date '+%Y-%m-%d %H:%M %Z')"
   echo

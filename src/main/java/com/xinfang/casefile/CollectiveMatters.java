@@ -26,12 +26,22 @@ public class CollectiveMatters {
 		this.duplicates = duplicates;
 	}
 
-	/** Joins the matter to the group of a near-identical earlier matter of other people at the same place. */
+	/** The most text candidates scored for grouping: a near-identical text is among the first few. */
+	static final int GROUPING_CANDIDATES = 20;
+
+	/**
+	 * Joins the matter to the group of a near-identical earlier matter of other people at the same
+	 * place (the same county) and against the same target; run by {@link CaseIndexer} in batches.
+	 */
 	void join(long petitionId) {
 		String number = jdbc.sql("SELECT number FROM petition WHERE id = ?").param(petitionId).query(String.class).single();
 		var finder = duplicates.getObject();
-		var best = finder.subject(number)
-			.map(s -> finder.find(s, DataScope.region(""), 5, GROUPING_SCORE, Duplicates.NO_ACCUSER_LINKS))
+		var subject = finder.subject(number)
+			// without a named target nothing can be "the same target": no lookup
+			.filter(s -> s.accusedUnit() != null || s.fingerprint().entities().length > 0);
+		var best = subject
+			.map(s -> finder.find(s, DataScope.region(Duplicates.county(s.regionCode())), 5, GROUPING_SCORE,
+					Duplicates.NO_ACCUSER_LINKS, GROUPING_CANDIDATES))
 			.orElse(List.of())
 			.stream()
 			.filter(m -> !m.sameIdentity() && m.reasons().contains(Reason.SAME_PLACE_AND_TARGET)
@@ -43,7 +53,10 @@ public class CollectiveMatters {
 				.param(otherId)
 				.query(Long.class)
 				.single();
-			jdbc.sql("UPDATE casefile_doc SET group_id = ? WHERE petition_id IN (?, ?)").params(group, otherId, petitionId).update();
+			// the earlier matter's row only when it changes (the group's first matter would otherwise be rewritten by each joiner)
+			jdbc.sql("UPDATE casefile_doc SET group_id = ? WHERE petition_id IN (?, ?) AND group_id IS DISTINCT FROM ?")
+				.params(group, otherId, petitionId, group)
+				.update();
 		});
 	}
 

@@ -38,6 +38,13 @@ public class Duplicates {
 
 	static final int TEXT_CANDIDATES = 200;
 
+	/**
+	 * The registration's own suggestions score fewer candidates (and read proportionally fewer
+	 * index rows): they run on every registration, and a repeat shares the rarest words of its
+	 * original, so it ranks among the first. The case page and the similar API keep the full budget.
+	 */
+	static final int SUGGESTION_CANDIDATES = 50;
+
 	public static final int MAX_LIMIT = 50;
 
 	private final JdbcClient jdbc;
@@ -93,7 +100,7 @@ public class Duplicates {
 
 	/** Suggestions: at the duplicate threshold or of the same person. */
 	public List<Match> suggestions(String number, Actor actor) {
-		return forPetition(number, actor, 10).stream()
+		return subject(number).map(s -> find(s, actor.scope(), 10, 0.0, linking(actor), SUGGESTION_CANDIDATES)).orElse(List.of()).stream()
 			.filter(m -> m.score() >= DuplicateScore.THRESHOLD || m.sameIdentity())
 			.toList();
 	}
@@ -153,8 +160,13 @@ public class Duplicates {
 	}
 
 	List<Match> find(Subject subject, DataScope scope, int limit, double floor, Linking linking) {
+		return find(subject, scope, limit, floor, linking, TEXT_CANDIDATES);
+	}
+
+	/** As above, scoring at most {@code candidates} matters found by their words. */
+	List<Match> find(Subject subject, DataScope scope, int limit, double floor, Linking linking, int candidates) {
 		Subject s = linking.subject(subject);
-		Set<Long> ids = new LinkedHashSet<>(textCandidates(s, scope));
+		Set<Long> ids = new LinkedHashSet<>(textCandidates(s, scope, candidates));
 		ids.addAll(identityCandidates(s, scope));
 		ids.remove(s.id());
 		if (ids.isEmpty()) {
@@ -237,7 +249,7 @@ public class Duplicates {
 	}
 
 	/** The matters sharing the most weight of the text's rarest words, within the scope. */
-	private List<Long> textCandidates(Subject s, DataScope scope) {
+	private List<Long> textCandidates(Subject s, DataScope scope, int candidates) {
 		int[] terms = s.fingerprint().terms();
 		if (terms.length == 0) {
 			return List.of();
@@ -247,9 +259,10 @@ public class Duplicates {
 		List<Integer> chosen = new ArrayList<>();
 		List<Double> weight = new ArrayList<>();
 		long budget = 0;
+		long postingBudget = Math.max(2_000, POSTING_BUDGET * candidates / TEXT_CANDIDATES);
 		for (Integer t : byRarity) {
 			int df = weights.frequency(t);
-			if (chosen.size() >= MAX_LOOKUP_WORDS || chosen.size() >= 3 && budget + df > POSTING_BUDGET) {
+			if (chosen.size() >= MAX_LOOKUP_WORDS || chosen.size() >= 3 && budget + df > postingBudget) {
 				break;
 			}
 			budget += df;
@@ -260,6 +273,20 @@ public class Duplicates {
 		params.add(chosen.toArray(Integer[]::new));
 		params.add(weight.toArray(Double[]::new));
 		String sql;
+		if (scope.type() == DataScope.Type.REGION && candidates < TEXT_CANDIDATES) {
+			// the quick lookup (registration, grouping): each word reads at most a share of the budget,
+			// its most recent matters first (a repeat is usually recent; a word that common carries
+			// little weight anyway), so a text of common words costs no more than one of rare words
+			params.add(scope.sqlParameter());
+			params.add(Math.max(100, postingBudget / 3));
+			params.add(candidates);
+			return jdbc.sql("SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) CROSS JOIN LATERAL ("
+					+ "SELECT c.petition_id FROM casefile_term c WHERE c.term = q.term AND c.region_code LIKE ? "
+					+ "ORDER BY c.petition_id DESC LIMIT ?) t GROUP BY t.petition_id ORDER BY sum(q.w) DESC LIMIT ?")
+				.params(params)
+				.query(Long.class)
+				.list();
+		}
 		if (scope.type() == DataScope.Type.REGION) {
 			// the region travels with each index row: no join with the petitions
 			sql = "SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) JOIN casefile_term t ON t.term = q.term "
@@ -273,7 +300,7 @@ public class Duplicates {
 		if (scope.sqlParameter() != null) {
 			params.add(scope.sqlParameter());
 		}
-		params.add(TEXT_CANDIDATES);
+		params.add(candidates);
 		return jdbc.sql(sql).params(params).query(Long.class).list();
 	}
 

@@ -6,14 +6,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Document frequencies held in memory (a few hundred thousand words at most), loaded from
  * {@code casefile_term_df} and reloaded every few minutes so that nodes agree. The table is
- * counted after each registration commits ({@link CaseIndex#count}), outside the request, so a
- * hot word never makes registrations queue on one row.
+ * counted in batches by {@link CaseIndexer}, outside the request, so a hot word never makes
+ * registrations queue on one row.
  */
 @Component
 class TermStatistics implements TermWeights {
@@ -61,8 +59,9 @@ class TermStatistics implements TermWeights {
 		}
 	}
 
+	// No @Transactional here: it would put a proxy in front of frequency() and idf(), which the
+	// duplicate score calls for every word of every candidate (7 % of a registration's samples).
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
-	@Transactional(readOnly = true, propagation = Propagation.NOT_SUPPORTED)
 	public void reload() {
 		var map = new ConcurrentHashMap<Integer, Integer>();
 		jdbc.sql("SELECT term, df FROM casefile_term_df").query((rs, n) -> map.put(rs.getInt(1), rs.getInt(2))).list();
@@ -71,14 +70,54 @@ class TermStatistics implements TermWeights {
 		loaded = true;
 	}
 
-	/** Adds one to each word's count; words in a fixed order, so two nodes never deadlock. */
-	void countInTable(int[] terms) {
-		int[] sorted = terms.clone();
-		Arrays.sort(sorted);
-		jdbc.sql("INSERT INTO casefile_term_df (term, df) SELECT t, 1 FROM unnest(?::int[]) t ORDER BY t "
-				+ "ON CONFLICT (term) DO UPDATE SET df = casefile_term_df.df + 1")
-			.param(sorted)
+	/**
+	 * Adds the words of a batch of newly indexed matters to the table: one upsert per distinct
+	 * word, in word order (two nodes never deadlock). Runs in the indexer's transaction, the same
+	 * one that takes the matters off the queue, so a matter is counted exactly once.
+	 */
+	void countInTable(java.util.Map<Integer, Integer> counts) {
+		if (counts.isEmpty()) {
+			return;
+		}
+		int[] terms = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+		int[] adds = Arrays.stream(terms).map(counts::get).toArray();
+		jdbc.sql("INSERT INTO casefile_term_df (term, df) SELECT t, n FROM unnest(?::int[], ?::int[]) AS u(t, n) ORDER BY t "
+				+ "ON CONFLICT (term) DO UPDATE SET df = casefile_term_df.df + EXCLUDED.df")
+			.params(terms, adds)
 			.update();
+	}
+
+	/** Counted on this node: in memory at once (the table was counted in the same batch). */
+	void added(java.util.Map<Integer, Integer> counts, int matters) {
+		if (!loaded) {
+			ensureLoaded(); // loaded after the batch committed: its counts are in already
+			return;
+		}
+		documents.addAndGet(matters);
+		counts.forEach((t, n) -> frequencies.merge(t, n, Integer::sum));
+	}
+
+	/**
+	 * Recomputes every word's count from the inverted index, for the matters already counted (those
+	 * still queued are counted by the indexer later), and returns how many words were wrong.
+	 * Excludes the indexer while it runs ({@link CaseIndexer#LOCK}).
+	 */
+	int repair() {
+		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CaseIndexer.LOCK).query().singleRow();
+		jdbc.sql("""
+				CREATE TEMP TABLE casefile_df_fresh ON COMMIT DROP AS
+				SELECT t.term, count(*)::int AS df FROM casefile_term t
+				WHERE NOT EXISTS (SELECT 1 FROM casefile_index_queue q WHERE q.petition_id = t.petition_id)
+				GROUP BY t.term""").update();
+		int changed = jdbc.sql("""
+				UPDATE casefile_term_df d SET df = f.df FROM casefile_df_fresh f WHERE f.term = d.term AND d.df <> f.df""")
+			.update();
+		changed += jdbc.sql("""
+				DELETE FROM casefile_term_df d WHERE NOT EXISTS (SELECT 1 FROM casefile_df_fresh f WHERE f.term = d.term)""")
+			.update();
+		changed += jdbc.sql("INSERT INTO casefile_term_df (term, df) SELECT term, df FROM casefile_df_fresh ON CONFLICT (term) DO NOTHING")
+			.update();
+		return changed;
 	}
 
 }

@@ -39,6 +39,13 @@ public final class ChineseText {
 		if (normalized.isEmpty()) {
 			return List.of();
 		}
+		// A registration reads the same text several times (duplicate index, search words, classifier,
+		// entities): the last few segmentations of each thread are kept.
+		Recent recent = RECENT.get();
+		List<Word> known = recent.get(normalized);
+		if (known != null) {
+			return known;
+		}
 		List<Term> terms = SEGMENT.seg(normalized);
 		List<Word> words = new ArrayList<>(terms.size());
 		for (Term term : terms) {
@@ -46,7 +53,38 @@ public final class ChineseText {
 				words.add(new Word(term.word, term.nature == null ? "x" : term.nature.toString()));
 			}
 		}
-		return words;
+		List<Word> result = java.util.Collections.unmodifiableList(words);
+		recent.put(normalized, result);
+		return result;
+	}
+
+	private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
+	/** The last few texts segmented by a thread (a tiny ring, compared by equality). */
+	private static final class Recent {
+
+		private final String[] texts = new String[4];
+
+		private final List<?>[] words = new List<?>[4];
+
+		private int next;
+
+		@SuppressWarnings("unchecked")
+		List<Word> get(String text) {
+			for (int i = 0; i < texts.length; i++) {
+				if (text.equals(texts[i])) {
+					return (List<Word>) words[i];
+				}
+			}
+			return null;
+		}
+
+		void put(String text, List<Word> value) {
+			texts[next] = text;
+			words[next] = value;
+			next = (next + 1) % texts.length;
+		}
+
 	}
 
 	/** The content words only: no punctuation, no single-character function words. */

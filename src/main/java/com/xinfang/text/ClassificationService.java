@@ -81,7 +81,7 @@ public class ClassificationService {
 		if (content == null || content.isBlank()) {
 			throw new DomainException.Invalid("content", "请填写信访内容");
 		}
-		var prediction = model().classify(title, content);
+		var prediction = predict(title, content);
 		Entities entities = extractor().extract(title, content, LocalDate.now(clock.withZone(BEIJING)));
 		List<Classification.Suggestion> categories = prediction.categories()
 			.stream()
@@ -108,7 +108,7 @@ public class ClassificationService {
 		if (chosenCategory == null || content == null || content.isBlank()) {
 			return;
 		}
-		var best = model().classify(title, content).categories().get(0);
+		var best = predict(title, content).categories().get(0);
 		jdbc.sql("""
 				INSERT INTO classification_feedback (petition_number, title, content, suggested_category, suggested_score,
 				    chosen_category, chosen_kind, corrected, decided_by, decided_at)
@@ -125,6 +125,26 @@ public class ClassificationService {
 			.param("at", java.sql.Timestamp.from(clock.instant()))
 			.update();
 	}
+
+	/**
+	 * The model's prediction, remembered for the last text of each thread: a registration asks
+	 * twice for the same text (the suggestions shown, then the registrar's decision next to them).
+	 */
+	private PetitionClassifier.Prediction predict(String title, String content) {
+		PetitionClassifier m = model();
+		Memo memo = lastPrediction.get();
+		if (memo != null && memo.model() == m && java.util.Objects.equals(memo.title(), title) && memo.content().equals(content)) {
+			return memo.prediction();
+		}
+		var prediction = m.classify(title, content);
+		lastPrediction.set(new Memo(m, title, content, prediction));
+		return prediction;
+	}
+
+	private record Memo(PetitionClassifier model, String title, String content, PetitionClassifier.Prediction prediction) {
+	}
+
+	private final ThreadLocal<Memo> lastPrediction = new ThreadLocal<>();
 
 	/** Trains a new model from the corpus and every recorded decision, then swaps it in. */
 	public synchronized int retrain() {

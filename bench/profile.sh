@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Where a registration's time goes (a measurement, not a test): starts the app jar on its own data
+# directory with pg_stat_statements loaded, runs LoadDriver, and prints per registration the
+# statements executed, the table accesses (index/sequential scans, inserts, updates) and commits,
+# plus a JFR execution-sample summary of the app's hottest frames.
+#
+#   JAR=target/xinfang-0.1.0-SNAPSHOT.jar bench/profile.sh      # as an ordinary user (not root)
+#
+# Settings: PORT=18180 DB_PORT=25532 CLIENTS=16 SECONDS_=20 DEMO_PETITIONS=50 WORK=/tmp/xinfang-profile-$USER
+# APP_ARGS (extra app arguments), KEEP_DATA=1 (reuse/keep the data directory, e.g. a large generated one).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+[ "$(id -u)" != 0 ] || { echo "profile: run as an ordinary user (PostgreSQL refuses root)"; exit 1; }
+JAR=${JAR:?set JAR to the app jar}
+PORT=${PORT:-18180}; DB_PORT=${DB_PORT:-25532}; CLIENTS=${CLIENTS:-16}; SECONDS_=${SECONDS_:-20}
+DEMO_PETITIONS=${DEMO_PETITIONS:-50}; WORK=${WORK:-/tmp/xinfang-profile-$(id -un)}; KEEP_DATA=${KEEP_DATA:-0}
+APP_ARGS=${APP_ARGS:-}
+data=$WORK/data; log=$WORK/app.log
+[ "$KEEP_DATA" = 1 ] || rm -rf "$data"
+mkdir -p "$data"
+psql_q() { PGPASSWORD=postgres psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres "$@"; }
+app_pid=
+start() {
+  # shellcheck disable=SC2086
+  (cd "$WORK" && exec java -jar "$JAR" --server.port="$PORT" --xinfang.db.embedded-server.directory="$data" \
+    --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
+    --xinfang.attachments.directory="$data/attachments" --xinfang.demo.petitions="$DEMO_PETITIONS" $APP_ARGS) >>"$log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 1800); do
+    kill -0 "$app_pid" 2>/dev/null || { echo "profile: app exited, see $log"; exit 1; }
+    curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"' && return 0
+    sleep 0.2
+  done
+  echo "profile: app not ready after 6 minutes"; exit 1
+}
+stop() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && for _ in $(seq 1 300); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done; app_pid=; }
+trap stop EXIT
+start
+psql_q -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+psql_q -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" >/dev/null
+stop; start
+psql_q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients "$CLIENTS" --seconds 10 --warmup 2 >/dev/null  # JIT warm-up
+sleep 2
+before=$(psql_q -c "SELECT count(*) FROM petition")
+psql_q -c "SELECT pg_stat_statements_reset()" >/dev/null
+psql_q -c "SELECT pg_stat_reset()" >/dev/null
+cpu_ticks() { # app JVM and PostgreSQL processes (server and backends alive now), clock ticks
+  local app pg=0 p
+  app=$(awk '{print $14 + $15}' "/proc/$app_pid/stat")
+  for p in $(pgrep -u "$(id -u)" -x postgres); do
+    [ -r "/proc/$p/stat" ] && pg=$(( pg + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
+  done
+  echo "$app $pg"
+}
+read -r app0 pg0 <<<"$(cpu_ticks)"
+jcmd "$app_pid" JFR.start name=profile settings=profile filename="$WORK/profile.jfr" >/dev/null
+java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup 0 | grep -E 'requests|throughput|latency'
+jcmd "$app_pid" JFR.stop name=profile >/dev/null
+sleep 3  # let background batches finish
+read -r app1 pg1 <<<"$(cpu_ticks)"
+after=$(psql_q -c "SELECT count(*) FROM petition")
+n=$(( after - before )); [ "$n" -gt 0 ] || n=1
+echo "registrations: $n"
+hz=$(getconf CLK_TCK)
+awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v hz="$hz" -v n="$n" 'BEGIN { printf "CPU per registration (app JVM with its background batches and the JFR recording; PostgreSQL server and live backends; not the load driver): app %.1f ms, PostgreSQL %.1f ms\n", a * 1000 / hz / n, p * 1000 / hz / n }'
+echo "commits per registration: $(psql_q -c "SELECT round(xact_commit::numeric / $n, 2) FROM pg_stat_database WHERE datname = 'postgres'")"
+echo; echo "statements per registration (calls/reg, ms/reg, rows/reg, query), top 30 by time:"
+psql_q -F ' | ' -c "SELECT round(calls::numeric / $n, 2), round((total_exec_time / $n)::numeric, 3), round(rows::numeric / $n, 1),
+  left(regexp_replace(query, '\s+', ' ', 'g'), 160) FROM pg_stat_statements
+  WHERE query NOT ILIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 30"
+echo; echo "table access per registration (table | seq scans | idx scans | inserts | updates | deletes):"
+psql_q -F ' | ' -c "SELECT relname, round(seq_scan::numeric / $n, 2), round(idx_scan::numeric / $n, 1), round(n_tup_ins::numeric / $n, 1),
+  round(n_tup_upd::numeric / $n, 1), round(n_tup_del::numeric / $n, 1) FROM pg_stat_user_tables
+  WHERE seq_scan + coalesce(idx_scan, 0) + n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY idx_scan DESC NULLS LAST"
+echo; echo "app JFR execution samples: top 25 frames in com.xinfang (innermost own frame), then top 25 innermost frames:"
+jfr print --events jdk.ExecutionSample "$WORK/profile.jfr" > "$WORK/samples.txt"
+python3 - "$WORK/samples.txt" <<'PY'
+import sys, re, collections
+own, top = collections.Counter(), collections.Counter()
+total = 0
+for block in open(sys.argv[1]).read().split('jdk.ExecutionSample')[1:]:
+    frames = re.findall(r'^\s+([\w.$<>]+)\(', block, re.M)
+    if not frames: continue
+    total += 1
+    top[frames[0]] += 1
+    mine = next((f for f in frames if f.startswith('com.xinfang')), None)
+    if mine: own[mine] += 1
+print(f"samples: {total}")
+for name, c in own.most_common(25): print(f"{100*c/total:5.1f}%  {name}")
+print()
+for name, c in top.most_common(25): print(f"{100*c/total:5.1f}%  {name}")
+PY

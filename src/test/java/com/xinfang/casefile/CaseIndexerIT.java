@@ -1,0 +1,177 @@
+package com.xinfang.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.xinfang.IntegrationTest;
+import com.xinfang.TestApi;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The word counts of the duplicate index (issue 13, item 4): counted once per matter, off the
+ * request, whatever is delivered again; drifted counts repaired from the inverted index.
+ */
+@IntegrationTest
+class CaseIndexerIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CaseIndexer indexer;
+
+	@Autowired
+	CaseIndex index;
+
+	@Autowired
+	TermStatistics statistics;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	TestApi api;
+
+	@BeforeEach
+	void setUp() {
+		api = new TestApi(port);
+		indexer.drain(100);
+	}
+
+	private String register(String content) {
+		String token = api.token("city.registrar", "Demo@2026");
+		var created = api.post("/api/v1/petitions", token, Map.of("channel", "LETTER", "regionCode", "430702", "title", "计数测试",
+				"content", content, "petitioners", List.of(Map.of("name", "计数人"))));
+		assertThat(created.status()).isEqualTo(201);
+		return created.body().get("number").asString();
+	}
+
+	private long id(String number) {
+		return jdbc.sql("SELECT id FROM petition WHERE number = ?").param(number).query(Long.class).single();
+	}
+
+	private Integer[] terms(long id) {
+		return jdbc.sql("SELECT terms FROM casefile_doc WHERE petition_id = ?")
+			.param(id)
+			.query((rs, n) -> (Integer[]) rs.getArray(1).getArray())
+			.single();
+	}
+
+	private long dfSum(Integer[] terms) {
+		return jdbc.sql("SELECT coalesce(sum(df), 0) FROM casefile_term_df WHERE term = ANY(?)").param(terms).query(Long.class).single();
+	}
+
+	private long postings(Integer[] terms) {
+		return jdbc.sql("SELECT count(*) FROM casefile_term WHERE term = ANY(?)").param(terms).query(Long.class).single();
+	}
+
+	@Test
+	void aMatterIsCountedOnceAfterItsRegistrationAndARedeliveryCountsNothing() {
+		String number;
+		long before;
+		Integer[] terms;
+		synchronized (indexer) { // the scheduled batch waits: the registration alone is observed
+			number = register("武陵区丹阳街道锦华纺织厂拖欠三十二名工人四个月工资，厂长避而不见，请求人社部门督促发放。计数甲");
+			long id = id(number);
+			terms = terms(id);
+			assertThat(terms).isNotEmpty();
+			assertThat(jdbc.sql("SELECT count(*) FROM casefile_index_queue WHERE petition_id = ?").param(id).query(Long.class).single())
+				.as("queued in the registration's transaction")
+				.isEqualTo(1);
+			before = dfSum(terms);
+			assertThat(before).as("not counted in the request").isEqualTo(postings(terms) - terms.length);
+		}
+		indexer.drain(10);
+		assertThat(dfSum(terms)).isEqualTo(before + terms.length).isEqualTo(postings(terms));
+
+		// the registration's event delivered again (a crash or a second node republishing it)
+		var text = jdbc.sql("SELECT id, title, content, region_code, received_at FROM petition WHERE number = ?")
+			.param(number)
+			.query(CaseIndex.Text.class)
+			.single();
+		transactions.executeWithoutResult(s -> index.index(text));
+		indexer.drain(10);
+		indexer.drain(10);
+		assertThat(dfSum(terms)).as("counted once").isEqualTo(before + terms.length);
+	}
+
+	@Test
+	void aMatterLockedByAnotherNodesBatchIsLeftToItAndCountedOnce() throws Exception {
+		var locked = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		CompletableFuture<Void> other;
+		Integer[] terms;
+		long before;
+		synchronized (indexer) { // no scheduled batch until the other node holds the matter
+			String number = register("鼎城区玉霞街道某砂石场运砂车超载，压坏村道，扬尘严重，请求交通和环保部门查处。计数乙");
+			long id = id(number);
+			terms = terms(id);
+			before = dfSum(terms);
+			// another node's batch holds the queue row (uncommitted)
+			other = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
+				jdbc.sql("SELECT petition_id FROM casefile_index_queue WHERE petition_id = ? FOR UPDATE").param(id).query().listOfRows();
+				locked.countDown();
+				try {
+					release.await(20, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(locked.await(20, TimeUnit.SECONDS)).isTrue();
+		}
+		indexer.drain(10);
+		assertThat(dfSum(terms)).as("skipped while the other batch holds it").isEqualTo(before);
+		release.countDown();
+		other.get(20, TimeUnit.SECONDS);
+		indexer.drain(10);
+		assertThat(dfSum(terms)).isEqualTo(before + terms.length);
+	}
+
+	@Test
+	void driftedCountsAreRepairedFromTheInvertedIndex() {
+		String number = register("汉寿县龙阳街道某小区物业擅自提高停车费，业主多次协商无果，请求住建部门查处。计数丙");
+		indexer.drain(10);
+		Integer[] terms = terms(id(number));
+		jdbc.sql("UPDATE casefile_term_df SET df = df + 7 WHERE term = ANY(?)").param(terms).update();
+		jdbc.sql("INSERT INTO casefile_term_df (term, df) VALUES (?, 3) ON CONFLICT (term) DO UPDATE SET df = 3").param(-123456789).update();
+		jdbc.sql("DELETE FROM casefile_term WHERE term = ?").param(-123456789).update();
+
+		assertThat(indexer.repair()).isGreaterThanOrEqualTo(terms.length + 1);
+		assertThat(dfSum(terms)).isEqualTo(postings(terms));
+		assertThat(jdbc.sql("SELECT count(*) FROM casefile_term_df WHERE term = ?").param(-123456789).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM casefile_term_df d
+				WHERE d.df <> (SELECT count(*) FROM casefile_term t WHERE t.term = d.term
+				               AND NOT EXISTS (SELECT 1 FROM casefile_index_queue q WHERE q.petition_id = t.petition_id))""")
+			.query(Long.class)
+			.single()).as("every word's count equals its counted index rows").isZero();
+		assertThat(statistics.frequency(terms[0])).isEqualTo(
+				jdbc.sql("SELECT df FROM casefile_term_df WHERE term = ?").param(terms[0]).query(Integer.class).single());
+		assertThat(indexer.repair()).as("nothing left to repair").isZero();
+	}
+
+	@Test
+	void onlyTheSystemAdministratorRepairsTheCountsOnDemand() {
+		var refused = api.post("/api/v1/casefile/term-counts/repair", api.token("city.registrar", "Demo@2026"), Map.of());
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body().toString()).contains("只有系统管理员");
+		jdbc.sql("INSERT INTO casefile_term_df (term, df) VALUES (?, 9) ON CONFLICT (term) DO UPDATE SET df = 9").param(-987654321).update();
+		var repaired = api.post("/api/v1/casefile/term-counts/repair", api.token("admin", "Demo@2026"), Map.of());
+		assertThat(repaired.status()).isEqualTo(200);
+		assertThat(repaired.body().get("corrected").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM casefile_term_df WHERE term = ?").param(-987654321).query(Long.class).single()).isZero();
+	}
+
+}
