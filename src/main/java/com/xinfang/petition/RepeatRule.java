@@ -83,7 +83,7 @@ class RepeatRule {
 			return false;
 		}
 		List<Long> earlier = jdbc.sql("SELECT DISTINCT e.id FROM petition e JOIN petitioner x ON x.petition_id = e.id "
-				+ "WHERE e.id <> ? AND x.id_number_index = ANY(?) AND (e.kind = 'ACCUSATION') = ? LIMIT 100")
+				+ "WHERE e.id <> ? AND x.id_number_index = ANY(?) AND (e.kind IS NOT DISTINCT FROM 'ACCUSATION') = ? LIMIT 100")
 			.params(p.id(), ids.toArray(String[]::new), p.kind() == Kind.ACCUSATION)
 			.query(Long.class)
 			.list();
