@@ -34,6 +34,9 @@ public class QuizBench {
 
 	static final Pattern QUESTION = Pattern.compile("\\{\"id\":(\\d+),\"number\":\\d+,\"type\":\"(\\w+)\"");
 
+	/** Each player thinks 0..think ms between drawing a round and submitting it. */
+	static int think = 200;
+
 	static final Pattern TOKEN = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"");
 
 	public static void main(String[] args) throws Exception {
@@ -43,6 +46,7 @@ public class QuizBench {
 		int rounds = Integer.parseInt(arg(args, "--rounds", "4"));
 		int atScale = Integer.parseInt(arg(args, "--scale", "1000000"));
 		int reads = Integer.parseInt(arg(args, "--reads", "600"));
+		think = Integer.parseInt(arg(args, "--think", "200"));
 		Path out = Path.of(arg(args, "--out", "quiz-bench.md"));
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		StringBuilder report = new StringBuilder();
@@ -58,9 +62,9 @@ public class QuizBench {
 		double[] s = sorted(submits);
 		double[] d = sorted(starts);
 		report.append("| part | requests | errors | throughput /s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|\n");
-		report.append(String.format("| %d concurrent players: submit a round | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |\n", players, s.length,
+		report.append(String.format("| %d concurrent players (think 0–" + think + " ms): submit a round | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |\n", players, s.length,
 				errors.get(), s.length / seconds, pct(s, 50), pct(s, 95), pct(s, 99), s[s.length - 1]));
-		report.append(String.format("| %d concurrent players: draw a round | %d | — | %.0f | %.1f | %.1f | %.1f | %.1f |\n", players, d.length,
+		report.append(String.format("| %d concurrent players (think 0–" + think + " ms): draw a round | %d | — | %.0f | %.1f | %.1f | %.1f | %.1f |\n", players, d.length,
 				d.length / seconds, pct(d, 50), pct(d, 95), pct(d, 99), d[d.length - 1]));
 		System.out.print(report);
 
@@ -176,7 +180,7 @@ public class QuizBench {
 							first = false;
 						}
 						answers.append("}}");
-						Thread.sleep(rnd.nextInt(200)); // a moment of thought
+						Thread.sleep(rnd.nextInt(Math.max(1, think))); // answering the questions
 						long b = System.nanoTime();
 						HttpResponse<String> sub = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/public/quiz/rounds/" + tm.group(1) + "/submit"))
 							.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(answers.toString())).build(),

@@ -18,7 +18,7 @@ repo=$(dirname "$here")
 if [ "$(id -u)" = "0" ]; then
   user=${BENCH_USER:-xf}
   exec runuser -u "$user" -- env HOME="$(getent passwd "$user" | cut -d: -f6)" PORT="${PORT:-}" DB_PORT="${DB_PORT:-}" \
-    PLAYERS="${PLAYERS:-}" ROUNDS="${ROUNDS:-}" SCALE="${SCALE:-}" TOMCAT_THREADS="${TOMCAT_THREADS:-}" JAR="${JAR:-}" BENCH_WORK="${BENCH_WORK:-}" KEEP_DATA="${KEEP_DATA:-}" \
+    PLAYERS="${PLAYERS:-}" ROUNDS="${ROUNDS:-}" SCALE="${SCALE:-}" THINK="${THINK:-}" TOMCAT_THREADS="${TOMCAT_THREADS:-}" JAR="${JAR:-}" BENCH_WORK="${BENCH_WORK:-}" KEEP_DATA="${KEEP_DATA:-}" \
     JAVA_OPTS="${JAVA_OPTS:-}" bash "$here/quiz.sh" "$@"
 fi
 PORT=${PORT:-18091}
@@ -63,15 +63,16 @@ curl -s --max-time 2 "http://127.0.0.1:$PORT/actuator/health" | grep -q UP || { 
 PLAYERS=${PLAYERS:-500}
 ROUNDS=${ROUNDS:-4}
 SCALE=${SCALE:-1000000}
+THINK=${THINK:-200}
 {
   echo
-  echo "## $(date -u '+%Y-%m-%d %H:%M UTC') — $PLAYERS concurrent players x $ROUNDS rounds; leaderboard at $SCALE rounds"
+  echo "## $(date -u '+%Y-%m-%d %H:%M UTC') — $PLAYERS concurrent players x $ROUNDS rounds (think 0–$THINK ms); leaderboard at $SCALE rounds"
   echo
   echo "Machine: $(nproc) cores; load before: \`$(uptime)\`"
   echo
 } >>"$out"
 java -cp "$pgjar" "$here/QuizBench.java" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" \
-  --url "http://127.0.0.1:$PORT" --players "$PLAYERS" --rounds "$ROUNDS" --scale "$SCALE" --out "$out"
+  --url "http://127.0.0.1:$PORT" --players "$PLAYERS" --rounds "$ROUNDS" --scale "$SCALE" --think "$THINK" --out "$out"
 {
   echo
   echo "Load after: \`$(uptime)\`"
