@@ -32,7 +32,8 @@ defaults
   timeout connect 2s
   timeout client 30s
   timeout server 30s
-  retries 0
+  retries 2
+  option redispatch
 frontend web
   bind 127.0.0.1:$LB
   default_backend app
