@@ -43,13 +43,8 @@ public class PartnerIntake {
 
 	private final Clock clock;
 
-	private final org.springframework.transaction.support.TransactionTemplate requiresNew;
-
 	PartnerIntake(PetitionRegistration registration, Partners partners, Webhooks webhooks, AuditLog audit,
-			PersonalDataCipher cipher, JdbcClient jdbc, Clock clock,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
-		this.requiresNew = new org.springframework.transaction.support.TransactionTemplate(transactions);
-		this.requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+			PersonalDataCipher cipher, JdbcClient jdbc, Clock clock) {
 		this.registration = registration;
 		this.partners = partners;
 		this.webhooks = webhooks;
@@ -94,28 +89,8 @@ public class PartnerIntake {
 			data.put("receivedAt", registered.petition().receivedAt().toString());
 			webhooks.enqueue(partner.id(), number, externalId, "REGISTERED", "登记", now, data, "registered:" + number);
 		}
-		auditAfterCommit(partner.auditName(), auditAction, number, "外部编号 " + externalId);
+		audit.record(partner.auditName(), auditAction, number, "外部编号 " + externalId);
 		return new Filed(number, registered.queryCode(), true, registered.petition().status(), now);
-	}
-
-	/**
-	 * The audit log serialises its writers on one lock until they commit; written inside the
-	 * registration's transaction that lock would be held for the whole registration and commit,
-	 * capping intake. So the entry is written in its own short transaction right after the commit
-	 * (a crash in between loses the entry, not the matter; the matter's history names the partner).
-	 */
-	private void auditAfterCommit(String actor, String action, String target, String detail) {
-		if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			audit.record(actor, action, target, detail);
-			return;
-		}
-		org.springframework.transaction.support.TransactionSynchronizationManager
-			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					requiresNew.executeWithoutResult(s -> audit.record(actor, action, target, detail));
-				}
-			});
 	}
 
 	private java.util.Optional<Link> existing(Partner partner, String externalId) {
