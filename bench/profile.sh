@@ -18,7 +18,9 @@ APP_ARGS=${APP_ARGS:-}
 data=$WORK/data; log=$WORK/app.log
 [ "$KEEP_DATA" = 1 ] || rm -rf "$data"
 mkdir -p "$data"
-psql_q() { PGPASSWORD=postgres psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres "$@"; }
+# the embedded server's generated superuser password (kept with the keys, see docs/operations.md)
+db_password() { sed -n 's/^db-password=//p' "${KEYS_FILE:-$data/keys.properties}" 2>/dev/null | head -1; }
+psql_q() { PGPASSWORD="$(db_password)" psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres "$@"; }
 app_pid=
 start() {
   # shellcheck disable=SC2086

@@ -247,7 +247,9 @@ wait_quiet() { # wait up to QUIET_WAIT seconds for the machine to be under 15% b
     sleep 3; waited=$(( waited + 5 )); background
   done
 }
-psql_q() { PGPASSWORD=postgres psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres "$@"; }
+# the embedded server's generated superuser password (kept with the keys, see docs/operations.md)
+db_password() { sed -n 's/^db-password=//p' "${KEYS_FILE:-$data/keys.properties}" 2>/dev/null | head -1; }
+psql_q() { PGPASSWORD="$(db_password)" psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres "$@"; }
 
 # ---------------------------------------------------------------------------------------------
 rm -rf "$data"
@@ -325,12 +327,12 @@ if [ -n "$pgbench_bin" ]; then
   pgdir="$BENCH_WORK/pgbench"; rm -rf "$pgdir"; mkdir -p "$pgdir"
   psql_q -d postgres -c 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench' >/dev/null
   t0=$(now_ms)
-  PGPASSWORD=postgres "$pgbench_bin" -h 127.0.0.1 -p "$DB_PORT" -U postgres -i -s "$PGBENCH_SCALE" -q bench >"$pgdir/init.log" 2>&1 \
+  PGPASSWORD="$(db_password)" "$pgbench_bin" -h 127.0.0.1 -p "$DB_PORT" -U postgres -i -s "$PGBENCH_SCALE" -q bench >"$pgdir/init.log" 2>&1 \
     || { cat "$pgdir/init.log"; die "pgbench -i failed"; }
   init_ms=$(( $(now_ms) - t0 ))
   background; bg_pgbench=$bg_busy
   before=$(cpu_snapshot)
-  (cd "$pgdir" && PGPASSWORD=postgres "$pgbench_bin" -h 127.0.0.1 -p "$DB_PORT" -U postgres -c "$PGBENCH_CLIENTS" \
+  (cd "$pgdir" && PGPASSWORD="$(db_password)" "$pgbench_bin" -h 127.0.0.1 -p "$DB_PORT" -U postgres -c "$PGBENCH_CLIENTS" \
       -j "$PGBENCH_THREADS" -T "$PGBENCH_SECONDS" -M prepared -l --log-prefix=tx bench) >"$pgdir/run.log" 2>&1 \
     || { cat "$pgdir/run.log"; die "pgbench run failed"; }
   after=$(cpu_snapshot)
