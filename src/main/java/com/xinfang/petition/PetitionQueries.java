@@ -236,8 +236,7 @@ public class PetitionQueries {
 	/** Other matters of the same person (ID number or phone), for the case page; none for protected accusers. */
 	public List<PetitionViews.DuplicateSuggestion> related(String number, Actor actor) {
 		Petition p = load(number, actor);
-		if (!ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, directory.unit(actor.unitCode()).orElse(null),
-				p.citizenUserId())) {
+		if (!identifies(p, actor)) {
 			return List.of();
 		}
 		return sameIdentity(p, actor);
@@ -252,8 +251,7 @@ public class PetitionQueries {
 	}
 
 	PetitionViews.PetitionView view(Petition p, Actor actor) {
-		boolean identify = ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor,
-				directory.unit(actor.unitCode()).orElse(null), p.citizenUserId());
+		boolean identify = identifies(p, actor);
 		var people = identify ? p.petitioners()
 			.stream()
 			.map(x -> new PetitionViews.PetitionerView(x.name(), x.idNumberMask(), x.phoneMask(), x.representative()))
@@ -312,8 +310,7 @@ public class PetitionQueries {
 		if (actor.isCitizen()) {
 			return IssuedDocuments.Reader.PETITIONER;
 		}
-		return ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, directory.unit(actor.unitCode()).orElse(null),
-				p.citizenUserId()) ? IssuedDocuments.Reader.STAFF : IssuedDocuments.Reader.STAFF_WITHOUT_NAMES;
+		return identifies(p, actor) ? IssuedDocuments.Reader.STAFF : IssuedDocuments.Reader.STAFF_WITHOUT_NAMES;
 	}
 
 	public List<PetitionViews.RecordView> records(String number, Actor actor) {
@@ -323,8 +320,7 @@ public class PetitionQueries {
 	/** An attachment's file, if the caller may see its matter. */
 	public AttachmentFile attachment(String number, long attachmentId, Actor actor) {
 		Petition p = load(number, actor);
-		if (!actor.isCitizen() && !ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor,
-				directory.unit(actor.unitCode()).orElse(null), p.citizenUserId())) {
+		if (!actor.isCitizen() && !identifies(p, actor)) {
 			throw new DomainException.NotFound("附件不存在");
 		}
 		return jdbc.sql("SELECT file_name, content_type, storage_key FROM attachment WHERE id = ? AND petition_id = ?")
@@ -376,6 +372,12 @@ public class PetitionQueries {
 
 	private static String placeholders(int n) {
 		return String.join(",", java.util.Collections.nCopies(n, "?"));
+	}
+
+	/** Art 30: whether the actor may know who petitioned this matter (ConfidentialityRule). */
+	private boolean identifies(Petition p, Actor actor) {
+		return ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, directory.unit(actor.unitCode()).orElse(null),
+				p.citizenUserId());
 	}
 
 }

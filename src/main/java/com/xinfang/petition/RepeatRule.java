@@ -78,7 +78,7 @@ class RepeatRule {
 	 * state — not merely another matter of the same person (an unrelated later matter is first-time).
 	 */
 	boolean repeatsEarlier(Petition p) {
-		List<String> ids = p.petitioners().stream().map(Petitioner::idNumberIndex).filter(Objects::nonNull).distinct().toList();
+		List<String> ids = idIndexes(p);
 		if (ids.isEmpty()) {
 			return false;
 		}
@@ -92,7 +92,7 @@ class RepeatRule {
 
 	/** Earlier matters of the same person and facts that are concluded or in handling, oldest first. */
 	List<Earlier> earlier(Petition p, Actor actor) {
-		List<String> ids = p.petitioners().stream().map(Petitioner::idNumberIndex).filter(Objects::nonNull).distinct().toList();
+		List<String> ids = idIndexes(p);
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -135,6 +135,11 @@ class RepeatRule {
 			.params(params)
 			.query(Long.class)
 			.list());
+	}
+
+	/** The blind indexes of the matter's petitioners' ID numbers: "the same person" (Art 19/36). */
+	private static List<String> idIndexes(Petition p) {
+		return p.petitioners().stream().map(Petitioner::idNumberIndex).filter(Objects::nonNull).distinct().toList();
 	}
 
 }
