@@ -76,20 +76,25 @@ psql_q -F ' | ' -c "SELECT relname, round(seq_scan::numeric / $n, 2), round(idx_
   round(n_tup_upd::numeric / $n, 1), round(n_tup_del::numeric / $n, 1) FROM pg_stat_user_tables
   WHERE seq_scan + coalesce(idx_scan, 0) + n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY idx_scan DESC NULLS LAST"
 echo; echo "app JFR execution samples: top 25 frames in com.xinfang (innermost own frame), then top 25 innermost frames:"
-jfr print --events jdk.ExecutionSample "$WORK/profile.jfr" > "$WORK/samples.txt"
+jfr print --stack-depth 96 --events jdk.ExecutionSample "$WORK/profile.jfr" > "$WORK/samples.txt"
 python3 - "$WORK/samples.txt" <<'PY'
 import sys, re, collections
-own, top = collections.Counter(), collections.Counter()
+own, top, incl = collections.Counter(), collections.Counter(), collections.Counter()
 total = 0
 for block in open(sys.argv[1]).read().split('jdk.ExecutionSample')[1:]:
     frames = re.findall(r'^\s+([\w.$<>]+)\(', block, re.M)
     if not frames: continue
     total += 1
     top[frames[0]] += 1
+    for f in set(frames):
+        if f.startswith(('com.xinfang', 'com.hankcs', 'org.bouncycastle', 'com.nimbusds', 'org.postgresql', 'com.zaxxer', 'org.springframework.security', 'org.flywaydb', 'com.fasterxml', 'tools.jackson')):
+            incl[f] += 1
     mine = next((f for f in frames if f.startswith('com.xinfang')), None)
     if mine: own[mine] += 1
 print(f"samples: {total}")
 for name, c in own.most_common(25): print(f"{100*c/total:5.1f}%  {name}")
 print()
 for name, c in top.most_common(25): print(f"{100*c/total:5.1f}%  {name}")
+print(); print("inclusive: share of samples with the frame anywhere on the stack (com.xinfang and a few libraries), top 40:")
+for name, c in incl.most_common(40): print(f"{100*c/total:5.1f}%  {name}")
 PY

@@ -26,10 +26,8 @@ class ClassifierAdvisor implements RegistrationAdvisor {
 		if (content == null || content.isBlank()) {
 			return List.of();
 		}
-		return classification.classify(title, content, null)
-			.categories()
+		return classification.categories(title, content, SUGGESTED)
 			.stream()
-			.limit(SUGGESTED)
 			.map(s -> new PetitionViews.CategorySuggestion(s.value(), s.score()))
 			.toList();
 	}

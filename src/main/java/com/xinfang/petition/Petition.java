@@ -514,6 +514,16 @@ class Petition {
 		return id;
 	}
 
+	/** The row written by {@link NewPetitions}: its key, and the version Spring Data gives a first save. */
+	void stored(long id, int version) {
+		this.id = id;
+		this.version = version;
+	}
+
+	Long registeredBy() {
+		return registeredBy;
+	}
+
 	String number() {
 		return number;
 	}

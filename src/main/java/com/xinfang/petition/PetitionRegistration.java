@@ -36,7 +36,7 @@ public class PetitionRegistration {
 
 	static final int MAX_CONTENT = 5000;
 
-	private final Petitions petitions;
+	private final NewPetitions newPetitions;
 
 	private final PetitionNumbers numbers;
 
@@ -64,13 +64,13 @@ public class PetitionRegistration {
 
 	private final RepeatRule repeats;
 
-	PetitionRegistration(List<RegistrationAdvisor> advisors, PetitionClocks clocks, Petitions petitions, PetitionNumbers numbers, AttachmentStore attachments, History history,
+	PetitionRegistration(List<RegistrationAdvisor> advisors, PetitionClocks clocks, NewPetitions newPetitions, PetitionNumbers numbers, AttachmentStore attachments, History history,
 			PetitionQueries queries, PersonalDataCipher cipher, Directory directory, SmsOutbox sms, JdbcClient jdbc,
 			ApplicationEventPublisher events, Clock clock, RepeatRule repeats) {
 		this.repeats = repeats;
 		this.advisors = advisors;
 		this.clocks = clocks;
-		this.petitions = petitions;
+		this.newPetitions = newPetitions;
 		this.numbers = numbers;
 		this.attachments = attachments;
 		this.history = history;
@@ -178,7 +178,7 @@ public class PetitionRegistration {
 				cmd.accused() == null ? null : blankToNull(cmd.accused().person()), registeringUnit,
 				actor.isStaff() ? actor.userId() : null, actor.isCitizen() ? actor.userId() : null, people,
 				clocks.acceptTarget(complexity, receivedAt), clocks.registrationStatutory(receivedAt));
-		petition = petitions.save(petition);
+		petition = newPetitions.insert(petition);
 		if (cmd.firstTime() == null && repeats.repeatsEarlier(petition)) {
 			// 重复信访: the same person with the same facts as an earlier matter (RepeatRule), decided on the stored texts
 			jdbc.sql("UPDATE petition SET first_time = false WHERE id = ?").param(petition.id()).update();

@@ -100,6 +100,20 @@ public class ClassificationService {
 	}
 
 	/**
+	 * The likely categories of a text, best first, without kind, channel, unit or entities: what
+	 * a registration shows and records (a third of the model and none of the entity extraction).
+	 */
+	public List<Classification.Suggestion> categories(String title, String content, int limit) {
+		if (content == null || content.isBlank()) {
+			return List.of();
+		}
+		return categoryScores(title, content).stream()
+			.limit(limit)
+			.map(s -> new Classification.Suggestion(s.value(), round(s.score())))
+			.toList();
+	}
+
+	/**
 	 * Records what a registrar decided, next to what would have been suggested; a correction when
 	 * they differ. Runs in the caller's transaction.
 	 */
@@ -108,7 +122,7 @@ public class ClassificationService {
 		if (chosenCategory == null || content == null || content.isBlank()) {
 			return;
 		}
-		var best = predict(title, content).categories().get(0);
+		var best = categoryScores(title, content).get(0);
 		jdbc.sql("""
 				INSERT INTO classification_feedback (petition_number, title, content, suggested_category, suggested_score,
 				    chosen_category, chosen_kind, corrected, decided_by, decided_at)
@@ -143,6 +157,27 @@ public class ClassificationService {
 
 	private record Memo(PetitionClassifier model, String title, String content, PetitionClassifier.Prediction prediction) {
 	}
+
+	/** The category scores, remembered for the last text of each thread (suggested, then recorded). */
+	private List<PetitionClassifier.Score> categoryScores(String title, String content) {
+		PetitionClassifier m = model();
+		Memo memo = lastPrediction.get();
+		if (memo != null && memo.model() == m && java.util.Objects.equals(memo.title(), title) && memo.content().equals(content)) {
+			return memo.prediction().categories();
+		}
+		CategoryMemo known = lastCategories.get();
+		if (known != null && known.model() == m && java.util.Objects.equals(known.title(), title) && known.content().equals(content)) {
+			return known.scores();
+		}
+		var scores = m.categories(title, content);
+		lastCategories.set(new CategoryMemo(m, title, content, scores));
+		return scores;
+	}
+
+	private record CategoryMemo(PetitionClassifier model, String title, String content, List<PetitionClassifier.Score> scores) {
+	}
+
+	private final ThreadLocal<CategoryMemo> lastCategories = new ThreadLocal<>();
 
 	private final ThreadLocal<Memo> lastPrediction = new ThreadLocal<>();
 

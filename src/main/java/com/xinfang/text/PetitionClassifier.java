@@ -97,6 +97,11 @@ public final class PetitionClassifier {
 		return new Prediction(average(category, f), average(kind, f), average(legalChannel, f));
 	}
 
+	/** The category head alone (what a registration's suggestions need), best first. */
+	public List<Score> categories(String title, String content) {
+		return average(category, TextFeatures.of(title, content));
+	}
+
 	/** How many texts the model learnt from. */
 	public int trainedOn() {
 		return trainedOn;

@@ -38,8 +38,7 @@ class CategoryHint {
 		if (content == null || content.strip().length() < MIN_CONTENT || content.length() > 5000) {
 			return "intake/category-hint :: none";
 		}
-		List<Classification.Suggestion> best = classification.classify(title, content, null)
-			.categories()
+		List<Classification.Suggestion> best = classification.categories(title, content, 5)
 			.stream()
 			.filter(s -> s.score() >= MIN_SCORE)
 			.limit(2)
