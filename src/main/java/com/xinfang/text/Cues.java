@@ -18,21 +18,52 @@ final class Cues {
 
 	private static final Map<String, List<String>> CUES = load();
 
+	private static final List<String> LABELS = List.copyOf(CUES.keySet());
+
+	/**
+	 * Every cue word with the labels it counts for, as one Aho-Corasick automaton: a text is read
+	 * once instead of once per word (584 words; String.contains per word showed in the profile).
+	 */
+	private static final com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<int[]> WORDS = automaton();
+
 	private Cues() {
 	}
 
+	/** For each label, the number of its distinct cue words found in the text ("k:label"). */
 	static void addTo(Map<String, Double> features, String text) {
-		CUES.forEach((label, words) -> {
-			int hits = 0;
-			for (String w : words) {
-				if (text.contains(w)) {
-					hits++;
+		if (CUES.isEmpty() || text.isEmpty()) {
+			return;
+		}
+		java.util.Set<String> found = new java.util.HashSet<>();
+		int[] hits = new int[LABELS.size()];
+		WORDS.parseText(text, (begin, end, labels) -> {
+			if (found.add(text.substring(begin, end))) {
+				for (int label : labels) {
+					hits[label]++;
 				}
 			}
-			if (hits > 0) {
-				features.put("k:" + label, (double) hits);
-			}
 		});
+		for (int i = 0; i < hits.length; i++) {
+			if (hits[i] > 0) {
+				features.put("k:" + LABELS.get(i), (double) hits[i]);
+			}
+		}
+	}
+
+	private static com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<int[]> automaton() {
+		java.util.TreeMap<String, java.util.SortedSet<Integer>> labelsOf = new java.util.TreeMap<>();
+		for (int i = 0; i < LABELS.size(); i++) {
+			for (String w : CUES.get(LABELS.get(i))) {
+				labelsOf.computeIfAbsent(w, k -> new java.util.TreeSet<>()).add(i);
+			}
+		}
+		java.util.TreeMap<String, int[]> map = new java.util.TreeMap<>();
+		labelsOf.forEach((w, ls) -> map.put(w, ls.stream().mapToInt(Integer::intValue).toArray()));
+		var trie = new com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<int[]>();
+		if (!map.isEmpty()) {
+			trie.build(map);
+		}
+		return trie;
 	}
 
 	private static Map<String, List<String>> load() {
