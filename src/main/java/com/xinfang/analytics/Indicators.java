@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Indicators {
 
 	/** Statuses of a matter no longer open (the predicate of the petition_open_deadline index). */
-	static final String OPEN = "p.status NOT IN " + Duties.CLOSED_STATUSES;
+	static final String OPEN = com.xinfang.petition.Status.sqlOpen("p");
 
 	/** The longest period one question may cover. */
 	static final long MAX_DAYS = 366L * 10;

@@ -240,8 +240,7 @@ class ConsolePages {
 		model.addAttribute("findings", accountability.findings(number, actor));
 		// supervisors and reviewers of a bureau, on a decided matter (the service checks the status too)
 		model.addAttribute("mayFind", directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REVIEWER)
-				&& java.util.Set.of("NOT_ACCEPTED", "REPLIED", "DELIVERED", "CLOSE_PENDING_APPROVAL", "CLOSED", "REEXAMINATION", "REVIEW",
-						"FINAL").contains(p.status()));
+				&& com.xinfang.supervision.AccountabilityRates.findable(p.status()));
 		model.addAttribute("mayWhistle", joint.mayWhistle(p.responsibleUnitCode(), p.status(), actor));
 		model.addAttribute("orderKinds", com.xinfang.supervision.SupervisionOrders.Kind.values());
 		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));

@@ -37,7 +37,7 @@ public class Backlog {
 			String reason, long repeats) {
 	}
 
-	private static final String EXIT = "('CLOSED', 'FINAL', 'NOT_ACCEPTED', 'DIVERTED')";
+	private static final String EXIT = Duties.BACKLOG_EXIT_STATUSES;
 
 	private final Directory directory;
 
