@@ -302,7 +302,7 @@ class ConsolePages {
 	@PostMapping("/console/petitions/{number}/act")
 	String act(@PathVariable String number, ActForm form, Actor actor, RedirectAttributes redirect) {
 		try {
-			actions.perform(number, form.toCommand(), actor);
+			actions.perform(number, form.version(), form.toCommand(), actor);
 			redirect.addFlashAttribute("flash", "已完成：" + com.xinfang.petition.Action.valueOf(form.action()).label());
 		}
 		catch (DomainException ex) {
@@ -325,13 +325,13 @@ class ConsolePages {
 			String into, String recordKind, Boolean rehandle, LocalDateTime occurredAt, String contact,
 			String accusedUnitCode) {
 
-		com.xinfang.petition.ActionCommand toCommand() {
+		com.xinfang.petition.PetitionCommand toCommand() {
 			var communication = blank(commContact) && blank(commSummary) && commAt == null ? null
-					: new com.xinfang.petition.ActionCommand.Communication(commContact, at(commAt), commSummary);
-			return new com.xinfang.petition.ActionCommand(action, version, emptyToNull(categoryCode), emptyToNull(kind),
+					: new com.xinfang.petition.PetitionCommand.Communication(commContact, at(commAt), commSummary);
+			return new com.xinfang.petition.ActionRequest(action, version, emptyToNull(categoryCode), emptyToNull(kind),
 					emptyToNull(complexity), emptyToNull(unitCode), communication, reason, emptyToNull(legalChannel), note, days,
 					emptyToNull(result), opinion, method, at(deliveredAt), emptyToNull(satisfaction), into, emptyToNull(recordKind),
-					rehandle, at(occurredAt), contact, emptyToNull(accusedUnitCode));
+					rehandle, at(occurredAt), contact, emptyToNull(accusedUnitCode)).toCommand();
 		}
 
 		private static java.time.OffsetDateTime at(LocalDateTime t) {

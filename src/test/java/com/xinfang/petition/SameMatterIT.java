@@ -63,7 +63,7 @@ class SameMatterIT {
 	}
 
 	void accept(String number, Actor by) {
-		actions.perform(number, ActionCommand.of("ACCEPT", queries.find(number, by).version()), by);
+		actions.perform(number, queries.find(number, by).version(), new PetitionCommand.Accept(), by);
 	}
 
 	@BeforeEach
@@ -88,8 +88,7 @@ class SameMatterIT {
 		assertThatThrownBy(() -> accept(recategorised, actor("city.registrar"))).hasMessageContaining("第三十六条");
 		// the 不再受理告知书 names the earlier matter for the bureau that may see it
 		var p = queries.find(again, actor("city.registrar"));
-		actions.perform(again, new ActionCommand("REJECT", p.version(), null, null, null, null, null, "同一事实已复核终结", null,
-				null, null, null, null, null, null, null, null, null, null, null, null), actor("city.registrar"));
+		actions.perform(again, p.version(), new PetitionCommand.Reject("同一事实已复核终结", null), actor("city.registrar"));
 		assertThat(queries.documents(again, actor("city.registrar"), "")).extracting(PetitionViews.Document::name)
 			.anyMatch(n -> n.contains("不再受理告知书"));
 	}
@@ -119,9 +118,8 @@ class SameMatterIT {
 		standAs(earlier, "FINAL");
 		String again = register(RETOLD, "LABOR", "CLAIM", "430726");
 		var p = queries.find(again, actor("city.registrar"));
-		actions.perform(again, new ActionCommand("TRANSFER", p.version(), null, null, null, "CD-HRSS",
-				new ActionCommand.Communication("对接人", OffsetDateTime.now().minusHours(1), "电话沟通"), null, null, null, null,
-				null, null, null, null, null, null, null, null, null, null), actor("city.registrar"));
+		actions.perform(again, p.version(), new PetitionCommand.Transfer("CD-HRSS",
+				new PetitionCommand.Communication("对接人", OffsetDateTime.now().minusHours(1), "电话沟通")), actor("city.registrar"));
 		Actor hr = actor("hr.officer");
 		assertThatThrownBy(() -> queries.find(earlier, hr)).isInstanceOf(DomainException.NotFound.class);
 		assertThatThrownBy(() -> accept(again, hr)).isInstanceOf(DomainException.Conflict.class)
