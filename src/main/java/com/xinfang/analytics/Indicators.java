@@ -6,7 +6,7 @@ import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
 import com.xinfang.platform.DomainException;
-import com.xinfang.supervision.Duties;
+import com.xinfang.accountability.Duties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -5,7 +5,7 @@ import com.xinfang.petition.Channel;
 import com.xinfang.petition.Status;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
-import com.xinfang.supervision.Duties;
+import com.xinfang.accountability.Duties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

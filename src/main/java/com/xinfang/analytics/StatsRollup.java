@@ -1,6 +1,6 @@
 package com.xinfang.analytics;
 
-import com.xinfang.supervision.Duties;
+import com.xinfang.accountability.Duties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -59,7 +59,7 @@ class ConsolePages {
 
 	private final com.xinfang.petition.PetitionActions actions;
 
-	private final com.xinfang.supervision.StaffNotices notices;
+	private final com.xinfang.notification.StaffNotices notices;
 
 	private final com.xinfang.supervision.SupervisionOrders supervision;
 
@@ -67,9 +67,9 @@ class ConsolePages {
 
 	private final com.xinfang.supervision.CaseOwnership ownership;
 
-	private final com.xinfang.supervision.JointHandling joint;
+	private final com.xinfang.coordination.JointHandling joint;
 
-	private final com.xinfang.supervision.AccountabilityRates accountability;
+	private final com.xinfang.accountability.AccountabilityRates accountability;
 
 	private final com.xinfang.text.ClassificationService classification;
 
@@ -78,7 +78,7 @@ class ConsolePages {
 	private final java.time.Clock clock;
 
 	ConsolePages(com.xinfang.text.ClassificationService classification, SuggestionPanel suggestionPanel,
-			com.xinfang.supervision.AccountabilityRates accountability, com.xinfang.supervision.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
+			com.xinfang.accountability.AccountabilityRates accountability, com.xinfang.coordination.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.notification.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
 			com.xinfang.petition.PetitionActions actions, java.time.Clock clock) {
 		this.clock = clock;
 		this.classification = classification;
@@ -240,7 +240,7 @@ class ConsolePages {
 		model.addAttribute("findings", accountability.findings(number, actor));
 		// supervisors and reviewers of a bureau, on a decided matter (the service checks the status too)
 		model.addAttribute("mayFind", directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REVIEWER)
-				&& com.xinfang.supervision.AccountabilityRates.findable(p.status()));
+				&& com.xinfang.accountability.AccountabilityRates.findable(p.status()));
 		model.addAttribute("mayWhistle", joint.mayWhistle(p.responsibleUnitCode(), p.status(), actor));
 		model.addAttribute("orderKinds", com.xinfang.supervision.SupervisionOrders.Kind.values());
 		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));

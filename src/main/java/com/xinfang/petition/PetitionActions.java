@@ -142,13 +142,28 @@ public class PetitionActions {
 		Step step = apply(p, cmd, actor, now);
 		petitions.save(p);
 		documents.issueFor(p, cmd, actor, now);
-		history.record(p.id(), now, label, action.name(), step.from(), p.status(), step.note(), step.milestone());
-		events.publishEvent(new PetitionMoved(p.number(), action.name(), step.from().name(), p.status().name(),
-				step.milestone(), now));
+		PetitionEvent event = step.event() != null ? step.event()
+				: new PetitionMoved(p.number(), action, step.from(), p.status(), step.milestone(), now);
+		Milestone milestone = event.milestone();
+		history.record(p.id(), now, label, action.name(), step.from(), p.status(), step.note(),
+				milestone == null ? null : milestone.label());
+		events.publishEvent(event);
 	}
 
-	/** What the history shows of an act. */
-	private record Step(Status from, String note, String milestone) {
+	/**
+	 * What the history shows of an act, and what is published: the act's own event, or (when it has
+	 * none) a {@link PetitionMoved} reaching {@code milestone}.
+	 */
+	private record Step(Status from, String note, Milestone milestone, PetitionEvent event) {
+
+		Step(Status from, String note, Milestone milestone) {
+			this(from, note, milestone, null);
+		}
+
+		Step(Status from, String note, PetitionEvent event) {
+			this(from, note, null, event);
+		}
+
 	}
 
 	/** Each act's own method; the switch over the act is exhaustive, so a new act cannot be forgotten. */
@@ -161,7 +176,7 @@ public class PetitionActions {
 			case REJECT -> reject(p, (PetitionCommand.Reject) cmd, now);
 			case DIVERT -> divert(p, (PetitionCommand.Divert) cmd, now);
 			case MERGE -> merge(p, (PetitionCommand.Merge) cmd, actor, now);
-			case EXTEND -> extend(p, (PetitionCommand.Extend) cmd);
+			case EXTEND -> extend(p, (PetitionCommand.Extend) cmd, now);
 			case RECORD -> recordHandling(p, (PetitionCommand.RecordHandling) cmd, actor, now);
 			case REPLY -> reply(p, (PetitionCommand.Reply) cmd, now);
 			case APPROVE -> approve(p, (PetitionCommand.Approve) cmd, now);
@@ -200,7 +215,7 @@ public class PetitionActions {
 			p.withdrawFromAccused();
 			note += "；检举控告事项不得由被检举控告的单位办理，已从" + holder.name() + "收回（条例第三十条）";
 		}
-		return new Step(was, note, null);
+		return new Step(was, note, (Milestone) null);
 	}
 
 	private Step handOver(Petition p, PetitionCommand.Handover cmd, Actor actor, Instant now) {
@@ -217,13 +232,14 @@ public class PetitionActions {
 		var how = cmd instanceof PetitionCommand.Transfer ? Petition.Routing.TRANSFER : Petition.Routing.ASSIGN;
 		Status was = p.route(how, receiver.code(), actor.unitCode(), now, clocks.acceptTarget(p.complexity(), now),
 				clocks.acceptStatutory(now));
-		return new Step(was, cmd.action().label() + "至" + receiver.name() + "；沟通：" + c.contact() + "，" + c.summary(), "转交");
+		return new Step(was, cmd.action().label() + "至" + receiver.name() + "；沟通：" + c.contact() + "，" + c.summary(),
+				new PetitionTransferred(p.number(), cmd.action(), was, receiver.code(), now));
 	}
 
 	private Step object(Petition p, PetitionCommand.Objection cmd, Instant now) {
 		String unit = p.responsibleUnitCode();
 		Status was = p.objectToRouting(PetitionClocks.day(now), clocks.objectionDeadline(p.routedAt()));
-		return new Step(was, directory.unitName(unit) + "提出异议退回：" + cmd.reason(), null);
+		return new Step(was, directory.unitName(unit) + "提出异议退回：" + cmd.reason(), (Milestone) null);
 	}
 
 	private Step accept(Petition p, Actor actor, Instant now) {
@@ -234,20 +250,20 @@ public class PetitionActions {
 		}
 		repeats.checkAcceptable(p, actor);
 		Status was = p.accept(handling, now, clocks.handleTarget(p.complexity(), now), clocks.handleStatutory(now));
-		return new Step(was, "受理，办理单位：" + directory.unitName(handling), "受理告知");
+		return new Step(was, "受理，办理单位：" + directory.unitName(handling), new PetitionAccepted(p.number(), was, handling, now));
 	}
 
 	private Step reject(Petition p, PetitionCommand.Reject cmd, Instant now) {
 		LegalChannel channel = cmd.legalChannel();
 		Status was = p.reject(channel, now);
 		return new Step(was, "不予受理：" + cmd.reason() + (channel == null ? "" : "；请通过" + channel.label() + "途径解决"),
-				"不予受理告知");
+				Milestone.NOT_ACCEPTED);
 	}
 
 	private Step divert(Petition p, PetitionCommand.Divert cmd, Instant now) {
 		LegalChannel channel = cmd.legalChannel();
 		Status was = p.divert(channel, now);
-		return new Step(was, "导入" + channel.label() + "途径" + (cmd.note() == null ? "" : "：" + cmd.note()), "导入法定途径");
+		return new Step(was, "导入" + channel.label() + "途径" + (cmd.note() == null ? "" : "：" + cmd.note()), Milestone.DIVERTED);
 	}
 
 	private Step merge(Petition p, PetitionCommand.Merge cmd, Actor actor, Instant now) {
@@ -261,13 +277,14 @@ public class PetitionActions {
 			throw new DomainException.Conflict("原事项 " + into + " 本身已合并至 " + original.duplicateOf() + "，请合并至该事项");
 		}
 		Status was = p.mergeInto(into, now);
-		return new Step(was, "合并至原事项 " + into, null);
+		return new Step(was, "合并至原事项 " + into, new PetitionMerged(p.number(), was, original.number(), original.id(),
+				original.responsibleUnitCode(), original.registeringUnitCode(), now));
 	}
 
-	private Step extend(Petition p, PetitionCommand.Extend cmd) {
+	private Step extend(Petition p, PetitionCommand.Extend cmd, Instant now) {
 		int days = cmd.days();
 		Status was = p.extend(days, clocks.extendedHandleStatutory(p.acceptedAt(), Math.max(0, Math.min(days, 30))));
-		return new Step(was, "延期" + days + "日：" + cmd.reason(), "延期告知");
+		return new Step(was, "延期" + days + "日：" + cmd.reason(), new PetitionExtended(p.number(), days, p.handleStatutory(), now));
 	}
 
 	private Step recordHandling(Petition p, PetitionCommand.RecordHandling cmd, Actor actor, Instant now) {
@@ -280,24 +297,24 @@ public class PetitionActions {
 		int days = cmd.days();
 		Status was = appeal ? p.recordAppealHearing(days, due -> due == null ? null : clocks.addDays(due, days))
 				: p.recordHandling();
-		return new Step(was, HandlingRecords.label(kind) + "：" + cmd.note(), null);
+		return new Step(was, HandlingRecords.label(kind) + "：" + cmd.note(), (Milestone) null);
 	}
 
 	private Step reply(Petition p, PetitionCommand.Reply cmd, Instant now) {
 		Status was = p.reply(cmd.result(), cmd.opinion(), now);
-		return new Step(was, "拟定处理意见书（" + p.result().label() + "），报单位负责人审核", null);
+		return new Step(was, "拟定处理意见书（" + p.result().label() + "），报单位负责人审核", (Milestone) null);
 	}
 
 	private Step approve(Petition p, PetitionCommand.Approve cmd, Instant now) {
 		boolean reply = p.status() == Status.REPLY_PENDING_APPROVAL;
 		Status was = p.approve(now);
 		return new Step(was, (reply ? "审核通过处理意见书" : "审核认定办结") + (cmd.note() == null ? "" : "：" + cmd.note()),
-				reply ? "意见书" : "办结");
+				reply ? new PetitionReplied(p.number(), p.result(), now) : new PetitionClosed(p.number(), now));
 	}
 
 	private Step returnForRework(Petition p, PetitionCommand.Return cmd) {
 		Status was = p.returnForRework();
-		return new Step(was, "退回修改：" + cmd.note(), null);
+		return new Step(was, "退回修改：" + cmd.note(), (Milestone) null);
 	}
 
 	private Step deliver(Petition p, PetitionCommand.Deliver cmd, Instant now) {
@@ -306,34 +323,34 @@ public class PetitionActions {
 			throw new DomainException.Invalid("deliveredAt", "送达时间不能晚于现在");
 		}
 		Status was = p.deliver(at);
-		return new Step(was, "送达（" + cmd.method() + "）", "送达");
+		return new Step(was, "送达（" + cmd.method() + "）", Milestone.DELIVERED);
 	}
 
 	private Step visitBack(Petition p, PetitionCommand.VisitBack cmd) {
 		var s = cmd.satisfaction();
 		Status was = p.recordVisitBack(s);
 		return new Step(was, "回访：" + s.label() + (cmd.note() == null ? "" : "，" + cmd.note())
-				+ (p.recheckPending() ? "；须复核查后方可办结" : ""), null);
+				+ (p.recheckPending() ? "；须复核查后方可办结" : ""), (Milestone) null);
 	}
 
 	private Step recheck(Petition p, PetitionCommand.Recheck cmd, Actor actor, Instant now) {
 		boolean rehandle = cmd.rehandle();
 		records.add(p.id(), "RECHECK", now, actor, null, null, cmd.note(), rehandle ? "REHANDLE" : "MAINTAIN");
 		Status was = p.recheck(rehandle);
-		return new Step(was, "不满意复核查：" + (rehandle ? "重新办理" : "维持原处理意见") + "，" + cmd.note(), null);
+		return new Step(was, "不满意复核查：" + (rehandle ? "重新办理" : "维持原处理意见") + "，" + cmd.note(), (Milestone) null);
 	}
 
 	private Step rate(Petition p, PetitionCommand.Rate cmd) {
 		var s = cmd.satisfaction();
 		Status was = p.rate(s);
-		return new Step(was, "信访人评价：" + s.label(), null);
+		return new Step(was, "信访人评价：" + s.label(), (Milestone) null);
 	}
 
 	private Step requestReexamination(Petition p, PetitionCommand.RequestReexamination cmd, Instant now) {
 		Status was = p.requestReexamination(PetitionClocks.day(now),
 				p.deliveredAt() == null ? null : clocks.appealWindowEnd(PetitionClocks.Limit.REEXAMINATION_REQUEST, p.deliveredAt()), now,
 				clocks.decisionDue(PetitionClocks.Limit.REEXAMINATION_DECISION, now));
-		return new Step(was, "申请复查：" + cmd.reason(), "复查申请");
+		return new Step(was, "申请复查：" + cmd.reason(), Milestone.REEXAMINATION_REQUESTED);
 	}
 
 	private Step requestReview(Petition p, PetitionCommand.RequestReview cmd, Instant now) {
@@ -341,13 +358,14 @@ public class PetitionActions {
 				p.reexaminationDecidedAt() == null ? null
 						: clocks.appealWindowEnd(PetitionClocks.Limit.REVIEW_REQUEST, p.reexaminationDecidedAt()), now,
 				clocks.decisionDue(PetitionClocks.Limit.REVIEW_DECISION, now));
-		return new Step(was, "申请复核：" + cmd.reason(), "复核申请");
+		return new Step(was, "申请复核：" + cmd.reason(), Milestone.REVIEW_REQUESTED);
 	}
 
 	private Step decide(Petition p, PetitionCommand.Decide cmd, Instant now) {
 		boolean review = p.status() == Status.REVIEW;
 		Status was = p.decide(cmd.result(), now);
-		return new Step(was, (review ? "复核意见：" : "复查意见：") + cmd.opinion(), review ? "复核意见" : "复查意见");
+		return new Step(was, (review ? "复核意见：" : "复查意见：") + cmd.opinion(),
+				review ? Milestone.REVIEW_DECIDED : Milestone.REEXAMINATION_DECIDED);
 	}
 
 	static OffsetDateTime beijing(Instant at) {

@@ -67,18 +67,42 @@ public class CaseOwnership {
 		if (blank(a.workingGroup()) || blank(a.plan()) || blank(a.followUpOwner())) {
 			throw new DomainException.Invalid("plan", "“五包一”须写明工作专班、化解方案和稳控责任人");
 		}
-		jdbc.sql("""
-				INSERT INTO case_ownership (petition_id, leader_user_id, working_group, plan, lawyer, follow_up_owner, assigned_at, assigned_by)
-				SELECT id, ?, ?, ?, ?, ?, ?, ? FROM petition WHERE number = ?
-				ON CONFLICT (petition_id) DO UPDATE SET leader_user_id = excluded.leader_user_id,
-				  working_group = excluded.working_group, plan = excluded.plan, lawyer = excluded.lawyer,
-				  follow_up_owner = excluded.follow_up_owner, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by""")
-			.params(leader.userId(), Texts.within("workingGroup", "工作专班", a.workingGroup(), 300),
-					Texts.within("plan", "化解方案", a.plan(), Texts.LONG),
-					blank(a.lawyer()) ? null : Texts.within("lawyer", "律师", a.lawyer(), 100),
-					Texts.within("followUpOwner", "稳控责任人", a.followUpOwner(), 100), OffsetDateTime.now(clock), actor.label(),
-					p.number())
-			.update();
+		List<Object> params = new java.util.ArrayList<>();
+		params.add(leader.userId());
+		params.add(Texts.within("workingGroup", "工作专班", a.workingGroup(), 300));
+		params.add(Texts.within("plan", "化解方案", a.plan(), Texts.LONG));
+		params.add(blank(a.lawyer()) ? null : Texts.within("lawyer", "律师", a.lawyer(), 100));
+		params.add(Texts.within("followUpOwner", "稳控责任人", a.followUpOwner(), 100));
+		params.add(OffsetDateTime.now(clock));
+		params.add(actor.label());
+		// guarded: the assignment changes only from the version read here, so of two at once one wins, the other is told
+		Integer seen = jdbc.sql("SELECT o.version FROM case_ownership o JOIN petition p ON p.id = o.petition_id WHERE p.number = ?")
+			.param(p.number())
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+		params.add(p.number());
+		int changed;
+		if (seen == null) {
+			changed = jdbc.sql("""
+					INSERT INTO case_ownership (petition_id, leader_user_id, working_group, plan, lawyer, follow_up_owner, assigned_at, assigned_by)
+					SELECT id, ?, ?, ?, ?, ?, ?, ? FROM petition WHERE number = ?
+					ON CONFLICT (petition_id) DO NOTHING""")
+				.params(params)
+				.update();
+		}
+		else {
+			params.add(seen);
+			changed = jdbc.sql("""
+					UPDATE case_ownership SET leader_user_id = ?, working_group = ?, plan = ?, lawyer = ?, follow_up_owner = ?,
+					  assigned_at = ?, assigned_by = ?, version = version + 1
+					WHERE petition_id = (SELECT id FROM petition WHERE number = ?) AND version = ?""")
+				.params(params)
+				.update();
+		}
+		if (changed == 0) {
+			throw new DomainException.Conflict("该事项的包案安排已被他人修改，请刷新后重试");
+		}
 		audit.record(actor.label(), "CASE_OWNERSHIP", p.number(), "包案领导：" + leader.displayName());
 		return of(number, actor).orElseThrow();
 	}

@@ -1,5 +1,9 @@
 package com.xinfang.supervision;
 
+import com.xinfang.accountability.FigureScope;
+import com.xinfang.accountability.ReplyRate;
+import com.xinfang.notification.StaffNotices;
+
 import com.xinfang.audit.AuditLog;
 import com.xinfang.calendar.WorkingCalendar;
 import com.xinfang.documents.DocumentFields;
@@ -199,14 +203,7 @@ public class SupervisionOrders {
 			.toList();
 	}
 
-	/** Items needing a written reply and those answered by their deadline; rate in 0..1, null when none. */
-	public record ReplyRate(String unitCode, String unitName, long orders, long onTime, Double rate) {
 
-		public ReplyRate(String unitCode, String unitName, long orders, long onTime) {
-			this(unitCode, unitName, orders, onTime, orders == 0 ? null : (double) onTime / orders);
-		}
-
-	}
 
 	/** Orders addressed to the actor's unit that still wait for its written reply, oldest deadline first. */
 	@Transactional(readOnly = true)

@@ -259,7 +259,7 @@ class IndicatorDefinitionsIT {
 	}
 
 	@Autowired
-	com.xinfang.supervision.AccountabilityRates accountability;
+	com.xinfang.accountability.AccountabilityRates accountability;
 
 	/** The two accountability rates come from the rollup; they must agree with the supervision module's own count. */
 	@Test

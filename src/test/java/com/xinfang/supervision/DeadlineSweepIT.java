@@ -1,5 +1,7 @@
 package com.xinfang.supervision;
 
+import com.xinfang.notification.StaffNotices;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;

@@ -1,4 +1,4 @@
-package com.xinfang.supervision;
+package com.xinfang.accountability;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;

@@ -1,4 +1,4 @@
-package com.xinfang.supervision;
+package com.xinfang.notification;
 
 import com.xinfang.identity.Actor;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package com.xinfang.supervision;
+package com.xinfang.accountability;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Actor;

@@ -1,4 +1,7 @@
-package com.xinfang.supervision;
+package com.xinfang.coordination;
+
+import com.xinfang.accountability.FigureScope;
+import com.xinfang.notification.StaffNotices;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.calendar.WorkingCalendar;
@@ -210,12 +213,18 @@ public class JointHandling {
 		if (contribution == null || contribution.strip().length() < 10) {
 			throw new DomainException.Invalid("contribution", "请填写本单位的办理情况（不少于10字）");
 		}
-		jdbc.sql("""
+		long id = petitionId(number);
+		// guarded: a contribution is recorded only while the combined reply is not yet made
+		int changed = jdbc.sql("""
 				UPDATE joint_participant SET contribution = ?, contributed_at = ?, contributed_by = ?
-				WHERE petition_id = ? AND unit_code = ?""")
+				WHERE petition_id = ? AND unit_code = ? AND reported_at IS NOT NULL
+				  AND NOT EXISTS (SELECT 1 FROM joint_handling h WHERE h.petition_id = ? AND h.replied_at IS NOT NULL)""")
 			.params(Texts.within("contribution", "办理情况", contribution, Texts.LONG), OffsetDateTime.now(clock), actor.label(),
-					petitionId(number), actor.unitCode())
+					id, actor.unitCode(), id)
 			.update();
+		if (changed == 0) {
+			throw new DomainException.Conflict("牵头单位已作出综合答复");
+		}
 		return find(number).orElseThrow();
 	}
 
