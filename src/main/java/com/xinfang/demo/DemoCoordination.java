@@ -52,7 +52,7 @@ class DemoCoordination {
 			Actor supervisor = accounts.actorByUsername("city.supervisor").orElseThrow();
 			LocalDate today = LocalDate.now(clock.withZone(BeijingTime.ZONE));
 			List<String> hrMatters = jdbc.sql("""
-					SELECT number FROM petition WHERE responsible_unit_code = 'CD-HRSS' AND status = 'ACCEPTED' ORDER BY received_at LIMIT 2""")
+					SELECT number FROM petition_ref WHERE responsible_unit_code = 'CD-HRSS' AND status = 'ACCEPTED' ORDER BY received_at LIMIT 2""")
 				.query(String.class)
 				.list();
 			if (!hrMatters.isEmpty()) {

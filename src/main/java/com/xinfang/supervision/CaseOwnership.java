@@ -76,7 +76,7 @@ public class CaseOwnership {
 		params.add(OffsetDateTime.now(clock));
 		params.add(actor.label());
 		// guarded: the assignment changes only from the version read here, so of two at once one wins, the other is told
-		Integer seen = jdbc.sql("SELECT o.version FROM case_ownership o JOIN petition p ON p.id = o.petition_id WHERE p.number = ?")
+		Integer seen = jdbc.sql("SELECT o.version FROM case_ownership o JOIN petition_ref p ON p.id = o.petition_id WHERE p.number = ?")
 			.param(p.number())
 			.query(Integer.class)
 			.optional()
@@ -86,7 +86,7 @@ public class CaseOwnership {
 		if (seen == null) {
 			changed = jdbc.sql("""
 					INSERT INTO case_ownership (petition_id, leader_user_id, working_group, plan, lawyer, follow_up_owner, assigned_at, assigned_by)
-					SELECT id, ?, ?, ?, ?, ?, ?, ? FROM petition WHERE number = ?
+					SELECT id, ?, ?, ?, ?, ?, ?, ? FROM petition_ref WHERE number = ?
 					ON CONFLICT (petition_id) DO NOTHING""")
 				.params(params)
 				.update();
@@ -96,7 +96,7 @@ public class CaseOwnership {
 			changed = jdbc.sql("""
 					UPDATE case_ownership SET leader_user_id = ?, working_group = ?, plan = ?, lawyer = ?, follow_up_owner = ?,
 					  assigned_at = ?, assigned_by = ?, version = version + 1
-					WHERE petition_id = (SELECT id FROM petition WHERE number = ?) AND version = ?""")
+					WHERE petition_id = (SELECT id FROM petition_ref WHERE number = ?) AND version = ?""")
 				.params(params)
 				.update();
 		}
@@ -116,7 +116,7 @@ public class CaseOwnership {
 		if (blank(note) || note.strip().length() < 4) {
 			throw new DomainException.Invalid("note", "请填写进展情况");
 		}
-		jdbc.sql("INSERT INTO case_progress (petition_id, at, actor, note) SELECT id, ?, ?, ? FROM petition WHERE number = ?")
+		jdbc.sql("INSERT INTO case_progress (petition_id, at, actor, note) SELECT id, ?, ?, ? FROM petition_ref WHERE number = ?")
 			.params(OffsetDateTime.now(clock), actor.label(), Texts.within("note", "进展情况", note, Texts.LONG), ownership.number())
 			.update();
 		return of(number, actor).orElseThrow();
@@ -130,7 +130,7 @@ public class CaseOwnership {
 		}
 		return jdbc.sql("""
 				SELECT u.display_name, o.working_group, o.plan, o.lawyer, o.follow_up_owner, o.assigned_at
-				FROM case_ownership o JOIN petition p ON p.id = o.petition_id JOIN app_user u ON u.id = o.leader_user_id
+				FROM case_ownership o JOIN petition_ref p ON p.id = o.petition_id JOIN app_user u ON u.id = o.leader_user_id
 				WHERE p.number = ?""")
 			.param(number)
 			.query(Row.class)
@@ -142,7 +142,7 @@ public class CaseOwnership {
 	/** The leader's board: the matters this leader owns, in the leader's scope. */
 	@Transactional(readOnly = true)
 	public List<Ownership> ownedBy(Actor leader) {
-		return jdbc.sql("SELECT p.number FROM case_ownership o JOIN petition p ON p.id = o.petition_id WHERE o.leader_user_id = ? ORDER BY o.assigned_at DESC")
+		return jdbc.sql("SELECT p.number FROM case_ownership o JOIN petition_ref p ON p.id = o.petition_id WHERE o.leader_user_id = ? ORDER BY o.assigned_at DESC")
 			.param(leader.userId())
 			.query(String.class)
 			.list()
@@ -153,7 +153,7 @@ public class CaseOwnership {
 	}
 
 	private List<Progress> progress(String number) {
-		return jdbc.sql("SELECT c.at, c.actor, c.note FROM case_progress c JOIN petition p ON p.id = c.petition_id WHERE p.number = ? ORDER BY c.at")
+		return jdbc.sql("SELECT c.at, c.actor, c.note FROM case_progress c JOIN petition_ref p ON p.id = c.petition_id WHERE p.number = ? ORDER BY c.at")
 			.param(number)
 			.query((rs, n) -> new Progress(com.xinfang.platform.BeijingTime.of(rs.getObject(1, OffsetDateTime.class)),
 					rs.getString(2), rs.getString(3)))
