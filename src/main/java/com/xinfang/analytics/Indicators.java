@@ -1,5 +1,7 @@
 package com.xinfang.analytics;
 
+import static com.xinfang.platform.Texts.blankToNull;
+
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
@@ -122,9 +124,6 @@ public class Indicators {
 		return prefix.length() == 4 ? prefix + "00" : prefix.length() == 2 ? prefix + "0000" : prefix;
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 	@Transactional(readOnly = true)
 	public Figures figures(StatsQuery q) {

@@ -1,5 +1,7 @@
 package com.xinfang.coordination;
 
+import static com.xinfang.platform.Texts.blankToNull;
+
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
@@ -304,8 +306,5 @@ public class CoordinationRecords {
 		return LocalDate.now(clock.withZone(BeijingTime.ZONE));
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 }

@@ -45,7 +45,8 @@ class DemoCoordination {
 		this.clock = clock;
 	}
 
-	void seed() {
+	/** The records; a failure is logged and skipped, or (strict) stops the start. */
+	void seed(boolean strict) {
 		try {
 			Actor officer = accounts.actorByUsername("hr.officer").orElseThrow();
 			Actor leader = accounts.actorByUsername("leader").orElseThrow();
@@ -72,6 +73,9 @@ class DemoCoordination {
 					"近期工伤认定类信访集中，反映认定周期长。建议优化工伤认定流程，压缩办理时限，及时告知进度。", 30), supervisor);
 		}
 		catch (RuntimeException ex) {
+			if (strict) {
+				throw new IllegalStateException("demo coordination records could not be seeded", ex);
+			}
 			log.warn("Demo coordination records skipped: {}", ex.getMessage());
 		}
 	}

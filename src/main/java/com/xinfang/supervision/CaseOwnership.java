@@ -1,5 +1,7 @@
 package com.xinfang.supervision;
 
+import static com.xinfang.platform.Texts.blank;
+
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
@@ -160,8 +162,5 @@ public class CaseOwnership {
 			.list();
 	}
 
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
-	}
 
 }

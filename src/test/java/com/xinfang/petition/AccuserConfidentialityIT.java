@@ -29,6 +29,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class AccuserConfidentialityIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	private static final AtomicInteger SEQ = new AtomicInteger(300);
 
 	@Autowired
@@ -71,7 +75,7 @@ class AccuserConfidentialityIT {
 	}
 
 	String register(String title, String text, String kind, RegisterPetition.Accused accused, String idNumber) {
-		return registration.register(new RegisterPetition("LETTER", OffsetDateTime.now(), "430703004", title, text,
+		return registration.register(new RegisterPetition("LETTER", OffsetDateTime.now(clock), "430703004", title, text,
 				"LABOR", kind, "SIMPLE",
 				List.of(new RegisterPetition.PetitionerInput("覃海波", idNumber, "1390736" + String.format("%04d", SEQ.get()), null, false)),
 				1, accused, null), List.of(), actor("city.registrar")).petition().number();
@@ -80,7 +84,7 @@ class AccuserConfidentialityIT {
 	void transfer(String number, String unit) {
 		var p = queries.find(number, actor("city.registrar"));
 		actions.perform(number, p.version(), new PetitionCommand.Transfer(unit,
-				new PetitionCommand.Communication("对接人", OffsetDateTime.now().minusHours(1), "电话沟通同意接收")), actor("city.registrar"));
+				new PetitionCommand.Communication("对接人", OffsetDateTime.now(clock).minusHours(1), "电话沟通同意接收")), actor("city.registrar"));
 	}
 
 	void accept(String number, Actor by) {
@@ -176,7 +180,7 @@ class AccuserConfidentialityIT {
 				new RegisterPetition.Accused("住建局", "某科长"), id);
 		var p = queries.find(accused, actor("city.registrar"));
 		assertThatThrownBy(() -> actions.perform(accused, p.version(), new PetitionCommand.Transfer("CD-ZJJ",
-				new PetitionCommand.Communication("对接人", OffsetDateTime.now().minusHours(1), "沟通")), actor("city.registrar")))
+				new PetitionCommand.Communication("对接人", OffsetDateTime.now(clock).minusHours(1), "沟通")), actor("city.registrar")))
 			.isInstanceOf(DomainException.Invalid.class)
 			.hasMessageContaining("第三十条");
 		// a code outside the directory is refused at registration, nothing stored

@@ -24,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class SameMatterIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	private static final AtomicInteger SEQ = new AtomicInteger(500);
 
 	static final String FACTS = "石门县皂市镇某村修建水泥路占用我家责任田一亩二分，村里至今未按协议补偿青苗费和土地补偿款八千六百元，请求落实补偿。";
@@ -52,7 +56,7 @@ class SameMatterIT {
 	}
 
 	String register(String text, String category, String kind, String region) {
-		return registration.register(new RegisterPetition("LETTER", OffsetDateTime.now(), region, "土地补偿", text, category,
+		return registration.register(new RegisterPetition("LETTER", OffsetDateTime.now(clock), region, "土地补偿", text, category,
 				kind, null, List.of(new RegisterPetition.PetitionerInput("向正清", id, null, null, false)), 1, null, null),
 				List.of(), actor("city.registrar")).petition().number();
 	}
@@ -119,7 +123,7 @@ class SameMatterIT {
 		String again = register(RETOLD, "LABOR", "CLAIM", "430726");
 		var p = queries.find(again, actor("city.registrar"));
 		actions.perform(again, p.version(), new PetitionCommand.Transfer("CD-HRSS",
-				new PetitionCommand.Communication("对接人", OffsetDateTime.now().minusHours(1), "电话沟通")), actor("city.registrar"));
+				new PetitionCommand.Communication("对接人", OffsetDateTime.now(clock).minusHours(1), "电话沟通")), actor("city.registrar"));
 		Actor hr = actor("hr.officer");
 		assertThatThrownBy(() -> queries.find(earlier, hr)).isInstanceOf(DomainException.NotFound.class);
 		assertThatThrownBy(() -> accept(again, hr)).isInstanceOf(DomainException.Conflict.class)

@@ -24,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class DeadlineSweepIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	@Autowired
 	DeadlineSweep sweep;
 
@@ -49,7 +53,7 @@ class DeadlineSweepIT {
 				"LABOR", "CLAIM", "SIMPLE", List.of(new RegisterPetition.PetitionerInput("向红梅", null, null, null, false)), 1,
 				null, null), List.of(), registrar).petition();
 		var cmd = new PetitionCommand.Transfer("CD-HRSS",
-				new PetitionCommand.Communication("人社局 刘科长", OffsetDateTime.now(), "电话沟通同意接收"));
+				new PetitionCommand.Communication("人社局 刘科长", OffsetDateTime.now(clock), "电话沟通同意接收"));
 		actions.perform(p.number(), p.version(), cmd, registrar);
 		long id = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(p.number()).query(Long.class).single();
 		LocalDate later = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(40);
