@@ -44,8 +44,7 @@ class PetitionTablesOwnershipTest {
 			Map.entry("com/xinfang/casefile/PersonFiles.java", 4),
 			Map.entry("com/xinfang/casefile/SameFacts.java", 1),
 			Map.entry("com/xinfang/casefile/Search.java", 3),
-			// demo seeding and the key check (platform concerns that look at whether any data exists)
-			Map.entry("com/xinfang/demo/DemoData.java", 1),
+			// the key check (whether any encrypted personal data exists: the petitioners' too)
 			Map.entry("com/xinfang/privacy/KeyCheck.java", 3),
 			// partner exchange (hand-over packages, Open311 requests)
 			Map.entry("com/xinfang/exchange/HandOver.java", 10),

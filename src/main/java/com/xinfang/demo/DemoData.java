@@ -79,7 +79,7 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		seedAccounts();
-		long existing = jdbc.sql("SELECT count(*) FROM petition").query(Long.class).single();
+		long existing = jdbc.sql("SELECT count(*) FROM petition_ref").query(Long.class).single();
 		if (existing == 0 && props.petitions() > 0) {
 			seedPetitions(props.petitions());
 		}
