@@ -1,12 +1,14 @@
 package com.xinfang.analytics;
 
+import static com.xinfang.platform.Texts.blankToNull;
+
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
 import com.xinfang.platform.DomainException;
-import com.xinfang.supervision.Duties;
+import com.xinfang.accountability.Duties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Indicators {
 
 	/** Statuses of a matter no longer open (the predicate of the petition_open_deadline index). */
-	static final String OPEN = "p.status NOT IN " + Duties.CLOSED_STATUSES;
+	static final String OPEN = com.xinfang.petition.Status.sqlOpen("p");
 
 	/** The longest period one question may cover. */
 	static final long MAX_DAYS = 366L * 10;
@@ -122,9 +124,6 @@ public class Indicators {
 		return prefix.length() == 4 ? prefix + "00" : prefix.length() == 2 ? prefix + "0000" : prefix;
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 	@Transactional(readOnly = true)
 	public Figures figures(StatsQuery q) {

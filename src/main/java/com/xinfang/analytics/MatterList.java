@@ -5,7 +5,7 @@ import com.xinfang.petition.Channel;
 import com.xinfang.petition.Status;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
-import com.xinfang.supervision.Duties;
+import com.xinfang.accountability.Duties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -112,7 +112,7 @@ public class MatterList {
 			case "replied" -> where.add(in("replied_at"));
 			case "closed", "averageHandlingDays", "oneTimeResolutionRate" -> {
 				where.add(in("closed_at"));
-				where.add("p.status IN ('CLOSED', 'FINAL', 'REEXAMINATION', 'REVIEW')");
+				where.add(com.xinfang.petition.Status.sqlIn("p", com.xinfang.petition.Status.CONCLUDED_ONCE));
 			}
 			case "backlogResolved", "backlogResolutionRate" -> {
 				where.add("EXISTS (SELECT 1 FROM stats_matter s WHERE s.petition_id = p.id AND s.backlog_exit_day BETWEEN :pFrom AND :pTo"

@@ -1,5 +1,7 @@
 package com.xinfang.analytics;
 
+import com.xinfang.accountability.Duties;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -77,7 +77,7 @@ public class TimeLimitPolicies {
 	 * ({@code null} when not yet known). Its {@code policy()} is the statutory policy when the
 	 * given policy has no rule of its own for the limit.
 	 */
-	public TimeLimitRule rule(Policy policy, TimeLimit limit, Complexity complexity) {
+	public TimeLimitRule rule(Policy policy, TimeLimit limit, TimeLimitComplexity complexity) {
 		List<TimeLimitRule> all = rules.get();
 		return own(all, policy, limit, complexity)
 			.or(() -> own(all, statutory, limit, complexity))
@@ -85,17 +85,17 @@ public class TimeLimitPolicies {
 	}
 
 	/** The last day of {@code limit} under {@code policy} for a period starting on {@code start}. */
-	public LocalDate due(Policy policy, TimeLimit limit, Complexity complexity, LocalDate start) {
+	public LocalDate due(Policy policy, TimeLimit limit, TimeLimitComplexity complexity, LocalDate start) {
 		return deadline(policy, limit, complexity, start).due();
 	}
 
-	public Deadline deadline(Policy policy, TimeLimit limit, Complexity complexity, LocalDate start) {
+	public Deadline deadline(Policy policy, TimeLimit limit, TimeLimitComplexity complexity, LocalDate start) {
 		TimeLimitRule rule = rule(policy, limit, complexity);
 		return new Deadline(rule, rule.dueFrom(start, calendar));
 	}
 
 	/** Both clocks of a limit: the deployment's target and statutory policies. */
-	public TwoClocks clocks(TimeLimit limit, Complexity complexity, LocalDate start) {
+	public TwoClocks clocks(TimeLimit limit, TimeLimitComplexity complexity, LocalDate start) {
 		return new TwoClocks(deadline(target, limit, complexity, start), deadline(statutory, limit, complexity, start));
 	}
 
@@ -117,7 +117,7 @@ public class TimeLimitPolicies {
 	}
 
 	private static Optional<TimeLimitRule> own(List<TimeLimitRule> all, Policy policy, TimeLimit limit,
-			Complexity complexity) {
+			TimeLimitComplexity complexity) {
 		List<TimeLimitRule> candidates = all.stream()
 			.filter(r -> r.policy().equals(policy) && r.limit() == limit)
 			.toList();

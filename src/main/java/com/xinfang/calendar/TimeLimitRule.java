@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code unit} for matters of {@code complexity} ({@code null} = any complexity). {@code basis}
  * is the legal or local source, for display ("《信访工作条例》第三十四条：自受理之日起60日内办结").
  */
-public record TimeLimitRule(Policy policy, TimeLimit limit, Complexity complexity, int days, DayUnit unit,
+public record TimeLimitRule(Policy policy, TimeLimit limit, TimeLimitComplexity complexity, int days, DayUnit unit,
 		String basis) {
 
 	public static final int MIN_DAYS = 1;

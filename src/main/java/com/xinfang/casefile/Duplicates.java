@@ -1,5 +1,7 @@
 package com.xinfang.casefile;
 
+import static com.xinfang.platform.Texts.blankToNull;
+
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.petition.Confidentiality;
@@ -335,8 +337,5 @@ public class Duplicates {
 		return out;
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 }

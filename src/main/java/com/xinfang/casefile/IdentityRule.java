@@ -1,5 +1,7 @@
 package com.xinfang.casefile;
 
+import static com.xinfang.platform.Texts.blank;
+
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
 import java.util.Objects;
@@ -51,8 +53,5 @@ final class IdentityRule {
 		return out.toString();
 	}
 
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
-	}
 
 }

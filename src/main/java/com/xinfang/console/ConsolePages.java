@@ -59,7 +59,7 @@ class ConsolePages {
 
 	private final com.xinfang.petition.PetitionActions actions;
 
-	private final com.xinfang.supervision.StaffNotices notices;
+	private final com.xinfang.notification.StaffNotices notices;
 
 	private final com.xinfang.supervision.SupervisionOrders supervision;
 
@@ -67,9 +67,9 @@ class ConsolePages {
 
 	private final com.xinfang.supervision.CaseOwnership ownership;
 
-	private final com.xinfang.supervision.JointHandling joint;
+	private final com.xinfang.coordination.JointHandling joint;
 
-	private final com.xinfang.supervision.AccountabilityRates accountability;
+	private final com.xinfang.accountability.AccountabilityRates accountability;
 
 	private final com.xinfang.text.ClassificationService classification;
 
@@ -78,7 +78,7 @@ class ConsolePages {
 	private final java.time.Clock clock;
 
 	ConsolePages(com.xinfang.text.ClassificationService classification, SuggestionPanel suggestionPanel,
-			com.xinfang.supervision.AccountabilityRates accountability, com.xinfang.supervision.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
+			com.xinfang.accountability.AccountabilityRates accountability, com.xinfang.coordination.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.notification.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
 			com.xinfang.petition.PetitionActions actions, java.time.Clock clock) {
 		this.clock = clock;
 		this.classification = classification;
@@ -240,8 +240,7 @@ class ConsolePages {
 		model.addAttribute("findings", accountability.findings(number, actor));
 		// supervisors and reviewers of a bureau, on a decided matter (the service checks the status too)
 		model.addAttribute("mayFind", directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REVIEWER)
-				&& java.util.Set.of("NOT_ACCEPTED", "REPLIED", "DELIVERED", "CLOSE_PENDING_APPROVAL", "CLOSED", "REEXAMINATION", "REVIEW",
-						"FINAL").contains(p.status()));
+				&& com.xinfang.accountability.AccountabilityRates.findable(p.status()));
 		model.addAttribute("mayWhistle", joint.mayWhistle(p.responsibleUnitCode(), p.status(), actor));
 		model.addAttribute("orderKinds", com.xinfang.supervision.SupervisionOrders.Kind.values());
 		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));
@@ -303,7 +302,7 @@ class ConsolePages {
 	@PostMapping("/console/petitions/{number}/act")
 	String act(@PathVariable String number, ActForm form, Actor actor, RedirectAttributes redirect) {
 		try {
-			actions.perform(number, form.toCommand(), actor);
+			actions.perform(number, form.version(), form.toCommand(), actor);
 			redirect.addFlashAttribute("flash", "已完成：" + com.xinfang.petition.Action.valueOf(form.action()).label());
 		}
 		catch (DomainException ex) {
@@ -326,13 +325,13 @@ class ConsolePages {
 			String into, String recordKind, Boolean rehandle, LocalDateTime occurredAt, String contact,
 			String accusedUnitCode) {
 
-		com.xinfang.petition.ActionCommand toCommand() {
+		com.xinfang.petition.PetitionCommand toCommand() {
 			var communication = blank(commContact) && blank(commSummary) && commAt == null ? null
-					: new com.xinfang.petition.ActionCommand.Communication(commContact, at(commAt), commSummary);
-			return new com.xinfang.petition.ActionCommand(action, version, emptyToNull(categoryCode), emptyToNull(kind),
+					: new com.xinfang.petition.PetitionCommand.Communication(commContact, at(commAt), commSummary);
+			return new com.xinfang.petition.ActionRequest(action, version, emptyToNull(categoryCode), emptyToNull(kind),
 					emptyToNull(complexity), emptyToNull(unitCode), communication, reason, emptyToNull(legalChannel), note, days,
 					emptyToNull(result), opinion, method, at(deliveredAt), emptyToNull(satisfaction), into, emptyToNull(recordKind),
-					rehandle, at(occurredAt), contact, emptyToNull(accusedUnitCode));
+					rehandle, at(occurredAt), contact, emptyToNull(accusedUnitCode)).toCommand();
 		}
 
 		private static java.time.OffsetDateTime at(LocalDateTime t) {

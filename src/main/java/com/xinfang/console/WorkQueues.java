@@ -41,11 +41,14 @@ final class WorkQueues {
 			list.add(new Definition("console.queue.appeals", List.of("REEXAMINATION", "REVIEW")));
 		}
 		if (actor.hasAny(Role.SUPERVISOR, Role.LEADER, Role.ADMIN)) {
-			list.add(new Definition("console.queue.open", List.of("REGISTERED", "TRANSFERRED", "ACCEPTED", "REPLY_PENDING_APPROVAL",
-					"REPLIED", "DELIVERED", "CLOSE_PENDING_APPROVAL", "REEXAMINATION", "REVIEW")));
+			list.add(new Definition("console.queue.open", names(com.xinfang.petition.Status.OPEN)));
 		}
-		list.add(new Definition("console.queue.closed", List.of("CLOSED", "FINAL")));
+		list.add(new Definition("console.queue.closed", names(com.xinfang.petition.Status.CONCLUDED)));
 		return list;
+	}
+
+	private static List<String> names(java.util.Collection<com.xinfang.petition.Status> statuses) {
+		return java.util.Arrays.stream(com.xinfang.petition.Status.values()).filter(statuses::contains).map(Enum::name).toList();
 	}
 
 }

@@ -3,9 +3,9 @@ package com.xinfang.demo;
 import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.BeijingTime;
-import com.xinfang.supervision.CoordinationRecords;
-import com.xinfang.supervision.JointHandling;
-import com.xinfang.supervision.Recommendations;
+import com.xinfang.coordination.CoordinationRecords;
+import com.xinfang.coordination.JointHandling;
+import com.xinfang.coordination.Recommendations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,14 +45,15 @@ class DemoCoordination {
 		this.clock = clock;
 	}
 
-	void seed() {
+	/** The records; a failure is logged and skipped, or (strict) stops the start. */
+	void seed(boolean strict) {
 		try {
 			Actor officer = accounts.actorByUsername("hr.officer").orElseThrow();
 			Actor leader = accounts.actorByUsername("leader").orElseThrow();
 			Actor supervisor = accounts.actorByUsername("city.supervisor").orElseThrow();
 			LocalDate today = LocalDate.now(clock.withZone(BeijingTime.ZONE));
 			List<String> hrMatters = jdbc.sql("""
-					SELECT number FROM petition WHERE responsible_unit_code = 'CD-HRSS' AND status = 'ACCEPTED' ORDER BY received_at LIMIT 2""")
+					SELECT number FROM petition_ref WHERE responsible_unit_code = 'CD-HRSS' AND status = 'ACCEPTED' ORDER BY received_at LIMIT 2""")
 				.query(String.class)
 				.list();
 			if (!hrMatters.isEmpty()) {
@@ -72,6 +73,9 @@ class DemoCoordination {
 					"近期工伤认定类信访集中，反映认定周期长。建议优化工伤认定流程，压缩办理时限，及时告知进度。", 30), supervisor);
 		}
 		catch (RuntimeException ex) {
+			if (strict) {
+				throw new IllegalStateException("demo coordination records could not be seeded", ex);
+			}
 			log.warn("Demo coordination records skipped: {}", ex.getMessage());
 		}
 	}

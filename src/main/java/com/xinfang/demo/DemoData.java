@@ -79,7 +79,7 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		seedAccounts();
-		long existing = jdbc.sql("SELECT count(*) FROM petition").query(Long.class).single();
+		long existing = jdbc.sql("SELECT count(*) FROM petition_ref").query(Long.class).single();
 		if (existing == 0 && props.petitions() > 0) {
 			seedPetitions(props.petitions());
 		}
@@ -152,11 +152,14 @@ class DemoData implements ApplicationRunner {
 				made++;
 			}
 			catch (RuntimeException ex) {
+				if (props.strict()) {
+					throw new IllegalStateException("demo petition " + i + " could not be seeded", ex);
+				}
 				log.warn("Demo petition {} skipped: {}", i, ex.getMessage());
 			}
 		}
 		log.info("Demo data: {} sample petitions", made);
-		coordination.seed();
+		coordination.seed(props.strict());
 	}
 
 	private String townshipOf(String county, Random random) {

@@ -4,7 +4,13 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
-import com.xinfang.petition.ActionCommand;
+import com.xinfang.petition.Complexity;
+import com.xinfang.petition.Kind;
+import com.xinfang.petition.LegalChannel;
+import com.xinfang.petition.PetitionCommand;
+import com.xinfang.petition.Result;
+import com.xinfang.petition.Satisfaction;
+import com.xinfang.platform.Texts;
 import com.xinfang.petition.PetitionActions;
 import com.xinfang.petition.PetitionViews;
 import com.xinfang.platform.DomainException;
@@ -13,8 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Random;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -51,57 +55,63 @@ class DemoProgress {
 		if (roll < 0.12) {
 			return; // still waiting for classification
 		}
-		if (!run.act(registrar, 20, Map.of("action", "CLASSIFY", "categoryCode", category, "kind", kind, "complexity",
-				random.nextBoolean() ? "SIMPLE" : "COMPLEX"))) {
+		Complexity complexity = random.nextBoolean() ? Complexity.SIMPLE : Complexity.COMPLEX;
+		if (!run.act(registrar, 20, at -> new PetitionCommand.Classify(category, Texts.optionalEnum(Kind.class, kind, "kind"),
+				complexity, null))) {
 			return;
 		}
 		if (legal != null) {
-			run.act(registrar, 30, Map.of("action", "DIVERT", "legalChannel", legal, "note", "属于依法应当通过法定途径解决的事项"));
+			run.act(registrar, 30, at -> new PetitionCommand.Divert(Texts.optionalEnum(LegalChannel.class, legal, "legalChannel"),
+					"属于依法应当通过法定途径解决的事项"));
 			return;
 		}
 		if (roll < 0.16) {
-			run.act(registrar, 30, Map.of("action", "REJECT", "reason", "该事项不属于信访事项受理范围"));
+			run.act(registrar, 30, at -> new PetitionCommand.Reject("该事项不属于信访事项受理范围", null));
 			return;
 		}
 		String unit = "ACCUSATION".equals(kind) && "DISCIPLINE".equals(category) ? "CD-JWJW"
 				: directory.category(category).map(c -> c.defaultUnitCode()).orElse("CD-ZFB");
-		if (!run.act(registrar, 24, Map.of("action", "TRANSFER", "unitCode", unit, "communication",
-				Map.of("contact", directory.unitName(unit) + "信访联络员", "summary", "电话沟通，对方同意接收并按期办理")))) {
+		if (!run.act(registrar, 24, at -> new PetitionCommand.Transfer(unit, new PetitionCommand.Communication(
+				directory.unitName(unit) + "信访联络员", at.minus(Duration.ofHours(2)).atZone(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
+				"电话沟通，对方同意接收并按期办理")))) {
 			return;
 		}
 		Actor officer = standIn(unit);
-		if (roll < 0.28 || !run.act(officer, 48 + random.nextInt(72), Map.of("action", "ACCEPT"))) {
+		if (roll < 0.28 || !run.act(officer, 48 + random.nextInt(72), at -> new PetitionCommand.Accept())) {
 			return; // transferred, waiting for acceptance
 		}
 		if (random.nextDouble() < 0.4) {
-			run.act(officer, 72, Map.of("action", "RECORD", "recordKind", random.nextBoolean() ? "INVESTIGATION" : "MEDIATION",
-					"note", "约谈双方当事人，调取相关材料核实情况"));
+			String recordKind = random.nextBoolean() ? "INVESTIGATION" : "MEDIATION";
+			run.act(officer, 72, at -> new PetitionCommand.RecordHandling(recordKind, "约谈双方当事人，调取相关材料核实情况", null, null,
+					null, 0));
 		}
 		if (roll < 0.48) {
 			return; // in handling; older ones run into their clocks
 		}
-		if (!run.act(officer, 24 * (8 + random.nextInt(18)), Map.of("action", "REPLY", "result",
-				random.nextDouble() < 0.55 ? "SUPPORT" : random.nextBoolean() ? "EXPLAIN" : "NOT_SUPPORT", "opinion",
+		int replyHours = 24 * (8 + random.nextInt(18));
+		Result result = random.nextDouble() < 0.55 ? Result.SUPPORT : random.nextBoolean() ? Result.EXPLAIN : Result.NOT_SUPPORT;
+		if (!run.act(officer, replyHours, at -> new PetitionCommand.Reply(result,
 				"经调查核实，现将处理意见答复如下：相关单位已按政策规定作出处理，请予理解支持。"))) {
 			return;
 		}
-		if (roll < 0.55 || !run.act(officer, 20, Map.of("action", "APPROVE", "note", "同意"))) {
+		if (roll < 0.55 || !run.act(officer, 20, at -> new PetitionCommand.Approve("同意"))) {
 			return;
 		}
-		if (roll < 0.62 || !run.act(officer, 40, Map.of("action", "DELIVER", "method", "直接送达"))) {
+		if (roll < 0.62 || !run.act(officer, 40, at -> new PetitionCommand.Deliver("直接送达", null))) {
 			return;
 		}
-		String satisfaction = random.nextDouble() < 0.8 ? "SATISFIED" : random.nextBoolean() ? "BASIC" : "UNSATISFIED";
-		if (roll < 0.68 || !run.act(officer, 72, Map.of("action", "VISIT_BACK", "satisfaction", satisfaction, "note", "电话回访"))) {
+		Satisfaction satisfaction = random.nextDouble() < 0.8 ? Satisfaction.SATISFIED
+				: random.nextBoolean() ? Satisfaction.BASIC : Satisfaction.UNSATISFIED;
+		if (roll < 0.68 || !run.act(officer, 72, at -> new PetitionCommand.VisitBack(satisfaction, "电话回访"))) {
 			return;
 		}
-		if ("UNSATISFIED".equals(satisfaction)) {
-			run.act(officer, 48, Map.of("action", "RECHECK", "note", "复核查原处理意见，事实清楚，维持", "rehandle", false));
+		if (satisfaction == Satisfaction.UNSATISFIED) {
+			run.act(officer, 48, at -> new PetitionCommand.Recheck(false, "复核查原处理意见，事实清楚，维持"));
 		}
 		if (roll < 0.74) {
 			return;
 		}
-		run.act(reviewer, 24, Map.of("action", "APPROVE", "note", "审核认定办结"));
+		run.act(reviewer, 24, at -> new PetitionCommand.Approve("审核认定办结"));
 	}
 
 	private Actor standIn(String unitCode) {
@@ -132,24 +142,14 @@ class DemoProgress {
 			this.now = now;
 		}
 
-		boolean act(Actor actor, int hoursLater, Map<String, Object> fields) {
+		/** The act {@code hoursLater} after the previous one, given the time it happens; false when refused or not yet due. */
+		boolean act(Actor actor, int hoursLater, java.util.function.Function<Instant, PetitionCommand> command) {
 			Instant next = at.plus(Duration.ofHours(hoursLater));
 			if (next.isAfter(now)) {
 				return false;
 			}
-			Map<String, Object> f = new HashMap<>(fields);
-			@SuppressWarnings("unchecked")
-			Map<String, String> comm = (Map<String, String>) f.get("communication");
-			var cmd = new ActionCommand((String) f.get("action"), version, (String) f.get("categoryCode"),
-					(String) f.get("kind"), (String) f.get("complexity"), (String) f.get("unitCode"),
-					comm == null ? null : new ActionCommand.Communication(comm.get("contact"),
-							next.minus(Duration.ofHours(2)).atZone(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
-							comm.get("summary")),
-					(String) f.get("reason"), (String) f.get("legalChannel"), (String) f.get("note"), null,
-					(String) f.get("result"), (String) f.get("opinion"), (String) f.get("method"), null,
-					(String) f.get("satisfaction"), null, (String) f.get("recordKind"), (Boolean) f.get("rehandle"), null, null);
 			try {
-				var view = actions.performAt(number, cmd, actor, next);
+				var view = actions.performAt(number, version, command.apply(next), actor, next);
 				version = view.version();
 				at = next;
 				return true;

@@ -21,8 +21,8 @@ class PdfDocumentRenderer implements DocumentRenderer {
 		BundledFonts fonts = BundledFonts.get();
 		try {
 			return new PdfWriter(fonts).write(new Typesetter(fonts).layout(draft), new PdfWriter.Info(
-					document.kind().title() + "（" + ChineseText.line(document.petitionNumber()) + "）",
-					ChineseText.line(document.issuingUnitName()), document.kind().title()));
+					document.kind().title() + "（" + DocumentText.line(document.petitionNumber()) + "）",
+					DocumentText.line(document.issuingUnitName()), document.kind().title()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write " + document.kind() + " " + document.petitionNumber(), ex);

@@ -62,7 +62,7 @@ final class Wording {
 		}
 
 		static Optional<Result> parse(String value) {
-			String v = ChineseText.clause(value);
+			String v = DocumentText.clause(value);
 			for (Result r : values()) {
 				if (r.name().equalsIgnoreCase(v) || r.label.equals(v) || ("予以" + r.label).equals(v)) {
 					return Optional.of(r);
@@ -98,19 +98,19 @@ final class Wording {
 			case SUPERVISION_ORDER -> w.supervisionOrder();
 			case MEDIATION_AGREEMENT -> w.mediationAgreement();
 		}
-		String number = ChineseText.line(doc.petitionNumber());
-		String issuer = ChineseText.line(doc.issuingUnitName());
+		String number = DocumentText.line(doc.petitionNumber());
+		String issuer = DocumentText.line(doc.issuingUnitName());
 		String addressee = w.addressee().map(a -> a + "：").orElse(null);
 		if (doc.kind() == DocumentKind.MEDIATION_AGREEMENT) {
 			return new Draft(issuer, doc.kind().title(), "编号：" + number, null, List.copyOf(w.body), issuer + "（印章）",
-					ChineseText.date(doc.issuedOn()), null, doc.kind().numberLabel() + "：" + number, false);
+					DocumentText.date(doc.issuedOn()), null, doc.kind().numberLabel() + "：" + number, false);
 		}
 		String note = doc.kind().isSlip() ? null : w.text(CONTACT).map(c -> "（联系人及电话：" + c + "）").orElse(null);
 		if (doc.documentNumber() == null) {
 			throw new IllegalArgumentException(doc.kind().shortName() + "缺少发文字号");
 		}
 		return new Draft(issuer, doc.kind().title(), doc.documentNumber().toString(), addressee,
-				List.copyOf(w.body), issuer, ChineseText.date(doc.issuedOn()), note, "信访编号：" + number,
+				List.copyOf(w.body), issuer, DocumentText.date(doc.issuedOn()), note, "信访编号：" + number,
 				doc.kind().isSlip());
 	}
 
@@ -221,7 +221,7 @@ final class Wording {
 
 	private List<String> conclusion(String label, List<String> opinion) {
 		List<String> out = new ArrayList<>();
-		text(RESULT).map(r -> Result.parse(r).map(x -> x.label).orElse(ChineseText.clause(r)))
+		text(RESULT).map(r -> Result.parse(r).map(x -> x.label).orElse(DocumentText.clause(r)))
 			.ifPresent(r -> out.add(label + "：" + r + "。"));
 		out.addAll(opinion);
 		return out;
@@ -273,7 +273,7 @@ final class Wording {
 
 	private void assignment() {
 		requireAddressee();
-		String deadline = ChineseText.dateOrText(required(DEADLINE, "报送办理结果的期限"));
+		String deadline = DocumentText.dateOrText(required(DEADLINE, "报送办理结果的期限"));
 		paragraph("现将" + reportedBy() + "信访事项交由你单位办理，请于" + deadline + "前将办理结果反馈本机关，并提交办结报告。");
 		body.add(new Table(rows("交办意见", multiline(INSTRUCTIONS).orElse("请认真调查处理，按期反馈办理结果。"),
 				Optional.of(deadline + "前报送办理结果和办结报告"),
@@ -284,7 +284,7 @@ final class Wording {
 	/** Art 38, 39: 督查督办 of a unit's handling, with a written reply by a deadline. */
 	private void supervisionOrder() {
 		requireAddressee();
-		String deadline = ChineseText.dateOrText(required(DEADLINE, "书面回复的期限"));
+		String deadline = DocumentText.dateOrText(required(DEADLINE, "书面回复的期限"));
 		String reason = required(REASON, "督办事由").strip().replaceAll("[。；;，,]+$", "");
 		paragraph("你单位承办的" + reportedBy() + "信访事项，" + reason + "。现予督办，请于" + deadline + "前将办理情况书面回复本机关。");
 		body.add(new Table(rows("督办要求", multiline(INSTRUCTIONS).orElse("请高度重视，认真核查办理，依法解决群众合理诉求。"),
@@ -308,7 +308,7 @@ final class Wording {
 		rows.add(new Row("办理要求", requirements));
 		List<String> talk = new ArrayList<>();
 		text(COMMUNICATION_WITH).ifPresent(v -> talk.add("沟通对象：" + v));
-		text(COMMUNICATION_TIME).map(ChineseText::dateTimeOrText).ifPresent(v -> talk.add("沟通时间：" + v));
+		text(COMMUNICATION_TIME).map(DocumentText::dateTimeOrText).ifPresent(v -> talk.add("沟通时间：" + v));
 		multiline(COMMUNICATION_SUMMARY).ifPresent(v -> talk.add("沟通情况：" + v));
 		if (!talk.isEmpty()) {
 			rows.add(new Row("双沟通记录", String.join("\n", talk)));
@@ -341,29 +341,29 @@ final class Wording {
 
 	private Optional<String> title() {
 		return Optional.ofNullable(doc.title())
-			.map(ChineseText::line)
+			.map(DocumentText::line)
 			.map(t -> t.replaceAll("^[“\"「『]+|[”\"」』]+$", ""))
 			.filter(t -> !t.isEmpty());
 	}
 
 	private Optional<String> addressee() {
-		return Optional.ofNullable(doc.addresseeName()).map(ChineseText::line).filter(a -> !a.isEmpty());
+		return Optional.ofNullable(doc.addresseeName()).map(DocumentText::line).filter(a -> !a.isEmpty());
 	}
 
 	private Optional<String> received() {
-		return Optional.ofNullable(doc.receivedOn()).map(ChineseText::date);
+		return Optional.ofNullable(doc.receivedOn()).map(DocumentText::date);
 	}
 
 	private Optional<String> text(String key) {
-		return doc.field(key).map(ChineseText::line).filter(v -> !v.isEmpty());
+		return doc.field(key).map(DocumentText::line).filter(v -> !v.isEmpty());
 	}
 
 	private Optional<String> clause(String key) {
-		return doc.field(key).map(ChineseText::clause).filter(v -> !v.isEmpty());
+		return doc.field(key).map(DocumentText::clause).filter(v -> !v.isEmpty());
 	}
 
 	private Optional<String> date(String key) {
-		return text(key).map(ChineseText::dateOrText);
+		return text(key).map(DocumentText::dateOrText);
 	}
 
 	private Optional<String> multiline(String key) {
@@ -372,7 +372,7 @@ final class Wording {
 	}
 
 	private List<String> paragraphs(String key) {
-		return doc.field(key).map(ChineseText::paragraphs).orElse(List.of());
+		return doc.field(key).map(DocumentText::paragraphs).orElse(List.of());
 	}
 
 	private String required(String key, String name) {

@@ -351,10 +351,10 @@ public class Open311 {
 		return found.get(0);
 	}
 
-	static final String CLOSED = "p.status IN ('CLOSED','FINAL','MERGED','NOT_ACCEPTED','DIVERTED')";
+	static final String CLOSED = com.xinfang.petition.Status.sqlFinished("p");
 
 	private static boolean closed(String status) {
-		return List.of("CLOSED", "FINAL", "MERGED", "NOT_ACCEPTED", "DIVERTED").contains(status);
+		return com.xinfang.petition.Status.isIn(status, com.xinfang.petition.Status.FINISHED);
 	}
 
 	/** Only matters filed through an Open311 partner, never an accusation (its existence is confidential). */

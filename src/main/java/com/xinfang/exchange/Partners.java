@@ -1,5 +1,7 @@
 package com.xinfang.exchange;
 
+import static com.xinfang.platform.Texts.blankToNull;
+
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
@@ -283,8 +285,5 @@ public class Partners {
 		}
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 }

@@ -1,6 +1,6 @@
 package com.xinfang.exchange;
 
-import com.xinfang.petition.PetitionMoved;
+import com.xinfang.petition.PetitionEvent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -116,7 +116,7 @@ public class Webhooks {
 
 	/** Each step of a matter that came from a partner allowed to receive updates. Idempotent. */
 	@ApplicationModuleListener
-	void on(PetitionMoved moved) {
+	void on(PetitionEvent moved) {
 		record Link(long partnerId, String externalId, boolean mayReceive, String callback) {
 		}
 		jdbc.sql("""
@@ -128,30 +128,22 @@ public class Webhooks {
 			.filter(l -> l.mayReceive() && l.callback() != null)
 			.ifPresent(l -> {
 				Map<String, Object> data = new LinkedHashMap<>();
-				data.put("action", moved.action());
-				data.put("fromStatus", moved.fromStatus());
-				data.put("status", moved.toStatus());
-				data.put("statusLabel", statusLabel(moved.toStatus()));
-				enqueue(l.partnerId(), moved.number(), l.externalId(), eventType(moved), moved.milestone(), moved.at(),
-						data, "moved:" + moved.number() + ":" + moved.action() + ":" + moved.toStatus() + ":" + moved.at());
+				data.put("action", moved.action().name());
+				data.put("fromStatus", moved.fromStatus().name());
+				data.put("status", moved.toStatus().name());
+				data.put("statusLabel", moved.toStatus().label());
+				enqueue(l.partnerId(), moved.number(), l.externalId(), eventType(moved),
+						moved.milestone() == null ? null : moved.milestone().label(), moved.at(), data,
+						"moved:" + moved.number() + ":" + moved.action().name() + ":" + moved.toStatus().name() + ":" + moved.at());
 			});
 	}
 
 	/** The partner-facing name of a step: 受理, 转送, 答复, 办结, 复查 … */
-	static String eventType(PetitionMoved m) {
+	static String eventType(PetitionEvent m) {
 		return switch (m.toStatus()) {
-			case "TRANSFERRED" -> "TRANSFERRED";
-			case "ACCEPTED" -> "ACCEPTED";
-			case "NOT_ACCEPTED" -> "NOT_ACCEPTED";
-			case "DIVERTED" -> "DIVERTED";
-			case "REPLIED" -> "REPLIED";
-			case "DELIVERED" -> "DELIVERED";
-			case "CLOSED" -> "CLOSED";
-			case "REEXAMINATION" -> "REEXAMINATION";
-			case "REVIEW" -> "REVIEW";
-			case "FINAL" -> "FINAL";
-			case "MERGED" -> "MERGED";
-			default -> "UPDATED";
+			case TRANSFERRED, ACCEPTED, NOT_ACCEPTED, DIVERTED, REPLIED, DELIVERED, CLOSED, REEXAMINATION, REVIEW, FINAL, MERGED ->
+				m.toStatus().name();
+			case REGISTERED, REPLY_PENDING_APPROVAL, CLOSE_PENDING_APPROVAL -> "UPDATED";
 		};
 	}
 

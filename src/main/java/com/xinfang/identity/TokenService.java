@@ -16,7 +16,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
@@ -41,7 +40,10 @@ class TokenService {
 		this.encoder = NimbusJwtEncoder.withSecretKey(key).build();
 		var nimbus = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
 		// the signature and expiry first (no database), then whether the token was ended early
-		nimbus.setJwtValidator(JwtValidators.createDefaultWithValidators(revocations));
+		// expiry against the application's clock (the one that issued the token), not the system's
+		var timestamps = new org.springframework.security.oauth2.jwt.JwtTimestampValidator();
+		timestamps.setClock(clock);
+		nimbus.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(timestamps, revocations));
 		this.decoder = nimbus;
 		this.clock = clock;
 	}

@@ -1,5 +1,7 @@
 package com.xinfang.mediation;
 
+import static com.xinfang.platform.Texts.blank;
+
 import com.xinfang.platform.DomainException.FieldProblem;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,8 +57,5 @@ final class AgreementRule {
 		return problems;
 	}
 
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
-	}
 
 }

@@ -262,7 +262,7 @@ public class Disputes {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params(number, source.name(), in.typeCode(), in.title().strip(), in.facts().strip(), region,
 					grid == null ? null : grid.code(), county, status.name(), level.name(), owner, orgId, mediationLevel,
-					actor.userId(), today, now, Organisations.blankToNull(in.petitionNumber()))
+					actor.userId(), today, now, com.xinfang.platform.Texts.blankToNull(in.petitionNumber()))
 			.query(Long.class)
 			.single();
 		int seq = 0;
@@ -272,7 +272,7 @@ public class Disputes {
 			}
 			String idn = p.idNumber() == null || p.idNumber().isBlank() ? null : IdNumber.normalise(p.idNumber());
 			String phone = p.phone() == null || p.phone().isBlank() ? null : MobilePhone.normalise(p.phone());
-			String address = Organisations.blankToNull(p.address());
+			String address = com.xinfang.platform.Texts.blankToNull(p.address());
 			jdbc.sql("""
 					INSERT INTO dispute_party (dispute_id, seq, side, name, id_number_enc, id_number_index, id_number_mask,
 					                           phone_enc, phone_index, phone_mask, address_enc)
@@ -282,7 +282,7 @@ public class Disputes {
 				.update();
 		}
 		jdbc.sql("INSERT INTO dispute_risk (dispute_id, at, level, owner, plan, reason, actor) VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(id, now, level.name(), owner, Organisations.blankToNull(in.riskPlan()), "登记时评定", actor.displayName())
+			.params(id, now, level.name(), owner, com.xinfang.platform.Texts.blankToNull(in.riskPlan()), "登记时评定", actor.displayName())
 			.update();
 		event(id, actor, "REGISTER", null, status, source.label() + "：" + in.title().strip());
 		audit.record(actor.label(), "DISPUTE_REGISTERED", number, source.name());
@@ -326,7 +326,7 @@ public class Disputes {
 		String owner = in.owner() == null || in.owner().isBlank() ? d.riskOwner() : in.owner().strip();
 		transition(d, DisputeStatus.Act.RISK, in.version(), "risk_level = ?, risk_owner = ?", List.of(in.level().name(), owner));
 		jdbc.sql("INSERT INTO dispute_risk (dispute_id, at, level, owner, plan, reason, actor) VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(d.id(), now(), in.level().name(), owner, Organisations.blankToNull(in.plan()), in.reason().strip(),
+			.params(d.id(), now(), in.level().name(), owner, com.xinfang.platform.Texts.blankToNull(in.plan()), in.reason().strip(),
 					actor.displayName())
 			.update();
 		event(d.id(), actor, "RISK", d.status(), d.status(), d.riskLabel() + " → " + in.level().label() + "（" + owner + "）：" + in.reason().strip());
@@ -351,7 +351,7 @@ public class Disputes {
 		transition(d, DisputeStatus.Act.SESSION, in.version(), null, List.of());
 		jdbc.sql("INSERT INTO mediation_session (dispute_id, held_on, room_id, mediator, attendees, record, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(d.id(), in.heldOn(), in.roomId() != null ? in.roomId() : d.roomId(), actor.displayName(),
-					Organisations.blankToNull(in.attendees()), in.record().strip(), now())
+					com.xinfang.platform.Texts.blankToNull(in.attendees()), in.record().strip(), now())
 			.update();
 		event(d.id(), actor, "SESSION", d.status(), DisputeStatus.MEDIATING, "调解笔录已记录");
 		return load(d.id());
@@ -374,8 +374,8 @@ public class Disputes {
 		jdbc.sql("""
 				INSERT INTO mediation_agreement (dispute_id, form, facts, responsibilities, terms, performance, perform_by, effective_on,
 				                                 mediator, org_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(d.id(), in.form(), Organisations.blankToNull(in.facts()), Organisations.blankToNull(in.responsibilities()),
-					in.terms().strip(), Organisations.blankToNull(in.performance()), in.performBy(), in.effectiveOn(),
+			.params(d.id(), in.form(), com.xinfang.platform.Texts.blankToNull(in.facts()), com.xinfang.platform.Texts.blankToNull(in.responsibilities()),
+					in.terms().strip(), com.xinfang.platform.Texts.blankToNull(in.performance()), in.performBy(), in.effectiveOn(),
 					actor.displayName(), d.orgName())
 			.update();
 		event(d.id(), actor, "AGREE", d.status(), DisputeStatus.AGREED,
@@ -575,7 +575,7 @@ public class Disputes {
 			throw new DomainException.Invalid("decidedOn", "请填写法院的裁定结果和日期（不早于申请日，不晚于今天）");
 		}
 		int n = jdbc.sql("UPDATE mediation_agreement SET confirmation_decided_on = ?, confirmation_result = ?, confirmation_note = ? WHERE dispute_id = ? AND confirmation_result IS NULL")
-			.params(in.decidedOn(), in.confirmed() ? "CONFIRMED" : "REJECTED", Organisations.blankToNull(in.note()), d.id())
+			.params(in.decidedOn(), in.confirmed() ? "CONFIRMED" : "REJECTED", com.xinfang.platform.Texts.blankToNull(in.note()), d.id())
 			.update();
 		if (n == 0) {
 			throw new DomainException.Conflict("已记录法院的裁定");

@@ -1,5 +1,7 @@
 package com.xinfang.mediation;
 
+import static com.xinfang.platform.Texts.blankToNull;
+
 import com.xinfang.audit.AuditLog;
 import com.xinfang.grid.Oversight;
 import com.xinfang.identity.Actor;
@@ -375,9 +377,6 @@ public class Organisations {
 		return LocalDate.now(clock.withZone(BeijingTime.ZONE));
 	}
 
-	static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 	static String joinTypes(List<String> types) {
 		return types.stream().collect(Collectors.joining(","));

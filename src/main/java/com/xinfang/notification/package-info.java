@@ -1,3 +1,8 @@
-/** Tells petitioners by SMS when their matter reaches a milestone (登记, 受理告知, 意见书, ...). */
+/**
+ * Tells people what they need to know: petitioners by SMS when their matter reaches a public
+ * milestone (from {@link com.xinfang.petition.PetitionEvent}), staff by notices addressed to a
+ * unit's roles ({@link com.xinfang.notification.StaffNotices}: reminders, 督办, 吹哨报到, a repeat
+ * merged into a matter they handle).
+ */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification")
 package com.xinfang.notification;

@@ -43,8 +43,8 @@ class CalendarDueDates implements PetitionClocks.DueDates {
 		return TimeLimit.valueOf(limit.name());
 	}
 
-	private static com.xinfang.calendar.Complexity map(Complexity complexity) {
-		return complexity == null ? null : com.xinfang.calendar.Complexity.valueOf(complexity.name());
+	private static com.xinfang.calendar.TimeLimitComplexity map(Complexity complexity) {
+		return complexity == null ? null : com.xinfang.calendar.TimeLimitComplexity.valueOf(complexity.name());
 	}
 
 }

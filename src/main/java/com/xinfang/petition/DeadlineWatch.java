@@ -42,9 +42,9 @@ public class DeadlineWatch {
 				       coalesce(handle_target, accept_target) AS target_due,
 				       coalesce(handle_statutory, accept_statutory) AS statutory_due
 				FROM petition
-				WHERE status NOT IN ('CLOSED', 'FINAL', 'MERGED', 'NOT_ACCEPTED', 'DIVERTED')
+				WHERE %s
 				  AND coalesce(handle_statutory, accept_statutory) <= ?
-				ORDER BY coalesce(handle_statutory, accept_statutory)""")
+				ORDER BY coalesce(handle_statutory, accept_statutory)""".formatted(Status.sqlOpen(null)))
 			.param(until)
 			.query(DueMatter.class)
 			.list();

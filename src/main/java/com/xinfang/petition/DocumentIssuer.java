@@ -42,7 +42,8 @@ class DocumentIssuer {
 		this.repeats = repeats;
 	}
 
-	void issueFor(Petition p, Action action, ActionCommand cmd, Actor actor, Instant at) {
+	void issueFor(Petition p, PetitionCommand cmd, Actor actor, Instant at) {
+		Action action = cmd.action();
 		LocalDate today = PetitionClocks.day(at);
 		// documents are issued under the body's full name (常德市人力资源和社会保障局), never the console's short one
 		Unit actorUnitRecord = directory.unit(actor.unitCode()).orElse(null);
@@ -60,7 +61,7 @@ class DocumentIssuer {
 		switch (action) {
 			case TRANSFER, ASSIGN -> {
 				Unit receiver = directory.unit(p.responsibleUnitCode()).orElseThrow();
-				var c = cmd.communication();
+				var c = ((PetitionCommand.Handover) cmd).communication();
 				boolean showAccuser = ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, receiver, null)
 						&& (p.kind() != Kind.ACCUSATION || receiver.kind() == Unit.Kind.DISCIPLINE);
 				doc = OfficialDocument.of(action == Action.TRANSFER ? DocumentKind.TRANSFER_SLIP : DocumentKind.ASSIGNMENT_SLIP,
@@ -87,27 +88,27 @@ class DocumentIssuer {
 				if (earlier.isPresent()) {
 					doc = OfficialDocument.of(DocumentKind.NOT_ACCEPTED_AGAIN_NOTICE, p.number(), actorUnit, today, petitioner,
 							p.title(), received)
-						.with(DocumentFields.REASON, cmd.reason()
+						.with(DocumentFields.REASON, ((PetitionCommand.Reject) cmd).reason()
 								+ (earlier.get().nameable() ? "（原信访事项编号：" + earlier.get().number() + "）" : ""));
 				}
 				else {
 					doc = OfficialDocument.of(DocumentKind.NON_ACCEPTANCE_NOTICE, p.number(), actorUnit, today, petitioner, p.title(),
 							received)
-						.with(DocumentFields.REASON, cmd.reason())
+						.with(DocumentFields.REASON, ((PetitionCommand.Reject) cmd).reason())
 						.with(DocumentFields.LEGAL_CHANNEL, p.legalChannel() == null ? null : p.legalChannel().label());
 				}
 			}
 			case DIVERT -> doc = OfficialDocument.of(DocumentKind.NON_ACCEPTANCE_NOTICE, p.number(), actorUnit, today, petitioner,
 					p.title(), received)
-				.with(DocumentFields.REASON, cmd.note() == null || cmd.note().isBlank()
-						? "该事项依法应当通过" + p.legalChannel().label() + "途径解决" : cmd.note())
+				.with(DocumentFields.REASON, ((PetitionCommand.Divert) cmd).note() == null
+						? "该事项依法应当通过" + p.legalChannel().label() + "途径解决" : ((PetitionCommand.Divert) cmd).note())
 				.with(DocumentFields.LEGAL_CHANNEL, p.legalChannel().label());
 			case EXTEND -> {
 				issuer = handlingUnitRecord;
 				doc = OfficialDocument.of(DocumentKind.EXTENSION_NOTICE, p.number(), handlingUnit, today, petitioner,
 						p.title(), received)
 					.with(DocumentFields.EXTENSION_DAYS, String.valueOf(p.extendedDays()))
-					.with(DocumentFields.REASON, cmd.reason())
+					.with(DocumentFields.REASON, ((PetitionCommand.Extend) cmd).reason())
 					.with(DocumentFields.ACCEPTED_ON, format(accepted))
 					.with(DocumentFields.NEW_DEADLINE, format(p.handleStatutory()));
 			}
@@ -127,7 +128,7 @@ class DocumentIssuer {
 				boolean review = p.status() == Status.FINAL;
 				doc = OfficialDocument.of(review ? DocumentKind.REVIEW_OPINION : DocumentKind.REEXAMINATION_OPINION, p.number(),
 						actorUnit, today, petitioner, p.title(), received)
-					.with(DocumentFields.OPINION, cmd.opinion())
+					.with(DocumentFields.OPINION, ((PetitionCommand.Decide) cmd).opinion())
 					.with(DocumentFields.RESULT, (review ? p.reviewResult() : p.reexaminationResult()).label())
 					.with(DocumentFields.PREVIOUS_AUTHORITY, handlingUnit);
 			}

@@ -22,6 +22,30 @@ public enum Status {
 	public static final java.util.Set<Status> FINISHED = java.util.Collections
 		.unmodifiableSet(java.util.EnumSet.of(CLOSED, FINAL, MERGED, NOT_ACCEPTED, DIVERTED));
 
+	/** 办结: closed by the 双审核 or finally decided (not a rejection, a diversion or a merge). */
+	public static final java.util.Set<Status> CONCLUDED = java.util.Collections
+		.unmodifiableSet(java.util.EnumSet.of(CLOSED, FINAL));
+
+	/**
+	 * 办结 once and still counted so: {@link #CONCLUDED} or a 复查 / 复核 asked for after the closure
+	 * (the day of 办结 is kept while the appeal runs).
+	 */
+	public static final java.util.Set<Status> CONCLUDED_ONCE = java.util.Collections
+		.unmodifiableSet(java.util.EnumSet.of(CLOSED, FINAL, REEXAMINATION, REVIEW));
+
+	/** The handling unit has issued its approved 处理意见书 (and the matter went on from there). */
+	public static final java.util.Set<Status> REPLY_ISSUED = java.util.Collections.unmodifiableSet(
+			java.util.EnumSet.of(REPLIED, DELIVERED, CLOSE_PENDING_APPROVAL, CLOSED, REEXAMINATION, REVIEW, FINAL));
+
+	/** By which a matter leaves the 积案 backlog (化解): finished, but a merged repeat never counts. */
+	public static final java.util.Set<Status> RESOLVED = java.util.Collections
+		.unmodifiableSet(java.util.EnumSet.of(CLOSED, FINAL, NOT_ACCEPTED, DIVERTED));
+
+	/** The open statuses, in lifecycle order. */
+	public static final java.util.List<Status> OPEN = java.util.Arrays.stream(values())
+		.filter(s -> !FINISHED.contains(s))
+		.toList();
+
 	public boolean isFinished() {
 		return FINISHED.contains(this);
 	}
@@ -35,10 +59,34 @@ public enum Status {
 		return name != null && !FINISHED.contains(valueOf(name));
 	}
 
+	/** Whether the status, by name, is one of {@code set} (for views that carry it as text). */
+	public static boolean isIn(String name, java.util.Set<Status> set) {
+		return name != null && set.contains(valueOf(name));
+	}
+
 	/** The one SQL predicate for "the matter is open", on a petition row aliased {@code alias}. */
 	public static String sqlOpen(String alias) {
-		return alias + ".status NOT IN (" + FINISHED.stream().map(s -> "'" + s.name() + "'")
-			.collect(java.util.stream.Collectors.joining(",")) + ")";
+		return column(alias) + " NOT IN " + sqlList(FINISHED);
+	}
+
+	/** The SQL predicate "the matter is finished" ({@link #FINISHED}), on a row aliased {@code alias}. */
+	public static String sqlFinished(String alias) {
+		return column(alias) + " IN " + sqlList(FINISHED);
+	}
+
+	/** The SQL predicate "the status is one of {@code set}", on a petition row aliased {@code alias}. */
+	public static String sqlIn(String alias, java.util.Collection<Status> set) {
+		return column(alias) + " IN " + sqlList(set);
+	}
+
+	/** {@code ('A','B')}: a set of statuses as an SQL list literal, in declaration order. */
+	public static String sqlList(java.util.Collection<Status> set) {
+		return java.util.Arrays.stream(values()).filter(set::contains).map(s -> "'" + s.name() + "'")
+			.collect(java.util.stream.Collectors.joining(",", "(", ")"));
+	}
+
+	private static String column(String alias) {
+		return alias == null || alias.isEmpty() ? "status" : alias + ".status";
 	}
 
 	/** The label of a status given by name, as templates and exports show it. */

@@ -46,10 +46,12 @@ class EventPublicationMaintenance {
 
 	private final Duration keepCompleted;
 
+	private final java.time.Clock clock;
+
 	private final Counter resubmissions;
 
 	EventPublicationMaintenance(IncompleteEventPublications incomplete, CompletedEventPublications completed,
-			JdbcClient jdbc, TransactionTemplate tx, MeterRegistry registry,
+			JdbcClient jdbc, TransactionTemplate tx, MeterRegistry registry, java.time.Clock clock,
 			@Value("${xinfang.events.resubmit-after:5m}") Duration resubmitAfter,
 			@Value("${xinfang.events.keep-completed:7d}") Duration keepCompleted) {
 		this.incomplete = incomplete;
@@ -58,6 +60,7 @@ class EventPublicationMaintenance {
 		this.tx = tx;
 		this.resubmitAfter = resubmitAfter;
 		this.keepCompleted = keepCompleted;
+		this.clock = clock;
 		this.resubmissions = Counter.builder("xinfang.events.resubmission.runs")
 			.description("Rounds in which stale incomplete event publications were resubmitted")
 			.register(registry);
@@ -104,8 +107,9 @@ class EventPublicationMaintenance {
 	}
 
 	double countStale() {
-		return count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND publication_date < now() - make_interval(secs => "
-				+ resubmitAfter.toSeconds() + ")");
+		// against the clock the registry stamps publications with (the application's), not the database's
+		return count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND publication_date < '"
+				+ clock.instant().minus(resubmitAfter) + "'::timestamptz");
 	}
 
 	private double count(String sql) {

@@ -31,4 +31,38 @@ public final class Texts {
 		return label + "不能超过" + max + "字";
 	}
 
+	/** Whether a typed value is missing: null, empty or only white space. */
+	public static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	/** The stripped text, or null when nothing was typed. */
+	public static String blankToNull(String s) {
+		return blank(s) ? null : s.strip();
+	}
+
+	/** The stripped text; a Chinese 400 for {@code field} when nothing was typed. */
+	public static String required(String field, String value, String message) {
+		if (blank(value)) {
+			throw new DomainException.Invalid(field, message);
+		}
+		return value.strip();
+	}
+
+	/**
+	 * The constant of {@code type} named by a typed value (any case, white space ignored); null when
+	 * nothing was typed; a Chinese 400 for {@code field} when the value names no constant.
+	 */
+	public static <E extends Enum<E>> E optionalEnum(Class<E> type, String value, String field) {
+		if (blank(value)) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new DomainException.Invalid(field, "取值无效: " + value);
+		}
+	}
+
 }

@@ -1,5 +1,7 @@
 package com.xinfang.supervision;
 
+import static com.xinfang.platform.Texts.blank;
+
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
@@ -67,18 +69,42 @@ public class CaseOwnership {
 		if (blank(a.workingGroup()) || blank(a.plan()) || blank(a.followUpOwner())) {
 			throw new DomainException.Invalid("plan", "“五包一”须写明工作专班、化解方案和稳控责任人");
 		}
-		jdbc.sql("""
-				INSERT INTO case_ownership (petition_id, leader_user_id, working_group, plan, lawyer, follow_up_owner, assigned_at, assigned_by)
-				SELECT id, ?, ?, ?, ?, ?, ?, ? FROM petition WHERE number = ?
-				ON CONFLICT (petition_id) DO UPDATE SET leader_user_id = excluded.leader_user_id,
-				  working_group = excluded.working_group, plan = excluded.plan, lawyer = excluded.lawyer,
-				  follow_up_owner = excluded.follow_up_owner, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by""")
-			.params(leader.userId(), Texts.within("workingGroup", "工作专班", a.workingGroup(), 300),
-					Texts.within("plan", "化解方案", a.plan(), Texts.LONG),
-					blank(a.lawyer()) ? null : Texts.within("lawyer", "律师", a.lawyer(), 100),
-					Texts.within("followUpOwner", "稳控责任人", a.followUpOwner(), 100), OffsetDateTime.now(clock), actor.label(),
-					p.number())
-			.update();
+		List<Object> params = new java.util.ArrayList<>();
+		params.add(leader.userId());
+		params.add(Texts.within("workingGroup", "工作专班", a.workingGroup(), 300));
+		params.add(Texts.within("plan", "化解方案", a.plan(), Texts.LONG));
+		params.add(blank(a.lawyer()) ? null : Texts.within("lawyer", "律师", a.lawyer(), 100));
+		params.add(Texts.within("followUpOwner", "稳控责任人", a.followUpOwner(), 100));
+		params.add(OffsetDateTime.now(clock));
+		params.add(actor.label());
+		// guarded: the assignment changes only from the version read here, so of two at once one wins, the other is told
+		Integer seen = jdbc.sql("SELECT o.version FROM case_ownership o JOIN petition_ref p ON p.id = o.petition_id WHERE p.number = ?")
+			.param(p.number())
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+		params.add(p.number());
+		int changed;
+		if (seen == null) {
+			changed = jdbc.sql("""
+					INSERT INTO case_ownership (petition_id, leader_user_id, working_group, plan, lawyer, follow_up_owner, assigned_at, assigned_by)
+					SELECT id, ?, ?, ?, ?, ?, ?, ? FROM petition_ref WHERE number = ?
+					ON CONFLICT (petition_id) DO NOTHING""")
+				.params(params)
+				.update();
+		}
+		else {
+			params.add(seen);
+			changed = jdbc.sql("""
+					UPDATE case_ownership SET leader_user_id = ?, working_group = ?, plan = ?, lawyer = ?, follow_up_owner = ?,
+					  assigned_at = ?, assigned_by = ?, version = version + 1
+					WHERE petition_id = (SELECT id FROM petition_ref WHERE number = ?) AND version = ?""")
+				.params(params)
+				.update();
+		}
+		if (changed == 0) {
+			throw new DomainException.Conflict("该事项的包案安排已被他人修改，请刷新后重试");
+		}
 		audit.record(actor.label(), "CASE_OWNERSHIP", p.number(), "包案领导：" + leader.displayName());
 		return of(number, actor).orElseThrow();
 	}
@@ -92,7 +118,7 @@ public class CaseOwnership {
 		if (blank(note) || note.strip().length() < 4) {
 			throw new DomainException.Invalid("note", "请填写进展情况");
 		}
-		jdbc.sql("INSERT INTO case_progress (petition_id, at, actor, note) SELECT id, ?, ?, ? FROM petition WHERE number = ?")
+		jdbc.sql("INSERT INTO case_progress (petition_id, at, actor, note) SELECT id, ?, ?, ? FROM petition_ref WHERE number = ?")
 			.params(OffsetDateTime.now(clock), actor.label(), Texts.within("note", "进展情况", note, Texts.LONG), ownership.number())
 			.update();
 		return of(number, actor).orElseThrow();
@@ -106,7 +132,7 @@ public class CaseOwnership {
 		}
 		return jdbc.sql("""
 				SELECT u.display_name, o.working_group, o.plan, o.lawyer, o.follow_up_owner, o.assigned_at
-				FROM case_ownership o JOIN petition p ON p.id = o.petition_id JOIN app_user u ON u.id = o.leader_user_id
+				FROM case_ownership o JOIN petition_ref p ON p.id = o.petition_id JOIN app_user u ON u.id = o.leader_user_id
 				WHERE p.number = ?""")
 			.param(number)
 			.query(Row.class)
@@ -118,7 +144,7 @@ public class CaseOwnership {
 	/** The leader's board: the matters this leader owns, in the leader's scope. */
 	@Transactional(readOnly = true)
 	public List<Ownership> ownedBy(Actor leader) {
-		return jdbc.sql("SELECT p.number FROM case_ownership o JOIN petition p ON p.id = o.petition_id WHERE o.leader_user_id = ? ORDER BY o.assigned_at DESC")
+		return jdbc.sql("SELECT p.number FROM case_ownership o JOIN petition_ref p ON p.id = o.petition_id WHERE o.leader_user_id = ? ORDER BY o.assigned_at DESC")
 			.param(leader.userId())
 			.query(String.class)
 			.list()
@@ -129,15 +155,12 @@ public class CaseOwnership {
 	}
 
 	private List<Progress> progress(String number) {
-		return jdbc.sql("SELECT c.at, c.actor, c.note FROM case_progress c JOIN petition p ON p.id = c.petition_id WHERE p.number = ? ORDER BY c.at")
+		return jdbc.sql("SELECT c.at, c.actor, c.note FROM case_progress c JOIN petition_ref p ON p.id = c.petition_id WHERE p.number = ? ORDER BY c.at")
 			.param(number)
 			.query((rs, n) -> new Progress(com.xinfang.platform.BeijingTime.of(rs.getObject(1, OffsetDateTime.class)),
 					rs.getString(2), rs.getString(3)))
 			.list();
 	}
 
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
-	}
 
 }

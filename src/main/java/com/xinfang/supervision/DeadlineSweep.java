@@ -1,5 +1,8 @@
 package com.xinfang.supervision;
 
+import com.xinfang.coordination.JointHandling;
+import com.xinfang.notification.StaffNotices;
+
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Unit;

@@ -1,5 +1,9 @@
 package com.xinfang.supervision;
 
+import com.xinfang.accountability.FigureScope;
+import com.xinfang.accountability.ReplyRate;
+import com.xinfang.notification.StaffNotices;
+
 import com.xinfang.audit.AuditLog;
 import com.xinfang.calendar.WorkingCalendar;
 import com.xinfang.documents.DocumentFields;
@@ -131,7 +135,7 @@ public class SupervisionOrders {
 		long id = jdbc.sql("""
 				INSERT INTO supervision_order (petition_id, kind, unit_code, reason, reply_due, issued_at, issued_by, pdf, file_name,
 				                               document_number)
-				SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM petition WHERE number = ? RETURNING id""")
+				SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM petition_ref WHERE number = ? RETURNING id""")
 			.params(kind.name(), p.responsibleUnitCode(), reason.strip(), due, OffsetDateTime.now(clock), actor.label(), pdf, fileName,
 					documentNumber, p.number())
 			.query(Long.class)
@@ -199,14 +203,7 @@ public class SupervisionOrders {
 			.toList();
 	}
 
-	/** Items needing a written reply and those answered by their deadline; rate in 0..1, null when none. */
-	public record ReplyRate(String unitCode, String unitName, long orders, long onTime, Double rate) {
 
-		public ReplyRate(String unitCode, String unitName, long orders, long onTime) {
-			this(unitCode, unitName, orders, onTime, orders == 0 ? null : (double) onTime / orders);
-		}
-
-	}
 
 	/** Orders addressed to the actor's unit that still wait for its written reply, oldest deadline first. */
 	@Transactional(readOnly = true)
@@ -227,7 +224,7 @@ public class SupervisionOrders {
 	private static final String SELECT = """
 			SELECT o.id, o.kind, o.unit_code, o.reason, o.reply_due, o.issued_at, o.issued_by, o.pdf IS NOT NULL AS has_pdf,
 			       o.reply, o.replied_at, o.replied_by, o.document_number
-			FROM supervision_order o JOIN petition p ON p.id = o.petition_id""";
+			FROM supervision_order o JOIN petition_ref p ON p.id = o.petition_id""";
 
 	private Order get(long id) {
 		return jdbc.sql(SELECT + " WHERE o.id = ?").param(id).query((rs, n) -> row(rs)).optional()
@@ -235,7 +232,7 @@ public class SupervisionOrders {
 	}
 
 	private String numberOf(long orderId) {
-		return jdbc.sql("SELECT p.number FROM supervision_order o JOIN petition p ON p.id = o.petition_id WHERE o.id = ?")
+		return jdbc.sql("SELECT p.number FROM supervision_order o JOIN petition_ref p ON p.id = o.petition_id WHERE o.id = ?")
 			.param(orderId)
 			.query(String.class)
 			.optional()

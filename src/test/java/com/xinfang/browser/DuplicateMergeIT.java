@@ -34,6 +34,7 @@ class DuplicateMergeIT {
 				"桃花源镇自来水厂停水", "content", "桃源县桃花源镇自来水厂从上月起每天下午停水，水厂说管网改造，没有公告也没有送水车，"
 						+ "全镇两千多户吃水困难，请求水利部门督促恢复供水。",
 				"categoryCode", "WATER", "petitioners", List.of(Map.of("name", "覃世福"))));
+		assertThat(original.status()).isEqualTo(201);
 		String originalNumber = original.body().get("number").asString();
 
 		try (Browser b = new Browser(port, 1400, 1000)) {

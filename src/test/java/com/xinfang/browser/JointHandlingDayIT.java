@@ -28,10 +28,12 @@ class JointHandlingDayIT {
 		var created = api.post("/api/v1/petitions", registrar, Map.of("channel", "VISIT", "regionCode", "430702002", "title",
 				"回迁房质量差且欠薪", "content", "回迁小区施工单位欠薪，房屋渗水，请相关部门联合处理。", "categoryCode", "LABOR",
 				"petitioners", List.of(Map.of("name", "彭德明"))));
+		assertThat(created.status()).isEqualTo(201);
 		String number = created.body().get("number").asString();
-		api.post("/api/v1/petitions/" + number + "/actions", registrar, Map.of("action", "ASSIGN", "version",
+		var routed = api.post("/api/v1/petitions/" + number + "/actions", registrar, Map.of("action", "ASSIGN", "version",
 				created.body().get("version").asInt(), "unitCode", "CD-HRSS", "communication",
 				Map.of("contact", "人社局 刘科长", "at", "2026-11-28T10:00:00+08:00", "summary", "同意承办")));
+		assertThat(routed.status()).isEqualTo(200);
 
 		try (Browser b = new Browser(port, 1400, 1000)) {
 			b.logInStaff("hr.officer", "Demo@2026");

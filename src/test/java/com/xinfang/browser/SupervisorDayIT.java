@@ -24,10 +24,12 @@ class SupervisorDayIT {
 		var created = api.post("/api/v1/petitions", registrar, Map.of("channel", "VISIT", "regionCode", "430702003", "title",
 				"工伤认定久拖不决", "content", "申请工伤认定已四个月没有结论，请督促人社部门依法作出认定。", "categoryCode", "LABOR",
 				"petitioners", List.of(Map.of("name", "曾海波"))));
+		assertThat(created.status()).isEqualTo(201);
 		String number = created.body().get("number").asString();
-		api.post("/api/v1/petitions/" + number + "/actions", registrar, Map.of("action", "TRANSFER", "version",
+		var routed = api.post("/api/v1/petitions/" + number + "/actions", registrar, Map.of("action", "TRANSFER", "version",
 				created.body().get("version").asInt(), "unitCode", "CD-HRSS", "communication",
 				Map.of("contact", "人社局 刘科长", "at", "2026-11-28T10:00:00+08:00", "summary", "同意接收")));
+		assertThat(routed.status()).isEqualTo(200);
 
 		try (Browser b = new Browser(port, 1400, 1000)) {
 			b.logInStaff("city.supervisor", "Demo@2026");

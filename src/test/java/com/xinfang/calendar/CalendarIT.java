@@ -95,7 +95,7 @@ class CalendarIT {
 		}
 		assertThat(policies.targetPolicy()).isEqualTo(Policy.CHANGDE_3530);
 		assertThat(policies.statutoryPolicy()).isEqualTo(Policy.STATUTORY);
-		assertThat(policies.rule(Policy.CHANGDE_3530, TimeLimit.ACCEPT_NOTICE, Complexity.COMPLEX).days()).isEqualTo(5);
+		assertThat(policies.rule(Policy.CHANGDE_3530, TimeLimit.ACCEPT_NOTICE, TimeLimitComplexity.COMPLEX).days()).isEqualTo(5);
 	}
 
 	@Test

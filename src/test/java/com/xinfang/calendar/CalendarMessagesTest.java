@@ -40,7 +40,7 @@ class CalendarMessagesTest {
 			keys.add("dayUnit." + u);
 			keys.add("dayUnit.suffix." + u);
 		}
-		for (Complexity c : Complexity.values()) {
+		for (TimeLimitComplexity c : TimeLimitComplexity.values()) {
 			keys.add("complexity." + c);
 		}
 		keys.add("complexity.ANY");

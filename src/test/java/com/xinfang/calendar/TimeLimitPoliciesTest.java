@@ -16,8 +16,8 @@ class TimeLimitPoliciesTest {
 	/** The rows V3__calendar.sql seeds. */
 	static List<TimeLimitRule> seeded() {
 		List<TimeLimitRule> rules = new ArrayList<>(Arrays.stream(TimeLimit.values()).map(TimeLimitRule::statutory).toList());
-		rules.add(new TimeLimitRule(Policy.CHANGDE_3530, TimeLimit.ACCEPT_NOTICE, Complexity.SIMPLE, 3, DayUnit.CALENDAR_DAYS, "3530"));
-		rules.add(new TimeLimitRule(Policy.CHANGDE_3530, TimeLimit.ACCEPT_NOTICE, Complexity.COMPLEX, 5, DayUnit.CALENDAR_DAYS, "3530"));
+		rules.add(new TimeLimitRule(Policy.CHANGDE_3530, TimeLimit.ACCEPT_NOTICE, TimeLimitComplexity.SIMPLE, 3, DayUnit.CALENDAR_DAYS, "3530"));
+		rules.add(new TimeLimitRule(Policy.CHANGDE_3530, TimeLimit.ACCEPT_NOTICE, TimeLimitComplexity.COMPLEX, 5, DayUnit.CALENDAR_DAYS, "3530"));
 		rules.add(new TimeLimitRule(Policy.CHANGDE_3530, TimeLimit.HANDLE, null, 30, DayUnit.CALENDAR_DAYS, "3530"));
 		return rules;
 	}
@@ -54,10 +54,10 @@ class TimeLimitPoliciesTest {
 	@Test
 	void theChangdeTargetGivesSimpleMattersThreeDaysAndComplexOnesFive() {
 		// received Monday 2026-03-02
-		assertThat(POLICIES.due(Policy.CHANGDE_3530, TimeLimit.ACCEPT_NOTICE, Complexity.SIMPLE, d("2026-03-02")))
+		assertThat(POLICIES.due(Policy.CHANGDE_3530, TimeLimit.ACCEPT_NOTICE, TimeLimitComplexity.SIMPLE, d("2026-03-02")))
 			.isEqualTo(d("2026-03-05"));
 		// + 5 = Saturday 03-07 → Monday 03-09
-		assertThat(POLICIES.due(Policy.CHANGDE_3530, TimeLimit.ACCEPT_NOTICE, Complexity.COMPLEX, d("2026-03-02")))
+		assertThat(POLICIES.due(Policy.CHANGDE_3530, TimeLimit.ACCEPT_NOTICE, TimeLimitComplexity.COMPLEX, d("2026-03-02")))
 			.isEqualTo(d("2026-03-09"));
 	}
 
@@ -65,19 +65,19 @@ class TimeLimitPoliciesTest {
 	void anUnknownComplexityGetsTheStrictestTarget() {
 		TimeLimitRule rule = POLICIES.rule(Policy.CHANGDE_3530, TimeLimit.ACCEPT_NOTICE, null);
 		assertThat(rule.days()).isEqualTo(3);
-		assertThat(rule.complexity()).isEqualTo(Complexity.SIMPLE);
+		assertThat(rule.complexity()).isEqualTo(TimeLimitComplexity.SIMPLE);
 	}
 
 	@Test
 	void aRuleForAnyComplexityAppliesToEveryMatter() {
-		for (Complexity c : new Complexity[] { null, Complexity.SIMPLE, Complexity.COMPLEX }) {
+		for (TimeLimitComplexity c : new TimeLimitComplexity[] { null, TimeLimitComplexity.SIMPLE, TimeLimitComplexity.COMPLEX }) {
 			assertThat(POLICIES.rule(Policy.CHANGDE_3530, TimeLimit.HANDLE, c).days()).isEqualTo(30);
 		}
 	}
 
 	@Test
 	void aLimitTheLocalPolicyDoesNotNameKeepsTheStatutoryRule() {
-		TimeLimitRule rule = POLICIES.rule(Policy.CHANGDE_3530, TimeLimit.REVIEW_REQUEST, Complexity.SIMPLE);
+		TimeLimitRule rule = POLICIES.rule(Policy.CHANGDE_3530, TimeLimit.REVIEW_REQUEST, TimeLimitComplexity.SIMPLE);
 		assertThat(rule.policy()).isEqualTo(Policy.STATUTORY);
 		assertThat(rule.days()).isEqualTo(30);
 		assertThat(rule.basis()).contains("第三十六条");
@@ -91,7 +91,7 @@ class TimeLimitPoliciesTest {
 	@Test
 	void theTwoClocksOfHandlingAMatterAcceptedInAugust() {
 		// accepted 2026-08-05: target + 30 = 09-04 (Friday); statutory + 60 = 10-04 → 10-08 after 国庆
-		TwoClocks clocks = POLICIES.clocks(TimeLimit.HANDLE, Complexity.COMPLEX, d("2026-08-05"));
+		TwoClocks clocks = POLICIES.clocks(TimeLimit.HANDLE, TimeLimitComplexity.COMPLEX, d("2026-08-05"));
 		assertThat(clocks.target().due()).isEqualTo(d("2026-09-04"));
 		assertThat(clocks.target().rule().policy()).isEqualTo(Policy.CHANGDE_3530);
 		assertThat(clocks.statutory().due()).isEqualTo(d("2026-10-08"));
@@ -113,8 +113,8 @@ class TimeLimitPoliciesTest {
 		assertThat(local).hasSize(TimeLimit.values().length + 1);
 		assertThat(local).filteredOn(r -> r.policy().equals(Policy.CHANGDE_3530))
 			.extracting(TimeLimitRule::limit, TimeLimitRule::complexity, TimeLimitRule::days)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(TimeLimit.ACCEPT_NOTICE, Complexity.SIMPLE, 3),
-					org.assertj.core.groups.Tuple.tuple(TimeLimit.ACCEPT_NOTICE, Complexity.COMPLEX, 5),
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(TimeLimit.ACCEPT_NOTICE, TimeLimitComplexity.SIMPLE, 3),
+					org.assertj.core.groups.Tuple.tuple(TimeLimit.ACCEPT_NOTICE, TimeLimitComplexity.COMPLEX, 5),
 					org.assertj.core.groups.Tuple.tuple(TimeLimit.HANDLE, null, 30));
 	}
 

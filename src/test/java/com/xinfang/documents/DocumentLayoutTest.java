@@ -134,7 +134,7 @@ class DocumentLayoutTest {
 			doc = kind.isSlip() ? doc.with(SUMMARY, doc.field(SUMMARY).orElse("") + extra)
 					: doc.with(FACTS, doc.field(FACTS).orElse("经调查核实。") + extra);
 			List<Page> pages = pages(RENDERER.render(doc));
-			String issued = ChineseText.date(doc.issuedOn());
+			String issued = DocumentText.date(doc.issuedOn());
 			assertThat(String.join("", pages.get(pages.size() - 1).lines())).as("%s %d", kind, n).contains(issued);
 			for (int p = 0; p < pages.size() - 1; p++) {
 				assertThat(pages.get(p).fill()).as("%s %d: page %d of %d", kind, n, p + 1, pages.size())

@@ -67,7 +67,7 @@ class DocumentRendererTest {
 
 		String text = text(pdf);
 		assertThat(text).contains(kind.title(), "常住建信〔2026〕12号",
-				doc.addresseeName() + "：", doc.issuingUnitName(), ChineseText.date(doc.issuedOn()),
+				doc.addresseeName() + "：", doc.issuingUnitName(), DocumentText.date(doc.issuedOn()),
 				"信访编号：" + Samples.NUMBER, "第1页共");
 		assertThat(text).contains(WORDING.get(kind));
 		assertThat(text).doesNotContain("null", "□");

@@ -33,6 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
 @IntegrationTest
 class HandOverIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -92,17 +96,17 @@ class HandOverIT {
 				return new ByteArrayInputStream(PDF);
 			}
 		};
-		var cmd = new RegisterPetition("LETTER", OffsetDateTime.now().minusDays(2).withNano(0), "430703", "砖厂拖欠工资",
+		var cmd = new RegisterPetition("LETTER", OffsetDateTime.now(clock).minusDays(2).withNano(0), "430703", "砖厂拖欠工资",
 				"本人在鼎城区某砖厂务工，砖厂拖欠工资两万三千元至今未付，请求督促支付。", "LABOR", "CLAIM", "SIMPLE",
 				List.of(new RegisterPetition.PetitionerInput("彭德明", IdNumber.withCheckCharacter("43070319750203123"),
 						"13807360123", "鼎城区武陵镇某村", true)), 1, new RegisterPetition.Accused("某砖厂", null), null);
-		String number = registration.registerAt(cmd, List.of(file), registrar, java.time.Instant.now()).petition().number();
+		String number = registration.registerAt(cmd, List.of(file), registrar, java.time.Instant.now(clock)).petition().number();
 		var api = new TestApi(port);
 		String token = api.token("city.registrar", "Demo@2026");
 		String officer = api.token("hr.officer", "Demo@2026");
 		int v = api.get("/api/v1/petitions/" + number, token).body().get("version").asInt();
 		var t = api.post("/api/v1/petitions/" + number + "/actions", token, Map.of("action", "TRANSFER", "unitCode", "CD-HRSS",
-				"version", v, "communication", Map.of("contact", "刘科长", "at", OffsetDateTime.now().minusMinutes(3).withNano(0).toString(), "summary", "同意接收")));
+				"version", v, "communication", Map.of("contact", "刘科长", "at", OffsetDateTime.now(clock).minusMinutes(3).withNano(0).toString(), "summary", "同意接收")));
 		assertThat(t.status()).as(String.valueOf(t.body())).isEqualTo(200);
 		var a = api.post("/api/v1/petitions/" + number + "/actions", officer, Map.of("action", "ACCEPT", "version", t.body().get("version").asInt()));
 		assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(200);
@@ -153,7 +157,7 @@ class HandOverIT {
 		// the copy starts its own lifecycle at registration, with its statutory clock from the original receipt
 		assertThat(c.get("status").asString()).isEqualTo("REGISTERED");
 		assertThat(c.get("deadlines").get("acceptStatutory").asString())
-			.isLessThanOrEqualTo(java.time.LocalDate.now().plusDays(20).toString());
+			.isLessThanOrEqualTo(java.time.LocalDate.now(clock).plusDays(20).toString());
 
 		// the same package again: nothing new
 		long before = jdbc.sql("SELECT count(*) FROM petition").query(Long.class).single();
@@ -172,7 +176,7 @@ class HandOverIT {
 		assertThat(jdbc.sql("SELECT count(*) FROM petition").query(Long.class).single()).isEqualTo(before);
 
 		// changed since a time
-		String since = URLEncoder.encode(OffsetDateTime.now().minusMinutes(5).withNano(0).toString(), StandardCharsets.UTF_8);
+		String since = URLEncoder.encode(OffsetDateTime.now(clock).minusMinutes(5).withNano(0).toString(), StandardCharsets.UTF_8);
 		var changed = call("GET", "/api/v1/exchange/partner/handover/matters?since=" + since, "demo-national-key", null);
 		assertThat(changed.status()).isEqualTo(200);
 		assertThat(schema().validate(changed.body())).isEmpty();

@@ -46,6 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class HotlineIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final Actor ADMIN = new Actor(0, "test-admin", "测试管理员", Actor.Kind.STAFF, "CD-XFJ", "430700",
@@ -121,10 +125,10 @@ class HotlineIT {
 		}
 	}
 
-	static String order(String orderId, String content) {
+	String order(String orderId, String content) {
 		Map<String, Object> o = new LinkedHashMap<>();
 		o.put("orderId", orderId);
-		o.put("receivedAt", OffsetDateTime.now().minusHours(2).withNano(0).toString());
+		o.put("receivedAt", OffsetDateTime.now(clock).minusHours(2).withNano(0).toString());
 		o.put("caller", Map.of("name", "向春花", "phone", "13974260011"));
 		o.put("request", Map.of("title", "小区物业拖欠保洁员工资", "content", content));
 		o.put("category", "LABOR");
@@ -152,7 +156,7 @@ class HotlineIT {
 		int version = api.get("/api/v1/petitions/" + number, registrar).body().get("version").asInt();
 		var transfer = api.post("/api/v1/petitions/" + number + "/actions", registrar, Map.of("action", "TRANSFER", "unitCode",
 				"CD-HRSS", "version", version, "communication",
-				Map.of("contact", "市人社局信访科 刘科长", "at", OffsetDateTime.now().minusMinutes(5).withNano(0).toString(), "summary", "电话沟通，同意接收")));
+				Map.of("contact", "市人社局信访科 刘科长", "at", OffsetDateTime.now(clock).minusMinutes(5).withNano(0).toString(), "summary", "电话沟通，同意接收")));
 		assertThat(transfer.status()).as(String.valueOf(transfer.body())).isEqualTo(200);
 		var accept = api.post("/api/v1/petitions/" + number + "/actions", officer,
 				Map.of("action", "ACCEPT", "version", transfer.body().get("version").asInt()));
@@ -182,9 +186,9 @@ class HotlineIT {
 		assertThat(all.get(0).get("eventId")).isEqualTo(accepted.get(0).get("eventId"));
 		assertThat(all.get(1).get("eventId")).isEqualTo(accepted.get(0).get("eventId"));
 		for (var r : all) {
-			assertThat(Webhooks.verify(hotline.signingSecret(), r.get("signature"), r.get("body"), Instant.now())).isTrue();
-			assertThat(Webhooks.verify("another-secret", r.get("signature"), r.get("body"), Instant.now())).isFalse();
-			assertThat(Webhooks.verify(hotline.signingSecret(), r.get("signature"), r.get("body") + " ", Instant.now())).isFalse();
+			assertThat(Webhooks.verify(hotline.signingSecret(), r.get("signature"), r.get("body"), Instant.now(clock))).isTrue();
+			assertThat(Webhooks.verify("another-secret", r.get("signature"), r.get("body"), Instant.now(clock))).isFalse();
+			assertThat(Webhooks.verify(hotline.signingSecret(), r.get("signature"), r.get("body") + " ", Instant.now(clock))).isFalse();
 			JsonNode body = JSON.readTree(r.get("body"));
 			assertThat(body.get("number").asString()).isEqualTo(number);
 			assertThat(body.get("eventId").asString()).isEqualTo(r.get("eventId"));

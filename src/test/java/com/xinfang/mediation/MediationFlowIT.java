@@ -23,6 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class MediationFlowIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	@LocalServerPort
 	int port;
 
@@ -300,7 +304,7 @@ class MediationFlowIT {
 				List.of(member("王国庆", "M", "CHAIR", "1970-03-01"), man1, man2)));
 		assertThat(noWoman.body().get("errors").findValuesAsString("message")).contains("人民调解委员会应当有妇女成员（人民调解法第八条）");
 		var minor = api.post("/api/v1/mediation/organisations", centre, org("府坪社区人民调解委员会",
-				List.of(woman, man1, member("钱少年", "M", "MEMBER", LocalDate.now().minusYears(17).toString()))));
+				List.of(woman, man1, member("钱少年", "M", "MEMBER", LocalDate.now(clock).minusYears(17).toString()))));
 		assertThat(minor.status()).isEqualTo(400);
 		assertThat(minor.body().get("errors").findValuesAsString("message")).anyMatch(m -> m.contains("成年公民") && m.contains("第十四条"));
 		var notFair = new HashMap<>(man2);
@@ -327,7 +331,7 @@ class MediationFlowIT {
 			.isEqualTo(409);
 		// training is recorded; a mediator without training in twelve months is shown as due
 		var trained = api.post("/api/v1/mediation/organisations/" + id + "/mediators/" + womanId + "/trainings", centre,
-				Map.of("heldOn", LocalDate.now().minusDays(3).toString(), "topic", "民法典相邻关系", "hours", 8, "organiser", "武陵区司法局"));
+				Map.of("heldOn", LocalDate.now(clock).minusDays(3).toString(), "topic", "民法典相邻关系", "hours", 8, "organiser", "武陵区司法局"));
 		assertThat(trained.status()).isEqualTo(200);
 		assertThat(trained.body().get("mediators").get(0).get("trainingDue").asBoolean()).isFalse();
 		assertThat(trained.body().get("mediators").get(1).get("trainingDue").asBoolean()).isTrue();

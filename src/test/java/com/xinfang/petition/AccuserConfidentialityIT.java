@@ -29,6 +29,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class AccuserConfidentialityIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	private static final AtomicInteger SEQ = new AtomicInteger(300);
 
 	@Autowired
@@ -71,7 +75,7 @@ class AccuserConfidentialityIT {
 	}
 
 	String register(String title, String text, String kind, RegisterPetition.Accused accused, String idNumber) {
-		return registration.register(new RegisterPetition("LETTER", OffsetDateTime.now(), "430703004", title, text,
+		return registration.register(new RegisterPetition("LETTER", OffsetDateTime.now(clock), "430703004", title, text,
 				"LABOR", kind, "SIMPLE",
 				List.of(new RegisterPetition.PetitionerInput("覃海波", idNumber, "1390736" + String.format("%04d", SEQ.get()), null, false)),
 				1, accused, null), List.of(), actor("city.registrar")).petition().number();
@@ -79,13 +83,12 @@ class AccuserConfidentialityIT {
 
 	void transfer(String number, String unit) {
 		var p = queries.find(number, actor("city.registrar"));
-		actions.perform(number, new ActionCommand("TRANSFER", p.version(), null, null, null, unit,
-				new ActionCommand.Communication("对接人", OffsetDateTime.now().minusHours(1), "电话沟通同意接收"), null, null, null,
-				null, null, null, null, null, null, null, null, null, null, null), actor("city.registrar"));
+		actions.perform(number, p.version(), new PetitionCommand.Transfer(unit,
+				new PetitionCommand.Communication("对接人", OffsetDateTime.now(clock).minusHours(1), "电话沟通同意接收")), actor("city.registrar"));
 	}
 
 	void accept(String number, Actor by) {
-		actions.perform(number, ActionCommand.of("ACCEPT", queries.find(number, by).version()), by);
+		actions.perform(number, queries.find(number, by).version(), new PetitionCommand.Accept(), by);
 	}
 
 	@BeforeEach
@@ -176,9 +179,8 @@ class AccuserConfidentialityIT {
 		String accused = register("检举住建局干部", "检举住建局某科长在安置房分配中优亲厚友，请求调查处理。", "ACCUSATION",
 				new RegisterPetition.Accused("住建局", "某科长"), id);
 		var p = queries.find(accused, actor("city.registrar"));
-		assertThatThrownBy(() -> actions.perform(accused, new ActionCommand("TRANSFER", p.version(), null, null, null, "CD-ZJJ",
-				new ActionCommand.Communication("对接人", OffsetDateTime.now().minusHours(1), "沟通"), null, null, null, null,
-				null, null, null, null, null, null, null, null, null, null), actor("city.registrar")))
+		assertThatThrownBy(() -> actions.perform(accused, p.version(), new PetitionCommand.Transfer("CD-ZJJ",
+				new PetitionCommand.Communication("对接人", OffsetDateTime.now(clock).minusHours(1), "沟通")), actor("city.registrar")))
 			.isInstanceOf(DomainException.Invalid.class)
 			.hasMessageContaining("第三十条");
 		// a code outside the directory is refused at registration, nothing stored
@@ -193,8 +195,8 @@ class AccuserConfidentialityIT {
 		Actor housing = actor("housing.officer");
 		assertThat(queries.find(matter, housing).petitioners().get(0).name()).isEqualTo("覃海波");
 		var p = queries.find(matter, actor("city.registrar"));
-		actions.perform(matter, new ActionCommand("CLASSIFY", p.version(), "URBAN", "ACCUSATION", "SIMPLE", null, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, null, null, "CD-ZJJ"), actor("city.registrar"));
+		actions.perform(matter, p.version(), new PetitionCommand.Classify("URBAN", Kind.ACCUSATION, Complexity.SIMPLE, "CD-ZJJ"),
+				actor("city.registrar"));
 		var after = queries.find(matter, actor("city.registrar"));
 		assertThat(after.status()).isEqualTo("REGISTERED");
 		assertThat(after.responsibleUnitCode()).isNull();
@@ -205,8 +207,7 @@ class AccuserConfidentialityIT {
 	void anAccusationIsNeverMergedWithAnotherKindOfMatter() {
 		String fresh = register("检举城建办干部", ACCUSATION_TEXT, "ACCUSATION", null, id);
 		var p = queries.find(fresh, actor("city.registrar"));
-		assertThatThrownBy(() -> actions.perform(fresh, new ActionCommand("MERGE", p.version(), null, null, null, null, null,
-				null, null, null, null, null, null, null, null, null, claim, null, null, null, null), actor("city.registrar")))
+		assertThatThrownBy(() -> actions.perform(fresh, p.version(), new PetitionCommand.Merge(claim), actor("city.registrar")))
 			.isInstanceOf(DomainException.Conflict.class)
 			.hasMessageContaining("第三十条");
 	}

@@ -48,7 +48,7 @@ class DeadlinesIT {
 	@Test
 	void handlingClocksStartAtAcceptanceAndStepOverTheSpringFestival() {
 		var p = register("2026-01-19T09:00:00+08:00", "SIMPLE");
-		var accepted = actions.performAt(p.number(), ActionCommand.of("ACCEPT", p.version()), registrar(),
+		var accepted = actions.performAt(p.number(), p.version(), new PetitionCommand.Accept(), registrar(),
 				OffsetDateTime.parse("2026-01-20T10:00:00+08:00").toInstant());
 		// 30 days from 20 January end on 19 February, in the 2026 Spring Festival holiday (15–23 February)
 		assertThat(accepted.deadlines().handleTarget()).isEqualTo(LocalDate.of(2026, 2, 24));

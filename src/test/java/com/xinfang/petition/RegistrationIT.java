@@ -27,6 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class RegistrationIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	@Autowired
 	PetitionRegistration registration;
 
@@ -66,7 +70,7 @@ class RegistrationIT {
 	}
 
 	RegisterPetition visit(String id, int persons, List<RegisterPetition.PetitionerInput> people) {
-		return new RegisterPetition("VISIT", OffsetDateTime.now().minusHours(2), "430702003", "小区物业乱收费",
+		return new RegisterPetition("VISIT", OffsetDateTime.now(clock).minusHours(2), "430702003", "小区物业乱收费",
 				"丹阳街道某小区物业公司擅自上调物业费，业主多次反映未果，请求依法查处。", "URBAN", "CLAIM", "SIMPLE", people, persons,
 				null, null);
 	}

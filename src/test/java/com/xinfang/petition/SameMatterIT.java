@@ -24,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class SameMatterIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	private static final AtomicInteger SEQ = new AtomicInteger(500);
 
 	static final String FACTS = "石门县皂市镇某村修建水泥路占用我家责任田一亩二分，村里至今未按协议补偿青苗费和土地补偿款八千六百元，请求落实补偿。";
@@ -52,7 +56,7 @@ class SameMatterIT {
 	}
 
 	String register(String text, String category, String kind, String region) {
-		return registration.register(new RegisterPetition("LETTER", OffsetDateTime.now(), region, "土地补偿", text, category,
+		return registration.register(new RegisterPetition("LETTER", OffsetDateTime.now(clock), region, "土地补偿", text, category,
 				kind, null, List.of(new RegisterPetition.PetitionerInput("向正清", id, null, null, false)), 1, null, null),
 				List.of(), actor("city.registrar")).petition().number();
 	}
@@ -63,7 +67,7 @@ class SameMatterIT {
 	}
 
 	void accept(String number, Actor by) {
-		actions.perform(number, ActionCommand.of("ACCEPT", queries.find(number, by).version()), by);
+		actions.perform(number, queries.find(number, by).version(), new PetitionCommand.Accept(), by);
 	}
 
 	@BeforeEach
@@ -88,8 +92,7 @@ class SameMatterIT {
 		assertThatThrownBy(() -> accept(recategorised, actor("city.registrar"))).hasMessageContaining("第三十六条");
 		// the 不再受理告知书 names the earlier matter for the bureau that may see it
 		var p = queries.find(again, actor("city.registrar"));
-		actions.perform(again, new ActionCommand("REJECT", p.version(), null, null, null, null, null, "同一事实已复核终结", null,
-				null, null, null, null, null, null, null, null, null, null, null, null), actor("city.registrar"));
+		actions.perform(again, p.version(), new PetitionCommand.Reject("同一事实已复核终结", null), actor("city.registrar"));
 		assertThat(queries.documents(again, actor("city.registrar"), "")).extracting(PetitionViews.Document::name)
 			.anyMatch(n -> n.contains("不再受理告知书"));
 	}
@@ -119,9 +122,8 @@ class SameMatterIT {
 		standAs(earlier, "FINAL");
 		String again = register(RETOLD, "LABOR", "CLAIM", "430726");
 		var p = queries.find(again, actor("city.registrar"));
-		actions.perform(again, new ActionCommand("TRANSFER", p.version(), null, null, null, "CD-HRSS",
-				new ActionCommand.Communication("对接人", OffsetDateTime.now().minusHours(1), "电话沟通"), null, null, null, null,
-				null, null, null, null, null, null, null, null, null, null), actor("city.registrar"));
+		actions.perform(again, p.version(), new PetitionCommand.Transfer("CD-HRSS",
+				new PetitionCommand.Communication("对接人", OffsetDateTime.now(clock).minusHours(1), "电话沟通")), actor("city.registrar"));
 		Actor hr = actor("hr.officer");
 		assertThatThrownBy(() -> queries.find(earlier, hr)).isInstanceOf(DomainException.NotFound.class);
 		assertThatThrownBy(() -> accept(again, hr)).isInstanceOf(DomainException.Conflict.class)

@@ -18,6 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ScopeAndUnmaskIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	@Autowired
 	PetitionRegistration registration;
 
@@ -43,10 +47,10 @@ class ScopeAndUnmaskIT {
 	@Test
 	void listsOnlyEverContainWhatTheCallerMaySee() {
 		Actor wuling = actor("wuling.registrar");
-		registration.register(new RegisterPetition("VISIT", OffsetDateTime.now(), "430702004", "路灯不亮", "芙蓉街道某路段路灯损坏两个月无人维修。",
+		registration.register(new RegisterPetition("VISIT", OffsetDateTime.now(clock), "430702004", "路灯不亮", "芙蓉街道某路段路灯损坏两个月无人维修。",
 				"URBAN", "SUGGESTION", null, List.of(new RegisterPetition.PetitionerInput("吴卫东", null, null, null, false)), 1,
 				null, null), List.of(), wuling);
-		registration.register(new RegisterPetition("VISIT", OffsetDateTime.now(), "430703004", "道路积水", "斗姆湖街道某路口每逢下雨积水严重。",
+		registration.register(new RegisterPetition("VISIT", OffsetDateTime.now(clock), "430703004", "道路积水", "斗姆湖街道某路口每逢下雨积水严重。",
 				"URBAN", "SUGGESTION", null, List.of(new RegisterPetition.PetitionerInput("吴卫东", null, null, null, false)), 1,
 				null, null), List.of(), actor("city.registrar"));
 		var page = queries.list(PetitionViews.Filter.none(), wuling, 0, 200);
@@ -74,7 +78,7 @@ class ScopeAndUnmaskIT {
 	@Test
 	void unmaskingNeedsAReasonIsLoggedAndIsRefusedToLeaders() {
 		String id = IdNumber.withCheckCharacter("43070219580909444");
-		var result = registration.register(new RegisterPetition("PHONE", OffsetDateTime.now(), "430702001", "低保停发",
+		var result = registration.register(new RegisterPetition("PHONE", OffsetDateTime.now(clock), "430702001", "低保停发",
 				"本人低保被停发，请求说明理由并恢复。", "CIVIL", "CLAIM", null,
 				List.of(new RegisterPetition.PetitionerInput("曾玉珍", id, "13807364444", "武陵区丹阳街道", false)), 1, null, null),
 				List.of(), actor("city.registrar"));

@@ -18,12 +18,17 @@ class EventPublicationMaintenanceIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** The application's clock: the registry stamps publications with it. */
+	@Autowired
+	java.time.Clock clock;
+
 	private UUID insert(String published, String completed) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, completion_date)
-				VALUES (?, 'test.listener', 'com.xinfang.test.Nothing', ?, now() - CAST(? AS interval), now() - CAST(? AS interval))""")
-			.params(id, "{\"id\":\"" + id + "\"}", published, completed)
+				VALUES (?, 'test.listener', 'com.xinfang.test.Nothing', ?, ? - CAST(? AS interval), ? - CAST(? AS interval))""")
+			.params(id, "{\"id\":\"" + id + "\"}", java.time.OffsetDateTime.now(clock), published, java.time.OffsetDateTime.now(clock),
+					completed)
 			.update();
 		if (completed == null) {
 			jdbc.sql("UPDATE event_publication SET completion_date = NULL WHERE id = ?").param(id).update();

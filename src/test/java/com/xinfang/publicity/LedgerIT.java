@@ -19,6 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class LedgerIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	@LocalServerPort
 	int port;
 
@@ -37,18 +41,18 @@ class LedgerIT {
 
 	@Test
 	void activitiesAreRecordedInScopeAndCountedInTheYearsFigures() throws Exception {
-		int year = LocalDate.now().getYear();
+		int year = LocalDate.now(clock).getYear();
 		PublicityFigures.Year before = figures.year(year, "4307");
 		Actor wuling = staff("wuling.registrar");
-		assertThatThrownBy(() -> ledger.record(new Ledger.ActivityForm(ActivityKind.ONSITE, "越界宣传", "430703", LocalDate.now(), "鼎城", 1, 1, 1,
+		assertThatThrownBy(() -> ledger.record(new Ledger.ActivityForm(ActivityKind.ONSITE, "越界宣传", "430703", LocalDate.now(clock), "鼎城", 1, 1, 1,
 				null), wuling)).isInstanceOfSatisfying(DomainException.Invalid.class,
 						ex -> assertThat(ex.problems().get(0).message()).contains("本辖区"));
-		assertThatThrownBy(() -> ledger.record(new Ledger.ActivityForm(ActivityKind.ONSITE, "", "430702", LocalDate.now().plusDays(3), "", -1, 0, 0,
+		assertThatThrownBy(() -> ledger.record(new Ledger.ActivityForm(ActivityKind.ONSITE, "", "430702", LocalDate.now(clock).plusDays(3), "", -1, 0, 0,
 				null), wuling)).isInstanceOfSatisfying(DomainException.Invalid.class,
 						ex -> assertThat(ex.problems()).extracting(DomainException.FieldProblem::field).contains("title", "heldOn", "place", "counts"));
-		long id = ledger.record(new Ledger.ActivityForm(ActivityKind.ONSITE, "社区普法宣传", "430702", LocalDate.now(), "武陵区丹阳街道", 500, 120, 80,
+		long id = ledger.record(new Ledger.ActivityForm(ActivityKind.ONSITE, "社区普法宣传", "430702", LocalDate.now(clock), "武陵区丹阳街道", 500, 120, 80,
 				null), wuling);
-		long training = ledger.record(new Ledger.ActivityForm(ActivityKind.TRAINING, "条例培训", "430702", LocalDate.now(), "区信访局", 0, 30, 0, null),
+		long training = ledger.record(new Ledger.ActivityForm(ActivityKind.TRAINING, "条例培训", "430702", LocalDate.now(clock), "区信访局", 0, 30, 0, null),
 				wuling);
 		List<Ledger.Attendee> can = ledger.attendance(training, wuling);
 		ledger.setAttendance(training, List.of(can.get(0).userId()), wuling);

@@ -1,11 +1,13 @@
 package com.xinfang.supervision;
 
+import com.xinfang.notification.StaffNotices;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
-import com.xinfang.petition.ActionCommand;
+import com.xinfang.petition.PetitionCommand;
 import com.xinfang.petition.PetitionActions;
 import com.xinfang.petition.PetitionRegistration;
 import com.xinfang.petition.RegisterPetition;
@@ -21,6 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The sweep reminds exactly once per threshold, even when two nodes sweep at the same moment. */
 @IntegrationTest
 class DeadlineSweepIT {
+
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
 
 	@Autowired
 	DeadlineSweep sweep;
@@ -46,10 +52,9 @@ class DeadlineSweepIT {
 		var p = registration.register(new RegisterPetition("LETTER", null, "430702002", "超期提醒测试", "用于验证期限提醒的来信。",
 				"LABOR", "CLAIM", "SIMPLE", List.of(new RegisterPetition.PetitionerInput("向红梅", null, null, null, false)), 1,
 				null, null), List.of(), registrar).petition();
-		var cmd = new ActionCommand("TRANSFER", p.version(), null, null, null, "CD-HRSS",
-				new ActionCommand.Communication("人社局 刘科长", OffsetDateTime.now(), "电话沟通同意接收"), null, null, null, null,
-				null, null, null, null, null, null, null, null, null, null);
-		actions.perform(p.number(), cmd, registrar);
+		var cmd = new PetitionCommand.Transfer("CD-HRSS",
+				new PetitionCommand.Communication("人社局 刘科长", OffsetDateTime.now(clock), "电话沟通同意接收"));
+		actions.perform(p.number(), p.version(), cmd, registrar);
 		long id = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(p.number()).query(Long.class).single();
 		LocalDate later = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(40);
 

@@ -62,6 +62,28 @@ class ExactlyOneWinnerIT {
 				() -> api.post("/api/v1/petitions/" + number + "/joint/reply", head, Map.of("text", "负责人的综合答复：已督促公司支付工资。"))
 					.status());
 		assertThat(replies).containsExactlyInAnyOrder(200, 409);
+		// after the combined reply a contribution is refused, not written under it
+		assertThat(api.post("/api/v1/petitions/" + number + "/joint/contribution", housingOfficer,
+				Map.of("text", "补充：已再次核查工地用工情况并反馈")).status()).isEqualTo(409);
+	}
+
+	@Test
+	void twoCaseOwnershipAssignmentsAtOnceNeverOverwriteUnseen() throws Exception {
+		var api = new TestApi(port);
+		String number = transferredToLabourBureau(api);
+		String supervisor = api.token("city.supervisor", "Demo@2026");
+		String leader = api.token("leader", "Demo@2026");
+		var statuses = race(() -> api.post("/api/v1/petitions/" + number + "/ownership", supervisor,
+				Map.of("leaderUsername", "leader", "workingGroup", "督查专班", "plan", "督查室的化解方案：约谈企业", "followUpOwner", "督查员"))
+			.status(),
+				() -> api.post("/api/v1/petitions/" + number + "/ownership", leader,
+						Map.of("leaderUsername", "leader", "workingGroup", "领导专班", "plan", "领导的化解方案：现场协调", "followUpOwner", "领导秘书"))
+					.status());
+		assertThat(statuses).isSubsetOf(200, 409).contains(200);
+		long winners = statuses.stream().filter(s -> s == 200).count();
+		// each accepted assignment moved the version once from the one it read: none was lost unseen
+		assertThat(jdbc.sql("SELECT o.version FROM case_ownership o JOIN petition p ON p.id = o.petition_id WHERE p.number = ?")
+			.param(number).query(Integer.class).single()).isEqualTo((int) winners - 1);
 	}
 
 	@Test

@@ -2,7 +2,7 @@ package com.xinfang.calendar.internal;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.calendar.CalendarDay;
-import com.xinfang.calendar.Complexity;
+import com.xinfang.calendar.TimeLimitComplexity;
 import com.xinfang.calendar.DayKind;
 import com.xinfang.calendar.DayUnit;
 import com.xinfang.calendar.Policy;
@@ -111,7 +111,7 @@ public class CalendarAdministration {
 	}
 
 	@Transactional
-	public TimeLimitRule changeRule(Policy policy, TimeLimit limit, Complexity complexity, RuleForm form, Actor actor) {
+	public TimeLimitRule changeRule(Policy policy, TimeLimit limit, TimeLimitComplexity complexity, RuleForm form, Actor actor) {
 		requireAdmin(actor);
 		String complexityColumn = CalendarStore.column(complexity);
 		TimeLimitRule before = jdbc

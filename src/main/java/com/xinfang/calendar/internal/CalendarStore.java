@@ -1,7 +1,7 @@
 package com.xinfang.calendar.internal;
 
 import com.xinfang.calendar.CalendarDay;
-import com.xinfang.calendar.Complexity;
+import com.xinfang.calendar.TimeLimitComplexity;
 import com.xinfang.calendar.DayKind;
 import com.xinfang.calendar.DayUnit;
 import com.xinfang.calendar.HolidayTable;
@@ -123,11 +123,11 @@ public class CalendarStore {
 	}
 
 	/** {@code ANY} in the table is {@code null} in a rule. */
-	static Complexity complexity(String column) {
-		return "ANY".equals(column) ? null : Complexity.valueOf(column);
+	static TimeLimitComplexity complexity(String column) {
+		return "ANY".equals(column) ? null : TimeLimitComplexity.valueOf(column);
 	}
 
-	static String column(Complexity complexity) {
+	static String column(TimeLimitComplexity complexity) {
 		return complexity == null ? "ANY" : complexity.name();
 	}
 

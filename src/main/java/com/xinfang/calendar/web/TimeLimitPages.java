@@ -1,6 +1,6 @@
 package com.xinfang.calendar.web;
 
-import com.xinfang.calendar.Complexity;
+import com.xinfang.calendar.TimeLimitComplexity;
 import com.xinfang.calendar.DayUnit;
 import com.xinfang.calendar.DeadlineClock;
 import com.xinfang.calendar.Policy;
@@ -64,11 +64,11 @@ class TimeLimitPages {
 			Actor actor, Model model, RedirectAttributes redirect) {
 		Policy p;
 		TimeLimit l;
-		Complexity c;
+		TimeLimitComplexity c;
 		try {
 			p = new Policy(policy);
 			l = TimeLimit.valueOf(limit);
-			c = "ANY".equals(complexity) ? null : Complexity.valueOf(complexity);
+			c = "ANY".equals(complexity) ? null : TimeLimitComplexity.valueOf(complexity);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new DomainException.NotFound("没有这条时限规则");
@@ -105,7 +105,7 @@ class TimeLimitPages {
 		model.addAttribute("rejected", rejected);
 	}
 
-	private static String key(Policy policy, TimeLimit limit, Complexity complexity) {
+	private static String key(Policy policy, TimeLimit limit, TimeLimitComplexity complexity) {
 		return policy.code() + "/" + limit.name() + "/" + (complexity == null ? "ANY" : complexity.name());
 	}
 

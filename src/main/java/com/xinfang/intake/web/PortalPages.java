@@ -140,7 +140,7 @@ class PortalPages {
 		model.addAttribute("number", number);
 		try {
 			var act = com.xinfang.petition.Action.valueOf(action);
-			actions.performAsPetitioner(number, queryCode, request.getRemoteAddr(), act, petitionerCommand(act, satisfaction, reason));
+			actions.performAsPetitioner(number, queryCode, request.getRemoteAddr(), petitionerCommand(act, satisfaction, reason));
 			model.addAttribute("flash", "已提交：" + act.label());
 		}
 		catch (DomainException.NotFound | DomainException.Throttled ex) {
@@ -166,10 +166,16 @@ class PortalPages {
 		return doc.toResponse(true);
 	}
 
-	static com.xinfang.petition.ActionCommand petitionerCommand(com.xinfang.petition.Action act, String satisfaction,
+	/** The petitioner's own acts as typed commands; any other act is not the petitioner's to take. */
+	static com.xinfang.petition.PetitionCommand petitionerCommand(com.xinfang.petition.Action act, String satisfaction,
 			String reason) {
-		return new com.xinfang.petition.ActionCommand(act.name(), null, null, null, null, null, null, reason, null, null,
-				null, null, null, null, null, satisfaction, null, null, null, null, null);
+		return switch (act) {
+			case RATE -> new com.xinfang.petition.PetitionCommand.Rate(com.xinfang.platform.Texts
+				.optionalEnum(com.xinfang.petition.Satisfaction.class, satisfaction, "satisfaction"));
+			case REQUEST_REEXAMINATION -> new com.xinfang.petition.PetitionCommand.RequestReexamination(reason);
+			case REQUEST_REVIEW -> new com.xinfang.petition.PetitionCommand.RequestReview(reason);
+			default -> throw new DomainException.Forbidden("信访人不能执行该操作");
+		};
 	}
 
 	@GetMapping("/my")
@@ -194,10 +200,7 @@ class PortalPages {
 			RedirectAttributes redirect) {
 		try {
 			var act = com.xinfang.petition.Action.valueOf(action);
-			var base = petitionerCommand(act, satisfaction, reason);
-			var cmd = new com.xinfang.petition.ActionCommand(base.action(), version, null, null, null, null, null,
-					base.reason(), null, null, null, null, null, null, null, base.satisfaction(), null, null, null, null, null);
-			actions.perform(number, cmd, actor);
+			actions.perform(number, version, petitionerCommand(act, satisfaction, reason), actor);
 			redirect.addFlashAttribute("flash", "已提交：" + act.label());
 		}
 		catch (DomainException ex) {

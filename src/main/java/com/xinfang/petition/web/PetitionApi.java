@@ -1,7 +1,7 @@
 package com.xinfang.petition.web;
 
 import com.xinfang.identity.Actor;
-import com.xinfang.petition.ActionCommand;
+import com.xinfang.petition.ActionRequest;
 import com.xinfang.petition.PetitionActions;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.petition.PetitionRegistration;
@@ -74,11 +74,11 @@ class PetitionApi {
 
 	@PostMapping("/{number}/actions")
 	@Operation(summary = "对信访事项执行操作（受理、转送、答复、审核、送达、回访等）")
-	PetitionViews.PetitionView act(@PathVariable String number, @RequestBody ActionCommand body, Actor actor) {
+	PetitionViews.PetitionView act(@PathVariable String number, @RequestBody ActionRequest body, Actor actor) {
 		if (body == null || body.action() == null) {
 			throw new com.xinfang.platform.DomainException.Invalid("action", "请指定操作 action");
 		}
-		return actions.perform(number, body, actor);
+		return actions.perform(number, body.version(), body.toCommand(), actor);
 	}
 
 	@GetMapping("/{number}/documents")

@@ -1,7 +1,9 @@
 package com.xinfang.petition.web;
 
 import com.xinfang.petition.Action;
-import com.xinfang.petition.ActionCommand;
+import com.xinfang.petition.PetitionCommand;
+import com.xinfang.petition.Satisfaction;
+import com.xinfang.platform.Texts;
 import com.xinfang.petition.PetitionActions;
 import com.xinfang.petition.PetitionViews;
 import org.springframework.http.ResponseEntity;
@@ -42,10 +44,9 @@ class PublicPetitionApi {
 	@Operation(summary = "满意度评价（满意/基本满意/不满意）")
 	PetitionActions.PublicLookupResult rate(@PathVariable String number, @RequestBody RatingRequest body,
 			HttpServletRequest request) {
-		var cmd = new ActionCommand("RATE", null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, body == null ? null : body.satisfaction(), null, null, null, null, null);
-		return actions.performAsPetitioner(number, body == null ? null : body.queryCode(), request.getRemoteAddr(),
-				Action.RATE, cmd);
+		var cmd = new PetitionCommand.Rate(
+				Texts.optionalEnum(Satisfaction.class, body == null ? null : body.satisfaction(), "satisfaction"));
+		return actions.performAsPetitioner(number, body == null ? null : body.queryCode(), request.getRemoteAddr(), cmd);
 	}
 
 	@PostMapping("/{number}/reexamination")
@@ -64,10 +65,10 @@ class PublicPetitionApi {
 
 	private ResponseEntity<PetitionActions.PublicLookupResult> appeal(String number, AppealRequest body,
 			HttpServletRequest request, Action action) {
-		var cmd = new ActionCommand(action.name(), null, null, null, null, null, null, body == null ? null : body.reason(),
-				null, null, null, null, null, null, null, null, null, null, null, null, null);
-		var result = actions.performAsPetitioner(number, body == null ? null : body.queryCode(), request.getRemoteAddr(),
-				action, cmd);
+		String reason = body == null ? null : body.reason();
+		PetitionCommand cmd = action == Action.REQUEST_REVIEW ? new PetitionCommand.RequestReview(reason)
+				: new PetitionCommand.RequestReexamination(reason);
+		var result = actions.performAsPetitioner(number, body == null ? null : body.queryCode(), request.getRemoteAddr(), cmd);
 		return ResponseEntity.status(201).body(result);
 	}
 

@@ -19,13 +19,13 @@ class SupervisionApi {
 
 	private final SupervisionOrders orders;
 
-	private final com.xinfang.supervision.Recommendations recommendations;
+	private final com.xinfang.coordination.Recommendations recommendations;
 
 	private final com.xinfang.supervision.CaseOwnership ownership;
 
 	private final com.xinfang.petition.PetitionFlags flags;
 
-	SupervisionApi(SupervisionOrders orders, com.xinfang.supervision.Recommendations recommendations,
+	SupervisionApi(SupervisionOrders orders, com.xinfang.coordination.Recommendations recommendations,
 			com.xinfang.supervision.CaseOwnership ownership, com.xinfang.petition.PetitionFlags flags) {
 		this.orders = orders;
 		this.recommendations = recommendations;
@@ -73,8 +73,8 @@ class SupervisionApi {
 
 	@PostMapping("/api/v1/recommendations")
 	@Operation(summary = "提出三项建议（改进工作、完善政策、追责问责），限期书面回复")
-	ResponseEntity<com.xinfang.supervision.Recommendations.Recommendation> recommend(
-			@RequestBody com.xinfang.supervision.Recommendations.Issue body, Actor actor) {
+	ResponseEntity<com.xinfang.coordination.Recommendations.Recommendation> recommend(
+			@RequestBody com.xinfang.coordination.Recommendations.Issue body, Actor actor) {
 		if (body == null) {
 			throw new com.xinfang.platform.DomainException.Invalid("kind", "请填写建议");
 		}
@@ -83,20 +83,20 @@ class SupervisionApi {
 
 	@GetMapping("/api/v1/recommendations")
 	@Operation(summary = "本单位提出或收到的三项建议")
-	List<com.xinfang.supervision.Recommendations.Recommendation> recommendations(Actor actor) {
+	List<com.xinfang.coordination.Recommendations.Recommendation> recommendations(Actor actor) {
 		return recommendations.visibleTo(actor);
 	}
 
 	@PostMapping("/api/v1/recommendations/{id}/reply")
 	@Operation(summary = "收到建议的单位书面回复")
-	com.xinfang.supervision.Recommendations.Recommendation replyToRecommendation(@PathVariable long id,
+	com.xinfang.coordination.Recommendations.Recommendation replyToRecommendation(@PathVariable long id,
 			@RequestBody ReplyRequest body, Actor actor) {
 		return recommendations.reply(id, body == null ? null : body.text(), actor);
 	}
 
 	@GetMapping("/api/v1/recommendations/reply-rates")
 	@Operation(summary = "各单位三项建议按期回复率")
-	List<SupervisionOrders.ReplyRate> recommendationRates(Actor actor) {
+	List<com.xinfang.accountability.ReplyRate> recommendationRates(Actor actor) {
 		return recommendations.replyRates(actor);
 	}
 
@@ -133,7 +133,7 @@ class SupervisionApi {
 
 	@GetMapping("/api/v1/supervision/reply-rates")
 	@Operation(summary = "各单位督办按期回复率")
-	List<SupervisionOrders.ReplyRate> rates(Actor actor) {
+	List<com.xinfang.accountability.ReplyRate> rates(Actor actor) {
 		return orders.replyRates(actor);
 	}
 

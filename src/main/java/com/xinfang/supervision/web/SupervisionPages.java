@@ -30,12 +30,12 @@ class SupervisionPages {
 
 	private final com.xinfang.supervision.SupervisionOrders orders;
 
-	private final com.xinfang.supervision.Recommendations recommendations;
+	private final com.xinfang.coordination.Recommendations recommendations;
 
-	private final com.xinfang.supervision.JointHandling joint;
+	private final com.xinfang.coordination.JointHandling joint;
 
-	SupervisionPages(com.xinfang.supervision.SupervisionOrders orders, com.xinfang.supervision.Recommendations recommendations,
-			com.xinfang.supervision.JointHandling joint, com.xinfang.supervision.CaseOwnership ownership, DeadlineWatch watch,
+	SupervisionPages(com.xinfang.supervision.SupervisionOrders orders, com.xinfang.coordination.Recommendations recommendations,
+			com.xinfang.coordination.JointHandling joint, com.xinfang.supervision.CaseOwnership ownership, DeadlineWatch watch,
 			Directory directory, Clock clock) {
 		this.orders = orders;
 		this.recommendations = recommendations;

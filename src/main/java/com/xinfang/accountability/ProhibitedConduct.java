@@ -1,4 +1,4 @@
-package com.xinfang.supervision;
+package com.xinfang.accountability;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Actor;
@@ -133,7 +133,7 @@ public class ProhibitedConduct {
 		long rowId = jdbc.sql("""
 				INSERT INTO prohibited_conduct (petition_id, person_name, id_number_index, id_number_mask, region_code, behaviour,
 				  occurred_at, place, facts, handling, recorded_at, recorded_by)
-				VALUES ((SELECT id FROM petition WHERE number = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+				VALUES ((SELECT id FROM petition_ref WHERE number = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params(r.number() == null ? null : r.number().strip(), Texts.within("personName", "当事人姓名", r.personName(), 64),
 					id == null ? null : cipher.blindIndex("id", id), id == null ? null : Masking.idNumber(id), region, behaviour.name(),
 					r.occurredAt(), Texts.within("place", "发生地点", r.place(), 200), Texts.within("facts", "事实经过", r.facts(), Texts.LONG),
@@ -172,7 +172,7 @@ public class ProhibitedConduct {
 		return jdbc.sql("""
 				SELECT c.id, p.number, c.person_name, c.id_number_mask, c.region_code, c.behaviour, c.occurred_at, c.place, c.facts,
 				       c.handling, c.recorded_by
-				FROM prohibited_conduct c LEFT JOIN petition p ON p.id = c.petition_id
+				FROM prohibited_conduct c LEFT JOIN petition_ref p ON p.id = c.petition_id
 				WHERE c.region_code LIKE ?""" + personFilter + " ORDER BY c.occurred_at DESC LIMIT 200")
 			.params(params)
 			.query((rs, n) -> {

@@ -1,4 +1,4 @@
-package com.xinfang.supervision;
+package com.xinfang.accountability;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
@@ -37,7 +37,7 @@ public class Backlog {
 			String reason, long repeats) {
 	}
 
-	private static final String EXIT = "('CLOSED', 'FINAL', 'NOT_ACCEPTED', 'DIVERTED')";
+	private static final String EXIT = Duties.BACKLOG_EXIT_STATUSES;
 
 	private final Directory directory;
 

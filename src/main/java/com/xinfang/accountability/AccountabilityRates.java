@@ -1,10 +1,11 @@
-package com.xinfang.supervision;
+package com.xinfang.accountability;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.Status;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import java.time.Clock;
@@ -12,7 +13,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -176,12 +176,10 @@ public class AccountabilityRates {
 		catch (IllegalArgumentException ex) {
 			throw new DomainException.Invalid("kind", "请选择认定类型：应受理而不受理或应办理而不办理");
 		}
-		if (kind == FindingKind.SHOULD_HAVE_ACCEPTED && !"NOT_ACCEPTED".equals(p.status())) {
+		if (kind == FindingKind.SHOULD_HAVE_ACCEPTED && !Status.NOT_ACCEPTED.name().equals(p.status())) {
 			throw new DomainException.Conflict("只有作出不予受理决定的事项才能认定为应受理而不受理");
 		}
-		if (kind == FindingKind.SHOULD_HAVE_HANDLED
-				&& !Set.of("REPLIED", "DELIVERED", "CLOSE_PENDING_APPROVAL", "CLOSED", "REEXAMINATION", "REVIEW", "FINAL")
-					.contains(p.status())) {
+		if (kind == FindingKind.SHOULD_HAVE_HANDLED && !Status.isIn(p.status(), Status.REPLY_ISSUED)) {
 			throw new DomainException.Conflict("只有已答复或办结的事项才能认定为应办理而不办理");
 		}
 		if (reason == null || reason.strip().length() < 10) {
@@ -214,6 +212,11 @@ public class AccountabilityRates {
 						rs.getString(7));
 			})
 			.list();
+	}
+
+	/** Whether a matter in this status is decided, so an Art 26 finding may be made on it. */
+	public static boolean findable(String status) {
+		return Status.NOT_ACCEPTED.name().equals(status) || Status.isIn(status, Status.REPLY_ISSUED);
 	}
 
 }

@@ -1,12 +1,12 @@
-package com.xinfang.supervision.web;
+package com.xinfang.coordination.web;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.DomainException;
-import com.xinfang.supervision.AccountabilityRates;
-import com.xinfang.supervision.Backlog;
-import com.xinfang.supervision.CoordinationRecords;
-import com.xinfang.supervision.JointHandling;
-import com.xinfang.supervision.ProhibitedConduct;
+import com.xinfang.accountability.AccountabilityRates;
+import com.xinfang.accountability.Backlog;
+import com.xinfang.coordination.CoordinationRecords;
+import com.xinfang.coordination.JointHandling;
+import com.xinfang.accountability.ProhibitedConduct;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package com.xinfang.supervision;
+package com.xinfang.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class CoordinationRecordsIT {
 
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
+
 	@LocalServerPort
 	int port;
 
@@ -31,7 +35,7 @@ class CoordinationRecordsIT {
 		String officer = api.token("hr.officer", "Demo@2026");
 		String number = jdbc.sql("SELECT number FROM petition WHERE responsible_unit_code = 'CD-HRSS' ORDER BY id LIMIT 1")
 			.query(String.class).single();
-		LocalDate day = LocalDate.now().plusDays(3);
+		LocalDate day = LocalDate.now(clock).plusDays(3);
 
 		assertThat(api.post("/api/v1/receptions", officer, Map.of("day", day.toString(), "place", "市信访局接待大厅")).status())
 			.isEqualTo(403);
@@ -47,15 +51,15 @@ class CoordinationRecordsIT {
 		assertThat(visit.body().get("visits").findValuesAsString("number")).containsExactly(number);
 		assertThat(api.get("/api/v1/receptions", registrar).body().findValuesAsString("leaderName")).contains("孙市长");
 
-		var meeting = api.post("/api/v1/joint-meetings", leader, Map.of("heldOn", LocalDate.now().toString(), "title", "全市信访工作联席会议",
+		var meeting = api.post("/api/v1/joint-meetings", leader, Map.of("heldOn", LocalDate.now(clock).toString(), "title", "全市信访工作联席会议",
 				"participants", "市政府办、市信访局、市人社局、市住建局", "summary", "研究欠薪类积案化解工作，明确责任分工和时限。", "matters", List.of(number),
 				"decisions", List.of(Map.of("decision", "一个月内清理在建项目欠薪", "ownerUnitCode", "CD-HRSS", "due",
-						LocalDate.now().plusDays(30).toString()))));
+						LocalDate.now(clock).plusDays(30).toString()))));
 		assertThat(meeting.status()).isEqualTo(201);
 		long decision = meeting.body().get("decisions").get(0).get("id").asLong();
-		assertThat(api.post("/api/v1/joint-meetings", leader, Map.of("heldOn", LocalDate.now().toString(), "title", "缺少决定的责任单位",
+		assertThat(api.post("/api/v1/joint-meetings", leader, Map.of("heldOn", LocalDate.now(clock).toString(), "title", "缺少决定的责任单位",
 				"participants", "市信访局", "summary", "议定事项没有写责任单位的会议记录。", "decisions",
-				List.of(Map.of("decision", "某事", "due", LocalDate.now().toString())))).status()).isEqualTo(400);
+				List.of(Map.of("decision", "某事", "due", LocalDate.now(clock).toString())))).status()).isEqualTo(400);
 		assertThat(api.post("/api/v1/joint-meetings/decisions/" + decision + "/done", api.token("housing.officer", "Demo@2026"),
 				Map.of("text", "不是本单位的议定事项")).status()).isEqualTo(403);
 		assertThat(api.post("/api/v1/joint-meetings/decisions/" + decision + "/done", officer, Map.of("text", "已清理12个项目欠薪"))

@@ -1,16 +1,16 @@
-package com.xinfang.supervision.web;
+package com.xinfang.coordination.web;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
-import com.xinfang.supervision.AccountabilityRates;
-import com.xinfang.supervision.Backlog;
-import com.xinfang.supervision.CoordinationRecords;
-import com.xinfang.supervision.JointHandling;
-import com.xinfang.supervision.ProhibitedConduct;
-import com.xinfang.supervision.Recommendations;
+import com.xinfang.accountability.AccountabilityRates;
+import com.xinfang.accountability.Backlog;
+import com.xinfang.coordination.CoordinationRecords;
+import com.xinfang.coordination.JointHandling;
+import com.xinfang.accountability.ProhibitedConduct;
+import com.xinfang.coordination.Recommendations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

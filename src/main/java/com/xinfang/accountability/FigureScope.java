@@ -1,4 +1,4 @@
-package com.xinfang.supervision;
+package com.xinfang.accountability;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
@@ -10,12 +10,12 @@ import com.xinfang.platform.DomainException;
  * rates). They are internal assessment figures: never a citizen's; a department sees its own
  * unit's row only; bureau staff and leaders see the units of their region.
  */
-final class FigureScope {
+public final class FigureScope {
 
 	private FigureScope() {
 	}
 
-	static void requireStaff(Actor actor) {
+	public static void requireStaff(Actor actor) {
 		if (actor.kind() != Actor.Kind.STAFF || actor.scope().type() == DataScope.Type.NONE
 				|| actor.scope().type() == DataScope.Type.OWN) {
 			throw new DomainException.Forbidden("考核数据仅限工作人员查看");
@@ -23,7 +23,7 @@ final class FigureScope {
 	}
 
 	/** Whether the actor may see this unit's row. */
-	static boolean shows(Actor actor, String unitCode, Unit unit) {
+	public static boolean shows(Actor actor, String unitCode, Unit unit) {
 		DataScope scope = actor.scope();
 		return switch (scope.type()) {
 			case UNIT -> scope.value().equals(unitCode);

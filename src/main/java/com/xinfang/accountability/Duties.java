@@ -1,4 +1,6 @@
-package com.xinfang.supervision;
+package com.xinfang.accountability;
+
+import com.xinfang.petition.Status;
 
 /**
  * The two statutory duties of a matter and when each is failed: the one definition behind
@@ -34,8 +36,8 @@ public final class Duties {
 	private Duties() {
 	}
 
-	/** Statuses in which a matter is no longer open. */
-	public static final String CLOSED_STATUSES = "('CLOSED', 'FINAL', 'MERGED', 'NOT_ACCEPTED', 'DIVERTED')";
+	/** Statuses in which a matter is no longer open (petition's one vocabulary: {@link Status#FINISHED}). */
+	public static final String CLOSED_STATUSES = Status.sqlList(Status.FINISHED);
 
 	/** The Beijing calendar day of a timestamptz expression (China has no daylight saving). */
 	public static String day(String column) {
@@ -65,7 +67,7 @@ public final class Duties {
 	public static final String HANDLE_DUE = "CASE WHEN p.accepted_at IS NOT NULL AND p.status <> 'MERGED' THEN p.handle_statutory END";
 
 	/** The handling duty was failed: not 办结 by its due day, or found not really handled. */
-	public static final String HANDLE_FAILED = "(NOT coalesce(p.status IN ('CLOSED', 'FINAL') AND " + day("p.closed_at")
+	public static final String HANDLE_FAILED = "(NOT coalesce(" + Status.sqlIn("p", Status.CONCLUDED) + " AND " + day("p.closed_at")
 			+ " <= p.handle_statutory, false)"
 			+ " OR EXISTS (SELECT 1 FROM accountability_finding f WHERE f.petition_id = p.id AND f.kind = 'SHOULD_HAVE_HANDLED'))";
 
@@ -86,7 +88,7 @@ public final class Duties {
 	// --- 积案 (the rule of Backlog, docs/supervision.md), for figures that cannot run Backlog's per-matter query ---
 
 	/** Statuses by which a matter leaves the backlog (化解). */
-	public static final String BACKLOG_EXIT_STATUSES = "('CLOSED', 'FINAL', 'NOT_ACCEPTED', 'DIVERTED')";
+	public static final String BACKLOG_EXIT_STATUSES = Status.sqlList(Status.RESOLVED);
 
 	/** A lateral join giving {@code rep.second_at}: when the matter's second repeat was received (null: fewer). */
 	public static final String SECOND_REPEAT = """

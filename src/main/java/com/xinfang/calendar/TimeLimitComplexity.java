@@ -5,7 +5,7 @@ package com.xinfang.calendar;
  * matters 3 days and complex ones 5 to be accepted). The petition module maps its own
  * classification onto this; an unknown complexity is passed as {@code null}.
  */
-public enum Complexity {
+public enum TimeLimitComplexity {
 
 	SIMPLE, COMPLEX
 

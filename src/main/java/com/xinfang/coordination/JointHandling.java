@@ -1,4 +1,7 @@
-package com.xinfang.supervision;
+package com.xinfang.coordination;
+
+import com.xinfang.accountability.FigureScope;
+import com.xinfang.notification.StaffNotices;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.calendar.WorkingCalendar;
@@ -210,12 +213,18 @@ public class JointHandling {
 		if (contribution == null || contribution.strip().length() < 10) {
 			throw new DomainException.Invalid("contribution", "请填写本单位的办理情况（不少于10字）");
 		}
-		jdbc.sql("""
+		long id = petitionId(number);
+		// guarded: a contribution is recorded only while the combined reply is not yet made
+		int changed = jdbc.sql("""
 				UPDATE joint_participant SET contribution = ?, contributed_at = ?, contributed_by = ?
-				WHERE petition_id = ? AND unit_code = ?""")
+				WHERE petition_id = ? AND unit_code = ? AND reported_at IS NOT NULL
+				  AND NOT EXISTS (SELECT 1 FROM joint_handling h WHERE h.petition_id = ? AND h.replied_at IS NOT NULL)""")
 			.params(Texts.within("contribution", "办理情况", contribution, Texts.LONG), OffsetDateTime.now(clock), actor.label(),
-					petitionId(number), actor.unitCode())
+					id, actor.unitCode(), id)
 			.update();
+		if (changed == 0) {
+			throw new DomainException.Conflict("牵头单位已作出综合答复");
+		}
 		return find(number).orElseThrow();
 	}
 
@@ -273,7 +282,7 @@ public class JointHandling {
 			return List.of();
 		}
 		return jdbc.sql("""
-				SELECT p.number FROM joint_participant j JOIN petition p ON p.id = j.petition_id
+				SELECT p.number FROM joint_participant j JOIN petition_ref p ON p.id = j.petition_id
 				WHERE j.unit_code = ? AND j.reported_at IS NULL ORDER BY p.number""")
 			.param(actor.unitCode())
 			.query(String.class)
@@ -314,7 +323,7 @@ public class JointHandling {
 		}
 		List<Missed> missed = jdbc.sql("""
 				UPDATE joint_participant j SET missed_noticed_at = ?
-				FROM joint_handling h JOIN petition p ON p.id = h.petition_id
+				FROM joint_handling h JOIN petition_ref p ON p.id = h.petition_id
 				WHERE h.petition_id = j.petition_id AND j.reported_at IS NULL AND j.missed_noticed_at IS NULL
 				  AND h.report_due < ? AND h.replied_at IS NULL
 				RETURNING j.petition_id, j.unit_code, h.lead_unit_code, p.number, h.report_due""")
@@ -348,7 +357,7 @@ public class JointHandling {
 		LocalDate today = today();
 		return jdbc.sql("""
 				SELECT p.id, h.lead_unit_code, h.reason, h.report_due, h.called_at, h.called_by, h.combined_reply, h.replied_at
-				FROM joint_handling h JOIN petition p ON p.id = h.petition_id WHERE p.number = ?""")
+				FROM joint_handling h JOIN petition_ref p ON p.id = h.petition_id WHERE p.number = ?""")
 			.param(number)
 			.query((rs, n) -> {
 				long id = rs.getLong(1);
@@ -383,7 +392,7 @@ public class JointHandling {
 	}
 
 	private long petitionId(String number) {
-		return jdbc.sql("SELECT id FROM petition WHERE number = ?").param(number).query(Long.class).single();
+		return jdbc.sql("SELECT id FROM petition_ref WHERE number = ?").param(number).query(Long.class).single();
 	}
 
 	private LocalDate today() {

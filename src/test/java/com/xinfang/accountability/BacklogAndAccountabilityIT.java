@@ -1,4 +1,4 @@
-package com.xinfang.supervision;
+package com.xinfang.accountability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IntegrationTest
 class BacklogAndAccountabilityIT {
+
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -168,7 +172,7 @@ class BacklogAndAccountabilityIT {
 		jdbc.sql("UPDATE petition SET responsible_unit_code = NULL, registering_unit_code = 'TY-XFJ' WHERE id = ?").param(o5).update();
 		// O6: accepted on time (6-5 ≤ 6-10), handling limit still ahead, but repeats arrived 7-01 and 8-01 → 积案 from 8-01
 		// (Art 19), neither overdue nor a failed duty
-		long o6 = matter(r, "OB18-6", "ACCEPTED", "2018-06-10", LocalDate.now().plusDays(20).toString(), null, null, "2018-06-01");
+		long o6 = matter(r, "OB18-6", "ACCEPTED", "2018-06-10", LocalDate.now(clock).plusDays(20).toString(), null, null, "2018-06-01");
 		decision(o6, "ACCEPT", "2018-06-05");
 		matter(r, "OB18-6A", "MERGED", null, null, "2018-07-01", "OB18-6", "2018-07-01");
 		matter(r, "OB18-6B", "MERGED", null, null, "2018-08-01", "OB18-6", "2018-08-01");
@@ -178,7 +182,7 @@ class BacklogAndAccountabilityIT {
 		jdbc.sql("UPDATE petition SET responsible_unit_code = 'CD-HRSS' WHERE id = ?").param(o7).update();
 
 		// the board: open matters past their statutory limit, listed under the unit that owes the current duty
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(clock);
 		Map<String, List<String>> board = watch.dueBy(today)
 			.stream()
 			.filter(m -> m.number().startsWith("OB18-"))

@@ -1,4 +1,6 @@
-package com.xinfang.supervision;
+package com.xinfang.coordination;
+
+import static com.xinfang.platform.Texts.blankToNull;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Actor;
@@ -115,7 +117,7 @@ public class CoordinationRecords {
 		}
 		int inserted = jdbc.sql("""
 				INSERT INTO reception_visit (reception_id, petition_id, instructions, recorded_at, recorded_by)
-				SELECT ?, id, ?, ?, ? FROM petition WHERE number = ? ON CONFLICT DO NOTHING""")
+				SELECT ?, id, ?, ?, ? FROM petition_ref WHERE number = ? ON CONFLICT DO NOTHING""")
 			.params(day.id(), Texts.within("instructions", "领导批示", instructions, Texts.LONG), OffsetDateTime.now(clock),
 					actor.label(), number)
 			.update();
@@ -156,7 +158,7 @@ public class CoordinationRecords {
 
 	private List<ReceptionVisit> visits(long receptionId) {
 		return jdbc.sql("""
-				SELECT p.number, p.title, v.instructions, v.recorded_at FROM reception_visit v JOIN petition p ON p.id = v.petition_id
+				SELECT p.number, p.title, v.instructions, v.recorded_at FROM reception_visit v JOIN petition_ref p ON p.id = v.petition_id
 				WHERE v.reception_id = ? ORDER BY v.recorded_at""")
 			.param(receptionId)
 			.query((rs, n) -> new ReceptionVisit(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -199,7 +201,7 @@ public class CoordinationRecords {
 			.query(Long.class)
 			.single();
 		for (String number : matters) {
-			jdbc.sql("INSERT INTO joint_meeting_matter (meeting_id, petition_id) SELECT ?, id FROM petition WHERE number = ?")
+			jdbc.sql("INSERT INTO joint_meeting_matter (meeting_id, petition_id) SELECT ?, id FROM petition_ref WHERE number = ?")
 				.params(id, number)
 				.update();
 		}
@@ -244,7 +246,7 @@ public class CoordinationRecords {
 
 	private Meeting meeting(long id, Actor actor) {
 		List<String> matters = jdbc.sql("""
-				SELECT p.number FROM joint_meeting_matter m JOIN petition p ON p.id = m.petition_id WHERE m.meeting_id = ? ORDER BY 1""")
+				SELECT p.number FROM joint_meeting_matter m JOIN petition_ref p ON p.id = m.petition_id WHERE m.meeting_id = ? ORDER BY 1""")
 			.param(id).query(String.class).list();
 		List<Decision> decisions = jdbc.sql("""
 				SELECT id, decision, owner_unit, due, done_at, done_note FROM joint_meeting_decision WHERE meeting_id = ? ORDER BY id""")
@@ -304,8 +306,5 @@ public class CoordinationRecords {
 		return LocalDate.now(clock.withZone(BeijingTime.ZONE));
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 }

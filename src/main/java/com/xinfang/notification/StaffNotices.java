@@ -1,4 +1,4 @@
-package com.xinfang.supervision;
+package com.xinfang.notification;
 
 import com.xinfang.identity.Actor;
 import java.time.OffsetDateTime;
@@ -44,7 +44,7 @@ public class StaffNotices {
 			return List.of();
 		}
 		List<String> roles = actor.roles().stream().map(Enum::name).toList();
-		return jdbc.sql("SELECT n.id, p.number, n.text, n.created_at FROM staff_notice n JOIN petition p ON p.id = n.petition_id "
+		return jdbc.sql("SELECT n.id, p.number, n.text, n.created_at FROM staff_notice n JOIN petition_ref p ON p.id = n.petition_id "
 				+ "WHERE n.read_at IS NULL AND n.unit_code = ? AND n.role IN (" + String.join(",", java.util.Collections.nCopies(roles.size(), "?"))
 				+ ") ORDER BY n.created_at DESC LIMIT ?")
 			.params(concat(actor.unitCode(), roles, limit))

@@ -1,4 +1,6 @@
-package com.xinfang.supervision;
+package com.xinfang.coordination;
+
+import com.xinfang.accountability.FigureScope;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.calendar.WorkingCalendar;
@@ -136,13 +138,13 @@ public class Recommendations {
 
 	/** Per unit: recommendations received, answered by the deadline. */
 	@Transactional(readOnly = true)
-	public List<SupervisionOrders.ReplyRate> replyRates(Actor actor) {
+	public List<com.xinfang.accountability.ReplyRate> replyRates(Actor actor) {
 		FigureScope.requireStaff(actor);
 		return jdbc.sql("""
 				SELECT unit_code, count(*),
 				       count(*) FILTER (WHERE replied_at IS NOT NULL AND (replied_at AT TIME ZONE 'Asia/Shanghai')::date <= reply_due)
 				FROM recommendation GROUP BY unit_code ORDER BY unit_code""")
-			.query((rs, n) -> new SupervisionOrders.ReplyRate(rs.getString(1), directory.unitName(rs.getString(1)), rs.getLong(2),
+			.query((rs, n) -> new com.xinfang.accountability.ReplyRate(rs.getString(1), directory.unitName(rs.getString(1)), rs.getLong(2),
 					rs.getLong(3)))
 			.list()
 			.stream()

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Dates and text as Chinese documents print them. */
-final class ChineseText {
+final class DocumentText {
 
-	private ChineseText() {
+	private DocumentText() {
 	}
 
 	/** 2026年3月2日 (GB/T 9704: Arabic numerals, no leading zeros). */
@@ -48,7 +48,7 @@ final class ChineseText {
 		if (value == null) {
 			return List.of();
 		}
-		return Arrays.stream(value.split("\\R")).map(ChineseText::line).filter(s -> !s.isEmpty()).toList();
+		return Arrays.stream(value.split("\\R")).map(DocumentText::line).filter(s -> !s.isEmpty()).toList();
 	}
 
 	/** A clause to be followed by our own punctuation: trailing 。；，.; removed. */

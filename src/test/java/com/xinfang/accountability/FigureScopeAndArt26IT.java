@@ -1,4 +1,4 @@
-package com.xinfang.supervision;
+package com.xinfang.accountability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

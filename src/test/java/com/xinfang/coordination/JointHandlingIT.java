@@ -1,4 +1,4 @@
-package com.xinfang.supervision;
+package com.xinfang.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** 信访吹哨、部门报到 through the API: called-in units see the matter, report in, contribute; one misses. */
 @IntegrationTest
 class JointHandlingIT {
+
+	/** The application's clock (it starts at a fixed instant in the integration tests). */
+	@org.springframework.beans.factory.annotation.Autowired
+	java.time.Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -103,11 +107,11 @@ class JointHandlingIT {
 
 		// 市场监管局 never reports in: once the deadline has passed it is counted as missed
 		jdbc.sql("UPDATE joint_handling SET report_due = ? WHERE petition_id = (SELECT id FROM petition WHERE number = ?)")
-			.params(LocalDate.now().minusDays(1), number)
+			.params(LocalDate.now(clock).minusDays(1), number)
 			.update();
 		// the lead unit is told once about the missed report-in, however often (and on however many nodes) the sweep runs
-		jointHandling.noticeMissedReportIns(LocalDate.now());
-		jointHandling.noticeMissedReportIns(LocalDate.now());
+		jointHandling.noticeMissedReportIns(LocalDate.now(clock));
+		jointHandling.noticeMissedReportIns(LocalDate.now(clock));
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM staff_notice n JOIN petition p ON p.id = n.petition_id
 				WHERE p.number = ? AND n.unit_code = 'CD-HRSS' AND n.role = 'CASE_OFFICER' AND n.text LIKE '%市市场监督管理局未在%报到'""")
