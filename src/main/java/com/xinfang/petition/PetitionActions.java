@@ -262,6 +262,9 @@ public class PetitionActions {
 				return new Step(was, HandlingRecords.label(kind) + "：" + cmd.note().strip(), null);
 			}
 			case REPLY -> {
+				if (records.mediationPending(p.id())) {
+					throw new DomainException.Conflict(MediationReferrals.REPLY_WAITS_FOR_MEDIATION);
+				}
 				Status was = p.reply(optionalEnum(Result.class, cmd.result(), "result"), cmd.opinion(), now);
 				return new Step(was, "拟定处理意见书（" + p.result().label() + "），报单位负责人审核", null);
 			}
