@@ -82,6 +82,15 @@ public class MediationFigures {
 		return of(regionPrefix, from, to).successRate();
 	}
 
+	/** Red-level (高风险) disputes of a place not yet closed (for the 无上访村 rating's veto item). */
+	@Transactional(readOnly = true)
+	public long openRed(String regionPrefix) {
+		return jdbc.sql("SELECT count(*) FROM dispute WHERE region_code LIKE ? AND risk_level = 'RED' AND status <> 'CLOSED'")
+			.param(regionPrefix + "%")
+			.query(Long.class)
+			.single();
+	}
+
 	/** The figures for the actor's region (or a part of it); outside it: 404. */
 	@Transactional(readOnly = true)
 	public Figures of(String regionPrefix, LocalDate from, LocalDate to, Actor actor) {
