@@ -30,13 +30,11 @@ public class RegionFigures {
 	@Transactional(readOnly = true)
 	public Counts of(String regionPrefix, LocalDate from, LocalDate to, LocalDate today) {
 		var zone = com.xinfang.platform.BeijingTime.ZONE;
-		return jdbc.sql("""
-				SELECT count(*) FILTER (WHERE received_at >= :from AND received_at < :until),
-				       count(*) FILTER (WHERE received_at >= :from AND received_at < :until
-				                          AND (flags LIKE '%BEYOND_LEVEL%' OR flags LIKE '%TO_BEIJING%')),
-				       count(*) FILTER (WHERE NOT first_time AND """ + OPEN + """
-				                          AND coalesce(handle_statutory, accept_statutory) < :today)
-				FROM petition WHERE region_code LIKE :prefix""")
+		String sql = "SELECT count(*) FILTER (WHERE received_at >= :from AND received_at < :until), "
+				+ "count(*) FILTER (WHERE received_at >= :from AND received_at < :until AND (flags LIKE '%BEYOND_LEVEL%' OR flags LIKE '%TO_BEIJING%')), "
+				+ "count(*) FILTER (WHERE NOT first_time AND " + OPEN + " AND coalesce(handle_statutory, accept_statutory) < :today) "
+				+ "FROM petition WHERE region_code LIKE :prefix";
+		return jdbc.sql(sql)
 			.param("from", from.atStartOfDay(zone).toOffsetDateTime())
 			.param("until", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
 			.param("today", today)

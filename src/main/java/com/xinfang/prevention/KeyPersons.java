@@ -129,7 +129,7 @@ public class KeyPersons {
 				&& !actor.has(Role.DISPUTE_CENTER);
 	}
 
-	@Transactional(noRollbackFor = DomainException.NotFound.class) // a refused look is audited too
+	@Transactional // a refusal from the petition or mediation module rolls the whole addition back
 	public KeyPerson add(Entry in, Actor actor) {
 		if (in == null) {
 			throw new DomainException.Invalid("name", "请填写重点人员信息");
@@ -337,14 +337,14 @@ public class KeyPersons {
 	// ------------------------------------------------------------------ internals
 
 	private KeyPerson visible(long id, Actor actor) {
-		record Who(String countyCode, long leaderId, long workerId) {
+		record Who(String countyCode, long leaderId, long gridWorkerId) {
 		}
 		Who who = jdbc.sql("SELECT county_code, leader_id, grid_worker_id FROM key_person WHERE id = ?")
 			.param(id)
 			.query(Who.class)
 			.optional()
 			.orElseThrow(() -> new DomainException.NotFound("重点人员不存在"));
-		boolean named = who.leaderId() == actor.userId() || (who.workerId() == actor.userId() && actor.has(Role.GRID_WORKER));
+		boolean named = who.leaderId() == actor.userId() || (who.gridWorkerId() == actor.userId() && actor.has(Role.GRID_WORKER));
 		if (!named && !mayOversee(actor, who.countyCode())) {
 			audit.record(actor.label(), "KEY_PERSON_VIEW_REFUSED", "KP" + id, null);
 			throw new DomainException.NotFound("重点人员不存在");
