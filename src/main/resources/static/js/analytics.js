@@ -68,7 +68,9 @@
       var a = document.createElement('a');
       a.className = 'stat-card';
       a.dataset.indicator = name;
-      a.href = mattersUrl(name === 'averageHandlingDays' ? 'closed' : name);
+      // 调解成功率 opens the mediation figures (disputes, not petitions) of the same place and period
+      a.href = name === 'mediationSuccessRate' ? '/console/mediation/figures?from=' + d.from + '&to=' + d.to + (d.region ? '&region=' + d.region.replace(/(00)+$/, '') : '')
+        : mattersUrl(name === 'averageHandlingDays' ? 'closed' : name);
       a.title = (LABELS[name] || name) + '：' + (DEFS[name] || '');
       var label = document.createElement('span'); label.className = 'label'; label.textContent = LABELS[name] || name;
       var value = document.createElement('strong'); value.className = 'value'; value.textContent = fmt(name, now[name]);

@@ -35,7 +35,11 @@ public class AnnualReport {
 
 	private final com.xinfang.publicity.PublicityFigures publicity;
 
-	AnnualReport(Indicators indicators, JdbcClient jdbc, com.xinfang.publicity.PublicityFigures publicity) {
+	private final com.xinfang.mediation.MediationFigures mediation;
+
+	AnnualReport(Indicators indicators, JdbcClient jdbc, com.xinfang.publicity.PublicityFigures publicity,
+			com.xinfang.mediation.MediationFigures mediation) {
+		this.mediation = mediation;
 		this.indicators = indicators;
 		this.jdbc = jdbc;
 		this.publicity = publicity;
@@ -87,6 +91,13 @@ public class AnnualReport {
 					+ "）。全年化解积案" + f.backlogResolved() + "件，积案化解率" + pct(f.backlogResolutionRate()) + "；截至报告生成时仍有积案"
 					+ f.backlog() + "件、超期未办结事项" + f.overdueOpen() + "件。");
 			publicity(doc, publicity.year(year, q.regionPrefix()));
+			// （六）矛盾纠纷多元化解: the mediation module's figures (definitions in MediationFigures and docs/indicators.md)
+			var m = mediation.of(q.regionPrefix(), q.from(), q.to());
+			var mLast = mediation.of(q.regionPrefix(), LocalDate.of(year - 1, 1, 1), LocalDate.of(year - 1, 12, 31));
+			heading2(doc, "（六）矛盾纠纷多元化解");
+			para(doc, "全年排查化解矛盾纠纷" + m.screened() + "件次（上年" + mLast.screened() + "件次）；调解终结" + (m.agreed() + m.failed())
+					+ "件，其中达成调解协议" + m.agreed() + "件、未达成协议" + m.failed() + "件，调解成功率" + pct(m.successRate()) + "（上年"
+					+ pct(mLast.successRate()) + "）。");
 			heading2(doc, "附表1  分县市区信访工作情况");
 			table(doc, List.of("县市区", "收到", "受理", "及时受理率", "按期办结率", "满意率", "重复信访率", "越级访", "进京访", "积案"),
 					counties.stream()
@@ -104,6 +115,15 @@ public class AnnualReport {
 			table(doc, List.of("渠道", "收到", "占比"), java.util.Arrays.stream(Channel.values())
 				.map(c -> List.of(c.label(), "" + f.byChannel().get(c.name()), pct(Figures.rate(f.byChannel().get(c.name()), f.received()))))
 				.toList());
+			if (q.regionPrefix().length() < 6) {
+				heading2(doc, "附表4  分县市区矛盾纠纷调解情况");
+				table(doc, List.of("县市区", "排查化解（件次）", "达成协议", "未达成协议", "调解成功率"),
+						mediation.breakdownFor(q.regionPrefix(), q.from(), q.to(), com.xinfang.mediation.MediationFigures.By.COUNTY)
+							.stream()
+							.map(l -> List.of(l.name(), "" + l.figures().screened(), "" + l.figures().agreed(), "" + l.figures().failed(),
+									pct(l.figures().successRate())))
+							.toList());
+			}
 			doc.write(out);
 			return out.toByteArray();
 		}

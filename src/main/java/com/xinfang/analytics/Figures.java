@@ -14,16 +14,26 @@ import java.util.Map;
  * in the numerator, so 及时受理率 + 应受理未受理率 = 1 and 按期办结率 + 应办理未办理率 = 1 whenever
  * anything fell due.
  * <p>
- * 调解成功率 is not here yet: the mediation module adds it as one more figure ({@code mediationSuccessRate},
- * null when nothing was mediated), one more name in {@link #NAMES} and one label and definition in the
- * messages, as docs/api-contract.md promises.
+ * 调解成功率 ({@code mediationSuccessRate}) comes from the mediation module's figures
+ * ({@code mediation.MediationFigures}: mediations ended in the period with an agreement ÷ all mediations
+ * ended in the period, by the dispute's place); null when nothing was mediated, and for a unit (disputes
+ * are not a unit's), as docs/api-contract.md promises.
  */
 public record Figures(long received, long accepted, long replied, long closed, long delivered, long rated,
 		Map<String, Long> byChannel, long repeats, long beyondLevel, long toBeijing, Double acceptedOnTimeRate,
 		Double repliedOnTimeRate, Double closedOnTimeRate, Double satisfactionRate, Double ratingRate, Double repeatRate,
 		Double oneTimeResolutionRate, Double averageHandlingDays, long overdueOpen, long backlog, long backlogResolved,
 		Double backlogResolutionRate, Double shouldAcceptNotAcceptedRate, Double shouldHandleNotHandledRate, long acceptDue,
-		long notAccepted, long handleDue, long notHandled, long repliedInTime) {
+		long notAccepted, long handleDue, long notHandled, long repliedInTime, Double mediationSuccessRate) {
+
+	/** The same figures with the 调解成功率 of the same place and period. */
+	Figures withMediation(Double rate) {
+		return new Figures(received, accepted, replied, closed, delivered, rated, byChannel, repeats, beyondLevel, toBeijing,
+				acceptedOnTimeRate, repliedOnTimeRate, closedOnTimeRate, satisfactionRate, ratingRate, repeatRate,
+				oneTimeResolutionRate, averageHandlingDays, overdueOpen, backlog, backlogResolved, backlogResolutionRate,
+				shouldAcceptNotAcceptedRate, shouldHandleNotHandledRate, acceptDue, notAccepted, handleDue, notHandled, repliedInTime,
+				rate == null ? null : Math.round(10000.0 * rate) / 10000.0);
+	}
 
 	/** From the summed rollup counts and the two snapshot counts (open matters now). */
 	static Figures of(long[] c, long overdueOpen, long backlog) {
@@ -46,7 +56,7 @@ public record Figures(long received, long accepted, long replied, long closed, l
 				rate(c[StatsColumns.index("repeats")], received), rate(c[StatsColumns.index("one_time")], closed),
 				closed == 0 ? null : Math.round(10.0 * c[StatsColumns.index("handling_days")] / closed) / 10.0, overdueOpen,
 				backlog, backlogResolved, rate(backlogResolved, backlogResolved + backlog), rate(notAccepted, acceptDue),
-				rate(notHandled, handleDue), acceptDue, notAccepted, handleDue, notHandled, repliedInTime);
+				rate(notHandled, handleDue), acceptDue, notAccepted, handleDue, notHandled, repliedInTime, null);
 	}
 
 	static Double rate(long numerator, long denominator) {
@@ -79,6 +89,7 @@ public record Figures(long received, long accepted, long replied, long closed, l
 			case "backlogResolutionRate" -> backlogResolutionRate;
 			case "shouldAcceptNotAcceptedRate" -> shouldAcceptNotAcceptedRate;
 			case "shouldHandleNotHandledRate" -> shouldHandleNotHandledRate;
+			case "mediationSuccessRate" -> mediationSuccessRate;
 			default -> throw new com.xinfang.platform.DomainException.Invalid("indicator", "未知指标：" + indicator);
 		};
 	}
@@ -88,6 +99,6 @@ public record Figures(long received, long accepted, long replied, long closed, l
 			"shouldAcceptNotAcceptedRate", "replied", "repliedOnTimeRate", "closed", "closedOnTimeRate",
 			"shouldHandleNotHandledRate", "averageHandlingDays", "oneTimeResolutionRate", "delivered", "rated", "ratingRate",
 			"satisfactionRate", "repeats", "repeatRate", "beyondLevel", "toBeijing", "overdueOpen", "backlog", "backlogResolved",
-			"backlogResolutionRate");
+			"backlogResolutionRate", "mediationSuccessRate");
 
 }

@@ -61,7 +61,10 @@ public class Indicators {
 
 	private final Clock clock;
 
-	Indicators(JdbcClient jdbc, Directory directory, Clock clock) {
+	private final com.xinfang.mediation.MediationFigures mediation;
+
+	Indicators(JdbcClient jdbc, Directory directory, Clock clock, com.xinfang.mediation.MediationFigures mediation) {
+		this.mediation = mediation;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.clock = clock;
@@ -130,7 +133,8 @@ public class Indicators {
 		Map<String, long[]> sums = sums(q, "''", false);
 		Map<String, long[]> open = open(q, "''");
 		long[] o = open.getOrDefault("", new long[2]);
-		return Figures.of(sums.getOrDefault("", new long[StatsColumns.COUNTS.size()]), o[0], o[1]);
+		return Figures.of(sums.getOrDefault("", new long[StatsColumns.COUNTS.size()]), o[0], o[1])
+			.withMediation(q.unitCode() == null ? mediation.successRate(q.regionPrefix(), q.from(), q.to()) : null);
 	}
 
 	/** One point per day, month, quarter or year of the period (partial at either end). */
@@ -173,10 +177,18 @@ public class Indicators {
 		}
 		sums.keySet().stream().filter(k -> !codes.contains(k)).sorted().forEach(codes::add);
 		open.keySet().stream().filter(k -> !codes.contains(k)).sorted().forEach(codes::add);
+		// 调解成功率 by county or township: one query of the mediation figures (not for units or categories)
+		Map<String, Double> mediated = new java.util.HashMap<>();
+		if (by == Dimension.REGION && q.unitCode() == null) {
+			mediation.breakdownFor(q.regionPrefix(), q.from(), q.to(),
+					childLength == 6 ? com.xinfang.mediation.MediationFigures.By.COUNTY : com.xinfang.mediation.MediationFigures.By.TOWNSHIP)
+				.forEach(l -> mediated.put(l.key(), l.figures().successRate()));
+		}
 		List<Row> rows = new ArrayList<>();
 		for (String code : codes) {
 			long[] o = open.getOrDefault(code, new long[2]);
-			Figures f = Figures.of(sums.getOrDefault(code, new long[StatsColumns.COUNTS.size()]), o[0], o[1]);
+			Figures f = Figures.of(sums.getOrDefault(code, new long[StatsColumns.COUNTS.size()]), o[0], o[1])
+				.withMediation(mediated.get(code));
 			rows.add(new Row(code, name(by, code), f));
 		}
 		rows.sort((a, b) -> Long.compare(b.figures().received(), a.figures().received()));

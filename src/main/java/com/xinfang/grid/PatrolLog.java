@@ -191,6 +191,35 @@ public class PatrolLog {
 			.list();
 	}
 
+	/** A place's reporting over a period (for the 无上访村 rating): days owed by workers 在岗, days with a patrol or a 零报告, households. */
+	public record Coverage(long owedDays, long reportedDays, long households) {
+
+		/** reported ÷ owed, null when nobody owed a report. */
+		public Double rate() {
+			return owedDays == 0 ? null : Math.min(1.0, (double) reportedDays / owedDays);
+		}
+
+	}
+
+	/**
+	 * Reporting of every grid under a region prefix over a period, without a caller (the rating is
+	 * computed, not looked at): each worker now 在岗 owes every day of the period; a day counts as
+	 * reported when that worker filed a patrol or a 零报告 for that grid on it.
+	 */
+	@Transactional(readOnly = true)
+	public Coverage coverage(String regionPrefix, LocalDate from, LocalDate to) {
+		long days = to.toEpochDay() - from.toEpochDay() + 1;
+		return jdbc.sql("""
+				SELECT coalesce(sum(CASE WHEN m.status = 'ON_DUTY' THEN 1 ELSE 0 END), 0),
+				       coalesce(sum(CASE WHEN m.status = 'ON_DUTY' THEN (SELECT count(DISTINCT p.day) FROM grid_patrol p
+				            WHERE p.grid_code = m.grid_code AND p.user_id = m.user_id AND p.day BETWEEN ? AND ?) ELSE 0 END), 0),
+				       (SELECT coalesce(sum(households), 0) FROM grid WHERE village_code LIKE ?)
+				FROM grid_member m JOIN grid g ON g.code = m.grid_code WHERE g.village_code LIKE ?""")
+			.params(from, to, regionPrefix + "%", regionPrefix + "%")
+			.query((rs, n) -> new Coverage(rs.getLong(1) * days, rs.getLong(2), rs.getLong(3)))
+			.single();
+	}
+
 	private static final String SELECT = """
 			SELECT p.id, p.grid_code, g.name AS grid_name, u.display_name AS worker_name, p.day, p.zero_report,
 			       p.households_visited, p.disputes_found, p.demands_found, p.hazards_found, p.note, p.recorded_at

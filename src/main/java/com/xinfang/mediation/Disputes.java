@@ -61,9 +61,13 @@ public class Disputes {
 
 	private final Clock clock;
 
+	private final com.xinfang.petition.MediationReferrals referrals;
+
 	Disputes(JdbcClient jdbc, Grids grids, Organisations organisations, PersonalDataCipher cipher, AuditLog audit,
 			Directory directory, DocumentRenderer renderer, com.xinfang.calendar.WorkingCalendar calendar,
-			com.xinfang.petition.PetitionRegistration petitionRegistration, Clock clock) {
+			com.xinfang.petition.PetitionRegistration petitionRegistration, com.xinfang.petition.MediationReferrals referrals,
+			Clock clock) {
+		this.referrals = referrals;
 		this.calendar = calendar;
 		this.petitionRegistration = petitionRegistration;
 		this.jdbc = jdbc;
@@ -380,6 +384,7 @@ public class Disputes {
 			.update();
 		event(d.id(), actor, "AGREE", d.status(), DisputeStatus.AGREED,
 				"WRITTEN".equals(in.form()) ? "达成书面调解协议（调解协议书）" : "达成口头协议，调解员已记录协议内容");
+		reportBack(d, true, in.terms().strip(), actor);
 		return load(d.id());
 	}
 
@@ -403,6 +408,7 @@ public class Disputes {
 		}
 		transition(d, DisputeStatus.Act.FAIL, in.version(), "outcome = 'FAILED', outcome_on = ?", List.of(today()));
 		event(d.id(), actor, "FAIL", d.status(), DisputeStatus.FAILED, in.reason().strip() + "；已告知：" + in.guidance().strip());
+		reportBack(d, false, in.reason().strip() + "；已告知当事人：" + in.guidance().strip(), actor);
 		return load(d.id());
 	}
 
@@ -437,6 +443,100 @@ public class Disputes {
 		event(d.id(), actor, "CLOSE", d.status(), DisputeStatus.CLOSED,
 				"结案归档" + (in != null && in.note() != null && !in.note().isBlank() ? "：" + in.note().strip() : ""));
 		return load(d.id());
+	}
+
+	// ------------------------------------------------------------------ 访调结合、调解先行: from a petition
+
+	/** The handling unit's referral: the dispute's type and place, the respondent, the organisation (else the suggested one). */
+	public record Referral(String typeCode, String regionCode, String respondentName, Long orgId, String facts, Integer version) {
+	}
+
+	/**
+	 * 访调结合、调解先行: the handling unit sends a petition it is handling to mediation. The dispute
+	 * (source 信访转调解) goes straight to the organisation, with the petitioners as 申请人 (names only:
+	 * their particulars stay with the petition) and keeps the 信访编号; the petition gets its 调解 handling
+	 * record through the petition module's public API in the same transaction, guarded by the version the
+	 * unit saw, so a refusal there stores nothing here. The outcome comes back by {@link #reportBack}.
+	 */
+	@Transactional
+	public Dispute referFromPetition(String petitionNumber, Referral in, Actor actor) {
+		var petition = referrals.checkReferable(petitionNumber, actor);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (in == null) {
+			throw new DomainException.Invalid("typeCode", "请填写转调解信息");
+		}
+		if (in.typeCode() == null || type(in.typeCode()).isEmpty()) {
+			problems.add(new FieldProblem("typeCode", "请选择纠纷类型"));
+		}
+		String region = in.regionCode() == null || in.regionCode().isBlank() ? petition.regionCode() : in.regionCode().strip();
+		Region place = region == null ? null : directory.region(region).orElse(null);
+		if (place == null || (place.level() != Region.Level.VILLAGE && place.level() != Region.Level.TOWNSHIP)
+				|| petition.regionCode() == null || !region.startsWith(petition.regionCode().substring(0, Math.min(6, petition.regionCode().length())))) {
+			problems.add(new FieldProblem("regionCode", "请选择纠纷发生的村（社区）或乡镇（街道），须在信访事项所在县市区"));
+		}
+		if (in.respondentName() == null || !in.respondentName().strip().matches("[\\p{IsHan}·A-Za-z（）()0-9]{2,60}")) {
+			problems.add(new FieldProblem("respondentName", "请填写被申请人姓名或单位名称"));
+		}
+		if (in.facts() != null && !in.facts().isBlank() && in.facts().strip().length() < 10) {
+			problems.add(new FieldProblem("facts", "请写明纠纷的主要事实（至少10个字），或留空沿用信访内容"));
+		}
+		if (in.version() == null) {
+			problems.add(new FieldProblem("version", "缺少信访事项的版本号"));
+		}
+		Organisations.Organisation org = null;
+		if (problems.stream().noneMatch(p -> p.field().equals("regionCode") || p.field().equals("typeCode"))) {
+			Long orgId = in.orgId() != null ? in.orgId() : organisations.suggest(in.typeCode(), region).map(Organisations.Summary::id).orElse(null);
+			org = orgId == null ? null : organisations.organisation(orgId).orElse(null);
+			if (org == null || !(org.regionCode().startsWith(region.substring(0, 6)) || region.startsWith(org.regionCode()))) {
+				problems.add(new FieldProblem("orgId", "请选择纠纷所在县市区的调解组织"));
+				org = null;
+			}
+		}
+		if (petition.petitioners().isEmpty()) {
+			problems.add(new FieldProblem("petitioners", "该信访事项没有可作为申请人的信访人"));
+		}
+		if (!problems.isEmpty()) {
+			throw new DomainException.Invalid(problems);
+		}
+		LocalDate today = today();
+		OffsetDateTime now = now();
+		String county = region.substring(0, 6);
+		String number = "JF" + county + today.format(DateTimeFormatter.BASIC_ISO_DATE)
+				+ String.format("%06d", jdbc.sql("SELECT nextval('dispute_number_seq')").query(Long.class).single() % 1_000_000);
+		String facts = in.facts() == null || in.facts().isBlank() ? petition.content() : in.facts().strip();
+		String title = petition.title().length() > 100 ? petition.title().substring(0, 100) : petition.title();
+		long id = jdbc.sql("""
+				INSERT INTO dispute (number, source, type_code, title, facts, region_code, county_code, status, risk_level,
+				                     risk_owner, org_id, mediation_level, reported_by, registered_on, registered_at, petition_number)
+				VALUES (?, ?, ?, ?, ?, ?, ?, 'ASSIGNED', 'GREEN', ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(number, DisputeSource.PETITION.name(), in.typeCode(), title, facts, region, county, org.name(), org.id(), org.level(),
+					actor.userId(), today, now, petition.number())
+			.query(Long.class)
+			.single();
+		int seq = 0;
+		for (var p : petition.petitioners()) {
+			jdbc.sql("INSERT INTO dispute_party (dispute_id, seq, side, name, id_number_mask, phone_mask) VALUES (?, ?, 'APPLICANT', ?, ?, ?)")
+				.params(id, seq++, p.name(), p.idNumberMasked(), p.phoneMasked())
+				.update();
+		}
+		jdbc.sql("INSERT INTO dispute_party (dispute_id, seq, side, name) VALUES (?, ?, 'RESPONDENT', ?)")
+			.params(id, seq, in.respondentName().strip())
+			.update();
+		jdbc.sql("INSERT INTO dispute_risk (dispute_id, at, level, owner, plan, reason, actor) VALUES (?, ?, 'GREEN', ?, NULL, ?, ?)")
+			.params(id, now, org.name(), "信访转调解时评定", actor.displayName())
+			.update();
+		event(id, actor, "REGISTER", null, DisputeStatus.ASSIGNED, DisputeSource.PETITION.label() + "：信访事项" + petition.number()
+				+ "，由承办单位转" + org.name() + "调解");
+		referrals.refer(petition.number(), in.version(), number, org.name(), actor);
+		audit.record(actor.label(), "DISPUTE_REFERRED_FROM_PETITION", number, petition.number());
+		return load(id);
+	}
+
+	/** The outcome of a dispute that came from a petition goes back into the petition's handling records. */
+	private void reportBack(Dispute d, boolean agreed, String summary, Actor actor) {
+		if (d.source() == DisputeSource.PETITION && d.petitionNumber() != null) {
+			referrals.outcome(d.petitionNumber(), d.number(), d.orgName(), agreed, summary, clock.instant(), actor);
+		}
 	}
 
 	// ------------------------------------------------------------------ 三级治理 · 四调联动, and into a 信访事项

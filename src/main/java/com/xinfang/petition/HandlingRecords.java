@@ -36,6 +36,24 @@ class HandlingRecords {
 			.update();
 	}
 
+	/** A referral to mediation (访调结合) whose outcome has not come back yet. */
+	boolean mediationPending(long petitionId) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM petition_record r WHERE r.petition_id = ? AND r.kind = 'MEDIATION' AND r.outcome = 'REFERRED'
+				  AND NOT EXISTS (SELECT 1 FROM petition_record o WHERE o.petition_id = r.petition_id AND o.kind = 'MEDIATION'
+				                  AND o.outcome IN ('AGREED', 'NOT_AGREED') AND o.contact = r.contact AND o.id > r.id))""")
+			.param(petitionId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	boolean has(long petitionId, String kind, String contact, String outcome, String summary) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM petition_record WHERE petition_id = ? AND kind = ? AND contact = ? AND outcome = ? AND summary = ?)")
+			.params(petitionId, kind, contact, outcome, summary)
+			.query(Boolean.class)
+			.single();
+	}
+
 	List<PetitionViews.RecordView> of(long petitionId) {
 		return jdbc.sql("SELECT kind, at, actor, occurred_at, contact, summary, outcome FROM petition_record WHERE petition_id = ? ORDER BY at, id")
 			.param(petitionId)

@@ -301,6 +301,10 @@ public class PetitionActions {
 	}
 
 	private Step reply(Petition p, PetitionCommand.Reply cmd, Instant now) {
+		if (records.mediationPending(p.id())) {
+			// 访调结合: a matter sent to mediation is answered once the mediation's outcome is back
+			throw new DomainException.Conflict(MediationReferrals.REPLY_WAITS_FOR_MEDIATION);
+		}
 		Status was = p.reply(cmd.result(), cmd.opinion(), now);
 		return new Step(was, "拟定处理意见书（" + p.result().label() + "），报单位负责人审核", (Milestone) null);
 	}

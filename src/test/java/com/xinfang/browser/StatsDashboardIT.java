@@ -40,8 +40,10 @@ class StatsDashboardIT {
 					"var c = echarts.getInstanceByDom(document.getElementById('chart-map'));"
 							+ "return c.getOption().series[0].data.map(function (d) { return d.name; }).join(',');");
 			assertThat(String.valueOf(regions)).contains("武陵区").contains("石门县").contains("津市市");
-			// no tile for a figure nothing provides yet (调解成功率 comes with mediation)
-			assertThat(b.text("#stat-cards")).contains("及时受理率").doesNotContain("待提供").doesNotContain("调解成功率");
+			// every figure has its tile, 调解成功率 from the mediation module
+			assertThat(b.text("#stat-cards")).contains("及时受理率").doesNotContain("待提供").contains("调解成功率");
+			// the 调解成功率 card opens the mediation figures of the same place and period
+			assertThat(b.find("#stat-cards a[data-indicator=mediationSuccessRate]").getDomAttribute("href")).contains("/console/mediation/figures?from=");
 			assertThat(b.find("#stat-cards [data-indicator=acceptedOnTimeRate]").getDomAttribute("title")).contains("分子")
 				.contains("不论是否已作出决定");
 			assertThat(b.text("#rank-REGION")).contains("武陵区");

@@ -26,7 +26,7 @@ class MediationFiguresIT {
 	MediationFigures figures;
 
 	@Test
-	void screenedAgreedFailedAndTheRateFollowTheirDefinitions() {
+	void screenedAgreedFailedAndTheRateFollowTheirDefinitions() throws Exception {
 		long reporter = jdbc.sql("SELECT id FROM app_user WHERE username = 'dc.grid'").query(Long.class).single();
 		// March 2025 in 鼎城区 武陵镇 (430703002), where the demo has no disputes; one more in 灌溪镇 (430703003)
 		insert("FIG1", "430703002001", reporter, "2025-03-02", "AGREED", "2025-03-10"); // screened, agreed
@@ -62,7 +62,36 @@ class MediationFiguresIT {
 		assertThat(api.get("/api/v1/mediation/figures?region=430703&from=2025-03-01&to=2025-03-31",
 				api.token("wuling.center", "Demo@2026")).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/mediation/figures?region=430703&from=2025-03-31&to=2025-03-01", centre).status()).isEqualTo(400);
+
+		// the leader's dashboard tile (the indicators answer) carries the same 调解成功率: 鼎城区 3 / 4, 武陵镇 2 / 3;
+		// a unit's figures have none (disputes are not a unit's)
+		String leader = api.token("leader", "Demo@2026");
+		var tile = api.get("/api/v1/stats/indicators?from=2025-03-01&to=2025-03-31&regionCode=430703", leader);
+		assertThat(tile.status()).isEqualTo(200);
+		assertThat(tile.body().get("mediationSuccessRate").asDouble()).isEqualTo(0.75);
+		assertThat(api.get("/api/v1/stats/indicators?from=2025-03-01&to=2025-03-31&regionCode=430703002", leader).body()
+			.get("mediationSuccessRate").asDouble()).isEqualTo(0.6667);
+		assertThat(api.get("/api/v1/stats/indicators?from=2025-01-01&to=2025-01-31&regionCode=430703002", leader).body()
+			.get("mediationSuccessRate").isNull()).isTrue();
+		assertThat(api.get("/api/v1/stats/indicators?from=2025-03-01&to=2025-03-31&unitCode=CD-HRSS", leader).body()
+			.get("mediationSuccessRate").isNull()).isTrue();
+
+		// the annual report's mediation section for 鼎城区, March 2025 as the period: 5 件次, 3 agreed, 1 failed, 75.0 %
+		var q = indicators.resolve(accounts.actorByUsername("leader").orElseThrow(), from, to, "430703", null);
+		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(report.render(q, 2025)));
+				var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+			assertThat(text.getText()).contains("全年排查化解矛盾纠纷5件次").contains("达成调解协议3件、未达成协议1件，调解成功率75.0%");
+		}
 	}
+
+	@Autowired
+	com.xinfang.analytics.Indicators indicators;
+
+	@Autowired
+	com.xinfang.analytics.AnnualReport report;
+
+	@Autowired
+	com.xinfang.identity.Accounts accounts;
 
 	private void insert(String tag, String village, long reporter, String registered, String outcome, String outcomeOn) {
 		LocalDate reg = LocalDate.parse(registered);

@@ -1,0 +1,46 @@
+package com.xinfang.petition;
+
+import java.time.LocalDate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts of a place's petitions for other modules' ratings (the 无上访村(社区) rating of module
+ * prevention): no names, no numbers, only counts by the matter's place (a region-code prefix).
+ */
+@Service
+public class RegionFigures {
+
+	/**
+	 * received: matters received in the period; beyondLevel: of those, flagged 越级访 or 进京访;
+	 * overdueRepeats: repeat matters (not the first time) still open now and past the limit of their current stage.
+	 */
+	public record Counts(long received, long beyondLevel, long overdueRepeats) {
+	}
+
+	private static final String OPEN = "status NOT IN ('CLOSED', 'FINAL', 'MERGED', 'NOT_ACCEPTED', 'DIVERTED')";
+
+	private final JdbcClient jdbc;
+
+	RegionFigures(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Counts of(String regionPrefix, LocalDate from, LocalDate to, LocalDate today) {
+		var zone = com.xinfang.platform.BeijingTime.ZONE;
+		String sql = "SELECT count(*) FILTER (WHERE received_at >= :from AND received_at < :until), "
+				+ "count(*) FILTER (WHERE received_at >= :from AND received_at < :until AND (flags LIKE '%BEYOND_LEVEL%' OR flags LIKE '%TO_BEIJING%')), "
+				+ "count(*) FILTER (WHERE NOT first_time AND " + OPEN + " AND coalesce(handle_statutory, accept_statutory) < :today) "
+				+ "FROM petition WHERE region_code LIKE :prefix";
+		return jdbc.sql(sql)
+			.param("from", from.atStartOfDay(zone).toOffsetDateTime())
+			.param("until", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+			.param("today", today)
+			.param("prefix", regionPrefix + "%")
+			.query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
+	}
+
+}
