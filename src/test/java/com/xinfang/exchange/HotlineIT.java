@@ -171,8 +171,8 @@ class HotlineIT {
 
 		// fast-forward the backoff until the three milestones are accepted
 		waitFor(() -> {
-			jdbc.sql("UPDATE exchange_outbox SET next_attempt_at = now() WHERE petition_number = ? AND delivered_at IS NULL")
-				.param(number).update();
+			jdbc.sql("UPDATE exchange_outbox SET next_attempt_at = ? WHERE petition_number = ? AND delivered_at IS NULL")
+				.params(OffsetDateTime.now(clock), number).update();
 			return got.stream().filter(r -> r.get("accepted").equals("true")).count() >= 3 ? true : null;
 		});
 		Thread.sleep(1500); // nothing more arrives
@@ -209,13 +209,15 @@ class HotlineIT {
 		waitFor(() -> jdbc.sql("SELECT attempts FROM exchange_outbox WHERE petition_number = ? AND attempts >= 1 AND lease_until IS NULL")
 			.param(number).query(Integer.class).optional().orElse(null));
 		// a node claims the event and dies before sending: the row keeps its lease
-		jdbc.sql("UPDATE exchange_outbox SET lease_until = now() + interval '30 seconds', next_attempt_at = now() WHERE petition_number = ?")
-			.param(number).update();
+		// times on the application's clock, which the dispatcher compares them with
+		jdbc.sql("UPDATE exchange_outbox SET lease_until = ?, next_attempt_at = ? WHERE petition_number = ?")
+			.params(OffsetDateTime.now(clock).plusSeconds(30), OffsetDateTime.now(clock), number).update();
 		startReceiverAgain();
 		Thread.sleep(1500);
 		assertThat(got).isEmpty(); // nobody else sends it while the lease holds
 		// the lease runs out (as after a restart): the event is sent, once
-		jdbc.sql("UPDATE exchange_outbox SET lease_until = now() - interval '1 second' WHERE petition_number = ?").param(number).update();
+		jdbc.sql("UPDATE exchange_outbox SET lease_until = ? WHERE petition_number = ?")
+			.params(OffsetDateTime.now(clock).minusSeconds(1), number).update();
 		waitFor(() -> got.isEmpty() ? null : true);
 		Thread.sleep(1000);
 		assertThat(got).hasSize(1);

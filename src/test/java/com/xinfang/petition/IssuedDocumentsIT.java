@@ -29,6 +29,10 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class IssuedDocumentsIT {
 
+	/** The application's clock: the links it checks are timed on it. */
+	@Autowired
+	Clock appClock;
+
 	/** Longer than the 200 and 300 characters the opinion and the slip used to keep. */
 	static final String CONTENT = "本人于2024年3月至2025年10月在常德某建筑劳务有限公司承建的武陵区丹阳街道安置房项目务工，担任钢筋班组长，"
 			+ "公司按月记工但一直未足额发放工资，累计拖欠工资四万六千八百元，另有加班费和高温补贴未按规定发放。本人多次找项目部和公司负责人协商，"
@@ -198,7 +202,7 @@ class IssuedDocumentsIT {
 		assertThat(status("/api/v1/public/petitions/" + other.number() + "/documents/" + id + "/" + token))
 			.as("the link on another matter's number").isEqualTo(404);
 		// even a genuine signature for another matter's number and this document finds nothing
-		var links = new PublicDocumentLinks(cipher, Clock.systemUTC());
+		var links = new PublicDocumentLinks(cipher, appClock);
 		assertThat(status(links.url(other.number(), id))).isEqualTo(404);
 		long otherId = jdbc.sql("""
 				SELECT d.id FROM petition_document d JOIN petition p ON p.id = d.petition_id
@@ -206,10 +210,10 @@ class IssuedDocumentsIT {
 		assertThat(status(links.url(other.number(), otherId))).as("an internal slip is never public").isEqualTo(404);
 
 		// expired: a link made more than its validity ago
-		var past = new PublicDocumentLinks(cipher, Clock.offset(Clock.systemUTC(),
+		var past = new PublicDocumentLinks(cipher, Clock.offset(appClock,
 				PublicDocumentLinks.VALIDITY.plus(Duration.ofMinutes(1)).negated()));
 		assertThat(status(past.url(m.number(), id))).isEqualTo(404);
-		var fresh = new PublicDocumentLinks(cipher, Clock.systemUTC());
+		var fresh = new PublicDocumentLinks(cipher, appClock);
 		assertThat(status(fresh.url(m.number(), id))).isEqualTo(200);
 	}
 
