@@ -32,6 +32,8 @@ class ClassCaseJob {
 
 	private final java.time.Clock clock;
 
+	private volatile java.time.Instant lastSweep;
+
 	ClassCaseJob(JdbcClient jdbc, ClassCases classes, Warnings warnings, TransactionTemplate transactions,
 			java.time.Clock clock) {
 		this.clock = clock;
@@ -46,7 +48,11 @@ class ClassCaseJob {
 		try {
 			groupNew();
 			classes.dropAccusations();
-			warnings.sweep();
+			// the warnings look at weeks: an hourly sweep is enough (several nodes may sweep; the key dedupes)
+			if (lastSweep == null || lastSweep.isBefore(clock.instant().minus(java.time.Duration.ofHours(1)))) {
+				warnings.sweep();
+				lastSweep = clock.instant();
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("class-case grouping or warning sweep failed, retried next round: {}", ex.toString());
