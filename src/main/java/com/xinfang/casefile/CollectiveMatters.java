@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CollectiveMatters {
 
-	/** Above the duplicate threshold: only near-identical texts of different people are grouped. */
-	static final double GROUPING_SCORE = 0.45;
+	/** The 很可能是同一事项 band: only the same matter told by different people is grouped. */
+	static final double GROUPING_SCORE = DuplicateScore.LIKELY;
 
 	private final JdbcClient jdbc;
 

@@ -20,7 +20,7 @@ class DuplicateAdvisor implements RegistrationAdvisor {
 	public List<PetitionViews.DuplicateSuggestion> duplicates(String number, Actor actor) {
 		return duplicates.suggestions(number, actor)
 			.stream()
-			.map(m -> new PetitionViews.DuplicateSuggestion(m.number(), m.score(), m.sameIdentity()))
+			.map(m -> new PetitionViews.DuplicateSuggestion(m.number(), m.score(), m.sameIdentity(), m.band().name()))
 			.toList();
 	}
 

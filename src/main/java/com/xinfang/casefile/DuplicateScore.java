@@ -1,17 +1,66 @@
 package com.xinfang.casefile;
 
 /**
- * The score of a candidate, 0..1, and the threshold above which a matter is suggested as the same
- * matter. Text similarity is the base; the same named place or organisation adds a little (same
- * place and target); the same person adds more, since a person telling the same matter again in
- * new words is the commonest repeat.
+ * The score of a candidate, 0..1, the threshold above which a matter is suggested, and the band a
+ * registrar reads. Text similarity is the base; the same named target (company, project, road,
+ * community, official) at the same place adds in proportion to how much of the named targets the two
+ * share and to how much of the problem they share (one company's other problem is not the same
+ * matter); the same person adds most, since a person telling the same matter again in new words is
+ * the commonest repeat.
+ *
+ * <p>The weights and the band's threshold were chosen on the tuning set (the corpus's repeats and
+ * {@code corpus/repeats-dev.jsonl}, see DuplicateBandTuningTest) and then frozen; the held-out set
+ * ({@code corpus/repeats-heldout.jsonl}) was written afterwards and is only measured
+ * (DuplicateBandHeldOutTest, README "Duplicate bands").
  */
 public final class DuplicateScore {
 
-	/** At and above: suggested as a duplicate (calibrated on the corpus, see DuplicateQualityTest). */
+	/** At and above: suggested (可能相关 or better). */
 	public static final double THRESHOLD = 0.20;
 
+	/** At and above: 很可能是同一事项 (precision ≥ 0.95 on the tuning and held-out sets). */
+	public static final double LIKELY = 0.50;
+
+	/** The most a shared named target adds. */
+	static final double TARGET_WEIGHT = 0.30;
+
+	/** Below this text similarity a shared target counts only in proportion (same company, other problem). */
+	static final double TARGET_TEXT_FLOOR = 0.15;
+
+	/** What a score means to a registrar. */
+	public enum Band {
+
+		LIKELY("很可能是同一事项"), POSSIBLE("可能相关");
+
+		private final String label;
+
+		Band(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+	}
+
 	private DuplicateScore() {
+	}
+
+	public static Band band(double score) {
+		return score >= LIKELY ? Band.LIKELY : Band.POSSIBLE;
+	}
+
+	/**
+	 * The score of {@code b} as the same matter as {@code a}: {@code samePlace} when both are in one
+	 * county, {@code sameAccused} when both name the same accused unit.
+	 */
+	static double of(Fingerprint a, Fingerprint b, TermWeights weights, boolean samePlace, boolean sameAccused,
+			boolean sameIdentity) {
+		double text = TextSimilarity.score(a, b, weights);
+		double target = samePlace ? Math.max(sameAccused ? 1.0 : 0.0, TextSimilarity.targetOverlap(a, b, weights)) : 0;
+		double score = text + TARGET_WEIGHT * target * Math.min(1.0, text / TARGET_TEXT_FLOOR);
+		return withIdentity(Math.min(1.0, score), sameIdentity);
 	}
 
 	static double text(double similarity, boolean sharedEntity) {

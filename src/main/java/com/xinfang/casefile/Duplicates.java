@@ -67,6 +67,12 @@ public class Duplicates {
 	/** A matter suggested as the same matter, best first. */
 	public record Match(String number, double score, boolean sameIdentity, Set<Reason> reasons, String title,
 			String status, String regionCode, OffsetDateTime receivedAt, int personCount) {
+
+		/** 很可能是同一事项 or 可能相关 (DuplicateScore#band). */
+		public DuplicateScore.Band band() {
+			return DuplicateScore.band(score);
+		}
+
 	}
 
 	/** The question of {@code POST /api/v1/text/similar}. */
@@ -228,10 +234,10 @@ public class Duplicates {
 					.anyMatch(a -> theirs.stream().anyMatch(b -> IdentityRule.samePerson(a, b)));
 				String region = rs.getString(4);
 				boolean samePlace = s.regionCode() == null || county(region).equals(county(s.regionCode()));
-				boolean sameTarget = s.accusedUnit() != null && s.accusedUnit().equals(rs.getString(5))
-						|| Fingerprint.common(s.fingerprint().entities(), other.entities()) > 0;
+				boolean sameAccused = s.accusedUnit() != null && s.accusedUnit().equals(rs.getString(5));
+				boolean sameTarget = sameAccused || Fingerprint.common(s.fingerprint().entities(), other.entities()) > 0;
 				double text = TextSimilarity.score(s.fingerprint(), other, weights);
-				double score = DuplicateScore.withIdentity(DuplicateScore.text(text, samePlace && sameTarget), sameIdentity);
+				double score = DuplicateScore.of(s.fingerprint(), other, weights, samePlace, sameAccused, sameIdentity);
 				Set<Reason> reasons = EnumSet.noneOf(Reason.class);
 				if (sameIdentity) {
 					reasons.add(Reason.SAME_IDENTITY);

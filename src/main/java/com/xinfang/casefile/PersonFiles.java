@@ -30,7 +30,14 @@ public class PersonFiles {
 
 	private final Confidentiality confidentiality;
 
-	PersonFiles(JdbcClient jdbc, PetitionQueries queries, Confidentiality confidentiality) {
+	private final TermStatistics weights;
+
+	private final com.xinfang.organization.Directory directory;
+
+	PersonFiles(JdbcClient jdbc, PetitionQueries queries, Confidentiality confidentiality, TermStatistics weights,
+			com.xinfang.organization.Directory directory) {
+		this.weights = weights;
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.confidentiality = confidentiality;
@@ -40,8 +47,9 @@ public class PersonFiles {
 			List<String> flags, boolean collective, int personCount) {
 	}
 
+	/** {@code visitPattern}: 打卡式 visits found ({@link VisitPattern}); information only, never a block. */
 	public record PersonFile(String name, String idNumberMasked, String phoneMasked, List<Entry> matters, long firstTime,
-			long repeats, long beyondLevel, long toBeijing, long collective) {
+			long repeats, long beyondLevel, long toBeijing, long collective, List<VisitPattern.Finding> visitPattern) {
 	}
 
 	/** The file of the petitioner at position {@code seq} of a matter the caller may see. */
@@ -104,7 +112,78 @@ public class PersonFiles {
 				matters.stream().filter(e -> !e.repeat()).count(), matters.stream().filter(Entry::repeat).count(),
 				matters.stream().filter(e -> e.flags().stream().anyMatch(beyond::contains)).count(),
 				matters.stream().filter(e -> e.flags().stream().anyMatch(beijing::contains)).count(),
-				matters.stream().filter(Entry::collective).count());
+				matters.stream().filter(Entry::collective).count(),
+				visitPattern(matters.stream().map(Entry::number).toList()));
+	}
+
+	/**
+	 * The 打卡 pattern over the matters shown: they are one matter when merged into one another or
+	 * when their texts score at least {@link DuplicateScore#THRESHOLD}; visits are matters received
+	 * by visit (or flagged 越级 / 进京), at the level of the unit that registered them.
+	 */
+	List<VisitPattern.Finding> visitPattern(List<String> numbers) {
+		if (numbers.size() < 2) {
+			return List.of();
+		}
+		record M(long id, String number, String channel, OffsetDateTime receivedAt, String registeringUnitCode,
+				String flags, String duplicateOf, OffsetDateTime finalAt, int[] terms) {
+		}
+		List<M> ms = jdbc.sql("SELECT p.id, p.number, p.channel, p.received_at, p.registering_unit_code, p.flags, p.duplicate_of, "
+				+ "(SELECT min(h.at) FROM petition_history h WHERE h.petition_id = p.id AND h.to_status = 'FINAL'), d.terms "
+				+ "FROM petition p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.number = ANY(?) ORDER BY p.received_at, p.id")
+			.param(numbers.toArray(String[]::new))
+			.query((rs, n) -> new M(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
+					rs.getArray(9) == null ? new int[0] : Duplicates.ints(rs.getArray(9))))
+			.list();
+		int[] group = new int[ms.size()];
+		for (int i = 0; i < group.length; i++) {
+			group[i] = i;
+		}
+		for (int i = 0; i < ms.size(); i++) {
+			for (int j = 0; j < i; j++) {
+				boolean merged = ms.get(i).number().equals(ms.get(j).duplicateOf()) || ms.get(j).number().equals(ms.get(i).duplicateOf());
+				boolean alike = TextSimilarity.score(new Fingerprint(ms.get(i).terms(), new int[0]),
+						new Fingerprint(ms.get(j).terms(), new int[0]), weights) >= DuplicateScore.THRESHOLD;
+				if (merged || alike) {
+					int a = root(group, i), b = root(group, j);
+					group[Math.max(a, b)] = Math.min(a, b);
+				}
+			}
+		}
+		java.util.Map<Integer, java.time.LocalDate> finalOn = new java.util.HashMap<>();
+		List<VisitPattern.Visit> visits = new ArrayList<>();
+		for (int i = 0; i < ms.size(); i++) {
+			M m = ms.get(i);
+			int g = root(group, i);
+			if (m.finalAt() != null) {
+				var day = m.finalAt().atZoneSameInstant(com.xinfang.platform.BeijingTime.ZONE).toLocalDate();
+				finalOn.merge(g, day, (a, b) -> a.isBefore(b) ? a : b);
+			}
+			boolean toBeijing = m.flags().contains(Flag.TO_BEIJING.name()), beyond = m.flags().contains(Flag.BEYOND_LEVEL.name());
+			if ("VISIT".equals(m.channel()) || toBeijing || beyond) {
+				visits.add(new VisitPattern.Visit(m.number(),
+						m.receivedAt().atZoneSameInstant(com.xinfang.platform.BeijingTime.ZONE).toLocalDate(), g,
+						toBeijing ? "进京" : beyond ? "越级" : level(m.registeringUnitCode())));
+			}
+		}
+		return VisitPattern.of(visits, finalOn);
+	}
+
+	private static int root(int[] group, int i) {
+		while (group[i] != i) {
+			i = group[i];
+		}
+		return i;
+	}
+
+	/** The level of the registering unit: 市级 (the city's units), 县级, 乡镇级. */
+	private String level(String unitCode) {
+		String region = unitCode == null ? null : directory.unit(unitCode).map(u -> u.regionCode()).orElse(null);
+		if (region == null) {
+			return "未知层级";
+		}
+		return region.endsWith("00") && region.length() == 6 ? "市级" : region.length() <= 6 ? "县级" : "乡镇级";
 	}
 
 	static String joined(List<String> s) {

@@ -39,4 +39,35 @@ final class TextSimilarity {
 		return dot / Math.sqrt(na * nb);
 	}
 
+	/**
+	 * How much of the named targets (places, organisations, proper nouns) the two share, in 0..1:
+	 * the rarity-weighted share of the smaller set; 0 when either names none.
+	 */
+	static double targetOverlap(Fingerprint a, Fingerprint b, TermWeights weights) {
+		int[] x = a.entities(), y = b.entities();
+		if (x.length == 0 || y.length == 0) {
+			return 0;
+		}
+		double shared = 0, wx = 0, wy = 0;
+		int i = 0, j = 0;
+		while (i < x.length || j < y.length) {
+			if (j >= y.length || i < x.length && x[i] < y[j]) {
+				wx += weights.idf(x[i++]);
+			}
+			else if (i >= x.length || y[j] < x[i]) {
+				wy += weights.idf(y[j++]);
+			}
+			else {
+				double w = weights.idf(x[i]);
+				shared += w;
+				wx += w;
+				wy += w;
+				i++;
+				j++;
+			}
+		}
+		double smaller = Math.min(wx, wy);
+		return smaller <= 0 ? 0 : Math.min(1.0, shared / smaller);
+	}
+
 }

@@ -84,7 +84,16 @@ public final class PetitionViews {
 	public record CategorySuggestion(String code, double score) implements Serializable {
 	}
 
-	public record DuplicateSuggestion(String number, double score, boolean sameIdentity) implements Serializable {
+	/**
+	 * A matter suggested as the same matter: {@code band} is LIKELY (很可能是同一事项) or POSSIBLE (可能相关)
+	 * as the duplicate detector calibrated it, null when no detector scored it.
+	 */
+	public record DuplicateSuggestion(String number, double score, boolean sameIdentity, String band) implements Serializable {
+
+		public DuplicateSuggestion(String number, double score, boolean sameIdentity) {
+			this(number, score, sameIdentity, null);
+		}
+
 	}
 
 	public record Suggestions(List<CategorySuggestion> categories, List<DuplicateSuggestion> duplicates) implements Serializable {

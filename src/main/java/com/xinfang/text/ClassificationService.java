@@ -41,6 +41,9 @@ public class ClassificationService {
 
 	private volatile EntityExtractor extractor;
 
+	/** Whole organisation names known beforehand: the directory's units and units named in earlier matters. */
+	private volatile List<String> knownNames = List.of();
+
 	ClassificationService(Directory directory, JdbcClient jdbc, Clock clock) {
 		this.directory = directory;
 		this.jdbc = jdbc;
@@ -53,6 +56,7 @@ public class ClassificationService {
 	void warmUp() {
 		Thread training = new Thread(() -> {
 			try {
+				loadKnownNames();
 				model();
 			}
 			catch (RuntimeException ex) {
@@ -65,6 +69,7 @@ public class ClassificationService {
 
 	@Scheduled(cron = "${xinfang.text.retrain-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
 	void nightly() {
+		loadKnownNames();
 		retrain();
 	}
 
@@ -241,10 +246,28 @@ public class ClassificationService {
 		if (e == null) {
 			List<com.xinfang.organization.Region> regions = new ArrayList<>();
 			collect(null, regions);
-			e = new EntityExtractor(regions);
+			e = new EntityExtractor(regions, knownNames);
 			extractor = e;
 		}
 		return e;
+	}
+
+	/**
+	 * The names the entity extractor takes whole; the extractor is rebuilt with them. Units named
+	 * as 反映对象 in at least two earlier matters count (one mention may be a typing error).
+	 */
+	void loadKnownNames() {
+		List<String> names = new ArrayList<>();
+		directory.units().forEach(u -> {
+			names.add(u.name());
+			if (u.officialName() != null) {
+				names.add(u.officialName());
+			}
+		});
+		names.addAll(jdbc.sql("SELECT accused_unit FROM petition WHERE accused_unit IS NOT NULL GROUP BY accused_unit "
+				+ "HAVING count(*) >= 2 ORDER BY count(*) DESC LIMIT 5000").query(String.class).list());
+		knownNames = List.copyOf(names);
+		extractor = null;
 	}
 
 	private void collect(String parent, List<com.xinfang.organization.Region> out) {

@@ -42,7 +42,20 @@ final class EntityExtractor {
 	private record Alias(String text, Region region) {
 	}
 
+	/** Whole names known beforehand (the directory's units, units named in earlier matters), longest first. */
+	private final List<String> knownNames;
+
 	EntityExtractor(List<Region> regionTree) {
+		this(regionTree, List.of());
+	}
+
+	EntityExtractor(List<Region> regionTree, java.util.Collection<String> known) {
+		this.knownNames = known.stream()
+			.filter(n -> n != null && n.strip().length() >= 4 && !n.contains("某"))
+			.map(String::strip)
+			.distinct()
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.toList();
 		this.regions = new HashMap<>();
 		List<Alias> list = new ArrayList<>();
 		for (Region r : regionTree) {
@@ -141,9 +154,35 @@ final class EntityExtractor {
 			.orElse(places.get(0).code());
 	}
 
-	/** Organisation names: a known suffix with the words just before it ("武陵区某局", "常德恒达置业公司"). */
+	/** An organisation's name ends so; a recognised name ending otherwise ("5组", "道路征收该组") is a fragment. */
+	private static final List<String> NAME_ENDS = java.util.stream.Stream.concat(ORG_SUFFIXES.stream(),
+			java.util.stream.Stream.of("厂", "所", "院", "站", "队", "中心", "集团", "协会", "村委", "管委会", "指挥部"))
+		.toList();
+
+	/** Words a name never starts with: a fragment cut out of a sentence ("比同厂" of "工资比同厂的男工低"). */
+	private static final String NOT_FIRST = "比同在向把被给对和跟与的该这那此其从到让叫由经为于说";
+
+	/** Generic words HanLP sometimes glues in front of a name ("物业常德德润物业管理有限公司"). */
+	private static final List<String> GENERIC_HEADS = List.of("小区", "物业", "工地", "项目", "单位", "我们", "我家", "这个", "那个");
+
+	/**
+	 * Organisation names, whole or not at all: the directory's units and units named in earlier
+	 * matters where the text names them; then names HanLP recognises (nt) or a known suffix with the
+	 * proper nouns and places just before it ("武陵区某局", "常德恒达置业公司"), kept only when they
+	 * read as a name (a name's ending, no digits, no pronoun, no preposition in front).
+	 */
 	private List<String> organizations(String text) {
 		LinkedHashSet<String> out = new LinkedHashSet<>();
+		boolean[] taken = new boolean[text.length()];
+		for (String known : knownNames) {
+			int at = text.indexOf(known);
+			if (at >= 0 && !taken[at] && !taken[at + known.length() - 1]) {
+				out.add(known);
+				for (int i = at; i < at + known.length(); i++) {
+					taken[i] = true;
+				}
+			}
+		}
 		List<ChineseText.Word> words = ChineseText.segment(text);
 		for (int i = 0; i < words.size(); i++) {
 			ChineseText.Word w = words.get(i);
@@ -151,14 +190,15 @@ final class EntityExtractor {
 			if (!org) {
 				continue;
 			}
-			StringBuilder name = new StringBuilder(w.text());
+			String head = stripGenericHead(w.text());
+			StringBuilder name = new StringBuilder(head);
 			int j = i - 1;
 			int added = 0;
-			while (j >= 0 && added < 3) {
+			// a name whose generic head was cut off starts where it was cut
+			while (j >= 0 && added < 3 && head.equals(w.text())) {
 				ChineseText.Word prev = words.get(j);
 				boolean joins = prev.isPlace() || prev.isOrganization() || prev.text().equals("某") || prev.text().equals("市")
-						|| prev.tag().startsWith("nz") || prev.tag().equals("n") && prev.text().length() <= 4
-						&& !prev.text().matches(".*(我|他|她|们).*");
+						|| prev.tag().startsWith("nz") || isPlaceName(prev.text());
 				if (!joins) {
 					break;
 				}
@@ -167,12 +207,41 @@ final class EntityExtractor {
 				added++;
 			}
 			String candidate = name.toString();
-			// a bare generic word ("公司", "局") names nobody
-			if (candidate.length() >= 3 && !ORG_SUFFIXES.contains(candidate)) {
+			// a bare generic word ("公司", "局") names nobody; a fragment is no name
+			if (candidate.length() >= 3 && !ORG_SUFFIXES.contains(candidate) && readsAsName(candidate)
+					&& out.stream().noneMatch(o -> o.contains(candidate) || candidate.contains(o))) {
 				out.add(candidate);
 			}
 		}
 		return List.copyOf(out).subList(0, Math.min(out.size(), 5));
+	}
+
+	private static String stripGenericHead(String word) {
+		for (String head : GENERIC_HEADS) {
+			if (word.startsWith(head) && word.length() - head.length() >= 6) {
+				return word.substring(head.length());
+			}
+		}
+		return word;
+	}
+
+	private boolean isPlaceName(String word) {
+		return aliases.stream().anyMatch(a -> a.text().equals(word))
+				|| word.length() >= 2 && (word.endsWith("县") || word.endsWith("区") || word.endsWith("镇") || word.endsWith("乡")
+						|| word.endsWith("街道"));
+	}
+
+	static boolean readsAsName(String candidate) {
+		if (NOT_FIRST.indexOf(candidate.charAt(0)) >= 0) {
+			return false;
+		}
+		for (int i = 0; i < candidate.length(); i++) {
+			char c = candidate.charAt(i);
+			if (Character.isDigit(c) || "该这那此其、，,。".indexOf(c) >= 0) {
+				return false;
+			}
+		}
+		return NAME_ENDS.stream().anyMatch(candidate::endsWith);
 	}
 
 	/** People named as a role and a surname ("村支书李某", "副局长王某", "姓刘的包工头"). */

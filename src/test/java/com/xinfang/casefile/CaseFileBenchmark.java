@@ -55,6 +55,12 @@ public final class CaseFileBenchmark {
 				generate(ds, jdbc, (int) (n - have), new Random(42 + have));
 				System.out.printf("generated %d petitions in %.1f s%n", n - have, (System.nanoTime() - t0) / 1e9);
 			}
+			else if (jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM casefile_term_df LIMIT 1) x").query(Long.class).single() == 0) {
+				// a generation stopped before its end (interrupted): finish it as the generation would
+				long t0 = System.nanoTime();
+				finish(ds);
+				System.out.printf("finished an interrupted generation in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+			}
 			ctx.getBean(TermStatistics.class).reload();
 			System.out.println("petitions: " + jdbc.sql("SELECT count(*) FROM petition").query(Long.class).single()
 					+ ", postings: " + jdbc.sql("SELECT count(*) FROM casefile_term").query(Long.class).single()
@@ -162,13 +168,24 @@ public final class CaseFileBenchmark {
 					System.out.printf("  %d / %d%n", start + batch, n);
 				}
 			}
+		}
+		finish(ds);
+	}
+
+	/** The sequence, the word counts and the planner's statistics after COPY. */
+	static void finish(DataSource ds) throws Exception {
+		try (Connection c = ds.getConnection()) {
+			c.setAutoCommit(false);
 			try (var st = c.createStatement()) {
 				st.execute("SELECT setval(pg_get_serial_sequence('petition', 'id'), (SELECT max(id) FROM petition))");
 				st.execute("TRUNCATE casefile_term_df");
 				st.execute("INSERT INTO casefile_term_df SELECT term, count(*) FROM casefile_term GROUP BY term");
-				st.execute("ANALYZE");
 			}
 			c.commit();
+			c.setAutoCommit(true);
+			try (var st = c.createStatement()) {
+				st.execute("ANALYZE");
+			}
 		}
 	}
 

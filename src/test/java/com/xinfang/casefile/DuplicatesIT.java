@@ -98,7 +98,8 @@ class DuplicatesIT {
 		for (JsonNode m : similar.body()) {
 			assertThat(m.get("score").asDouble()).isBetween(0.0, 1.0).isLessThanOrEqualTo(previous);
 			previous = m.get("score").asDouble();
-			assertThat(m.properties().stream().map(Map.Entry::getKey).toList()).containsExactly("number", "score", "sameIdentity");
+			assertThat(m.properties().stream().map(Map.Entry::getKey).toList()).containsExactly("number", "score", "sameIdentity", "band", "bandLabel");
+			assertThat(m.get("band").asString()).isEqualTo(m.get("score").asDouble() >= DuplicateScore.LIKELY ? "LIKELY" : "POSSIBLE");
 		}
 	}
 

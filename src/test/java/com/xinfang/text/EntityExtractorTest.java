@@ -114,4 +114,26 @@ class EntityExtractorTest {
 		assertThat(e.organizations()).anyMatch(o -> o.contains("武陵区某局"));
 	}
 
+	@Test
+	void organisationsAreWholeNamesOrNothing() {
+		// fragments HanLP glues into an "organisation": no name at all rather than a wrong one
+		assertThat(extractor.extract(null, "我在澧县一家服装厂上班，女工工资比同厂的男工低三百元。", TODAY).organizations())
+			.noneMatch(o -> o.contains("比同厂"));
+		assertThat(extractor.extract(null, "鼎城区某街道白洋河村5组、工业园道路征收该组土地，补偿款一直没发到户。", TODAY).organizations())
+			.isEmpty();
+		// a generic word glued in front is dropped; whole company names stay whole
+		assertThat(extractor.extract(null, "小区物业常德德润物业管理有限公司乱涨价。", TODAY).organizations())
+			.containsExactly("常德德润物业管理有限公司");
+		assertThat(extractor.extract(null, "举报灌溪镇劳动保障所所长收受常德金桂建设工程有限公司好处。", TODAY).organizations())
+			.containsExactly("灌溪镇劳动保障所", "常德金桂建设工程有限公司");
+		assertThat(extractor.extract(null, "津市市某小学上体育课孩子摔伤。", TODAY).organizations()).containsExactly("津市市某小学");
+	}
+
+	@Test
+	void knownNamesAreTakenWholeFirst() {
+		var withNames = new EntityExtractor(REGIONS, List.of("市人力资源和社会保障局", "常德锦程物流有限公司"));
+		assertThat(withNames.extract(null, "我向市人力资源和社会保障局反映过，常德锦程物流有限公司还是不发工资。", TODAY).organizations())
+			.startsWith("市人力资源和社会保障局", "常德锦程物流有限公司");
+	}
+
 }

@@ -29,8 +29,11 @@ class DuplicatePages {
 
 	private final com.xinfang.casefile.PersonFiles persons;
 
+	private final com.xinfang.casefile.ClassCases classes;
+
 	DuplicatePages(Duplicates duplicates, PetitionQueries queries, PetitionActions actions, CollectiveMatters collective,
-			com.xinfang.casefile.PersonFiles persons) {
+			com.xinfang.casefile.PersonFiles persons, com.xinfang.casefile.ClassCases classes) {
+		this.classes = classes;
 		this.persons = persons;
 		this.duplicates = duplicates;
 		this.queries = queries;
@@ -50,6 +53,7 @@ class DuplicatePages {
 			.filter(m -> m.score() >= DuplicateScore.THRESHOLD || m.sameIdentity())
 			.toList());
 		model.addAttribute("group", collective.of(number).orElse(null));
+		model.addAttribute("classCase", classes.ofMatter(number, actor).orElse(null));
 		model.addAttribute("threshold", DuplicateScore.THRESHOLD);
 		return "casefile/duplicates :: panel";
 	}

@@ -19,7 +19,8 @@ class SimilarApi {
 		this.duplicates = duplicates;
 	}
 
-	record Similar(String number, double score, boolean sameIdentity) {
+	/** {@code band}: LIKELY 很可能是同一事项 (score ≥ 0.5) or POSSIBLE 可能相关; {@code bandLabel} in Chinese. */
+	record Similar(String number, double score, boolean sameIdentity, String band, String bandLabel) {
 	}
 
 	@PostMapping("/api/v1/text/similar")
@@ -27,7 +28,7 @@ class SimilarApi {
 	List<Similar> similar(@RequestBody(required = false) Duplicates.SimilarQuery body, Actor actor) {
 		return duplicates.similar(body, actor)
 			.stream()
-			.map(m -> new Similar(m.number(), m.score(), m.sameIdentity()))
+			.map(m -> new Similar(m.number(), m.score(), m.sameIdentity(), m.band().name(), m.band().label()))
 			.toList();
 	}
 

@@ -1,0 +1,28 @@
+package com.xinfang.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The held-out figures (README "Duplicate bands"): {@code corpus/repeats-heldout.jsonl} was
+ * written after the score's weights and the band threshold were frozen on the tuning set
+ * (DuplicateBandTuningTest), and nothing was changed after it was measured. Other people's
+ * letters about one project (collective letters of several households), the same person in new
+ * words, the same ID number under another name, and hard negatives (the same company, community or
+ * project with another problem).
+ */
+class DuplicateBandHeldOutTest {
+
+	@Test
+	void heldOutRepeatsAreFoundAndTheLikelyBandStaysPrecise() {
+		var result = RepeatEvaluation.run(RepeatEvaluation.file("/corpus/repeats-heldout.jsonl"));
+		if (Boolean.getBoolean("eval.verbose")) {
+			result.lines().forEach(System.out::println);
+		}
+		System.out.println("held-out set: " + result.summary());
+		assertThat(result.recallAt5(RepeatEvaluation.Kind.OTHER_PERSON)).isGreaterThanOrEqualTo(0.9);
+		assertThat(result.likelyPrecision()).isGreaterThanOrEqualTo(0.95);
+	}
+
+}
