@@ -18,6 +18,7 @@ fi
 
 jar() {
   local j
+  if [ -n "${XINFANG_JAR:-}" ]; then echo "$XINFANG_JAR"; return; fi   # a jar built elsewhere
   j="$(ls "$REPO"/target/xinfang-*.jar 2>/dev/null | grep -v original | head -1 || true)"
   if [ -z "$j" ] || [ -n "$(find "$REPO/src" -newer "$j" -type f -print -quit)" ]; then
     (cd "$REPO" && ./mvnw -o -q -DskipTests package) >&2
@@ -96,6 +97,7 @@ stop_load() {
 
 cleanup() {
   touch "$WORK/stop" 2>/dev/null || true
+  if declare -F drill_cleanup >/dev/null; then drill_cleanup || true; fi
   for p in "${EXTRA_PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
   for p in "${LOAD_PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -108,3 +110,66 @@ cleanup() {
   if [ "${KEEP_WORK:-0}" != 1 ]; then rm -rf "$WORK"; else echo "work dir kept: $WORK" >&2; fi
 }
 trap cleanup EXIT
+
+# ---- shared by the backup, PITR and failover drills -------------------------------------------
+
+PG15_BIN="${PG15_BIN:-/usr/lib/postgresql/15/bin}"
+
+hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
+
+# gen_keys FILE: keys for a run on an external database (the format the application generates)
+gen_keys() {
+  mkdir -p "$(dirname "$1")"
+  printf 'data-key=%s\nindex-key=%s\ntoken-key=%s\n' "$(hex 16)" "$(hex 32)" "$(hex 32)" >"$1"
+  chmod 600 "$1"
+}
+
+# start_app_external JDBC_URL USER PASSWORD [args]: the packaged application on an external
+# database, keys from $WORK/keys/keys.properties, demo data on (users to log in with)
+start_app_external() {
+  local url="$1" user="$2" pw="$3" kf="$WORK/keys/keys.properties"; shift 3
+  k() { sed -n "s/^$1=//p" "$kf"; }
+  SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME="$user" SPRING_DATASOURCE_PASSWORD="$pw" \
+  XINFANG_DB_EMBEDDED=false XINFANG_DEMO_ENABLED="${DEMO:-true}" XINFANG_DEMO_PETITIONS="${XINFANG_DEMO_PETITIONS:-5}" \
+  XINFANG_CRYPTO_DATAKEY="$(k data-key)" XINFANG_CRYPTO_INDEXKEY="$(k index-key)" XINFANG_CRYPTO_TOKENKEY="$(k token-key)" \
+    java -Xmx768m -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 "$@" >>"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+}
+
+# stop_app: SIGTERM, wait (graceful shutdown), kill -9 after 60 s
+stop_app() {
+  [ -n "$APP_PID" ] || return 0
+  kill "$APP_PID" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+  kill -9 "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+}
+
+# retry_unacked: the workers' requests not acknowledged, again with their Idempotency-Key
+retry_unacked() {
+  local f k body code
+  for f in "$WORK"/unacked-*; do
+    [ -e "$f" ] || continue
+    while read -r k body; do
+      code=$(curl -sS -m 15 -o "$WORK/retry" -w '%{http_code}' -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer $TOKEN" -H "Idempotency-Key: $k" -d "$body" "http://127.0.0.1:$APP_PORT/api/v1/petitions" || echo 000)
+      [ "$code" = 201 ] && echo "$(date +%s%3N) retry 0 201 $k $(jq -r .number "$WORK/retry") 0" >>"$WORK/attempts"
+    done <"$f"
+    rm -f "$f"
+  done
+}
+
+# acked_numbers [BEFORE_MS [AFTER_MS]]: numbers acknowledged (201 seen) in that window, sorted
+acked_numbers() {
+  awk -v b="${1:-99999999999999}" -v a="${2:-0}" '$4==201 && $1<b && $1>=a && $6!="-" {print $6}' "$WORK/attempts" 2>/dev/null | sort -u
+}
+
+count() { grep -c . || true; }
+
+# missing LIST_FILE_A LIST_FILE_B: how many of A are not in B (both sorted)
+missing() { comm -23 "$1" "$2" | count; }
+
+load_stats() { awk '$2!="retry" {c[$4]++} END {for (s in c) printf "%s:%d ", s, c[s]}' "$WORK/attempts" 2>/dev/null | sed 's/ $//'; }
+
+load_avg() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/'; }
