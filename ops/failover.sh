@@ -118,6 +118,7 @@ old=$(leader)
 t_kill=$(date +%s%3N)
 pm=$(member_postmaster "$old")
 kill -9 "${PATRONI_PID[$old]}" "$pm" 2>/dev/null || true
+wait "${PATRONI_PID[$old]}" 2>/dev/null || true
 for _ in $(seq 1 90); do [ -n "$(first_write_after "$t_kill")" ] && break; sleep 1; done
 sleep 5
 new=$(leader)
@@ -157,4 +158,4 @@ unexpected=$( [ -e "$WORK/unexpected" ] && grep -c '^==' "$WORK/unexpected" || e
 status=PASS
 [ "$lost" = 0 ] && [ "$dup" = 0 ] && [ "$dup_keys" = 0 ] && [ "$failover_s" != never ] && [ "$switch_s" != never ] \
   && awk -v s="$failover_s" 'BEGIN{exit !(s < 30)}' && [ "$sw_errors" = 0 ] && [ "$sw_leader" = "$cand" ] || status=FAIL
-echo "VERDICT: $status patroni-failover members=3 sync=on killed=pg$((old + 1)) new_primary=pg$((new + 1)) write_again_seconds=$failover_s (goal<30) rejoined=$rejoined switchover=$cur->$sw_leader write_again_seconds=$switch_s switchover_statuses=[$sw_statuses] switchover_errors=$sw_errors acknowledged=$(count <"$WORK/acked") lost=$lost duplicate_numbers=$dup stored_twice_for_one_key=$dup_keys statuses=[$(load_stats)] non_503_errors=$unexpected load=$(load_avg)" >&3
+echo "VERDICT: $status patroni-failover members=3 sync=on killed=pg$((old + 1)) new_primary=pg$((new + 1)) write_again_seconds=$failover_s (goal<30) rejoined=$rejoined switchover=$cur->$sw_leader write_again_seconds=$switch_s statuses_from_rejoin_through_switchover=[$sw_statuses] switchover_errors=$sw_errors acknowledged=$(count <"$WORK/acked") lost=$lost duplicate_numbers=$dup stored_twice_for_one_key=$dup_keys statuses=[$(load_stats)] non_503_errors=$unexpected load=$(load_avg)" >&3
