@@ -10,11 +10,11 @@ set -euo pipefail
 if [ "$(id -u)" = 0 ] && [ -z "${FULLDISK_INNER:-}" ]; then
   RUN_AS="${RUN_AS:-dev}"; SIZE="${SIZE:-600m}"
   mnt=$(mktemp -d /tmp/xinfang-fulldisk.XXXXXX)
-  mount -t tmpfs -o "size=$SIZE,mode=0755" tmpfs "$mnt" || { echo "VERDICT: not run: cannot mount a tmpfs"; exit 2; }
-  mkdir "$mnt/work"; chown -R "$RUN_AS": "$mnt"
+  mount -t tmpfs -o "size=$SIZE,mode=0755" tmpfs "$mnt" || { rmdir "$mnt"; echo "VERDICT: not run: cannot mount a tmpfs"; exit 2; }
+  mkdir "$mnt/data"; chown -R "$RUN_AS": "$mnt"
+  work=$(mktemp -d /tmp/xinfang-ops.XXXXXX); chown "$RUN_AS": "$work"   # the drill's own records stay off the full disk
   rc=0
-  su "$RUN_AS" -s /bin/bash -c "FULLDISK_INNER=1 WORK='$mnt/work' KEEP_WORK=0 XINFANG_JAR='${XINFANG_JAR:-}' WORKERS='${WORKERS:-4}' FULL_SECONDS='${FULL_SECONDS:-15}' bash '$(readlink -f "$0")'" || rc=$?
-  if [ "${KEEP_WORK:-0}" = 1 ]; then keep=$(mktemp -d /tmp/xinfang-fulldisk-logs.XXXXXX); cp "$mnt"/work/*.log "$mnt"/work/attempts "$keep"/ 2>/dev/null || true; echo "logs kept: $keep" >&2; fi
+  su "$RUN_AS" -s /bin/bash -c "FULLDISK_INNER=1 WORK='$work' DATA_DIR='$mnt/data' KEEP_WORK='${KEEP_WORK:-0}' XINFANG_JAR='${XINFANG_JAR:-}' APP_PORT='${APP_PORT:-18080}' PG_PORT='${PG_PORT:-25432}' WORKERS='${WORKERS:-4}' FULL_SECONDS='${FULL_SECONDS:-15}' bash '$(readlink -f "$0")'" || rc=$?
   umount "$mnt" || umount -l "$mnt"; rmdir "$mnt"
   exit $rc
 fi
@@ -23,24 +23,23 @@ source "$(dirname "$0")/lib.sh"
 WORKERS="${WORKERS:-4}"; FULL_SECONDS="${FULL_SECONDS:-15}"
 exec 3>&1
 JAR="$(jar)"
-APP_LOG_DIR="$WORK"
 start_app
-wait_ready 400 || { echo "VERDICT: FAIL the application did not start (log on the tmpfs, KEEP_WORK=1 keeps it)" >&3; exit 1; }
+wait_ready 400 || { echo "VERDICT: FAIL the application did not start (log $WORK/app.log)" >&3; exit 1; }
 TOKEN="$(token)"
-avail() { df -B1 --output=avail "$WORK" | tail -1 | tr -d ' '; }
+avail() { df -B1 --output=avail "$DATA_DIR" | tail -1 | tr -d ' '; }
 ready() { curl -s -o /dev/null -w '%{http_code}' -m 3 "http://127.0.0.1:$APP_PORT/actuator/health/readiness" || echo 000; }
 live() { curl -s -o /dev/null -w '%{http_code}' -m 3 "http://127.0.0.1:$APP_PORT/actuator/health/liveness" || echo 000; }
 start_load "$WORKERS" "$TOKEN"
 sleep 10
 # 1. low space: 150 MB left
-fallocate -l $(( $(avail) - 150 * 1024 * 1024 )) "$WORK/filler-1"
+fallocate -l $(( $(avail) - 150 * 1024 * 1024 )) "$DATA_DIR/filler-1"
 t_low=$(date +%s%3N); low_down=""
 for _ in $(seq 1 20); do [ "$(ready)" = 503 ] && { low_down=$(date +%s%3N); break; }; sleep 0.5; done
 sleep 5
 low_201=$(awk -v t="$t_low" '$4==201 && $7>=t' "$WORK/attempts" | count)
 # 2. full
 t_full=$(date +%s%3N)
-dd if=/dev/zero of="$WORK/filler-2" bs=1M 2>/dev/null || true
+dd if=/dev/zero of="$DATA_DIR/filler-2" bs=1M 2>/dev/null || true
 live_not_up=0; full_ready_up=0
 for _ in $(seq 1 "$FULL_SECONDS"); do
   [ "$(live)" = 200 ] || live_not_up=$((live_not_up + 1))
@@ -48,7 +47,7 @@ for _ in $(seq 1 "$FULL_SECONDS"); do
   sleep 1
 done
 # 3. space freed
-rm -f "$WORK/filler-1" "$WORK/filler-2"
+rm -f "$DATA_DIR/filler-1" "$DATA_DIR/filler-2"
 t_free=$(date +%s%3N)
 app_exit=running
 for _ in $(seq 1 120); do

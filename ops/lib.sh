@@ -8,6 +8,7 @@ REPO="$(cd "$OPS_DIR/.." && pwd)"
 APP_PORT="${APP_PORT:-18080}"
 PG_PORT="${PG_PORT:-25432}"
 WORK="${WORK:-$(mktemp -d /tmp/xinfang-ops.XXXXXX)}"
+DATA_DIR="${DATA_DIR:-$WORK/data}"   # the embedded data directory (full-disk.sh puts it on a small tmpfs)
 APP_PID=""
 LOAD_PIDS=()
 EXTRA_PIDS=()   # other processes started by a drill (second node, balancer)
@@ -32,7 +33,7 @@ start_app() {
   local log="$WORK/app.log"
   XINFANG_DEMO_PETITIONS="${XINFANG_DEMO_PETITIONS:-5}" \
   java -Xmx768m -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
-    --xinfang.db.embedded-server.directory="$WORK/data" --xinfang.db.embedded-server.port="$PG_PORT" \
+    --xinfang.db.embedded-server.directory="$DATA_DIR" --xinfang.db.embedded-server.port="$PG_PORT" \
     --xinfang.crypto.key-file="$WORK/keys/keys.properties" \
     "$@" >>"$log" 2>&1 &
   APP_PID=$!
@@ -58,7 +59,7 @@ pg_password() { sed -n 's/^db-password=//p' "$WORK/keys/keys.properties"; }
 
 psql_app() { PGPASSWORD="$(pg_password)" psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAq -v ON_ERROR_STOP=1 -c "$1"; }
 
-postmaster_pid() { head -1 "$WORK/data/pg/postmaster.pid" 2>/dev/null || true; }
+postmaster_pid() { head -1 "$DATA_DIR/pg/postmaster.pid" 2>/dev/null || true; }
 
 # load_worker ID TOKEN: registers matters until $WORK/stop exists; one line per attempt:
 #   <epoch_ms done> <worker> <seq> <http status> <idempotency key> <number or -> <epoch_ms started>
@@ -68,10 +69,12 @@ load_worker() {
     local started; started=$(date +%s%3N)
     seq=$((seq + 1)); key="ops-$w-$seq-$RANDOM$RANDOM"
     body=$(printf '{"channel":"LETTER","receivedAt":"2026-11-20T09:00:00+08:00","regionCode":"430703003","title":"压测登记%s-%s","content":"本人在鼎城区某工地务工，项目部拖欠工资共计%s元，请求责令支付。编号%s","categoryCode":"LABOR","petitioners":[{"name":"压测%s","phone":"139073%05d"}]}' "$w" "$seq" "$seq" "$key" "$w" "$((seq % 100000))")
+    : >"$WORK/resp-$w"
+    # curl prints 000 itself when no answer came (refused, reset, timeout)
     out=$(curl -sS -m 15 -o "$WORK/resp-$w" -w '%{http_code}' -H 'Content-Type: application/json' \
       -H "Authorization: Bearer $tok" -H "Idempotency-Key: $key" -d "$body" \
-      "http://127.0.0.1:$APP_PORT/api/v1/petitions" 2>/dev/null || echo 000)
-    status="$out"; number=-
+      "http://127.0.0.1:$APP_PORT/api/v1/petitions" 2>/dev/null || true)
+    status="${out:-000}"; status="${status:0:3}"; number=-
     if [ "$status" = 201 ]; then number=$(jq -r .number "$WORK/resp-$w" 2>/dev/null || echo -); fi
     echo "$(date +%s%3N) $w $seq $status $key $number $started" >>"$WORK/attempts"
     if [ "$status" != 201 ] && [ "$status" != 503 ]; then

@@ -23,7 +23,7 @@ for r in $(seq 1 "$ROUNDS"); do
   sleep 2; stop_load
   # requests started before the signal and finished after it: in flight when it came
   inflight=$((inflight + $(awk -v t="$t_term" '$7<t && $1>=t' "$WORK/attempts" | count)))
-  cut=$((cut + $(awk -v t="$t_term" '$7<t && $1>=t && $4=="000"' "$WORK/attempts" | count)))
+  cut=$((cut + $(awk -v t="$t_term" '$7<t && $1>=t && $4 ~ /^000/' "$WORK/attempts" | count)))
   APP_PID=""; start_app
   wait_ready 400 || { echo "VERDICT: FAIL the application did not start again (log $WORK/app.log)" >&3; KEEP_WORK=1; exit 1; }
   retry_unacked

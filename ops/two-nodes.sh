@@ -64,11 +64,15 @@ for p in $NODE1 $NODE2; do
 done
 # a login session made on node 1 is valid on node 2, and a logout on node 2 ends it on node 1
 session=fail
-curl -s -o /dev/null -c "$WORK/cookies" -d portal=staff -d username=city.registrar -d password=Demo@2026 "http://127.0.0.1:$NODE1/login"
-s2=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/cookies" "http://127.0.0.1:$NODE2/console")
-curl -s -o /dev/null -b "$WORK/cookies" -X POST "http://127.0.0.1:$NODE2/logout"
-s1=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/cookies" "http://127.0.0.1:$NODE1/console")
-[ "$s2" = 200 ] && [ "$s1" != 200 ] && session=ok || session="fail(node2:$s2,node1-after-logout:$s1)"
+csrf=$(curl -s -m 20 -c "$WORK/cookies" -b "$WORK/cookies" "http://127.0.0.1:$NODE1/console/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -s -m 20 -o /dev/null -c "$WORK/cookies" -b "$WORK/cookies" --data-urlencode "_csrf=$csrf" -d portal=staff -d username=city.registrar -d password=Demo@2026 "http://127.0.0.1:$NODE1/login"
+csrf=$(curl -s -L -m 20 -b "$WORK/cookies" "http://127.0.0.1:$NODE2/console" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+# where /console ends up after redirects: a console page when logged in, the login page otherwise
+landing() { curl -s -L -m 20 -o /dev/null -w '%{http_code}:%{url_effective}' -b "$WORK/cookies" "http://127.0.0.1:$1/console" | sed 's#http://127.0.0.1:[0-9]*##'; }
+s2=$(landing $NODE2)
+curl -s -m 20 -o /dev/null -b "$WORK/cookies" --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$NODE2/logout"
+s1=$(landing $NODE1)
+[[ "$s2" == 200:/console* ]] && [[ "$s2" != *login* ]] && [[ "$s1" == *login* ]] && session=ok || session="fail(node2:$s2,node1-after-logout:$s1)"
 start_load "$WORKERS" "$TOKEN"
 sleep "$LOAD_SECONDS"
 t_kill=$(date +%s%3N); kill -9 "$NODE2_PID"
