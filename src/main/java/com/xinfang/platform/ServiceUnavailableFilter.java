@@ -116,8 +116,11 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
 			if (t instanceof SQLException sql && sql.getSQLState() != null) {
 				String state = sql.getSQLState();
 				// 08 connection, 53 insufficient resources (disk full, out of memory, too many
-				// connections), 57P admin/crash shutdown or starting up, 58 system/IO error
-				if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.startsWith("58")) {
+				// connections), 57P admin/crash shutdown or starting up, 58 system/IO error, 25006 a
+				// read-only transaction: a primary demoted by a failover or switchover (Patroni) that a
+				// pooled connection still reaches; the next connection finds the new primary
+				if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.startsWith("58")
+						|| state.equals("25006")) {
 					return true;
 				}
 			}

@@ -141,6 +141,35 @@ class EmbeddedPostgresSafetyIT {
 	}
 
 	@Test
+	void theServerRunsTheDeclaredMajorVersionSoDebiansClientToolsMatchIt() throws Exception {
+		try (var server = EmbeddedPostgresServer.start(props(dir, 0), "pw-0123456789", false);
+				var c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "pw-0123456789");
+				var rs = c.createStatement().executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+			rs.next();
+			assertThat(rs.getInt(1)).isEqualTo(EmbeddedPostgresServer.MAJOR_VERSION);
+			assertThat(java.nio.file.Files.readString(dir.resolve("pg/PG_VERSION")).trim())
+				.isEqualTo(String.valueOf(EmbeddedPostgresServer.MAJOR_VERSION));
+		}
+	}
+
+	@Test
+	void aDataDirectoryOfAnotherMajorVersionIsRefusedWithAClearMessageAndLeftAlone() throws Exception {
+		Path pg = dir.resolve("pg");
+		java.nio.file.Files.createDirectories(pg);
+		java.nio.file.Files.writeString(pg.resolve("PG_VERSION"), "17\n");
+		assertThatThrownBy(() -> EmbeddedPostgresServer.start(props(dir, 0), "pw-0123456789", false))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("由 PostgreSQL 17 创建")
+			.hasMessageContaining("PostgreSQL " + EmbeddedPostgresServer.MAJOR_VERSION);
+		assertThat(java.nio.file.Files.readString(pg.resolve("PG_VERSION"))).isEqualTo("17\n");
+		// the refused start released the directory: the next start (with a fitting directory) works
+		java.nio.file.Files.delete(pg.resolve("PG_VERSION"));
+		try (var server = EmbeddedPostgresServer.start(props(dir, 0), "pw-0123456789", false)) {
+			assertThat(server.alive()).isTrue();
+		}
+	}
+
+	@Test
 	void aKeyFileInsideTheDataDirectoryIsMovedBesideIt() throws Exception {
 		Path data = dir.resolve("data");
 		java.nio.file.Files.createDirectories(data);

@@ -59,6 +59,9 @@ class ServiceUnavailableFilterTest {
 		assertThat(ServiceUnavailableFilter.unavailable(new RuntimeException(new SQLException("could not extend file", "53100")))).isTrue();
 		assertThat(ServiceUnavailableFilter.unavailable(new RuntimeException(new SQLException("terminating connection", "57P01")))).isTrue();
 		assertThat(ServiceUnavailableFilter.unavailable(new RuntimeException(new SQLException("An I/O error occurred", "08006")))).isTrue();
+		assertThat(ServiceUnavailableFilter.unavailable(new RuntimeException(
+				new SQLException("cannot execute INSERT in a read-only transaction", "25006")))).as("a demoted primary").isTrue();
+		assertThat(ServiceUnavailableFilter.unavailable(new RuntimeException(new SQLException("invalid transaction state", "25000")))).isFalse();
 		assertThat(ServiceUnavailableFilter.unavailable(new java.io.UncheckedIOException(new java.io.IOException("No space left on device")))).isTrue();
 		var rollbackFailed = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
 				new SQLException("Connection is closed"));
