@@ -75,6 +75,11 @@ class HandOverIT {
 	}
 
 	String matterWithHistoryDocumentsAndAttachment() {
+		return matterWithHistoryDocumentsAndAttachment("彭德明", "43070319750203123");
+	}
+
+	/** A matter of its own petitioner (one person's second matter on the same facts would be a repeat). */
+	String matterWithHistoryDocumentsAndAttachment(String name, String id17) {
 		var registrar = accounts.actorByUsername("city.registrar").orElseThrow();
 		Upload file = new Upload() {
 			@Override
@@ -94,8 +99,8 @@ class HandOverIT {
 		};
 		var cmd = new RegisterPetition("LETTER", OffsetDateTime.now().minusDays(2).withNano(0), "430703", "砖厂拖欠工资",
 				"本人在鼎城区某砖厂务工，砖厂拖欠工资两万三千元至今未付，请求督促支付。", "LABOR", "CLAIM", "SIMPLE",
-				List.of(new RegisterPetition.PetitionerInput("彭德明", IdNumber.withCheckCharacter("43070319750203123"),
-						"13807360123", "鼎城区武陵镇某村", true)), 1, new RegisterPetition.Accused("某砖厂", null), null);
+				List.of(new RegisterPetition.PetitionerInput(name, IdNumber.withCheckCharacter(id17),
+						"1380736" + id17.substring(13), "鼎城区武陵镇某村", true)), 1, new RegisterPetition.Accused("某砖厂", null), null);
 		String number = registration.registerAt(cmd, List.of(file), registrar, java.time.Instant.now()).petition().number();
 		var api = new TestApi(port);
 		String token = api.token("city.registrar", "Demo@2026");
@@ -206,7 +211,7 @@ class HandOverIT {
 
 	@Test
 	void exportThenImportOnASecondDatabaseReproducesTheMatterWithItsHistoryRecordsAndDocuments() throws Exception {
-		String number = matterWithHistoryDocumentsAndAttachment();
+		String number = matterWithHistoryDocumentsAndAttachment("龚春兰", "43070319820517246");
 		JsonNode pkg = call("GET", "/api/v1/exchange/partner/handover/matters/" + number, "demo-national-key", null).body();
 		JsonNode m = pkg.get("matters").get(0);
 		assertThat(m.get("records").size()).as("the transfer's 双沟通 record").isGreaterThan(0);
