@@ -42,6 +42,7 @@ public class QuizBench {
 	public static void main(String[] args) throws Exception {
 		String url = arg(args, "--url", "http://127.0.0.1:18091");
 		String jdbc = arg(args, "--jdbc", "jdbc:postgresql://127.0.0.1:25443/postgres");
+		String dbPassword = arg(args, "--db-password", "postgres");
 		int players = Integer.parseInt(arg(args, "--players", "500"));
 		int rounds = Integer.parseInt(arg(args, "--rounds", "4"));
 		int atScale = Integer.parseInt(arg(args, "--scale", "1000000"));
@@ -67,10 +68,14 @@ public class QuizBench {
 		report.append(String.format("| %d concurrent players (think 0–" + think + " ms): draw a round | %d | — | %.0f | %.1f | %.1f | %.1f | %.1f |\n", players, d.length,
 				d.length / seconds, pct(d, 50), pct(d, 95), pct(d, 99), d[d.length - 1]));
 		System.out.print(report);
+		if (atScale <= 0) { // the players only (bench/quiz-profile.sh)
+			Files.writeString(out, report.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			return;
+		}
 
 		long g0 = System.nanoTime();
 		long total;
-		try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres"); Statement st = db.createStatement()) {
+		try (Connection db = DriverManager.getConnection(jdbc, "postgres", dbPassword); Statement st = db.createStatement()) {
 			st.execute("SET synchronous_commit = off");
 			st.execute("""
 					INSERT INTO quiz_round (token_hash, visitor, address, phone_index, phone_mask, nickname, county_code, day, question_ids,

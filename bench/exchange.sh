@@ -53,6 +53,21 @@ for _ in $(seq 1 600); do
   sleep 0.5
 done
 mkdir -p "$here/results"
+# CPU of the app JVM and of PostgreSQL (server and live backends) over the run, per order sent
+cpu_ticks() {
+  local app pg=0 p
+  app=$(awk '{print $14 + $15}' "/proc/$app_pid/stat")
+  for p in $(pgrep -u "$(id -u)" -x postgres); do
+    [ -r "/proc/$p/stat" ] && pg=$(( pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$app $pg"
+}
+echo "load before: $(uptime)"
+read -r app0 pg0 <<<"$(cpu_ticks)"
 java "$here/ExchangeBench.java" --url "http://127.0.0.1:$PORT" --key demo-12345-key --rate "$RATE" \
   --seconds "$LOAD_SECONDS" --warmup "$WARMUP" --receiver-port "$RECEIVER_PORT" --out "$here/results/exchange.jsonl"
+read -r app1 pg1 <<<"$(cpu_ticks)"
+echo "load after: $(uptime)"
+awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v hz="$(getconf CLK_TCK)" -v n="$((RATE * (LOAD_SECONDS + WARMUP)))" \
+  'BEGIN { printf "CPU over the run incl. the JIT warm-up orders and the webhooks: app %.1f s, PostgreSQL %.1f s; per order sent (not counting warm-up orders): app %.1f ms, PostgreSQL %.1f ms\n", a / hz, p / hz, a * 1000 / hz / n, p * 1000 / hz / n }'
 echo "commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) cores; app log $log"

@@ -71,7 +71,9 @@ THINK=${THINK:-200}
   echo "Machine: $(nproc) cores; load before: \`$(uptime)\`"
   echo
 } >>"$out"
-java -cp "$pgjar" "$here/QuizBench.java" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" \
+# the embedded server's generated superuser password (kept with the keys, see docs/operations.md)
+dbpw=$(sed -n 's/^db-password=//p' "$BENCH_WORK/data/keys.properties" 2>/dev/null | head -1)
+java -cp "$pgjar" "$here/QuizBench.java" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" --db-password "${dbpw:-postgres}" \
   --url "http://127.0.0.1:$PORT" --players "$PLAYERS" --rounds "$ROUNDS" --scale "$SCALE" --think "$THINK" --out "$out"
 {
   echo

@@ -24,6 +24,9 @@ public record Names(Directory directory) {
 		if ("FLAG".equals(code)) {
 			return "标注";
 		}
+		if ("HANDOVER_HISTORY".equals(code)) {
+			return "来源系统记录"; // a step replayed from a hand-over package (exchange.HandOver)
+		}
 		try {
 			return com.xinfang.petition.Action.valueOf(code).label();
 		}

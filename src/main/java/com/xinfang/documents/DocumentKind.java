@@ -64,7 +64,7 @@ public enum DocumentKind {
 
 	/**
 	 * 督办单: the 信访部门 urges (催办), supervises (督办) or lists (挂牌督办) a unit's handling of a matter
-	 * (Art 38, 39); the addressee is that unit (required). Fields: reason* (督办事由), deadline* (书面回复期限);
+	 * (Art 40); the addressee is that unit (required). Fields: reason* (督办事由), deadline* (书面回复期限);
 	 * instructions, petitionerName, summary, contact.
 	 */
 	SUPERVISION_ORDER("信访事项督办单", "督办单"),

@@ -22,6 +22,15 @@ final class Regulation {
 	/** 申诉求决类: matters for litigation, arbitration, reconsideration are diverted to that channel. */
 	static final int STATUTORY_CHANNEL = 31;
 
+	/**
+	 * 督办: a 信访部门 that finds a unit receiving or handling a matter against the rules, or shirking,
+	 * delaying or faking its handling, or not carrying out a handling opinion, supervises it (督办) and
+	 * proposes improvements; where that caused serious harm it proposes accountability (third paragraph).
+	 * (Art 38 is 专项督查 of the work as a whole; Art 39 is the yearly assessment and the joint meeting's
+	 * 约谈、通报、挂牌督办 of leaders.)
+	 */
+	static final int SUPERVISION = 40;
+
 	/** Results: 支持 / 解释说明 / 不予支持. */
 	static final int RESULT = 32;
 

@@ -281,7 +281,7 @@ final class Wording {
 						+ OBJECTION)));
 	}
 
-	/** Art 38, 39: 督查督办 of a unit's handling, with a written reply by a deadline. */
+	/** Art 40: 督办 of a unit's handling, with a written reply by a deadline. */
 	private void supervisionOrder() {
 		requireAddressee();
 		String deadline = DocumentText.dateOrText(required(DEADLINE, "书面回复的期限"));
@@ -289,7 +289,7 @@ final class Wording {
 		paragraph("你单位承办的" + reportedBy() + "信访事项，" + reason + "。现予督办，请于" + deadline + "前将办理情况书面回复本机关。");
 		body.add(new Table(rows("督办要求", multiline(INSTRUCTIONS).orElse("请高度重视，认真核查办理，依法解决群众合理诉求。"),
 				Optional.of(deadline + "前书面回复办理情况"),
-				"依据《信访工作条例》第三十八条、第三十九条的规定，请按期书面报告办理情况和结果；逾期未办结或者办理不当的，将依规通报、约谈或者提出追责问责建议。")));
+				"依据" + cite(Regulation.SUPERVISION) + "的规定，请按期书面报告办理情况和结果；推诿、敷衍、拖延、弄虚作假造成严重后果的，将向有管理权限的机关、单位提出追究责任的建议。")));
 	}
 
 	/** Art 23: a unit that believes the matter is not its own objects within 5 working days. */

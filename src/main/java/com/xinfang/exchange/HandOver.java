@@ -38,9 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Import registers a matter transferred to the city through the petition module's registration
  * (same validation and rules), keyed by (source system, source number): the same package again
  * changes nothing; a package whose matter differs from what the city holds is not applied but
- * answered with the differing fields as conflicts, for a registrar to settle. The source's
- * history, records and documents travel in the package and are kept with the import record; the
- * city's own lifecycle starts at its registration.
+ * answered with the differing fields as conflicts, for a registrar to settle.
+ * <p>
+ * The source's history, handling records and documents are replayed onto the city's matter, before
+ * the city's own registration in its timeline: each history step as a {@value #REPLAYED} entry that
+ * names the source system, the step and who took it (so the city's own duty figures, which read its
+ * own 受理/答复 steps, are not touched), each record as a record by the source, each document as a
+ * staff-only document. The city's own lifecycle starts at its registration. A later package of the
+ * same matter without conflicts replays what is new in it (status {@code UPDATED}) and nothing twice.
  */
 @Service
 public class HandOver {
@@ -50,6 +55,9 @@ public class HandOver {
 	public static final String VERSION = "1.0";
 
 	static final int MAX_MATTERS = 200;
+
+	/** The history action of a step replayed from the source system. */
+	public static final String REPLAYED = "HANDOVER_HISTORY";
 
 	private final JdbcClient jdbc;
 
@@ -317,7 +325,11 @@ public class HandOver {
 			if (conflicts.isEmpty()) {
 				jdbc.sql("UPDATE exchange_import SET package_hash = ? WHERE source = ? AND source_number = ?")
 					.params(hash, source, sourceNumber).update();
-				return new Outcome(sourceNumber, "UNCHANGED", number, List.of());
+				int added = replay(number, source, m);
+				if (added > 0) {
+					audit.record(partner.auditName(), "HANDOVER_UPDATE", number, "来源 " + source + " 新增 " + added + " 条办理记录");
+				}
+				return new Outcome(sourceNumber, added > 0 ? "UPDATED" : "UNCHANGED", number, List.of());
 			}
 			audit.record(partner.auditName(), "HANDOVER_CONFLICT", number, conflicts.size() + " 处不一致，未覆盖");
 			return new Outcome(sourceNumber, "CONFLICT", number, conflicts);
@@ -359,8 +371,130 @@ public class HandOver {
 		jdbc.sql("INSERT INTO exchange_import (source, source_number, package_hash, petition_number, imported_at) VALUES (?,?,?,?,?)")
 			.params(source, sourceNumber, hash, number, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
 			.update();
+		replay(number, source, m);
 		audit.record(partner.auditName(), "HANDOVER_IMPORT", number, "来源 " + source + " " + sourceNumber);
 		return new Outcome(sourceNumber, "CREATED", number, List.of());
+	}
+
+	/**
+	 * The source's history, records and documents onto the city's matter, each once: an entry already
+	 * there (same time and same wording) is not added again. Statuses the city does not know are
+	 * shown as 已登记. Returns how many entries were added.
+	 */
+	private int replay(String number, String source, JsonNode m) {
+		long id = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(number).query(Long.class).single();
+		int added = 0;
+		for (JsonNode h : m.path("history")) {
+			OffsetDateTime at = parseTime(text(h, "at"));
+			if (at == null) {
+				continue;
+			}
+			String to = knownStatus(text(h, "toStatus"));
+			String note = cut(replayedNote(source, h), 4000);
+			added += jdbc.sql("""
+					INSERT INTO petition_history (petition_id, at, actor, action, from_status, to_status, note, public_milestone)
+					SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM petition_history
+					  WHERE petition_id = ? AND at = ? AND action = ? AND note = ?)""")
+				.params(id, at, cut("来源:" + source, 64), REPLAYED, knownStatusOrNull(text(h, "fromStatus")), to, note,
+						cut(text(h, "milestone"), 32), id, at, REPLAYED, note)
+				.update();
+		}
+		for (JsonNode r : m.path("records")) {
+			OffsetDateTime at = parseTime(text(r, "at"));
+			String summary = text(r, "summary");
+			if (at == null || summary == null) {
+				continue;
+			}
+			String unit = text(r, "unitCode");
+			boolean knownUnit = unit != null
+					&& jdbc.sql("SELECT count(*) FROM unit WHERE code = ?").param(unit).query(Long.class).single() > 0;
+			String actor = cut("来源:" + source + " " + Objects.toString(text(r, "actor"), ""), 64).strip();
+			added += jdbc.sql("""
+					INSERT INTO petition_record (petition_id, kind, at, actor, unit_code, occurred_at, contact, summary, outcome)
+					SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM petition_record
+					  WHERE petition_id = ? AND at = ? AND kind = ? AND summary = ?)""")
+				.params(id, cut(Objects.toString(text(r, "kind"), "COMMUNICATION"), 24), at, actor, knownUnit ? unit : null,
+						parseTime(text(r, "occurredAt")), cut(text(r, "contact"), 200), summary, cut(text(r, "outcome"), 32), id, at,
+						cut(Objects.toString(text(r, "kind"), "COMMUNICATION"), 24), summary)
+				.update();
+		}
+		for (JsonNode d : m.path("documents")) {
+			OffsetDateTime at = parseTime(text(d, "issuedAt"));
+			String name = text(d, "fileName");
+			String content = text(d, "contentBase64");
+			if (at == null || name == null || content == null) {
+				continue;
+			}
+			byte[] pdf;
+			try {
+				pdf = Base64.getDecoder().decode(content);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new DomainException.Invalid("documents", "文书 " + name + " 的内容不是有效的 Base64");
+			}
+			// staff only: what the source issued to the petitioner, the petitioner already has from the source
+			added += jdbc.sql("""
+					INSERT INTO petition_document (petition_id, kind, issued_at, file_name, pdf, public)
+					SELECT ?, ?, ?, ?, ?, false WHERE NOT EXISTS (SELECT 1 FROM petition_document
+					  WHERE petition_id = ? AND issued_at = ? AND file_name = ?)""")
+				.params(id, cut(Objects.toString(text(d, "kind"), "SOURCE_DOCUMENT"), 40), at, cut(name, 200), pdf, id, at, cut(name, 200))
+				.update();
+		}
+		return added;
+	}
+
+	/** "来源系统 changde：受理（李登记）：note" — the source's step in words the city's staff read. */
+	private static String replayedNote(String source, JsonNode h) {
+		String action = text(h, "action");
+		String label = action;
+		if (REPLAYED.equals(action)) {
+			label = null; // a step the source itself had replayed: its note already names where it came from
+		}
+		else if ("REGISTER".equals(action)) {
+			label = "登记";
+		}
+		else if (action != null) {
+			try {
+				label = com.xinfang.petition.Action.valueOf(action).label();
+			}
+			catch (IllegalArgumentException ex) {
+				label = action;
+			}
+		}
+		String actor = text(h, "actor");
+		String note = text(h, "note");
+		StringBuilder s = new StringBuilder("来源系统 ").append(source).append("：");
+		if (label != null) {
+			s.append(label);
+			if (actor != null) {
+				s.append("（").append(actor).append("）");
+			}
+		}
+		if (note != null) {
+			s.append(label == null ? "" : "：").append(note);
+		}
+		return s.toString();
+	}
+
+	private static String knownStatus(String status) {
+		String s = knownStatusOrNull(status);
+		return s == null ? com.xinfang.petition.Status.REGISTERED.name() : s;
+	}
+
+	private static String knownStatusOrNull(String status) {
+		if (status == null) {
+			return null;
+		}
+		try {
+			return com.xinfang.petition.Status.valueOf(status).name();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String cut(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
 
 	/** The fields that identify the matter; the city's own lifecycle fields are its own. */

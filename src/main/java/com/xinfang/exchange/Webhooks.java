@@ -168,10 +168,20 @@ public class Webhooks {
 		if (claimed.isEmpty()) {
 			return 0;
 		}
+		// each partner and its signing secret read once per round, not twice per event
+		Map<Long, Sender> senders = new java.util.HashMap<>();
+		for (Claimed c : claimed) {
+			senders.computeIfAbsent(c.partnerId(), id -> {
+				var partner = partners.byId(id).orElse(null);
+				boolean able = partner != null && partner.active() && partner.mayReceive() && partner.callbackUrl() != null;
+				return new Sender(able ? partner : null, able ? partners.signingSecret(partner) : null);
+			});
+		}
 		List<Callable<Void>> sends = new ArrayList<>();
 		for (Claimed c : claimed) {
+			Sender s = senders.get(c.partnerId());
 			sends.add(() -> {
-				send(c);
+				send(c, s);
 				return null;
 			});
 		}
@@ -215,18 +225,22 @@ public class Webhooks {
 			.list();
 	}
 
-	void send(Claimed c) {
-		var partner = partners.byId(c.partnerId()).orElse(null);
+	/** A partner able to receive (null when it is not) and its signing secret. */
+	record Sender(Partner partner, String secret) {
+	}
+
+	void send(Claimed c, Sender sender) {
+		var partner = sender.partner();
 		long started = System.nanoTime();
 		Integer status = null;
 		String answer;
-		if (partner == null || !partner.active() || !partner.mayReceive() || partner.callbackUrl() == null) {
+		if (partner == null) {
 			answer = "合作系统已停用或未配置回调地址";
 		}
 		else {
 			try {
 				long ts = clock.instant().getEpochSecond();
-				String secret = partners.signingSecret(partner);
+				String secret = sender.secret();
 				var request = HttpRequest.newBuilder(URI.create(partner.callbackUrl()))
 					.timeout(Duration.ofSeconds(5))
 					.header("Content-Type", "application/json; charset=utf-8")

@@ -7,7 +7,6 @@ import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.Masking;
 import com.xinfang.privacy.MobilePhone;
 import com.xinfang.privacy.PersonalDataCipher;
-import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,8 +62,6 @@ public class Challenge {
 	private final JsonMapper json;
 
 	private final Clock clock;
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final org.springframework.transaction.support.TransactionTemplate tx;
 
@@ -176,7 +173,8 @@ public class Challenge {
 		if (roundsToday(player.map(PlayerRow::phoneIndex).orElse(null), visitor, day) >= props.dailyCap()) {
 			throw new DomainException.Conflict("今天的" + props.dailyCap() + "次挑战机会已用完，明天再来吧");
 		}
-		List<Question> drawn = bank.draw(props.spec(), random);
+		// a generator of the round's own: shuffling with the shared SecureRandom took its lock once per question
+		List<Question> drawn = bank.draw(props.spec(), new java.util.Random(Tokens.seed()));
 		String token = Tokens.fresh();
 		OffsetDateTime started = now();
 		OffsetDateTime deadline = started.plus(props.timeLimit());

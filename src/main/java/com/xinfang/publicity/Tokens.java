@@ -10,15 +10,31 @@ import java.util.HexFormat;
 /** Unguessable tokens held by browsers; the database keeps only their SHA-256. */
 final class Tokens {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	/**
+	 * One DRBG per thread: the default NativePRNG mixes every instance's output through one shared,
+	 * synchronized SHA1PRNG, which 500 players' requests queued on (JFR, bench/quiz-profile.sh).
+	 */
+	private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			return new SecureRandom();
+		}
+	});
 
 	private Tokens() {
 	}
 
 	static String fresh() {
 		byte[] b = new byte[24];
-		RANDOM.nextBytes(b);
+		RANDOM.get().nextBytes(b);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+	}
+
+	/** A seed for a round's own random draw (the draw is not a secret: answers never leave the server before submission). */
+	static long seed() {
+		return RANDOM.get().nextLong();
 	}
 
 	static String hash(String token) {

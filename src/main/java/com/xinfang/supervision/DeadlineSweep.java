@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The deadline sweep (《信访工作条例》 Art 38–39: 督查督办 of time limits). For every open matter whose
+ * The deadline sweep (《信访工作条例》 Art 38 督查 and Art 40 督办 of time limits). For every open matter whose
  * statutory limit falls within the look-ahead, it reminds the handler at half and three quarters
  * of each clock and on the due day, and tells the unit head and the supervising bureau when the
  * statutory limit is missed. Each reminder is recorded once (primary key), so two nodes sweeping

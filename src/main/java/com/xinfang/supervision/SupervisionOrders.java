@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The supervisor's acts on another unit's handling (《信访工作条例》 Art 38, 39): 催办, 督办 and 挂牌督办
+ * The supervisor's acts on another unit's handling (《信访工作条例》 Art 40 督办; Art 39 the joint meeting's 挂牌督办): 催办, 督办 and 挂牌督办
  * each send a 督办单 and require a written reply by a deadline; 约谈 and 通报 are recorded.
  */
 @Service
@@ -147,7 +147,7 @@ public class SupervisionOrders {
 		return get(id);
 	}
 
-	/** The unit's written reply (Art 39): once, by the unit the order went to. */
+	/** The unit's written reply (Art 40: 督办 with a written report back): once, by the unit the order went to. */
 	@Transactional
 	public Order reply(long orderId, String text, Actor actor) {
 		Order order = get(orderId);

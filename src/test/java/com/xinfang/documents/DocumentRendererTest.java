@@ -55,7 +55,7 @@ class DocumentRendererTest {
 			DocumentKind.REVIEW_OPINION,
 			List.of("复核请求", "《信访工作条例》第三十六条", "复核结论：维持复查意见。", "终结意见", "同一事实和理由", "不再受理"),
 			DocumentKind.SUPERVISION_ORDER,
-			List.of("现予督办", "请于2026年4月10日前将办理情况书面回复本机关", "《信访工作条例》第三十八条、第三十九条", "督办要求", "已超过法定办理期限"));
+			List.of("现予督办", "请于2026年4月10日前将办理情况书面回复本机关", "《信访工作条例》第四十条", "督办要求", "已超过法定办理期限"));
 
 	/** The 人民调解协议书 (《人民调解法》 Art 29) has no addressee and a dispute number: tested on its own below. */
 	@ParameterizedTest

@@ -79,6 +79,11 @@ class HandOverIT {
 	}
 
 	String matterWithHistoryDocumentsAndAttachment() {
+		return matterWithHistoryDocumentsAndAttachment("彭德明", "43070319750203123");
+	}
+
+	/** A matter of its own petitioner (one person's second matter on the same facts would be a repeat). */
+	String matterWithHistoryDocumentsAndAttachment(String name, String id17) {
 		var registrar = accounts.actorByUsername("city.registrar").orElseThrow();
 		Upload file = new Upload() {
 			@Override
@@ -98,8 +103,8 @@ class HandOverIT {
 		};
 		var cmd = new RegisterPetition("LETTER", OffsetDateTime.now(clock).minusDays(2).withNano(0), "430703", "砖厂拖欠工资",
 				"本人在鼎城区某砖厂务工，砖厂拖欠工资两万三千元至今未付，请求督促支付。", "LABOR", "CLAIM", "SIMPLE",
-				List.of(new RegisterPetition.PetitionerInput("彭德明", IdNumber.withCheckCharacter("43070319750203123"),
-						"13807360123", "鼎城区武陵镇某村", true)), 1, new RegisterPetition.Accused("某砖厂", null), null);
+				List.of(new RegisterPetition.PetitionerInput(name, IdNumber.withCheckCharacter(id17),
+						"1380736" + id17.substring(13), "鼎城区武陵镇某村", true)), 1, new RegisterPetition.Accused("某砖厂", null), null);
 		String number = registration.registerAt(cmd, List.of(file), registrar, java.time.Instant.now(clock)).petition().number();
 		var api = new TestApi(port);
 		String token = api.token("city.registrar", "Demo@2026");
@@ -181,6 +186,104 @@ class HandOverIT {
 		assertThat(changed.status()).isEqualTo(200);
 		assertThat(schema().validate(changed.body())).isEmpty();
 		assertThat(changed.body().get("matters").findValuesAsString("number")).contains(number, copy);
+	}
+
+	/** The second system: the whole application again, on its own embedded PostgreSQL, data directory and keys. */
+	static org.springframework.context.ConfigurableApplicationContext second;
+
+	@org.junit.jupiter.api.AfterAll
+	static void stopTheSecondSystem() {
+		if (second != null) {
+			second.close();
+		}
+	}
+
+	Answer callSecond(String method, String path, String body) {
+		int secondPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) second).getWebServer().getPort();
+		try {
+			var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secondPort + path)).header("X-Api-Key", "demo-national-key");
+			if (body != null) {
+				b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+			}
+			var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Answer(r.statusCode(), r.body().isBlank() ? null : JSON.readTree(r.body()));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void exportThenImportOnASecondDatabaseReproducesTheMatterWithItsHistoryRecordsAndDocuments() throws Exception {
+		String number = matterWithHistoryDocumentsAndAttachment("龚春兰", "43070319820517246");
+		JsonNode pkg = call("GET", "/api/v1/exchange/partner/handover/matters/" + number, "demo-national-key", null).body();
+		JsonNode m = pkg.get("matters").get(0);
+		assertThat(m.get("records").size()).as("the transfer's 双沟通 record").isGreaterThan(0);
+
+		second = new org.springframework.boot.builder.SpringApplicationBuilder(com.xinfang.XinFangApplication.class).profiles("it")
+			.run("--server.port=0", "--xinfang.db.embedded-server.directory=./target/it-db-second",
+					"--xinfang.db.embedded-server.port=0", "--xinfang.crypto.key-file=./target/it-db-second/keys.properties",
+					"--xinfang.attachments.directory=./target/it-db-second/attachments", "--xinfang.demo.petitions=0");
+		JdbcClient jdbc2 = second.getBean(JdbcClient.class);
+		// really another database (another server, another data directory), with keys of its own
+		assertThat(jdbc2.sql("SELECT current_setting('data_directory')").query(String.class).single())
+			.isNotEqualTo(jdbc.sql("SELECT current_setting('data_directory')").query(String.class).single());
+		assertThat(jdbc2.sql("SELECT count(*) FROM petition WHERE content = ?").param(m.get("content").asString()).query(Long.class).single())
+			.isZero();
+
+		var imported = callSecond("POST", "/api/v1/exchange/partner/handover/import", pkg.toString());
+		assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(200);
+		JsonNode result = imported.body().get("results").get(0);
+		assertThat(result.get("status").asString()).as(result.toString()).isEqualTo("CREATED");
+		String copy = result.get("number").asString();
+		JsonNode c = callSecond("GET", "/api/v1/exchange/partner/handover/matters/" + copy, null).body().get("matters").get(0);
+		assertThat(schema().validate(callSecond("GET", "/api/v1/exchange/partner/handover/matters/" + copy, null).body())).isEmpty();
+		for (String field : List.of("channel", "receivedAt", "regionCode", "categoryCode", "kind", "complexity", "title", "content",
+				"personCount", "firstTime", "accused", "petitioners", "attachments")) {
+			assertThat(c.get(field)).as(field).isEqualTo(m.get(field));
+		}
+		// the history replayed before the second system's own registration, step by step, in order
+		JsonNode h = c.get("history");
+		assertThat(h.findValuesAsString("action")).filteredOn(HandOver.REPLAYED::equals).hasSize(m.get("history").size());
+		assertThat(h.get(m.get("history").size()).get("action").asString()).isEqualTo("REGISTER"); // then the city's own steps
+		for (int i = 0; i < m.get("history").size(); i++) {
+			JsonNode original = m.get("history").get(i);
+			JsonNode replayed = h.get(i);
+			assertThat(replayed.get("action").asString()).isEqualTo(HandOver.REPLAYED);
+			assertThat(replayed.get("at")).isEqualTo(original.get("at"));
+			assertThat(replayed.get("toStatus")).isEqualTo(original.get("toStatus"));
+			assertThat(replayed.get("milestone")).isEqualTo(original.get("milestone"));
+			assertThat(replayed.get("note").asString()).startsWith("来源系统 changde：").contains(original.get("actor").asString());
+		}
+		assertThat(h.get(1).get("note").asString()).contains("转送");
+		assertThat(h.get(2).get("note").asString()).contains("受理");
+		// records and documents, byte for byte
+		assertThat(c.get("records").findValuesAsString("summary")).containsExactlyElementsOf(m.get("records").findValuesAsString("summary"));
+		assertThat(c.get("records").findValuesAsString("at")).containsExactlyElementsOf(m.get("records").findValuesAsString("at"));
+		assertThat(c.get("documents").findValuesAsString("contentBase64"))
+			.containsAll(m.get("documents").findValuesAsString("contentBase64"));
+		// the second system's own lifecycle starts at its registration; its duty figures see no 受理 of its own
+		assertThat(c.get("status").asString()).isEqualTo("REGISTERED");
+		assertThat(jdbc2.sql("SELECT count(*) FROM petition_history h JOIN petition p ON p.id = h.petition_id WHERE p.number = ? AND h.action = 'ACCEPT'")
+			.param(copy).query(Long.class).single()).isZero();
+
+		// the same package again: nothing new; a later package with one more step: that step only
+		assertThat(callSecond("POST", "/api/v1/exchange/partner/handover/import", pkg.toString()).body().get("results").get(0)
+			.get("status").asString()).isEqualTo("UNCHANGED");
+		ObjectNode later = (ObjectNode) JSON.readTree(pkg.toString());
+		ObjectNode step = (ObjectNode) JSON.readTree(m.get("history").get(2).toString());
+		step.put("at", OffsetDateTime.now(clock).withNano(0).toString());
+		step.put("action", "REPLY");
+		step.put("note", "已出具处理意见书");
+		((tools.jackson.databind.node.ArrayNode) later.get("matters").get(0).get("history")).add(step);
+		var update = callSecond("POST", "/api/v1/exchange/partner/handover/import", later.toString()).body().get("results").get(0);
+		assertThat(update.get("status").asString()).as(update.toString()).isEqualTo("UPDATED");
+		assertThat(update.get("number").asString()).isEqualTo(copy);
+		assertThat(callSecond("POST", "/api/v1/exchange/partner/handover/import", later.toString()).body().get("results").get(0)
+			.get("status").asString()).isEqualTo("UNCHANGED");
+		JsonNode h2 = callSecond("GET", "/api/v1/exchange/partner/handover/matters/" + copy, null).body().get("matters").get(0).get("history");
+		assertThat(h2.size()).isEqualTo(h.size() + 1);
+		assertThat(h2.findValuesAsString("note")).filteredOn(n -> n.contains("已出具处理意见书")).hasSize(1);
 	}
 
 	@Test

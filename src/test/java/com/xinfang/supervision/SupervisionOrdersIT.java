@@ -43,7 +43,9 @@ class SupervisionOrdersIT {
 		long id = order.body().get("id").asLong();
 		assertThat(order.body().get("replyDue").isNull()).isFalse();
 		String text = TestApi.pdfText(api.bytes("/api/v1/supervision-orders/" + id + "/pdf", officer));
-		assertThat(text).contains("信访事项督办单").contains(number).contains("常德市人力资源和社会保障局：").contains("第三十八条");
+		assertThat(text).contains("信访事项督办单").contains(number).contains("常德市人力资源和社会保障局：").contains("第四十条");
+		// 督办 rests on Art 40 (Art 38 is 专项督查 of the work as a whole, Art 39 the yearly assessment)
+		assertThat(text).doesNotContain("第三十八条").doesNotContain("第三十九条");
 		// its own 发文字号 from the city bureau's sequence, and the bureau's full name above the date
 		String orderNumber = order.body().get("documentNumber").asString();
 		assertThat(orderNumber).matches("常信访〔\\d{4}〕[1-9]\\d*号");
