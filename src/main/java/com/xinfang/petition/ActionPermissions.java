@@ -25,11 +25,25 @@ class ActionPermissions {
 		Set<Action> possible = Lifecycle.actionsFrom(p.status());
 		Set<Action> mine = EnumSet.noneOf(Action.class);
 		for (Action a : possible) {
-			if (may(actor, p, a)) {
+			if (applies(p, a) && may(actor, p, a)) {
 				mine.add(a);
 			}
 		}
 		return mine;
+	}
+
+	/**
+	 * Whether the act makes sense for this matter now, beyond its status: the re-check only after an
+	 * unsatisfied rating, 复查 only after delivery and before a 复查意见, 复核 only after one (the
+	 * acts themselves refuse otherwise; this keeps such forms off the pages).
+	 */
+	static boolean applies(Petition p, Action action) {
+		return switch (action) {
+			case RECHECK -> p.recheckPending();
+			case REQUEST_REEXAMINATION -> p.deliveredAt() != null && p.reexaminationDecidedAt() == null;
+			case REQUEST_REVIEW -> p.reexaminationDecidedAt() != null;
+			default -> true;
+		};
 	}
 
 	boolean may(Actor actor, Petition p, Action action) {
