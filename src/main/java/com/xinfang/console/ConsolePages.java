@@ -77,10 +77,13 @@ class ConsolePages {
 
 	private final java.time.Clock clock;
 
+	private final com.xinfang.identity.StaffNames people;
+
 	ConsolePages(com.xinfang.text.ClassificationService classification, SuggestionPanel suggestionPanel,
 			com.xinfang.supervision.AccountabilityRates accountability, com.xinfang.supervision.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.supervision.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
-			com.xinfang.petition.PetitionActions actions, java.time.Clock clock) {
+			com.xinfang.petition.PetitionActions actions, java.time.Clock clock, com.xinfang.identity.StaffNames people) {
 		this.clock = clock;
+		this.people = people;
 		this.classification = classification;
 		this.suggestionPanel = suggestionPanel;
 		this.actions = actions;
@@ -283,6 +286,12 @@ class ConsolePages {
 		model.addAttribute("mayWhistle", joint.mayWhistle(p.responsibleUnitCode(), p.status(), actor));
 		model.addAttribute("orderKinds", com.xinfang.supervision.SupervisionOrders.Kind.values());
 		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));
+		// 领导包案: a bureau supervisor (or a leader) assigns it here; the leader sees it on 包案
+		boolean mayAssignOwnership = actor.hasAny(Role.SUPERVISOR, Role.LEADER) && com.xinfang.petition.Status.isOpen(p.status());
+		model.addAttribute("mayAssignOwnership", mayAssignOwnership);
+		if (mayAssignOwnership) {
+			model.addAttribute("leaders", people.withRole(Role.LEADER));
+		}
 		// the same roles Unmasking accepts; others are not offered the button
 		model.addAttribute("mayUnmask", actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER,
 				Role.SUPERVISOR) && (actor.scope().type() != com.xinfang.identity.DataScope.Type.UNIT
@@ -377,6 +386,28 @@ class ConsolePages {
 			return t == null ? null : t.atZone(BEIJING).toOffsetDateTime();
 		}
 
+	}
+
+	@PostMapping("/console/petitions/{number}/ownership")
+	String assignOwnership(@PathVariable String number, @RequestParam(required = false) String leaderUsername,
+			@RequestParam(required = false) String workingGroup, @RequestParam(required = false) String plan,
+			@RequestParam(required = false) String lawyer, @RequestParam(required = false) String followUpOwner, Actor actor,
+			RedirectAttributes redirect) {
+		try {
+			var o = ownership.assign(number,
+					new com.xinfang.supervision.CaseOwnership.Assignment(leaderUsername, workingGroup, plan, lawyer, followUpOwner), actor);
+			redirect.addFlashAttribute("flash", "已安排领导包案：" + o.leaderName());
+		}
+		catch (DomainException ex) {
+			if (ex instanceof DomainException.NotFound) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("actionError", ex.getMessage());
+			// what was typed comes back with the message
+			redirect.addFlashAttribute("ownershipForm",
+					new com.xinfang.supervision.CaseOwnership.Assignment(leaderUsername, workingGroup, plan, lawyer, followUpOwner));
+		}
+		return "redirect:/console/petitions/" + number + "#ownership";
 	}
 
 	@PostMapping("/console/petitions/{number}/supervise")

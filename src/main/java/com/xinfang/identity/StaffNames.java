@@ -15,9 +15,31 @@ public class StaffNames {
 
 	private final Directory directory;
 
-	StaffNames(Accounts accounts, Directory directory) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	StaffNames(Accounts accounts, Directory directory, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.accounts = accounts;
 		this.directory = directory;
+		this.jdbc = jdbc;
+	}
+
+	/** A staff account to choose in a form: its login (the value) and its name and unit (the label). */
+	public record Person(String username, String label) {
+	}
+
+	/** The staff accounts that have the role, by unit and name: e.g. the leaders a 包案 can go to. */
+	public java.util.List<Person> withRole(Role role) {
+		record Row(String username, String displayName, String unitCode) {
+		}
+		return jdbc.sql("SELECT u.username, u.display_name, u.unit_code FROM app_user u JOIN user_role r ON r.user_id = u.id "
+				+ "WHERE r.role = ? AND u.kind = 'STAFF' ORDER BY u.unit_code, u.display_name")
+			.param(role.name())
+			.query(Row.class)
+			.list()
+			.stream()
+			.map(r -> new Person(r.username(), r.unitCode() == null ? r.displayName()
+					: r.displayName() + " · " + directory.unitName(r.unitCode())))
+			.toList();
 	}
 
 	public String of(String recorded) {
