@@ -139,7 +139,15 @@
     if (!c) { return; }
     var select = document.getElementById('map-indicator');
     var name = select ? select.value : 'received';
-    geoLoaded = geoLoaded || fetch(d.map).then(function (r) { return r.json(); }).then(function (geo) { echarts.registerMap('changde', geo); });
+    geoLoaded = geoLoaded || fetch(d.map).then(function (r) { return r.json(); }).then(function (geo) {
+      // labels at each county's centroid, not at its seat: 武陵区 and 鼎城区 share a seat, 津市市 sits
+      // against 安乡县; at the seats the names run into each other
+      (geo.features || []).forEach(function (f) {
+        var p = f.properties || {};
+        if (p.centroid) { p.cp = p.centroid; }
+      });
+      echarts.registerMap('changde', geo);
+    });
     geoLoaded.then(function () {
       var data = rows.filter(function (r) { return r.code.length === 6; }).map(function (r) {
         return { name: r.name, value: r[name] === null ? null : (isRate(name) ? Math.round(r[name] * 1000) / 10 : r[name]), code: r.code };
@@ -152,7 +160,11 @@
         visualMap: { min: values.length ? Math.min.apply(null, values) : 0, max: values.length ? Math.max.apply(null, values) : 1,
           left: 10, bottom: 10, calculable: true, text: ['高', '低'], inRange: { color: LOWER_BETTER[name] || !isRate(name)
             ? ['#e3f0fb', '#0b5cad'] : ['#c62828', '#fff3c4', '#1a7f37'] } },
-        series: [{ type: 'map', map: 'changde', roam: false, data: data, label: { show: true, fontSize: screen ? 14 : 11 },
+        series: [{ type: 'map', map: 'changde', roam: false, data: data, layoutCenter: ['50%', '50%'], layoutSize: '95%',
+          // light names with a dark outline: readable on the light and the dark fills alike
+          label: { show: true, fontSize: screen ? 20 : 12, fontWeight: 'bold', color: screen ? '#ffffff' : '#1f2328',
+            textBorderColor: screen ? '#0b1a33' : '#ffffff', textBorderWidth: screen ? 3 : 2 },
+          labelLayout: { hideOverlap: true },
           emphasis: { label: { show: true } } }]
       }, true);
       c.off('click');
