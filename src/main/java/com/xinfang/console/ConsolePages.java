@@ -299,6 +299,13 @@ class ConsolePages {
 		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
 		var allowed = actions.allowed(number, actor);
 		model.addAttribute("allowed", allowed);
+		// an online matter at another bureau's desk: this registrar sees it, its region's bureau handles it
+		if ("REGISTERED".equals(p.status()) && "ONLINE".equals(p.channel()) && actor.has(Role.REGISTRAR)
+				&& !allowed.contains(com.xinfang.petition.Action.CLASSIFY)) {
+			directory.petitionBureauFor(p.regionCode())
+				.filter(u -> !u.code().equals(actor.unitCode()))
+				.ifPresent(u -> model.addAttribute("deskOwner", u.name()));
+		}
 		if ((allowed.contains(com.xinfang.petition.Action.CLASSIFY) || allowed.contains(com.xinfang.petition.Action.TRANSFER)
 				|| allowed.contains(com.xinfang.petition.Action.ASSIGN)) && p.content() != null && !p.content().isBlank()) {
 			// the registrar deciding where the matter goes sees the classifier's suggestions

@@ -58,9 +58,13 @@ class ActionPermissions {
 		boolean handler = ownUnit && actor.hasAny(Role.CASE_OFFICER, Role.UNIT_HEAD)
 				|| bureauHandles && ownUnit && actor.has(Role.REGISTRAR);
 		boolean head = ownUnit && (actor.has(Role.UNIT_HEAD) || bureau && actor.has(Role.REVIEWER));
+		// one owner at the desk: a matter filed online goes to the bureau of its region; another bureau
+		// that sees it (the city sees its counties) leaves it to that one (issue 14)
+		boolean desk = bureau && actor.has(Role.REGISTRAR) && (p.citizenUserId() == null || p.registeringUnitCode() == null
+				|| p.registeringUnitCode().equals(actor.unitCode()));
 		return switch (action) {
-			case CLASSIFY, TRANSFER, ASSIGN, MERGE -> bureau && actor.has(Role.REGISTRAR);
-			case ACCEPT, REJECT, DIVERT -> p.status() == Status.REGISTERED ? bureau && actor.has(Role.REGISTRAR) : handler;
+			case CLASSIFY, TRANSFER, ASSIGN, MERGE -> desk;
+			case ACCEPT, REJECT, DIVERT -> p.status() == Status.REGISTERED ? desk : handler;
 			case OBJECT -> handler && !bureau;
 			case EXTEND -> head;
 			case RECORD -> p.status() == Status.REEXAMINATION || p.status() == Status.REVIEW ? bureau && actor.has(Role.REVIEWER)
