@@ -142,9 +142,12 @@
     geoLoaded = geoLoaded || fetch(d.map).then(function (r) { return r.json(); }).then(function (geo) {
       // labels at each county's centroid, not at its seat: 武陵区 and 鼎城区 share a seat, 津市市 sits
       // against 安乡县; at the seats the names run into each other
+      // 津市市, 临澧县 and 安乡县 lie on one parallel: 津市市 goes up its own strip, 安乡县 down its own
+      var LABEL_AT = { '430781': [111.86, 29.58], '430721': [112.2, 29.33] };
       (geo.features || []).forEach(function (f) {
         var p = f.properties || {};
-        if (p.centroid) { p.cp = p.centroid; }
+        var at = LABEL_AT[String(p.adcode)] || p.centroid;
+        if (at) { p.cp = at; }
       });
       echarts.registerMap('changde', geo);
     });
@@ -162,7 +165,7 @@
             ? ['#e3f0fb', '#0b5cad'] : ['#c62828', '#fff3c4', '#1a7f37'] } },
         series: [{ type: 'map', map: 'changde', roam: false, data: data, layoutCenter: ['50%', '50%'], layoutSize: '95%',
           // light names with a dark outline: readable on the light and the dark fills alike
-          label: { show: true, fontSize: screen ? 20 : 12, fontWeight: 'bold', color: screen ? '#ffffff' : '#1f2328',
+          label: { show: true, fontSize: screen ? 17 : 12, fontWeight: 'bold', color: screen ? '#ffffff' : '#1f2328',
             textBorderColor: screen ? '#0b1a33' : '#ffffff', textBorderWidth: screen ? 3 : 2 },
           labelLayout: { hideOverlap: true },
           emphasis: { label: { show: true } } }]

@@ -52,6 +52,12 @@ public class StaffNames {
 		if (recorded.equals("system") || recorded.startsWith("system:")) {
 			return "系统";
 		}
+		if (recorded.equals("demo-seed")) {
+			return "演示数据";
+		}
+		if (recorded.startsWith("partner:")) {
+			return "合作系统 " + recorded.substring("partner:".length());
+		}
 		return accounts.actorByUsername(recorded)
 			.filter(Actor::isStaff)
 			.map(a -> a.unitCode() == null ? a.displayName() : a.displayName() + " · " + directory.unitName(a.unitCode()))

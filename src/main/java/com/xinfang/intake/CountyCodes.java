@@ -25,10 +25,18 @@ public class CountyCodes {
 
 	private static volatile java.awt.Font captionFont;
 
-	/** The bundled Chinese font (fonts/NOTICE.txt): the server may have none of its own. */
+	/**
+	 * The bundled Chinese font (fonts/NOTICE.txt), all of GB 2312 (澧县, 临澧县): the server may have
+	 * none of its own. Drawn bold by Java2D.
+	 */
+	/** Whether the bundled font draws every character of the caption (no empty boxes on a poster). */
+	static boolean captionDrawable(String caption) {
+		return captionFont().canDisplayUpTo(caption) == -1;
+	}
+
 	private static java.awt.Font captionFont() {
 		if (captionFont == null) {
-			try (var in = CountyCodes.class.getClassLoader().getResourceAsStream("fonts/NotoSerifSC-Bold-GB2312L1.ttf")) {
+			try (var in = CountyCodes.class.getClassLoader().getResourceAsStream("fonts/NotoSerifSC-Regular-GB2312.ttf")) {
 				captionFont = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
 			}
 			catch (java.awt.FontFormatException | IOException | RuntimeException ex) {
@@ -117,7 +125,7 @@ public class CountyCodes {
 				g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 				g.setColor(java.awt.Color.BLACK);
 				String caption = "常德市" + region.name() + " 网上信访";
-				var font = captionFont().deriveFont((float) Math.max(12, band * 0.5));
+				var font = captionFont().deriveFont(java.awt.Font.BOLD, (float) Math.max(12, band * 0.5));
 				var metrics = g.getFontMetrics(font);
 				while (metrics.stringWidth(caption) > size * 0.92 && font.getSize2D() > 8) {
 					font = font.deriveFont(font.getSize2D() - 1);
