@@ -141,6 +141,47 @@ class RoleDaysIT {
 	}
 
 	@Test
+	void aMergedRepeatLeadsToItsOriginal() {
+		String original;
+		String repeat;
+		String repeatCode;
+		try (Browser b = new Browser(port, 390, 1400)) {
+			b.logInCitizen("13800000001", "Demo@2026");
+			original = submit(b, "滨湖路夜市油烟扰民", "滨湖路夜市每晚油烟很大，楼上住户无法开窗，请环保部门处理。");
+			repeat = submit(b, "再次反映滨湖路夜市油烟", "滨湖路夜市油烟问题仍未解决，每晚油烟很大，楼上住户无法开窗，请尽快处理。");
+			repeatCode = b.text("#query-code");
+		}
+		var api = new TestApi(port);
+		act(api, api.token("wuling.registrar", "Demo@2026"), repeat, Map.of("action", "MERGE", "into", original));
+		try (Browser b = new Browser(port, 390, 1400)) {
+			b.logInCitizen("13800000001", "Demo@2026");
+			b.open("/my/" + repeat);
+			assertThat(b.text("#original")).contains(original);
+			b.click("#original a.btn");
+			assertThat(b.path()).isEqualTo("/my/" + original);
+			b.screenshot("day-citizen-06-merged");
+		}
+		try (Browser b = new Browser(port, 390, 1400)) {
+			b.open("/query");
+			b.type("#number", repeat);
+			b.type("#queryCode", repeatCode);
+			b.click("button[type=submit]");
+			assertThat(b.text("#merged-hint")).contains("原事项");
+			assertThat(b.text("#query-result")).contains("原事项");
+		}
+	}
+
+	private static String submit(Browser b, String title, String content) {
+		b.open("/petition/new?region=430702");
+		b.type("#title", title);
+		b.type("#content", content);
+		b.click("input[name=truthful]");
+		b.click("#review-btn");
+		b.click("#submit-btn");
+		return b.text("#petition-number");
+	}
+
+	@Test
 	void registrarAtTheDesk() throws Exception {
 		var api = new TestApi(port);
 		String number = transferredToHr(api, "物业公司擅自提高停车费");
