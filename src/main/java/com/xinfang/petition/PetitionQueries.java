@@ -303,7 +303,7 @@ public class PetitionQueries {
 		Petition p = load(number, actor);
 		return issued.of(p.id(), reader(p, actor))
 			.stream()
-			.map(d -> new PetitionViews.Document(d.displayName(), urlPrefix + d.id()))
+			.map(d -> new PetitionViews.Document(d.fileName(), urlPrefix + d.id(), d.displayName()))
 			.toList();
 	}
 

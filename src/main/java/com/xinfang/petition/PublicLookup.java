@@ -50,7 +50,7 @@ public class PublicLookup {
 		List<PetitionViews.Document> documents = new java.util.ArrayList<>(issued.of(p.id(), IssuedDocuments.Reader.PETITIONER)
 			.stream()
 			// each URL downloads as given, for a while, without the code in it (PublicDocumentLinks)
-			.map(d -> new PetitionViews.Document(d.displayName(), links.url(p.number(), d.id())))
+			.map(d -> new PetitionViews.Document(d.fileName(), links.url(p.number(), d.id()), d.displayName()))
 			.toList());
 		List<PetitionViews.Milestone> milestones = new java.util.ArrayList<>(history.milestones(p.id()));
 		String label = p.status().label();
@@ -66,7 +66,7 @@ public class PublicLookup {
 			if (samePetitioners(p, o)) {
 				// the original's documents are addressed to this same person: they read them with this code too
 				issued.of(o.id(), IssuedDocuments.Reader.PETITIONER)
-					.forEach(d -> documents.add(new PetitionViews.Document("原事项" + d.displayName(), links.url(o.number(), d.id()))));
+					.forEach(d -> documents.add(new PetitionViews.Document(d.fileName(), links.url(o.number(), d.id()), "原事项" + d.displayName())));
 			}
 		}
 		return new PetitionViews.PublicStatus(p.number(), p.status().name(), label, p.title(), milestones, documents,
