@@ -141,7 +141,18 @@
     if (!c) { return; }
     var select = document.getElementById('map-indicator');
     var name = select ? select.value : 'received';
-    geoLoaded = geoLoaded || fetch(d.map).then(function (r) { return r.json(); }).then(function (geo) { echarts.registerMap('changde', geo); });
+    geoLoaded = geoLoaded || fetch(d.map).then(function (r) { return r.json(); }).then(function (geo) {
+      // labels at each county's centroid, not at its seat: 武陵区 and 鼎城区 share a seat, 津市市 sits
+      // against 安乡县; at the seats the names run into each other
+      // 津市市, 临澧县 and 安乡县 lie on one parallel: 津市市 goes up its own strip, 安乡县 down its own
+      var LABEL_AT = { '430781': [111.86, 29.58], '430721': [112.2, 29.33] };
+      (geo.features || []).forEach(function (f) {
+        var p = f.properties || {};
+        var at = LABEL_AT[String(p.adcode)] || p.centroid;
+        if (at) { p.cp = at; }
+      });
+      echarts.registerMap('changde', geo);
+    });
     geoLoaded.then(function () {
       var data = rows.filter(function (r) { return r.code.length === 6; }).map(function (r) {
         return { name: r.name, value: r[name] === null ? null : (isRate(name) ? Math.round(r[name] * 1000) / 10 : r[name]), code: r.code };
@@ -154,7 +165,11 @@
         visualMap: { min: values.length ? Math.min.apply(null, values) : 0, max: values.length ? Math.max.apply(null, values) : 1,
           left: 10, bottom: 10, calculable: true, text: ['高', '低'], inRange: { color: LOWER_BETTER[name] || !isRate(name)
             ? ['#e3f0fb', '#0b5cad'] : ['#c62828', '#fff3c4', '#1a7f37'] } },
-        series: [{ type: 'map', map: 'changde', roam: false, data: data, label: { show: true, fontSize: screen ? 14 : 11 },
+        series: [{ type: 'map', map: 'changde', roam: false, data: data, layoutCenter: ['50%', '50%'], layoutSize: '95%',
+          // light names with a dark outline: readable on the light and the dark fills alike
+          label: { show: true, fontSize: screen ? 17 : 12, fontWeight: 'bold', color: screen ? '#ffffff' : '#1f2328',
+            textBorderColor: screen ? '#0b1a33' : '#ffffff', textBorderWidth: screen ? 3 : 2 },
+          labelLayout: { hideOverlap: true },
           emphasis: { label: { show: true } } }]
       }, true);
       c.off('click');

@@ -3,7 +3,12 @@
   var key = 'xf-large';
   function apply(on) {
     document.documentElement.classList.toggle('large', on);
-    document.querySelectorAll('[data-toggle-large]').forEach(function (b) { b.setAttribute('aria-pressed', on ? 'true' : 'false'); });
+    document.querySelectorAll('[data-toggle-large]').forEach(function (b) {
+      b.setAttribute('aria-pressed', on ? 'true' : 'false');
+      // the button says what a tap does: 大字模式 when text is normal, 标准字号 to go back
+      var label = b.getAttribute(on ? 'data-label-on' : 'data-label-off');
+      if (label) { b.textContent = label; }
+    });
   }
   try { apply(localStorage.getItem(key) === '1'); } catch (e) { /* private mode */ }
   document.addEventListener('click', function (e) {
@@ -75,6 +80,82 @@
       error.hidden = !message;
     }
     if (message) { input.value = ''; }
+  });
+  // 获取验证码: after a code is sent the button counts down the resend interval instead of
+  // letting a second tap run into the throttle
+  var countdown = null;
+  function startCooldown(status) {
+    var seconds = parseInt(status.getAttribute('data-cooldown') || '0', 10);
+    var button = document.getElementById('send-code');
+    if (!button || !seconds) { return; }
+    var label = button.getAttribute('data-label') || button.textContent;
+    button.setAttribute('data-label', label);
+    var pattern = status.getAttribute('data-resend-label') || '{0}';
+    if (countdown) { clearInterval(countdown); }
+    var tick = function () {
+      if (seconds <= 0) {
+        clearInterval(countdown); countdown = null;
+        button.disabled = false; button.textContent = label;
+        return;
+      }
+      button.disabled = true;
+      button.textContent = pattern.replace('{0}', seconds);
+      seconds--;
+    };
+    tick();
+    countdown = setInterval(tick, 1000);
+  }
+  document.addEventListener('htmx:afterSwap', function (e) {
+    var status = document.getElementById('code-status');
+    if (status && status.hasAttribute('data-cooldown')) { startCooldown(status); }
+  });
+  // 查询码: copy (the clipboard API needs a secure context; an intranet over http falls back to a
+  // selected text field) and save as a picture drawn on a canvas
+  function say(message) {
+    var s = document.getElementById('copy-status');
+    if (s) { s.textContent = message; }
+  }
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest('[data-copy-receipt]');
+    if (!b) { return; }
+    var text = b.getAttribute('data-text');
+    var fallback = function () {
+      var area = document.createElement('textarea');
+      area.value = text; area.setAttribute('readonly', ''); area.style.position = 'fixed'; area.style.top = '-100px';
+      document.body.appendChild(area); area.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (err) { ok = false; }
+      document.body.removeChild(area);
+      say(b.getAttribute(ok ? 'data-copied' : 'data-failed'));
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { say(b.getAttribute('data-copied')); }, fallback);
+    } else {
+      fallback();
+    }
+  });
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest('[data-save-receipt]');
+    if (!b) { return; }
+    var canvas = document.createElement('canvas');
+    canvas.width = 720; canvas.height = 420;
+    var g = canvas.getContext('2d');
+    var font = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+    g.fillStyle = '#ffffff'; g.fillRect(0, 0, 720, 420);
+    g.strokeStyle = '#0b5cad'; g.lineWidth = 6; g.strokeRect(12, 12, 696, 396);
+    g.fillStyle = '#1f2328'; g.textAlign = 'center';
+    g.font = 'bold 30px ' + font; g.fillText(b.getAttribute('data-title'), 360, 80);
+    g.font = '26px ' + font; g.fillText(b.getAttribute('data-number-label'), 360, 150);
+    g.font = 'bold 36px monospace'; g.fillText(b.getAttribute('data-number'), 360, 200);
+    g.font = '26px ' + font; g.fillText(b.getAttribute('data-code-label'), 360, 280);
+    g.font = 'bold 44px monospace'; g.fillText(b.getAttribute('data-code'), 360, 335);
+    canvas.toBlob(function (blob) {
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = b.getAttribute('data-file');
+      document.body.appendChild(a); a.click(); document.body.removeChild(a);
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+    }, 'image/png');
   });
   // Print buttons
   document.addEventListener('click', function (e) {

@@ -101,11 +101,17 @@ public interface TableWriter extends AutoCloseable {
 
 		private int next = 0;
 
+		/** The first row is the header: styled, frozen and filtered (ExcelLook). */
+		private final org.apache.poi.ss.usermodel.CellStyle header;
+
+		private int[] widest = new int[0];
+
 		Xlsx(OutputStream out, String sheetName) {
 			PoiTempFiles.useOwnDirectory();
 			this.out = out;
 			this.workbook.setCompressTempFiles(true);
 			this.sheet = workbook.createSheet(sheetName);
+			this.header = com.xinfang.platform.ExcelLook.headerStyle(workbook);
 		}
 
 		@Override
@@ -113,7 +119,11 @@ public interface TableWriter extends AutoCloseable {
 			if (next >= 1_048_576) {
 				throw new IllegalStateException("Excel 工作表最多 1048576 行，请缩小范围或导出 CSV");
 			}
+			boolean isHeader = next == 0;
 			Row row = sheet.createRow(next++);
+			if (cells.size() > widest.length) {
+				widest = java.util.Arrays.copyOf(widest, cells.size());
+			}
 			for (int i = 0; i < cells.size(); i++) {
 				Object v = cells.get(i);
 				Cell cell = row.createCell(i);
@@ -123,12 +133,17 @@ public interface TableWriter extends AutoCloseable {
 				else if (v != null) {
 					cell.setCellValue(text(v));
 				}
+				if (isHeader) {
+					cell.setCellStyle(header);
+				}
+				widest[i] = Math.max(widest[i], com.xinfang.platform.ExcelLook.chars(v == null ? "" : text(v)));
 			}
 		}
 
 		@Override
 		public void close() {
 			try {
+				com.xinfang.platform.ExcelLook.finish(sheet, widest, next - 1);
 				workbook.write(out);
 				out.flush();
 			}

@@ -30,6 +30,28 @@ public final class Highlight {
 		return out;
 	}
 
+	/**
+	 * The words (two characters or more, with a Chinese character) both texts have, longest first: to
+	 * mark with {@link #terms} in the text as written, full-width punctuation and line breaks kept.
+	 */
+	public static List<String> sharedTerms(String text, String other) {
+		Set<String> theirs = new HashSet<>();
+		for (var w : ChineseText.segment(other)) {
+			if (w.text().length() >= 2 && w.isContent() && Fingerprint.hasHan(w.text())) {
+				theirs.add(w.text());
+			}
+		}
+		Set<String> both = new java.util.LinkedHashSet<>();
+		for (var w : ChineseText.segment(text)) {
+			if (theirs.contains(w.text())) {
+				both.add(w.text());
+			}
+		}
+		List<String> out = new ArrayList<>(both);
+		out.sort(java.util.Comparator.comparingInt(String::length).reversed());
+		return out;
+	}
+
 	/** The text with every occurrence of the given terms marked. */
 	public static List<Piece> terms(String text, List<String> terms) {
 		List<Piece> out = new ArrayList<>();

@@ -77,10 +77,13 @@ class ConsolePages {
 
 	private final java.time.Clock clock;
 
+	private final com.xinfang.identity.StaffNames people;
+
 	ConsolePages(com.xinfang.text.ClassificationService classification, SuggestionPanel suggestionPanel,
 			com.xinfang.accountability.AccountabilityRates accountability, com.xinfang.coordination.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.notification.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
-			com.xinfang.petition.PetitionActions actions, java.time.Clock clock) {
+			com.xinfang.petition.PetitionActions actions, java.time.Clock clock, com.xinfang.identity.StaffNames people) {
 		this.clock = clock;
+		this.people = people;
 		this.classification = classification;
 		this.suggestionPanel = suggestionPanel;
 		this.actions = actions;
@@ -109,16 +112,44 @@ class ConsolePages {
 		var overdueTarget = queries.list(new PetitionViews.Filter(null, null, null, null, null, "target", null, "deadline"), actor, 0, 1);
 		model.addAttribute("overdueStatutory", overdue.total());
 		model.addAttribute("overdueTarget", overdueTarget.total());
-		String firstQueue = queues.isEmpty() ? null : queues.get(0).statuses();
-		model.addAttribute("firstQueue", queues.isEmpty() ? null : queues.get(0));
+		// the queue shown below the counts: the first of the person's queues that has work in it
+		Queue shown = queues.stream().filter(q -> q.count() > 0).findFirst().orElse(queues.isEmpty() ? null : queues.get(0));
+		String firstQueue = shown == null ? null : shown.statuses();
+		model.addAttribute("firstQueue", shown);
 		model.addAttribute("recent", queries.list(new PetitionViews.Filter(firstQueue, null, null, null, null, null, null, "deadline"),
 				actor, 0, 15).items());
-		model.addAttribute("notices", notices.unread(actor, 10));
+		model.addAttribute("notices", currentNotices(notices.unread(actor, 60), 10));
+		model.addAttribute("jointTasks", joint.awaitingReportIn(actor));
 		model.addAttribute("names", new Names(directory));
 		return "console/home";
 	}
 
 	record Queue(String labelKey, String statuses, long count) {
+	}
+
+	/** The reason of the latest 退回修改, when no new draft has been made since. */
+	static String returnedNote(List<PetitionViews.HistoryEntry> history) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			var h = history.get(i);
+			if ("REPLY".equals(h.action())) {
+				return null;
+			}
+			if ("RETURN".equals(h.action()) && "ACCEPTED".equals(h.toStatus())) {
+				String note = h.note() == null ? "" : h.note();
+				return note.startsWith("退回修改：") ? note.substring("退回修改：".length()) : note;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * One reminder per matter, the latest (notices come newest first): a matter's earlier reminders
+	 * are superseded by its current one.
+	 */
+	static List<com.xinfang.supervision.StaffNotices.Notice> currentNotices(
+			List<com.xinfang.supervision.StaffNotices.Notice> newestFirst, int limit) {
+		var seen = new java.util.HashSet<String>();
+		return newestFirst.stream().filter(n -> seen.add(n.number())).limit(limit).toList();
 	}
 
 	@GetMapping("/console/register")
@@ -230,13 +261,23 @@ class ConsolePages {
 	String casePage(@PathVariable String number, Actor actor, Model model) {
 		var p = queries.find(number, actor);
 		model.addAttribute("p", p);
-		model.addAttribute("history", queries.history(number, actor));
+		var history = queries.history(number, actor);
+		model.addAttribute("history", history);
+		// a draft the head sent back: the redraft starts from it, with the head's reason above
+		model.addAttribute("returnedNote", "ACCEPTED".equals(p.status()) ? returnedNote(history) : null);
 		model.addAttribute("records", queries.records(number, actor));
 		model.addAttribute("related", queries.related(number, actor));
 		model.addAttribute("orders", supervision.forMatter(number, actor));
 		model.addAttribute("flags", flags.of(number, actor));
 		model.addAttribute("ownership", ownership.of(number, actor).orElse(null));
-		model.addAttribute("joint", joint.of(number, actor).orElse(null));
+		var jointHandling = joint.of(number, actor).orElse(null);
+		model.addAttribute("joint", jointHandling);
+		// a called-in unit's task is the 报到 form itself: the page does not say "nothing to do" above it
+		model.addAttribute("jointTask", jointHandling != null && jointHandling.repliedAt() == null
+				&& (jointHandling.participants().stream().anyMatch(x -> x.unitCode().equals(actor.unitCode())
+						&& (x.reportedAt() == null || x.contribution() == null))
+						|| jointHandling.combinedReply() == null && actor.unitCode() != null
+								&& actor.unitCode().equals(jointHandling.leadUnitCode())));
 		model.addAttribute("findings", accountability.findings(number, actor));
 		// supervisors and reviewers of a bureau, on a decided matter (the service checks the status too)
 		model.addAttribute("mayFind", directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REVIEWER)
@@ -244,6 +285,12 @@ class ConsolePages {
 		model.addAttribute("mayWhistle", joint.mayWhistle(p.responsibleUnitCode(), p.status(), actor));
 		model.addAttribute("orderKinds", com.xinfang.supervision.SupervisionOrders.Kind.values());
 		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));
+		// 领导包案: a bureau supervisor (or a leader) assigns it here; the leader sees it on 包案
+		boolean mayAssignOwnership = actor.hasAny(Role.SUPERVISOR, Role.LEADER) && com.xinfang.petition.Status.isOpen(p.status());
+		model.addAttribute("mayAssignOwnership", mayAssignOwnership);
+		if (mayAssignOwnership) {
+			model.addAttribute("leaders", people.withRole(Role.LEADER));
+		}
 		// the same roles Unmasking accepts; others are not offered the button
 		model.addAttribute("mayUnmask", actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER,
 				Role.SUPERVISOR) && (actor.scope().type() != com.xinfang.identity.DataScope.Type.UNIT
@@ -251,6 +298,13 @@ class ConsolePages {
 		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
 		var allowed = actions.allowed(number, actor);
 		model.addAttribute("allowed", allowed);
+		// an online matter at another bureau's desk: this registrar sees it, its region's bureau handles it
+		if ("REGISTERED".equals(p.status()) && "ONLINE".equals(p.channel()) && actor.has(Role.REGISTRAR)
+				&& !allowed.contains(com.xinfang.petition.Action.CLASSIFY)) {
+			directory.petitionBureauFor(p.regionCode())
+				.filter(u -> !u.code().equals(actor.unitCode()))
+				.ifPresent(u -> model.addAttribute("deskOwner", u.name()));
+		}
 		if ((allowed.contains(com.xinfang.petition.Action.CLASSIFY) || allowed.contains(com.xinfang.petition.Action.TRANSFER)
 				|| allowed.contains(com.xinfang.petition.Action.ASSIGN)) && p.content() != null && !p.content().isBlank()) {
 			// the registrar deciding where the matter goes sees the classifier's suggestions
@@ -338,6 +392,28 @@ class ConsolePages {
 			return t == null ? null : t.atZone(BEIJING).toOffsetDateTime();
 		}
 
+	}
+
+	@PostMapping("/console/petitions/{number}/ownership")
+	String assignOwnership(@PathVariable String number, @RequestParam(required = false) String leaderUsername,
+			@RequestParam(required = false) String workingGroup, @RequestParam(required = false) String plan,
+			@RequestParam(required = false) String lawyer, @RequestParam(required = false) String followUpOwner, Actor actor,
+			RedirectAttributes redirect) {
+		try {
+			var o = ownership.assign(number,
+					new com.xinfang.supervision.CaseOwnership.Assignment(leaderUsername, workingGroup, plan, lawyer, followUpOwner), actor);
+			redirect.addFlashAttribute("flash", "已安排领导包案：" + o.leaderName());
+		}
+		catch (DomainException ex) {
+			if (ex instanceof DomainException.NotFound) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("actionError", ex.getMessage());
+			// what was typed comes back with the message
+			redirect.addFlashAttribute("ownershipForm",
+					new com.xinfang.supervision.CaseOwnership.Assignment(leaderUsername, workingGroup, plan, lawyer, followUpOwner));
+		}
+		return "redirect:/console/petitions/" + number + "#ownership";
 	}
 
 	@PostMapping("/console/petitions/{number}/supervise")

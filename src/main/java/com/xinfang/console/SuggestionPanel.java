@@ -68,12 +68,17 @@ class SuggestionPanel {
 		}
 		model.addAttribute("placeFill", place.isEmpty() ? null : json(place));
 		model.addAttribute("placeName", region == null ? null : directory.regionPath(region));
+		// 反映对象: only what reads as a name; a fragment of a sentence is not offered at all
+		var organizations = e.organizations().stream().filter(SuggestionPanel::looksLikeOrganization).distinct().limit(3).toList();
+		var persons = e.persons().stream().filter(SuggestionPanel::looksLikePerson).distinct().limit(3).toList();
+		model.addAttribute("accusedOrganizations", organizations);
+		model.addAttribute("accusedPersons", persons);
 		Map<String, String> accused = new LinkedHashMap<>();
-		if (e.firstOrganization() != null) {
-			accused.put("#accusedUnit", e.firstOrganization());
+		if (!organizations.isEmpty()) {
+			accused.put("#accusedUnit", organizations.get(0));
 		}
-		if (e.firstPerson() != null) {
-			accused.put("#accusedPerson", e.firstPerson());
+		if (!persons.isEmpty()) {
+			accused.put("#accusedPerson", persons.get(0));
 		}
 		model.addAttribute("accusedFill", accused.isEmpty() ? null : json(accused));
 		Map<String, String> all = new LinkedHashMap<>();
@@ -84,6 +89,20 @@ class SuggestionPanel {
 			all.putAll(accused);
 		}
 		model.addAttribute("allFill", json(all));
+	}
+
+	private static final java.util.regex.Pattern ORGANIZATION = java.util.regex.Pattern.compile(
+			"[\\p{IsHan}A-Za-z0-9（）()]{2,28}(公司|集团|厂|局|委员会|委|办公室|办事处|办|院|所|中心|学校|小学|中学|大学|医院|政府|银行|合作社|站|队|店|社区|村委会|居委会|街道|镇|乡|部|处|科|馆|园)");
+
+	/** Characters a name does not start with: the extraction took a word of the sentence before it. */
+	private static final String NOT_A_START = "比和与向在对被把给跟同从到的了该其此这那等及或并且就也都还又而但是有为";
+
+	static boolean looksLikeOrganization(String s) {
+		return s != null && s.length() >= 4 && ORGANIZATION.matcher(s).matches() && NOT_A_START.indexOf(s.charAt(0)) < 0;
+	}
+
+	static boolean looksLikePerson(String s) {
+		return s != null && s.matches("[\\p{IsHan}·]{2,6}") && NOT_A_START.indexOf(s.charAt(0)) < 0;
 	}
 
 	/** A flat JSON object of selector → value for the page script (values escaped for JSON). */

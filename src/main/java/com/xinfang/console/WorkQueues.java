@@ -25,12 +25,13 @@ final class WorkQueues {
 			list.add(new Definition("console.queue.registered", List.of("REGISTERED")));
 			list.add(new Definition("console.queue.transferred", List.of("TRANSFERRED")));
 		}
+		if (actor.has(Role.UNIT_HEAD)) {
+			// the head's own work first: the drafts waiting for their approval
+			list.add(new Definition("console.queue.replyPending", List.of("REPLY_PENDING_APPROVAL")));
+		}
 		if (actor.hasAny(Role.CASE_OFFICER, Role.UNIT_HEAD)) {
 			list.add(new Definition("console.queue.toAccept", List.of("TRANSFERRED")));
 			list.add(new Definition("console.queue.accepted", List.of("ACCEPTED")));
-		}
-		if (actor.has(Role.UNIT_HEAD)) {
-			list.add(new Definition("console.queue.replyPending", List.of("REPLY_PENDING_APPROVAL")));
 		}
 		if (actor.hasAny(Role.CASE_OFFICER, Role.UNIT_HEAD)) {
 			list.add(new Definition("console.queue.replied", List.of("REPLIED")));

@@ -23,6 +23,29 @@ import org.springframework.stereotype.Service;
 @Service
 public class CountyCodes {
 
+	private static volatile java.awt.Font captionFont;
+
+	/**
+	 * The bundled Chinese font (fonts/NOTICE.txt), all of GB 2312 (澧县, 临澧县): the server may have
+	 * none of its own. Drawn bold by Java2D.
+	 */
+	/** Whether the bundled font draws every character of the caption (no empty boxes on a poster). */
+	static boolean captionDrawable(String caption) {
+		return captionFont().canDisplayUpTo(caption) == -1;
+	}
+
+	private static java.awt.Font captionFont() {
+		if (captionFont == null) {
+			try (var in = CountyCodes.class.getClassLoader().getResourceAsStream("fonts/NotoSerifSC-Regular-GB2312.ttf")) {
+				captionFont = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+			}
+			catch (java.awt.FontFormatException | IOException | RuntimeException ex) {
+				captionFont = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12);
+			}
+		}
+		return captionFont;
+	}
+
 	private final Directory directory;
 
 	private final String publicBaseUrl;
@@ -34,6 +57,32 @@ public class CountyCodes {
 	}
 
 	public record CountyCode(String regionCode, String name, String url) {
+
+		/** The address up to the path, and the path: printed on two unbreakable pieces, never mid-number. */
+		public String host() {
+			int i = url.indexOf("/county/");
+			return i < 0 ? url : url.substring(0, i);
+		}
+
+		public String path() {
+			int i = url.indexOf("/county/");
+			return i < 0 ? "" : url.substring(i);
+		}
+
+	}
+
+	/**
+	 * Whether the codes point to an address citizens can reach: unset ({@code XINFANG_PUBLIC_BASE_URL})
+	 * the default is this machine, which no phone can open.
+	 */
+	public boolean publicBaseUrlLocal() {
+		String host = java.net.URI.create(publicBaseUrl + "/").getHost();
+		return host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("0.0.0.0")
+				|| host.equals("[::1]") || host.equals("::1");
+	}
+
+	public String publicBaseUrl() {
+		return publicBaseUrl;
 	}
 
 	public List<CountyCode> all() {
@@ -44,17 +93,52 @@ public class CountyCodes {
 		return publicBaseUrl + "/county/" + regionCode;
 	}
 
-	/** A PNG, error correction level M, with a quiet zone, sized for print. */
-	public byte[] png(String regionCode, int size) {
-		Region region = directory.region(regionCode)
+	/** The county's name for a file or a caption; "not found" for anything but a county or zone. */
+	public String name(String regionCode) {
+		return county(regionCode).name();
+	}
+
+	private Region county(String regionCode) {
+		return directory.region(regionCode)
 			.filter(r -> r.level() == Region.Level.COUNTY || r.level() == Region.Level.ZONE)
 			.orElseThrow(() -> new DomainException.NotFound("没有这个县市区"));
+	}
+
+	/**
+	 * A PNG, error correction level M, with a quiet zone, sized for print, captioned below with the
+	 * county's name (常德市武陵区 网上信访) so a printed code says where it leads.
+	 */
+	public byte[] png(String regionCode, int size) {
+		Region region = county(regionCode);
 		try {
 			var matrix = new QRCodeWriter().encode(url(region.code()), BarcodeFormat.QR_CODE, size, size,
 					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
 							EncodeHintType.CHARACTER_SET, "UTF-8"));
+			var code = MatrixToImageWriter.toBufferedImage(matrix);
+			int band = Math.max(36, size / 6);
+			var image = new java.awt.image.BufferedImage(size, size + band, java.awt.image.BufferedImage.TYPE_INT_RGB);
+			var g = image.createGraphics();
+			try {
+				g.setColor(java.awt.Color.WHITE);
+				g.fillRect(0, 0, size, size + band);
+				g.drawImage(code, 0, 0, null);
+				g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+				g.setColor(java.awt.Color.BLACK);
+				String caption = "常德市" + region.name() + " 网上信访";
+				var font = captionFont().deriveFont(java.awt.Font.BOLD, (float) Math.max(12, band * 0.5));
+				var metrics = g.getFontMetrics(font);
+				while (metrics.stringWidth(caption) > size * 0.92 && font.getSize2D() > 8) {
+					font = font.deriveFont(font.getSize2D() - 1);
+					metrics = g.getFontMetrics(font);
+				}
+				g.setFont(font);
+				g.drawString(caption, (size - metrics.stringWidth(caption)) / 2, size + (band + metrics.getAscent() - metrics.getDescent()) / 2 - band / 8);
+			}
+			finally {
+				g.dispose();
+			}
 			var out = new ByteArrayOutputStream();
-			MatrixToImageWriter.writeToStream(matrix, "PNG", out);
+			javax.imageio.ImageIO.write(image, "PNG", out);
 			return out.toByteArray();
 		}
 		catch (WriterException | IOException ex) {

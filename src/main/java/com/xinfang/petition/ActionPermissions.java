@@ -25,11 +25,25 @@ class ActionPermissions {
 		Set<Action> possible = Lifecycle.actionsFrom(p.status());
 		Set<Action> mine = EnumSet.noneOf(Action.class);
 		for (Action a : possible) {
-			if (may(actor, p, a)) {
+			if (applies(p, a) && may(actor, p, a)) {
 				mine.add(a);
 			}
 		}
 		return mine;
+	}
+
+	/**
+	 * Whether the act makes sense for this matter now, beyond its status: the re-check only after an
+	 * unsatisfied rating, 复查 only after delivery and before a 复查意见, 复核 only after one (the
+	 * acts themselves refuse otherwise; this keeps such forms off the pages).
+	 */
+	static boolean applies(Petition p, Action action) {
+		return switch (action) {
+			case RECHECK -> p.recheckPending();
+			case REQUEST_REEXAMINATION -> p.deliveredAt() != null && p.reexaminationDecidedAt() == null;
+			case REQUEST_REVIEW -> p.reexaminationDecidedAt() != null;
+			default -> true;
+		};
 	}
 
 	boolean may(Actor actor, Petition p, Action action) {
@@ -44,9 +58,13 @@ class ActionPermissions {
 		boolean handler = ownUnit && actor.hasAny(Role.CASE_OFFICER, Role.UNIT_HEAD)
 				|| bureauHandles && ownUnit && actor.has(Role.REGISTRAR);
 		boolean head = ownUnit && (actor.has(Role.UNIT_HEAD) || bureau && actor.has(Role.REVIEWER));
+		// one owner at the desk: a matter filed online goes to the bureau of its region; another bureau
+		// that sees it (the city sees its counties) leaves it to that one (issue 14)
+		boolean desk = bureau && actor.has(Role.REGISTRAR) && (p.citizenUserId() == null || p.registeringUnitCode() == null
+				|| p.registeringUnitCode().equals(actor.unitCode()));
 		return switch (action) {
-			case CLASSIFY, TRANSFER, ASSIGN, MERGE -> bureau && actor.has(Role.REGISTRAR);
-			case ACCEPT, REJECT, DIVERT -> p.status() == Status.REGISTERED ? bureau && actor.has(Role.REGISTRAR) : handler;
+			case CLASSIFY, TRANSFER, ASSIGN, MERGE -> desk;
+			case ACCEPT, REJECT, DIVERT -> p.status() == Status.REGISTERED ? desk : handler;
 			case OBJECT -> handler && !bureau;
 			case EXTEND -> head;
 			case RECORD -> p.status() == Status.REEXAMINATION || p.status() == Status.REVIEW ? bureau && actor.has(Role.REVIEWER)

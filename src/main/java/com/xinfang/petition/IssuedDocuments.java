@@ -18,6 +18,21 @@ public class IssuedDocuments {
 	}
 
 	record Listed(long id, String kind, String fileName, OffsetDateTime issuedAt) {
+
+		/** What a reader sees: the document's title and date (信访事项受理告知书（2026年12月7日）), not its file name. */
+		String displayName() {
+			String title;
+			try {
+				title = com.xinfang.documents.DocumentKind.valueOf(kind).title();
+			}
+			catch (IllegalArgumentException | NullPointerException ex) {
+				title = fileName;
+			}
+			return issuedAt == null ? title
+					: title + "（" + issuedAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+						.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")) + "）";
+		}
+
 	}
 
 	public record Stored(String fileName, byte[] pdf) {

@@ -195,7 +195,14 @@ public class PetitionQueries {
 			params.add(actor.scope().sqlParameter());
 		}
 		var counts = new java.util.LinkedHashMap<String, Long>();
-		jdbc.sql("SELECT status, count(*) FROM petition p WHERE " + actor.scope().sqlCondition("p") + " GROUP BY status")
+		// a registrar's desk counts the online matters filed to their own bureau only (ActionPermissions: one owner)
+		String desk = "";
+		if (actor.has(com.xinfang.identity.Role.REGISTRAR) && actor.unitCode() != null) {
+			desk = " AND NOT (p.status = 'REGISTERED' AND p.citizen_user_id IS NOT NULL AND p.registering_unit_code IS NOT NULL"
+					+ " AND p.registering_unit_code <> ?)";
+			params.add(actor.unitCode());
+		}
+		jdbc.sql("SELECT status, count(*) FROM petition p WHERE " + actor.scope().sqlCondition("p") + desk + " GROUP BY status")
 			.params(params)
 			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
 			.list();
@@ -296,7 +303,7 @@ public class PetitionQueries {
 		Petition p = load(number, actor);
 		return issued.of(p.id(), reader(p, actor))
 			.stream()
-			.map(d -> new PetitionViews.Document(d.fileName(), urlPrefix + d.id()))
+			.map(d -> new PetitionViews.Document(d.fileName(), urlPrefix + d.id(), d.displayName()))
 			.toList();
 	}
 

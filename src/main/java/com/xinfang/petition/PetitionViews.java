@@ -68,7 +68,8 @@ public final class PetitionViews {
 	public record Milestone(OffsetDateTime at, String name) implements Serializable {
 	}
 
-	public record Document(String name, String url) implements Serializable {
+	/** {@code name}: the file's name (the API's, unchanged); {@code title}: what a reader sees (title and date). */
+	public record Document(String name, String url, String title) implements Serializable {
 	}
 
 	/** What anyone holding the number and query code sees. */

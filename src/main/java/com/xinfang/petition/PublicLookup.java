@@ -47,11 +47,11 @@ public class PublicLookup {
 	/** Not one transaction: a failed code is counted in its own, without holding another connection. */
 	public PetitionViews.PublicStatus lookup(String number, String queryCode, String clientAddress) {
 		Petition p = verified(number, queryCode, clientAddress);
-		List<PetitionViews.Document> documents = issued.of(p.id(), IssuedDocuments.Reader.PETITIONER)
+		List<PetitionViews.Document> documents = new java.util.ArrayList<>(issued.of(p.id(), IssuedDocuments.Reader.PETITIONER)
 			.stream()
 			// each URL downloads as given, for a while, without the code in it (PublicDocumentLinks)
-			.map(d -> new PetitionViews.Document(d.fileName(), links.url(p.number(), d.id())))
-			.toList();
+			.map(d -> new PetitionViews.Document(d.fileName(), links.url(p.number(), d.id()), d.displayName()))
+			.toList());
 		List<PetitionViews.Milestone> milestones = new java.util.ArrayList<>(history.milestones(p.id()));
 		String label = p.status().label();
 		var original = p.status() == Status.MERGED && p.duplicateOf() != null ? petitions.findByNumber(p.duplicateOf())
@@ -62,9 +62,32 @@ public class PublicLookup {
 			history.milestones(original.get().id())
 				.forEach(m -> milestones.add(new PetitionViews.Milestone(m.at(), "原事项" + m.name())));
 			milestones.sort(java.util.Comparator.comparing(PetitionViews.Milestone::at));
+			Petition o = original.get();
+			if (samePetitioners(p, o)) {
+				// the original's documents are addressed to this same person: they read them with this code too
+				issued.of(o.id(), IssuedDocuments.Reader.PETITIONER)
+					.forEach(d -> documents.add(new PetitionViews.Document(d.fileName(), links.url(o.number(), d.id()), "原事项" + d.displayName())));
+			}
 		}
 		return new PetitionViews.PublicStatus(p.number(), p.status().name(), label, p.title(), milestones, documents,
 				appeals.of(p));
+	}
+
+	/**
+	 * Whether the original's documents may be read by the repeat's holder: the same online account, or
+	 * every petitioner the original names (by ID number) is among the repeat's. Otherwise the original
+	 * is someone else's (Art 30, privacy) and only its milestones are shown.
+	 */
+	static boolean samePetitioners(Petition repeat, Petition original) {
+		if (repeat.kind() == Kind.ACCUSATION || original.kind() == Kind.ACCUSATION) {
+			return false;
+		}
+		if (repeat.citizenUserId() != null && repeat.citizenUserId().equals(original.citizenUserId())) {
+			return true;
+		}
+		var theirs = original.petitioners().stream().map(Petitioner::idNumberIndex).toList();
+		var mine = repeat.petitioners().stream().map(Petitioner::idNumberIndex).filter(java.util.Objects::nonNull).toList();
+		return !theirs.isEmpty() && !theirs.contains(null) && mine.containsAll(theirs);
 	}
 
 	/** A document issued to the petitioner, for the holder of the code. */

@@ -36,6 +36,9 @@ class ChineseErrorController implements ErrorController {
 		}
 		var page = new ModelAndView("error", HttpStatus.valueOf(status));
 		page.addObject("status", status);
+		page.addObject("staffPage", PageExceptionHandler.isStaffPath(
+				request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : request.getRequestURI(),
+				request.getContextPath()));
 		page.addObject("errorTitle", status == 404 ? "页面不存在" : ErrorResponses.title(status));
 		page.addObject("errorMessage", message != null ? message : ErrorResponses.detail(status));
 		return page;

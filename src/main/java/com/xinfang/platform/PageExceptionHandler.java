@@ -57,8 +57,21 @@ class PageExceptionHandler {
 		return page(response, model, 400, "文件过大", "上传的附件超过大小限制（每个10MB，合计60MB）。");
 	}
 
+	/** The console and administration pages answer errors in the console's frame, not the portal's. */
+	static boolean isStaffPath(String uri, String contextPath) {
+		if (uri == null) {
+			return false;
+		}
+		String path = contextPath != null && uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
+		return path.startsWith("/console") || path.startsWith("/admin");
+	}
+
 	private static String page(HttpServletResponse response, Model model, int status, String title, String message) {
 		response.setStatus(status);
+		if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() instanceof
+				org.springframework.web.context.request.ServletRequestAttributes attributes) {
+			model.addAttribute("staffPage", isStaffPath(attributes.getRequest().getRequestURI(), attributes.getRequest().getContextPath()));
+		}
 		model.addAttribute("status", status);
 		model.addAttribute("errorTitle", title);
 		model.addAttribute("errorMessage", message);

@@ -217,8 +217,13 @@ public class QuestionBank {
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
 			Sheet sheet = wb.createSheet("题库");
 			Row header = sheet.createRow(0);
+			var headerStyle = com.xinfang.platform.ExcelLook.headerStyle(wb);
+			int[] widest = new int[QuestionSheet.HEADER.size()];
 			for (int i = 0; i < QuestionSheet.HEADER.size(); i++) {
-				header.createCell(i).setCellValue(QuestionSheet.HEADER.get(i));
+				var cell = header.createCell(i);
+				cell.setCellValue(QuestionSheet.HEADER.get(i));
+				cell.setCellStyle(headerStyle);
+				widest[i] = com.xinfang.platform.ExcelLook.chars(QuestionSheet.HEADER.get(i));
 			}
 			int r = 1;
 			for (Question q : list(new Filter(null, null, null, null))) {
@@ -229,10 +234,12 @@ public class QuestionBank {
 				List<String> cells = QuestionSheet.cells(q);
 				for (int i = 0; i < cells.size(); i++) {
 					row.createCell(i).setCellValue(cells.get(i));
+					if (i < widest.length) {
+						widest[i] = Math.max(widest[i], com.xinfang.platform.ExcelLook.chars(cells.get(i)));
+					}
 				}
 			}
-			sheet.setColumnWidth(1, 60 * 256);
-			sheet.setColumnWidth(7, 50 * 256);
+			com.xinfang.platform.ExcelLook.finish(sheet, widest, r - 1);
 			wb.write(out);
 		}
 		catch (IOException ex) {

@@ -42,7 +42,7 @@ class CitizenJourneyIT {
 			// the QR code of 鼎城区 leads to the intake page, which asks for a login first
 			b.open("/county/430703");
 			assertThat(b.path()).startsWith("/login");
-			assertThat(b.pageText()).contains("还没有账号?");
+			assertThat(b.pageText()).contains("还没有账号？");
 			b.screenshot("citizen-01-login");
 			b.click("a[href$='/register']");
 

@@ -60,6 +60,7 @@ class DuplicateMergeIT {
 			assertThat(b.text("#compare-score")).contains("内容相似");
 			b.screenshot("duplicate-02-compare");
 
+			b.click("#merge-confirm"); // 合并 asks for a confirmation first
 			b.click("#merge-form button[type=submit]");
 			b.waitForText("main", "已合并至原事项");
 			assertThat(b.path()).isEqualTo("/console/petitions/" + number);

@@ -65,9 +65,11 @@ class PublicityJourneyIT {
 
 			b.type("#claim-phone", "13907360390");
 			b.click("#claim-code");
-			new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> outbox.recent(20).stream().anyMatch(x -> "139****0390".equals(x.phoneMask()) && x.text().contains("验证码")));
+			// this phone's code: other journeys' codes may be in the outbox already
+			new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> outbox.recent(20).stream()
+				.anyMatch(x -> x.phoneMask().equals("139****0390") && x.text().contains("验证码")));
 			Matcher m = Pattern.compile("验证码为(\\d{6})").matcher(outbox.recent(20).stream()
-				.filter(x -> "139****0390".equals(x.phoneMask()) && x.text().contains("验证码")).findFirst().orElseThrow().text());
+				.filter(x -> x.phoneMask().equals("139****0390") && x.text().contains("验证码")).findFirst().orElseThrow().text());
 			assertThat(m.find()).isTrue();
 			b.type("#claim-sms", m.group(1));
 			b.type("#claim-nick", "小周");

@@ -69,8 +69,12 @@ class DuplicatePages {
 		model.addAttribute("original", earlier);
 		model.addAttribute("match", match);
 		model.addAttribute("threshold", DuplicateScore.THRESHOLD);
-		model.addAttribute("repeatText", Highlight.shared(repeat.title() + "\n" + repeat.content(), earlier.title() + earlier.content()));
-		model.addAttribute("originalText", Highlight.shared(earlier.title() + "\n" + earlier.content(), repeat.title() + repeat.content()));
+		// title and content apart, each as written (full-width punctuation, line breaks); shared words marked
+		var terms = Highlight.sharedTerms(repeat.title() + "\n" + repeat.content(), earlier.title() + "\n" + earlier.content());
+		model.addAttribute("repeatTitle", Highlight.terms(repeat.title(), terms));
+		model.addAttribute("repeatText", Highlight.terms(repeat.content(), terms));
+		model.addAttribute("originalTitle", Highlight.terms(earlier.title(), terms));
+		model.addAttribute("originalText", Highlight.terms(earlier.content(), terms));
 		model.addAttribute("mayMerge", actions.allowed(number, actor).contains(Action.MERGE)
 				&& !"MERGED".equals(earlier.status()));
 		return "casefile/compare";

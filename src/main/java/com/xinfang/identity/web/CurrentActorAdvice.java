@@ -14,14 +14,19 @@ class CurrentActorAdvice {
 
 	private final Directory directory;
 
-	CurrentActorAdvice(Directory directory) {
+	private final com.xinfang.identity.StaffNames people;
+
+	CurrentActorAdvice(Directory directory, com.xinfang.identity.StaffNames people) {
 		this.directory = directory;
+		this.people = people;
 	}
 
 	@ModelAttribute
 	void addActor(Model model) {
 		Actor actor = CurrentActor.get().orElse(null);
 		model.addAttribute("currentActor", actor);
+		// names of people for timelines: ${people.of(recordedLabel)}
+		model.addAttribute("people", people);
 		if (actor != null && actor.isStaff()) {
 			model.addAttribute("currentUnitName", directory.unitName(actor.unitCode()));
 			model.addAttribute("currentScopeName", switch (actor.scope().type()) {

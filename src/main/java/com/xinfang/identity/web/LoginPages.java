@@ -3,6 +3,7 @@ package com.xinfang.identity.web;
 import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.ActorDetails;
+import com.xinfang.organization.Directory;
 import com.xinfang.platform.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,16 +23,40 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginPages {
 
+	/** The resend interval of an SMS code (VerificationCodes): the button counts it down. */
+	static final long RESEND_SECONDS = 60;
+
 	private final Accounts accounts;
 
-	LoginPages(Accounts accounts) {
+	private final Directory directory;
+
+	LoginPages(Accounts accounts, Directory directory) {
 		this.accounts = accounts;
+		this.directory = directory;
 	}
 
 	@GetMapping("/login")
-	String citizenLogin(@RequestParam(required = false) String error, HttpSession session, Model model) {
+	String citizenLogin(@RequestParam(required = false) String error, HttpSession session, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("loginError", error == null ? null : takeError(session));
+		landing(model, request, response);
 		return "identity/login";
+	}
+
+	/**
+	 * Why the citizen is asked to log in: they came to petition (a county's QR code names the county,
+	 * which the page repeats), so the page says so instead of a bare 用户登录.
+	 */
+	private void landing(Model model, HttpServletRequest request, HttpServletResponse response) {
+		SavedRequest saved = new HttpSessionRequestCache().getRequest(request, response);
+		if (saved == null || !saved.getRedirectUrl().contains("/petition/new")) {
+			return;
+		}
+		model.addAttribute("landingPetition", true);
+		String[] region = saved.getParameterValues("region");
+		if (region != null && region.length > 0 && region[0] != null) {
+			directory.region(region[0]).ifPresent(r -> model.addAttribute("landingCounty", r.name()));
+		}
 	}
 
 	@GetMapping("/console/login")
@@ -41,7 +66,8 @@ class LoginPages {
 	}
 
 	@GetMapping("/register")
-	String registerForm(Model model) {
+	String registerForm(Model model, HttpServletRequest request, HttpServletResponse response) {
+		landing(model, request, response);
 		model.addAttribute("form", new Accounts.CitizenRegistration("", "", "", "", "", ""));
 		return "identity/register";
 	}
@@ -53,6 +79,19 @@ class LoginPages {
 			accounts.sendRegistrationCode(phone);
 			model.addAttribute("codeMessage", "验证码已发送，10分钟内有效");
 			model.addAttribute("codeOk", true);
+			model.addAttribute("cooldown", RESEND_SECONDS);
+		}
+		catch (DomainException.Throttled ex) {
+			if (ex.retryAfterSeconds() <= RESEND_SECONDS) {
+				// a second tap within the minute: the first code is on its way, not "too many tries"
+				model.addAttribute("codeMessage", "验证码已发送，请查看短信；" + ex.retryAfterSeconds() + "秒后可重新获取");
+				model.addAttribute("codeOk", true);
+				model.addAttribute("cooldown", ex.retryAfterSeconds());
+			}
+			else {
+				model.addAttribute("codeMessage", ex.getMessage());
+				model.addAttribute("codeOk", false);
+			}
 		}
 		catch (DomainException ex) {
 			model.addAttribute("codeMessage", ex.getMessage());
@@ -69,8 +108,10 @@ class LoginPages {
 			actor = accounts.registerCitizen(form);
 		}
 		catch (DomainException.Invalid ex) {
-			model.addAttribute("form", new Accounts.CitizenRegistration(form.phone(), "", form.name(), form.idNumber(), "", ""));
+			// what was typed stays, the SMS code included (it is valid for 10 minutes); passwords are typed again
+			model.addAttribute("form", new Accounts.CitizenRegistration(form.phone(), form.smsCode(), form.name(), form.idNumber(), "", ""));
 			model.addAttribute("problems", ex.problems());
+			landing(model, request, response);
 			return "identity/register";
 		}
 		// Log the new citizen in (a fresh session id: no fixation) and continue where they were going.

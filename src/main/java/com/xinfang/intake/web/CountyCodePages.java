@@ -1,7 +1,10 @@
 package com.xinfang.intake.web;
 
 import com.xinfang.intake.CountyCodes;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -23,16 +26,23 @@ class CountyCodePages {
 	@GetMapping("/admin/county-codes")
 	String list(Model model) {
 		model.addAttribute("codes", codes.all());
+		model.addAttribute("baseUrl", codes.publicBaseUrl());
+		model.addAttribute("baseUrlLocal", codes.publicBaseUrlLocal());
 		return "admin/county-codes";
 	}
 
 	@GetMapping(value = "/admin/county-codes/{code}.png", produces = MediaType.IMAGE_PNG_VALUE)
-	ResponseEntity<byte[]> png(@PathVariable String code, @RequestParam(defaultValue = "480") int size) {
+	ResponseEntity<byte[]> png(@PathVariable String code, @RequestParam(defaultValue = "480") int size,
+			@RequestParam(defaultValue = "false") boolean download) {
 		int px = Math.max(120, Math.min(size, 2000));
+		byte[] png = codes.png(code, px);
+		var disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
+			.filename(codes.name(code) + "网上信访二维码.png", StandardCharsets.UTF_8)
+			.build();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noCache())
-			.header("Content-Disposition", "inline; filename=\"county-" + code + ".png\"")
-			.body(codes.png(code, px));
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.body(png);
 	}
 
 }

@@ -191,6 +191,20 @@ class PortalPages {
 		model.addAttribute("milestones", queries.milestones(number, actor));
 		model.addAttribute("allowed", actions.allowed(number, actor));
 		model.addAttribute("documents", queries.documents(number, actor, "/my/" + number + "/documents/"));
+		var p = queries.find(number, actor);
+		if ("MERGED".equals(p.status()) && p.duplicateOf() != null) {
+			// a merged repeat is handled as its original: when the original is this citizen's own too, its
+			// documents and its rating are one tap away (the query's own scope decides; anyone else's stays out)
+			try {
+				queries.requireVisible(p.duplicateOf(), actor);
+				model.addAttribute("original", p.duplicateOf());
+				model.addAttribute("originalDocuments",
+						queries.documents(p.duplicateOf(), actor, "/my/" + p.duplicateOf() + "/documents/"));
+			}
+			catch (DomainException.NotFound ex) {
+				// someone else's matter: its milestones only
+			}
+		}
 		return "intake/mine-detail";
 	}
 

@@ -53,7 +53,9 @@ class SupervisionPages {
 	}
 
 	@GetMapping("/console/supervision")
-	String board(Actor actor, Model model) {
+	String board(@org.springframework.web.bind.annotation.RequestParam(required = false) String tone,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String unit,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String county, Actor actor, Model model) {
 		if (!actor.hasAny(Role.SUPERVISOR, Role.LEADER, Role.ADMIN, Role.UNIT_HEAD, Role.CASE_OFFICER, Role.REVIEWER)) {
 			throw new DomainException.Forbidden("只有督办、审核、承办单位和领导可以查看督办看板");
 		}
@@ -68,7 +70,16 @@ class SupervisionPages {
 						standing.daysLeft(), standing.tone().name());
 			})
 			.toList();
-		model.addAttribute("rows", rows);
+		// every count clicks through to its matters: the list below, filtered
+		model.addAttribute("rows", rows.stream()
+			.filter(r -> tone == null || tone.isBlank() || ("OVERDUE".equals(tone) == Tone.OVERDUE.name().equals(r.tone())))
+			.filter(r -> unit == null || unit.isBlank() || unit.equals(r.unit()))
+			.filter(r -> county == null || county.isBlank() || county.equals(r.county()))
+			.toList());
+		model.addAttribute("filterTone", tone);
+		model.addAttribute("filterUnit", unit);
+		model.addAttribute("filterCounty", county);
+		model.addAttribute("filtered", !(blank(tone) && blank(unit) && blank(county)));
 		model.addAttribute("byUnit", count(rows, true));
 		model.addAttribute("byCounty", count(rows, false));
 		model.addAttribute("overdue", rows.stream().filter(r -> Tone.OVERDUE.name().equals(r.tone())).count());
@@ -91,6 +102,10 @@ class SupervisionPages {
 		}
 		model.addAttribute("cases", ownership.ownedBy(actor));
 		return "supervision/leader";
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
 	}
 
 	private static List<Count> count(List<Row> rows, boolean byUnit) {

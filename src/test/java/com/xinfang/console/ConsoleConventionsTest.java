@@ -1,0 +1,52 @@
+package com.xinfang.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.xinfang.petition.PetitionViews.HistoryEntry;
+import com.xinfang.supervision.StaffNotices.Notice;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The console's small rules of issue 14: one reminder per matter, the returned draft, names not fragments. */
+class ConsoleConventionsTest {
+
+	private static final OffsetDateTime T = OffsetDateTime.of(2026, 12, 7, 9, 0, 0, 0, ZoneOffset.ofHours(8));
+
+	@Test
+	void oneReminderPerMatterTheLatest() {
+		var newestFirst = List.of(new Notice(6, "XF1", "今日到期", T.plusHours(5)), new Notice(5, "XF2", "督办", T.plusHours(4)),
+				new Notice(4, "XF1", "3日内到期", T.plusHours(3)), new Notice(3, "XF1", "5日内到期", T.plusHours(2)),
+				new Notice(2, "XF3", "吹哨", T.plusHours(1)));
+		assertThat(ConsolePages.currentNotices(newestFirst, 10)).extracting(Notice::id).containsExactly(6L, 5L, 2L);
+		assertThat(ConsolePages.currentNotices(newestFirst, 2)).extracting(Notice::id).containsExactly(6L, 5L);
+	}
+
+	@Test
+	void theReturnReasonUntilANewDraft() {
+		var returned = List.of(entry("REPLY", "REPLY_PENDING_APPROVAL", "拟定处理意见书"),
+				entry("RETURN", "ACCEPTED", "退回修改：请写明补发金额"));
+		assertThat(ConsolePages.returnedNote(returned)).isEqualTo("请写明补发金额");
+		var redrafted = new java.util.ArrayList<>(returned);
+		redrafted.add(entry("REPLY", "REPLY_PENDING_APPROVAL", "拟定处理意见书"));
+		assertThat(ConsolePages.returnedNote(redrafted)).isNull();
+		// a closure sent back by the reviewer is not a draft returned by the head
+		assertThat(ConsolePages.returnedNote(List.of(entry("ACCEPT", "ACCEPTED", "受理")))).isNull();
+	}
+
+	@Test
+	void accusedSuggestionsAreNamesNotFragments() {
+		assertThat(SuggestionPanel.looksLikeOrganization("比同厂")).isFalse();
+		assertThat(SuggestionPanel.looksLikeOrganization("街道白洋河村5组、工业园道路征收该组")).isFalse();
+		assertThat(SuggestionPanel.looksLikeOrganization("常德市某物流有限公司")).isTrue();
+		assertThat(SuggestionPanel.looksLikeOrganization("丹阳街道办事处")).isTrue();
+		assertThat(SuggestionPanel.looksLikePerson("包工头刘某")).isTrue();
+		assertThat(SuggestionPanel.looksLikePerson("和他说")).isFalse();
+	}
+
+	private static HistoryEntry entry(String action, String to, String note) {
+		return new HistoryEntry(T, "hr.head", action, null, to, note);
+	}
+
+}
