@@ -8,7 +8,7 @@ import java.util.Map;
  * 0..1 and null when their denominator is zero.
  * <p>
  * The timeliness rates are taken over the duties that fell due in the period (up to yesterday),
- * decided or not, with the definitions of {@code supervision.Duties}: 及时受理率 = acceptance duties met
+ * decided or not, with the definitions of {@code accountability.Duties}: 及时受理率 = acceptance duties met
  * / due, 按期办结率 = handling duties met (办结 by the limit) / due, 按期答复率 = handling duties with an
  * approved reply by the limit / due. A matter still open past its limit is in the denominator and not
  * in the numerator, so 及时受理率 + 应受理未受理率 = 1 and 按期办结率 + 应办理未办理率 = 1 whenever

@@ -278,7 +278,7 @@ public class Indicators {
 
 	/**
 	 * The two "now" figures per key: [超期未办结, 积案]. Overdue: open and past the limit of the current
-	 * stage, the 督办看板's list, by the unit that owes the current duty. 积案 (supervision.Backlog's rule):
+	 * stage, the 督办看板's list, by the unit that owes the current duty. 积案 (accountability.Backlog's rule):
 	 * those, plus open matters with at least two repeats that are not (yet) overdue. Two disjoint reads,
 	 * each through its own index.
 	 */

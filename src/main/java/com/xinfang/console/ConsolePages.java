@@ -146,8 +146,8 @@ class ConsolePages {
 	 * One reminder per matter, the latest (notices come newest first): a matter's earlier reminders
 	 * are superseded by its current one.
 	 */
-	static List<com.xinfang.supervision.StaffNotices.Notice> currentNotices(
-			List<com.xinfang.supervision.StaffNotices.Notice> newestFirst, int limit) {
+	static List<com.xinfang.notification.StaffNotices.Notice> currentNotices(
+			List<com.xinfang.notification.StaffNotices.Notice> newestFirst, int limit) {
 		var seen = new java.util.HashSet<String>();
 		return newestFirst.stream().filter(n -> seen.add(n.number())).limit(limit).toList();
 	}

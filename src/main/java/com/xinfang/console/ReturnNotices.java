@@ -16,9 +16,9 @@ class ReturnNotices {
 
 	private final JdbcClient jdbc;
 
-	private final com.xinfang.supervision.StaffNotices notices;
+	private final com.xinfang.notification.StaffNotices notices;
 
-	ReturnNotices(JdbcClient jdbc, com.xinfang.supervision.StaffNotices notices) {
+	ReturnNotices(JdbcClient jdbc, com.xinfang.notification.StaffNotices notices) {
 		this.jdbc = jdbc;
 		this.notices = notices;
 	}

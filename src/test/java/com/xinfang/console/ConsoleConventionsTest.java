@@ -3,7 +3,7 @@ package com.xinfang.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.petition.PetitionViews.HistoryEntry;
-import com.xinfang.supervision.StaffNotices.Notice;
+import com.xinfang.notification.StaffNotices.Notice;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
