@@ -25,7 +25,8 @@ class ReturnNotices {
 
 	@EventListener
 	void on(PetitionMoved event) {
-		if (!"RETURN".equals(event.action()) || !"REPLY_PENDING_APPROVAL".equals(event.fromStatus())) {
+		if (event.action() != com.xinfang.petition.Action.RETURN
+				|| event.fromStatus() != com.xinfang.petition.Status.REPLY_PENDING_APPROVAL) {
 			return;
 		}
 		record Returned(long id, String unit, String note) {

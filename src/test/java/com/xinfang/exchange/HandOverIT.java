@@ -223,7 +223,9 @@ class HandOverIT {
 		second = new org.springframework.boot.builder.SpringApplicationBuilder(com.xinfang.XinFangApplication.class).profiles("it")
 			.run("--server.port=0", "--xinfang.db.embedded-server.directory=./target/it-db-second",
 					"--xinfang.db.embedded-server.port=0", "--xinfang.crypto.key-file=./target/it-db-second/keys.properties",
-					"--xinfang.attachments.directory=./target/it-db-second/attachments", "--xinfang.demo.petitions=0");
+					"--xinfang.attachments.directory=./target/it-db-second/attachments", "--xinfang.demo.petitions=0",
+					// the second system's clock agrees with the first one's (both start from a fixed instant in the tests)
+					"--xinfang.clock.start=" + java.time.OffsetDateTime.now(clock));
 		JdbcClient jdbc2 = second.getBean(JdbcClient.class);
 		// really another database (another server, another data directory), with keys of its own
 		assertThat(jdbc2.sql("SELECT current_setting('data_directory')").query(String.class).single())

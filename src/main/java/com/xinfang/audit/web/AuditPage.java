@@ -19,7 +19,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 class AuditPage {
 
 	/** The acts the log records, in words. A prefix ending in "_" covers its kinds. */
-	static final Map<String, String> ACTIONS = Map.ofEntries(Map.entry("UNMASK", "查看完整身份信息"),
+	static final Map<String, String> ACTIONS = Map.ofEntries(Map.entry("KEY_PERSON_ADDED", "重点人员：列入"), Map.entry("KEY_PERSON_VIEWED", "重点人员：查看"),
+			Map.entry("KEY_PERSON_LISTED", "重点人员：查看名单"), Map.entry("KEY_PERSON_VISIT", "重点人员：记录走访"),
+			Map.entry("KEY_PERSON_RENEWED", "重点人员：续期"), Map.entry("KEY_PERSON_REMOVED", "重点人员：移出"),
+			Map.entry("KEY_PERSON_VIEW_REFUSED", "重点人员：查看被拒绝"), Map.entry("DECISION_REGISTERED", "重大决策：登记"),
+			Map.entry("DECISION_ASSESSED", "重大决策：记录稳评"), Map.entry("DECISION_TAKEN", "重大决策：记录作出决策"),
+			Map.entry("DECISION_LINKED", "重大决策：关联信访或纠纷"), Map.entry("VILLAGE_SELF_ASSESSED", "无上访村：村自评"),
+			Map.entry("VILLAGE_TOWNSHIP_REVIEWED", "无上访村：乡镇审核"), Map.entry("VILLAGE_COUNTY_DECIDED", "无上访村：县级审批"),
+			Map.entry("DISPUTE_REFERRED_FROM_PETITION", "信访事项转调解"), Map.entry("HANDOVER_UPDATE", "交接：更新事项"),
+			Map.entry("UNMASK", "查看完整身份信息"),
 			Map.entry("UNMASK_REFUSED", "查看完整身份信息被拒绝"), Map.entry("CASE_OWNERSHIP", "领导包案"),
 			Map.entry("JOINT_WHISTLE", "吹哨报到：发起"), Map.entry("JOINT_REPORT_IN", "吹哨报到：报到"),
 			Map.entry("JOINT_REPLY", "吹哨报到：反馈"), Map.entry("JOINT_MEETING", "联席会议"),
