@@ -289,7 +289,7 @@ public class Disputes {
 			.params(id, now, level.name(), owner, com.xinfang.platform.Texts.blankToNull(in.riskPlan()), "登记时评定", actor.displayName())
 			.update();
 		event(id, actor, "REGISTER", null, status, source.label() + "：" + in.title().strip());
-		audit.record(actor.label(), "DISPUTE_REGISTERED", number, source.name());
+		audit.record(actor.label(), "DISPUTE_REGISTERED", number, source.label());
 		return load(id);
 	}
 
@@ -762,7 +762,7 @@ public class Disputes {
 	public PartyInput reveal(String number, int seq, String reason, Actor actor) {
 		Dispute d = visible(number, actor);
 		if (!isMediatorOf(d, actor) && !(Oversight.oversees(actor, d.regionCode()) && actor.has(Role.DISPUTE_CENTER))) {
-			audit.record(actor.label(), "DISPUTE_UNMASK_REFUSED", number, "role");
+			audit.record(actor.label(), "DISPUTE_UNMASK_REFUSED", number, "无权查看");
 			throw new DomainException.Forbidden("只有承办调解员和矛调中心可以查看当事人完整信息");
 		}
 		if (reason == null || reason.strip().length() < 4) {

@@ -143,7 +143,7 @@ public class Organisations {
 		for (MediatorInput m : members) {
 			insertMediator(id, m);
 		}
-		audit.record(actor == null ? "system" : actor.label(), "MEDIATION_ORG_CREATED", in.name(), in.kind().name());
+		audit.record(actor == null ? "system" : actor.label(), "MEDIATION_ORG_CREATED", in.name(), in.kind().label());
 		return organisation(id).orElseThrow();
 	}
 
