@@ -116,6 +116,13 @@ public class PetitionQueries {
 				.filter(x -> !x.isEmpty()).toList();
 			where.append(" AND p.status IN (").append(placeholders(statuses.size())).append(")");
 			params.addAll(statuses);
+			if (statuses.contains(Status.REGISTERED.name()) && actor.has(com.xinfang.identity.Role.REGISTRAR)
+					&& actor.unitCode() != null) {
+				// the registration queue is one desk's: another bureau's online matters are seen, not queued
+				// here (the same rule as the queue's count in countsByStatus and as ActionPermissions)
+				where.append(ONLINE_ELSEWHERE);
+				params.add(actor.unitCode());
+			}
 		}
 		if (notBlank(filter.regionCode())) {
 			where.append(" AND p.region_code LIKE ?");
@@ -188,6 +195,10 @@ public class PetitionQueries {
 		return "p.received_at DESC, p.id DESC";
 	}
 
+	/** Leaves out the online matters registered to another bureau while they await its 分类 (one desk each). */
+	private static final String ONLINE_ELSEWHERE = " AND NOT (p.status = 'REGISTERED' AND p.citizen_user_id IS NOT NULL"
+			+ " AND p.registering_unit_code IS NOT NULL AND p.registering_unit_code <> ?)";
+
 	/** Counts per status within the caller's scope, for the console's queues. */
 	public java.util.Map<String, Long> countsByStatus(Actor actor) {
 		var params = new ArrayList<>();
@@ -198,8 +209,7 @@ public class PetitionQueries {
 		// a registrar's desk counts the online matters filed to their own bureau only (ActionPermissions: one owner)
 		String desk = "";
 		if (actor.has(com.xinfang.identity.Role.REGISTRAR) && actor.unitCode() != null) {
-			desk = " AND NOT (p.status = 'REGISTERED' AND p.citizen_user_id IS NOT NULL AND p.registering_unit_code IS NOT NULL"
-					+ " AND p.registering_unit_code <> ?)";
+			desk = ONLINE_ELSEWHERE;
 			params.add(actor.unitCode());
 		}
 		jdbc.sql("SELECT status, count(*) FROM petition p WHERE " + actor.scope().sqlCondition("p") + desk + " GROUP BY status")

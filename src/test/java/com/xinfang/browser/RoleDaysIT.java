@@ -225,10 +225,17 @@ class RoleDaysIT {
 			assertThat(b.text("#desk-owner")).contains("武陵区信访局");
 			assertThat(b.driver().findElements(By.id("act-TRANSFER"))).isEmpty();
 			b.screenshot("day-registrar-04-online-owner");
+			// one desk: the city's registration queue (the list by 已登记) does not hold it, its full list does
+			b.open("/console/petitions?status=REGISTERED");
+			assertThat(b.pageText()).doesNotContain(number);
+			b.open("/console/petitions?q=" + number);
+			assertThat(b.pageText()).contains(number);
 			b.logOut();
 			b.logInStaff("wuling.registrar", "Demo@2026");
 			b.open("/console/petitions/" + number);
 			assertThat(b.driver().findElements(By.id("act-TRANSFER"))).isNotEmpty();
+			b.open("/console/petitions?status=REGISTERED");
+			assertThat(b.pageText()).contains(number);
 		}
 	}
 
