@@ -124,7 +124,13 @@ class RoleDaysIT {
 			b.type("#password", "Chunmei2026");
 			b.type("#passwordConfirm", "Chunmei2026");
 			b.click("button[type=submit]");
-
+			// the form posts and redirects: wait for the new page rather than read the old one's address
+			try {
+				waitUntil(b, d -> d.getCurrentUrl().contains("/petition/new"));
+			}
+			catch (org.openqa.selenium.TimeoutException ex) {
+				throw new AssertionError("registration did not lead to the petition form: " + b.path() + " " + b.pageText(), ex);
+			}
 			assertThat(b.path()).startsWith("/petition/new");
 			b.type("#title", "灌溪镇集市占道经营");
 			b.type("#content", "灌溪镇集市每逢赶集日摊位摆到马路中间，车辆无法通行，多次反映未解决，请依法整治。");
