@@ -213,7 +213,7 @@ public class KeyPersons {
 			.single();
 		event(id, actor, "ADD", basis.label() + "：" + in.reason().strip() + "；包案领导" + leader.displayName() + "，网格员"
 				+ worker.displayName() + "，每" + in.followUpDays() + "天走访，" + in.reviewOn() + "复核");
-		audit.record(actor.label(), "KEY_PERSON_ADDED", "KP" + id, basis.name());
+		audit.record(actor.label(), "KEY_PERSON_ADDED", "KP" + id, basis.label());
 		return load(id);
 	}
 

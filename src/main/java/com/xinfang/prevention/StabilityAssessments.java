@@ -192,7 +192,7 @@ public class StabilityAssessments {
 				.params(aid, r.description().strip(), r.level())
 				.update();
 		}
-		audit.record(actor.label(), "DECISION_ASSESSED", "MD" + id, conclusion.name());
+		audit.record(actor.label(), "DECISION_ASSESSED", "MD" + id, conclusion.label());
 		return load(id, actor);
 	}
 
@@ -241,7 +241,7 @@ public class StabilityAssessments {
 		if (n == 0) {
 			throw new DomainException.Conflict("已关联");
 		}
-		audit.record(actor.label(), "DECISION_LINKED", "MD" + id, in.kind() + " " + number);
+		audit.record(actor.label(), "DECISION_LINKED", "MD" + id, ("DISPUTE".equals(in.kind()) ? "矛盾纠纷 " : "信访事项 ") + number);
 		return load(id, actor);
 	}
 
