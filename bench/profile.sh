@@ -39,9 +39,10 @@ stop() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && for _ in $(seq 1 30
 trap stop EXIT
 start
 psql_q -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
-psql_q -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" >/dev/null
 stop; start
 psql_q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+# set once the library is loaded: PostgreSQL 15 refuses an unknown module's parameter
+psql_q -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
 java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients "$CLIENTS" --seconds 10 --warmup 2 >/dev/null  # JIT warm-up
 sleep 2
 before=$(psql_q -c "SELECT count(*) FROM petition")
