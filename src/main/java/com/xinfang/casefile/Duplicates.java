@@ -323,8 +323,12 @@ public class Duplicates {
 		if (scope.sqlParameter() != null) {
 			params.add(scope.sqlParameter());
 		}
-		return jdbc.sql("SELECT DISTINCT x.petition_id FROM petitioner x JOIN petition p ON p.id = x.petition_id "
-				+ "WHERE (x.id_number_index = ANY(?) OR x.phone_index = ANY(?)) AND " + scope.sqlCondition("p") + " LIMIT 100")
+		// the people's matters first, then their scope: a prepared statement's generic plan would
+		// otherwise guess the scope selective and read every petition of the region (16 ms at 2 000)
+		return jdbc.sql("WITH m AS MATERIALIZED (SELECT petition_id FROM petitioner WHERE id_number_index = ANY(?) "
+				+ "UNION SELECT petition_id FROM petitioner WHERE phone_index = ANY(?)) "
+				+ "SELECT m.petition_id FROM m JOIN petition p ON p.id = m.petition_id WHERE " + scope.sqlCondition("p")
+				+ " LIMIT 100")
 			.params(params)
 			.query(Long.class)
 			.list();
