@@ -18,8 +18,8 @@ public final class Lifecycle {
 	}
 
 	public static final List<Transition> TABLE = List.of(
-			t(Action.CLASSIFY, REGISTERED, REGISTERED, "第二十七条 依法分类处理"),
-			t(Action.CLASSIFY, TRANSFERRED, TRANSFERRED, "第二十七条"),
+			t(Action.CLASSIFY, REGISTERED, REGISTERED, "第二十七条 依法分类处理；第二十九至三十一条 建议意见、检举控告、申诉求决三类"),
+			t(Action.CLASSIFY, TRANSFERRED, TRANSFERRED, "第二十七条、第二十九至三十一条"),
 			t(Action.CLASSIFY, TRANSFERRED, REGISTERED, "第三十条 检举控告事项收回，不得交由被检举控告的单位"),
 			t(Action.TRANSFER, REGISTERED, TRANSFERRED, "第二十二条 十五日内转送"),
 			t(Action.ASSIGN, REGISTERED, TRANSFERRED, "第二十二条 交办并要求反馈"),
