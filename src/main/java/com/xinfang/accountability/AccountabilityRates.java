@@ -165,7 +165,7 @@ public class AccountabilityRates {
 	 */
 	@Transactional
 	public Finding find(String number, String kindName, String reason, Actor actor) {
-		if (!directory.isPetitionBureau(actor.unitCode()) || !actor.hasAny(Role.SUPERVISOR, Role.REVIEWER)) {
+		if (!mayFind(actor)) {
 			throw new DomainException.Forbidden("只有信访部门的督办员或审核人可以认定");
 		}
 		var p = petitions.find(number, actor);
@@ -200,7 +200,13 @@ public class AccountabilityRates {
 
 	@Transactional(readOnly = true)
 	public List<Finding> findings(String number, Actor actor) {
-		petitions.requireVisible(number, actor);
+		return findings(petitions.visible(number, actor));
+	}
+
+	/** The findings on a matter already found in the actor's scope (the case page). */
+	@Transactional(readOnly = true)
+	public List<Finding> findings(com.xinfang.petition.VisibleMatter matter) {
+		String number = matter.number();
 		return jdbc.sql("""
 				SELECT f.id, p.number, f.kind, f.unit_code, f.reason, f.found_at, f.found_by
 				FROM accountability_finding f JOIN petition p ON p.id = f.petition_id WHERE p.number = ? ORDER BY f.found_at""")
@@ -212,6 +218,18 @@ public class AccountabilityRates {
 						rs.getString(7));
 			})
 			.list();
+	}
+
+	/**
+	 * Whether the actor may make an Art 26 finding on the matter now (what {@link #find} enforces):
+	 * a supervisor or reviewer of a petition bureau, on a decided matter.
+	 */
+	public boolean mayFind(com.xinfang.petition.VisibleMatter matter, Actor actor) {
+		return mayFind(actor) && findable(matter.status().name());
+	}
+
+	private boolean mayFind(Actor actor) {
+		return directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REVIEWER);
 	}
 
 	/** Whether a matter in this status is decided, so an Art 26 finding may be made on it. */

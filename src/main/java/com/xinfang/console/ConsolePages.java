@@ -127,21 +127,6 @@ class ConsolePages {
 	record Queue(String labelKey, String statuses, long count) {
 	}
 
-	/** The reason of the latest 退回修改, when no new draft has been made since. */
-	static String returnedNote(List<PetitionViews.HistoryEntry> history) {
-		for (int i = history.size() - 1; i >= 0; i--) {
-			var h = history.get(i);
-			if ("REPLY".equals(h.action())) {
-				return null;
-			}
-			if ("RETURN".equals(h.action()) && "ACCEPTED".equals(h.toStatus())) {
-				String note = h.note() == null ? "" : h.note();
-				return note.startsWith("退回修改：") ? note.substring("退回修改：".length()) : note;
-			}
-		}
-		return null;
-	}
-
 	/**
 	 * One reminder per matter, the latest (notices come newest first): a matter's earlier reminders
 	 * are superseded by its current one.
@@ -257,47 +242,44 @@ class ConsolePages {
 			.body(body);
 	}
 
+	/**
+	 * The case page: the matter read and scope-checked once (petition's case file), the other
+	 * modules' panels built on that handle, and every "may the actor do X here" answered by the
+	 * module whose act it is (issue 12 item 6).
+	 */
 	@GetMapping("/console/petitions/{number}")
 	String casePage(@PathVariable String number, Actor actor, Model model) {
-		var p = queries.find(number, actor);
+		var file = queries.caseFile(number, actor, "/console/petitions/" + number + "/documents/");
+		var matter = file.matter();
+		var p = file.petition();
 		model.addAttribute("p", p);
-		var history = queries.history(number, actor);
-		model.addAttribute("history", history);
+		model.addAttribute("history", file.history());
 		// a draft the head sent back: the redraft starts from it, with the head's reason above
-		model.addAttribute("returnedNote", "ACCEPTED".equals(p.status()) ? returnedNote(history) : null);
-		model.addAttribute("records", queries.records(number, actor));
-		model.addAttribute("related", queries.related(number, actor));
-		model.addAttribute("orders", supervision.forMatter(number, actor));
-		model.addAttribute("flags", flags.of(number, actor));
-		model.addAttribute("ownership", ownership.of(number, actor).orElse(null));
-		var jointHandling = joint.of(number, actor).orElse(null);
-		model.addAttribute("joint", jointHandling);
-		// a called-in unit's task is the 报到 form itself: the page does not say "nothing to do" above it
-		model.addAttribute("jointTask", jointHandling != null && jointHandling.repliedAt() == null
-				&& (jointHandling.participants().stream().anyMatch(x -> x.unitCode().equals(actor.unitCode())
-						&& (x.reportedAt() == null || x.contribution() == null))
-						|| jointHandling.combinedReply() == null && actor.unitCode() != null
-								&& actor.unitCode().equals(jointHandling.leadUnitCode())));
-		model.addAttribute("findings", accountability.findings(number, actor));
-		// supervisors and reviewers of a bureau, on a decided matter (the service checks the status too)
-		model.addAttribute("mayFind", directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REVIEWER)
-				&& com.xinfang.accountability.AccountabilityRates.findable(p.status()));
-		model.addAttribute("mayWhistle", joint.mayWhistle(p.responsibleUnitCode(), p.status(), actor));
+		model.addAttribute("returnedNote", file.returnedNote());
+		model.addAttribute("records", file.records());
+		model.addAttribute("related", file.related());
+		model.addAttribute("documents", file.documents());
+		model.addAttribute("flags", file.flags());
+		model.addAttribute("mayUnmask", file.mayUnmask());
+		var allowed = file.allowed();
+		model.addAttribute("allowed", allowed);
+		model.addAttribute("orders", supervision.forMatter(matter));
+		model.addAttribute("maySupervise", supervision.mayIssue(actor));
 		model.addAttribute("orderKinds", com.xinfang.supervision.SupervisionOrders.Kind.values());
-		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));
+		model.addAttribute("ownership", ownership.of(matter).orElse(null));
 		// 领导包案: a bureau supervisor (or a leader) assigns it here; the leader sees it on 包案
-		boolean mayAssignOwnership = actor.hasAny(Role.SUPERVISOR, Role.LEADER) && com.xinfang.petition.Status.isOpen(p.status());
+		boolean mayAssignOwnership = ownership.mayAssign(matter, actor);
 		model.addAttribute("mayAssignOwnership", mayAssignOwnership);
 		if (mayAssignOwnership) {
 			model.addAttribute("leaders", people.withRole(Role.LEADER));
 		}
-		// the same roles Unmasking accepts; others are not offered the button
-		model.addAttribute("mayUnmask", actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER,
-				Role.SUPERVISOR) && (actor.scope().type() != com.xinfang.identity.DataScope.Type.UNIT
-						|| actor.unitCode().equals(p.responsibleUnitCode())));
-		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
-		var allowed = actions.allowed(number, actor);
-		model.addAttribute("allowed", allowed);
+		var jointHandling = joint.of(matter).orElse(null);
+		model.addAttribute("joint", jointHandling);
+		// a called-in unit's task is the 报到 form itself: the page does not say "nothing to do" above it
+		model.addAttribute("jointTask", jointHandling != null && jointHandling.awaits(actor));
+		model.addAttribute("mayWhistle", joint.mayWhistle(matter, actor));
+		model.addAttribute("findings", accountability.findings(matter));
+		model.addAttribute("mayFind", accountability.mayFind(matter, actor));
 		// an online matter at another bureau's desk: this registrar sees it, its region's bureau handles it
 		if ("REGISTERED".equals(p.status()) && "ONLINE".equals(p.channel()) && actor.has(Role.REGISTRAR)
 				&& !allowed.contains(com.xinfang.petition.Action.CLASSIFY)) {
@@ -334,12 +316,13 @@ class ConsolePages {
 	}
 
 	/**
-	 * Accusations go to the discipline body; other matters to their category's unit for the problem's
-	 * region (the county's own department where there is one, else the city's).
+	 * Accusations go to the discipline body (the category's own unit, the city's, not a county's);
+	 * other matters to their category's unit for the problem's region (the county's own department
+	 * where there is one, else the city's).
 	 */
 	private String suggestedUnit(PetitionViews.PetitionView p, Actor actor) {
 		if ("ACCUSATION".equals(p.kind()) && "DISCIPLINE".equals(p.categoryCode())) {
-			return "CD-JWJW";
+			return directory.category(p.categoryCode()).map(c -> c.defaultUnitCode()).orElse(null);
 		}
 		return classification.unitFor(p.categoryCode(), p.regionCode(), actor.unitCode())
 			.or(() -> directory.category(p.categoryCode()).map(c -> c.defaultUnitCode()))
@@ -356,15 +339,12 @@ class ConsolePages {
 	@PostMapping("/console/petitions/{number}/act")
 	String act(@PathVariable String number, ActForm form, Actor actor, RedirectAttributes redirect) {
 		try {
-			actions.perform(number, form.version(), form.toCommand(), actor);
-			redirect.addFlashAttribute("flash", "已完成：" + com.xinfang.petition.Action.valueOf(form.action()).label());
-		}
-		catch (DomainException ex) {
-			if (ex instanceof DomainException.NotFound) {
-				throw ex;
+			if (!attempt(redirect, () -> {
+				actions.perform(number, form.version(), form.toCommand(), actor);
+				return "已完成：" + com.xinfang.petition.Action.valueOf(form.action()).label();
+			})) {
+				redirect.addFlashAttribute("failedAction", form.action());
 			}
-			redirect.addFlashAttribute("actionError", ex.getMessage());
-			redirect.addFlashAttribute("failedAction", form.action());
 		}
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("actionError", "未知操作");
@@ -399,19 +379,11 @@ class ConsolePages {
 			@RequestParam(required = false) String workingGroup, @RequestParam(required = false) String plan,
 			@RequestParam(required = false) String lawyer, @RequestParam(required = false) String followUpOwner, Actor actor,
 			RedirectAttributes redirect) {
-		try {
-			var o = ownership.assign(number,
-					new com.xinfang.supervision.CaseOwnership.Assignment(leaderUsername, workingGroup, plan, lawyer, followUpOwner), actor);
-			redirect.addFlashAttribute("flash", "已安排领导包案：" + o.leaderName());
-		}
-		catch (DomainException ex) {
-			if (ex instanceof DomainException.NotFound) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("actionError", ex.getMessage());
+		var assignment = new com.xinfang.supervision.CaseOwnership.Assignment(leaderUsername, workingGroup, plan, lawyer,
+				followUpOwner);
+		if (!attempt(redirect, () -> "已安排领导包案：" + ownership.assign(number, assignment, actor).leaderName())) {
 			// what was typed comes back with the message
-			redirect.addFlashAttribute("ownershipForm",
-					new com.xinfang.supervision.CaseOwnership.Assignment(leaderUsername, workingGroup, plan, lawyer, followUpOwner));
+			redirect.addFlashAttribute("ownershipForm", assignment);
 		}
 		return "redirect:/console/petitions/" + number + "#ownership";
 	}
@@ -420,33 +392,36 @@ class ConsolePages {
 	String supervise(@PathVariable String number, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) Integer replyDays, Actor actor,
 			RedirectAttributes redirect) {
-		try {
-			var order = supervision.issue(number, kind, reason, replyDays, actor);
-			redirect.addFlashAttribute("flash", "已" + order.kindLabel());
-		}
-		catch (DomainException ex) {
-			if (ex instanceof DomainException.NotFound) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("actionError", ex.getMessage());
-		}
+		attempt(redirect, () -> "已" + supervision.issue(number, kind, reason, replyDays, actor).kindLabel());
 		return "redirect:/console/petitions/" + number;
 	}
 
 	@PostMapping("/console/petitions/{number}/supervision/{id}/reply")
 	String replyToSupervision(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String text,
 			Actor actor, RedirectAttributes redirect) {
-		try {
+		attempt(redirect, () -> {
 			supervision.reply(id, text, actor);
-			redirect.addFlashAttribute("flash", "已回复督办");
+			return "已回复督办";
+		});
+		return "redirect:/console/petitions/" + number;
+	}
+
+	/**
+	 * An act posted from the case page, written once: done, its flash message; refused (400, 403,
+	 * 409), the reason shown on the page; out of scope stays "not found" (404). True when done.
+	 */
+	private static boolean attempt(RedirectAttributes redirect, java.util.function.Supplier<String> act) {
+		try {
+			redirect.addFlashAttribute("flash", act.get());
+			return true;
 		}
 		catch (DomainException ex) {
 			if (ex instanceof DomainException.NotFound) {
 				throw ex;
 			}
 			redirect.addFlashAttribute("actionError", ex.getMessage());
+			return false;
 		}
-		return "redirect:/console/petitions/" + number;
 	}
 
 	@GetMapping("/console/supervision-orders/{id}.pdf")

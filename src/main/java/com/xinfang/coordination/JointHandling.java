@@ -60,6 +60,20 @@ public class JointHandling {
 	public record Joint(String number, String leadUnitCode, String leadUnitName, String reason, LocalDate reportDue,
 			OffsetDateTime calledAt, String calledBy, List<Participant> participants, String combinedReply,
 			OffsetDateTime repliedAt) {
+
+		/**
+		 * Whether the actor's unit has something to do here before the combined reply: a called-in
+		 * unit that has not reported in or contributed, or the lead unit that has not replied.
+		 */
+		public boolean awaits(Actor actor) {
+			if (repliedAt != null || actor.unitCode() == null) {
+				return false;
+			}
+			return participants.stream()
+				.anyMatch(x -> x.unitCode().equals(actor.unitCode()) && (x.reportedAt() == null || x.contribution() == null))
+					|| combinedReply == null && actor.unitCode().equals(leadUnitCode);
+		}
+
 	}
 
 	public record Whistle(List<String> unitCodes, String reason, Integer reportDays) {
@@ -100,6 +114,10 @@ public class JointHandling {
 	/** Named rule: who may blow the whistle — the lead unit's case officer or head, or the 信访部门. */
 	public boolean mayWhistle(String responsibleUnitCode, String status, Actor actor) {
 		return mayCallIn(responsibleUnitCode, actor) && com.xinfang.petition.Status.isOpen(status);
+	}
+
+	public boolean mayWhistle(com.xinfang.petition.VisibleMatter matter, Actor actor) {
+		return mayCallIn(matter.responsibleUnitCode(), actor) && matter.status().isOpen();
 	}
 
 	/** The person half of the rule: whoever may call units in, whatever the matter's state. */
@@ -271,8 +289,13 @@ public class JointHandling {
 	/** The joint handling of a matter the actor may see. */
 	@Transactional(readOnly = true)
 	public Optional<Joint> of(String number, Actor actor) {
-		petitions.requireVisible(number, actor);
-		return find(number);
+		return of(petitions.visible(number, actor));
+	}
+
+	/** The joint handling of a matter already found in the actor's scope (the case page). */
+	@Transactional(readOnly = true)
+	public Optional<Joint> of(com.xinfang.petition.VisibleMatter matter) {
+		return find(matter.number());
 	}
 
 	/** Matters the actor's unit was called in to and has not reported in to yet. */

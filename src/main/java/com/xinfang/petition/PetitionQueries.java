@@ -41,8 +41,12 @@ public class PetitionQueries {
 
 	private final IssuedDocuments issued;
 
+	private final ActionPermissions permissions;
+
 	PetitionQueries(Petitions petitions, History history, JdbcClient jdbc, Clock clock, AttachmentStore attachmentStore,
-			com.xinfang.organization.Directory directory, HandlingRecords records, IssuedDocuments issued) {
+			com.xinfang.organization.Directory directory, HandlingRecords records, IssuedDocuments issued,
+			ActionPermissions permissions) {
+		this.permissions = permissions;
 		this.issued = issued;
 		this.directory = directory;
 		this.records = records;
@@ -63,6 +67,43 @@ public class PetitionQueries {
 	 */
 	public void requireVisible(String number, Actor actor) {
 		load(number, actor);
+	}
+
+	/** The matter, scope-checked once, for modules adding their panels to a page about it. */
+	public VisibleMatter visible(String number, Actor actor) {
+		return new VisibleMatter(load(number, actor));
+	}
+
+	/**
+	 * Everything the petition module shows on the case page, from one load and one scope check of
+	 * the matter (issue 12 item 6), with the decisions that belong to this module taken here: which
+	 * acts the actor may take, whether they may ask to see a petitioner in full (the rule
+	 * {@link Unmasking} enforces), the reason of a draft sent back.
+	 */
+	public PetitionViews.CaseFile caseFile(String number, Actor actor, String documentUrlPrefix) {
+		Petition p = load(number, actor);
+		var entries = history.of(p.id());
+		String stored = jdbc.sql("SELECT flags FROM petition WHERE id = ?").param(p.id()).query(String.class).single();
+		return new PetitionViews.CaseFile(new VisibleMatter(p), view(p, actor), entries, records.of(p.id()),
+				identifies(p, actor) ? sameIdentity(p, actor) : List.of(), documents(p, actor, documentUrlPrefix),
+				permissions.allowed(actor, p), PetitionFlags.parse(stored),
+				Unmasking.mayAsk(actor, p.responsibleUnitCode()) && identifies(p, actor),
+				p.status() == Status.ACCEPTED ? returnedNote(entries) : null);
+	}
+
+	/** The reason of the latest 退回修改, when no new draft has been made since: the redraft starts from it. */
+	static String returnedNote(List<PetitionViews.HistoryEntry> history) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			var h = history.get(i);
+			if ("REPLY".equals(h.action())) {
+				return null;
+			}
+			if ("RETURN".equals(h.action()) && "ACCEPTED".equals(h.toStatus())) {
+				String note = h.note() == null ? "" : h.note();
+				return note.startsWith("退回修改：") ? note.substring("退回修改：".length()) : note;
+			}
+		}
+		return null;
 	}
 
 	public List<PetitionViews.HistoryEntry> history(String number, Actor actor) {
@@ -310,7 +351,10 @@ public class PetitionQueries {
 	}
 
 	public List<PetitionViews.Document> documents(String number, Actor actor, String urlPrefix) {
-		Petition p = load(number, actor);
+		return documents(load(number, actor), actor, urlPrefix);
+	}
+
+	private List<PetitionViews.Document> documents(Petition p, Actor actor, String urlPrefix) {
 		return issued.of(p.id(), reader(p, actor))
 			.stream()
 			.map(d -> new PetitionViews.Document(d.fileName(), urlPrefix + d.id(), d.displayName()))

@@ -104,6 +104,18 @@ public final class PetitionViews {
 	public record Registered(PetitionView petition, String queryCode, Suggestions suggestions) implements Serializable {
 	}
 
+	/**
+	 * What the petition module shows on the case page, read once ({@link PetitionQueries#caseFile}):
+	 * the matter (and its scope-checked handle for other modules' panels), its history, records,
+	 * the same person's other matters (none where Art 30 hides the accuser), documents, the acts the
+	 * actor may take now, its flags, whether the actor may ask to unmask a petitioner, and the
+	 * reason of a draft sent back for redrafting.
+	 */
+	public record CaseFile(VisibleMatter matter, PetitionView petition, List<HistoryEntry> history,
+			List<RecordView> records, List<DuplicateSuggestion> related, List<Document> documents,
+			java.util.Set<Action> allowed, java.util.Set<Flag> flags, boolean mayUnmask, String returnedNote) {
+	}
+
 	/** Filters of the staff list; all optional. */
 	public record Filter(String status, String regionCode, String categoryCode, String unitCode, String channel,
 			String overdue, String q, String sort) {

@@ -38,6 +38,17 @@ public class Unmasking {
 	public record Revealed(String name, String idNumber, String phone, String address) implements java.io.Serializable {
 	}
 
+	/**
+	 * Whether the actor may ask to see a petitioner of a matter held by this unit in full: the
+	 * handling roles, and of a unit-scoped account only the responsible unit's (a unit called in to a
+	 * joint handling sees the matter, not the petitioner). Art 30 comes on top ({@link ConfidentialityRule}).
+	 */
+	public static boolean mayAsk(Actor actor, String responsibleUnitCode) {
+		return actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER, Role.SUPERVISOR)
+				&& (actor.scope().type() != com.xinfang.identity.DataScope.Type.UNIT
+						|| actor.unitCode() != null && actor.unitCode().equals(responsibleUnitCode));
+	}
+
 	/** A refusal is committed with its audit entry (no second connection), hence noRollbackFor. */
 	@Transactional(noRollbackFor = DomainException.Forbidden.class)
 	public Revealed reveal(String number, int petitionerIndex, String reason, Actor actor) {

@@ -126,7 +126,18 @@ public class CaseOwnership {
 
 	@Transactional(readOnly = true)
 	public Optional<Ownership> of(String number, Actor actor) {
-		PetitionViews.PetitionView p = petitions.find(number, actor);
+		return of(petitions.visible(number, actor));
+	}
+
+	/** Whether the actor may assign (or change) the 包案 of this matter: a supervisor or a leader, on an open matter. */
+	public boolean mayAssign(com.xinfang.petition.VisibleMatter matter, Actor actor) {
+		return actor.hasAny(Role.SUPERVISOR, Role.LEADER) && matter.status().isOpen();
+	}
+
+	/** The 包案 of a matter already found in the actor's scope (the case page). */
+	@Transactional(readOnly = true)
+	public Optional<Ownership> of(com.xinfang.petition.VisibleMatter p) {
+		String number = p.number();
 		record Row(String displayName, String workingGroup, String plan, String lawyer, String followUpOwner,
 				OffsetDateTime assignedAt) {
 		}
@@ -137,7 +148,7 @@ public class CaseOwnership {
 			.param(number)
 			.query(Row.class)
 			.optional()
-			.map(r -> new Ownership(p.number(), p.title(), p.status(), r.displayName(), r.workingGroup(), r.plan(), r.lawyer(),
+			.map(r -> new Ownership(p.number(), p.title(), p.status().name(), r.displayName(), r.workingGroup(), r.plan(), r.lawyer(),
 					r.followUpOwner(), com.xinfang.platform.BeijingTime.of(r.assignedAt()), progress(number)));
 	}
 

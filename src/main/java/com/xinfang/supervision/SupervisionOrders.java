@@ -92,6 +92,11 @@ public class SupervisionOrders {
 		this.clock = clock;
 	}
 
+	/** Whether the actor may issue an order (the rule {@link #issue} enforces: a bureau's supervisor). */
+	public boolean mayIssue(Actor actor) {
+		return actor.has(Role.SUPERVISOR) && directory.isPetitionBureau(actor.unitCode());
+	}
+
 	@Transactional
 	public Order issue(String number, String kindName, String reason, Integer replyDays, Actor actor) {
 		boolean bureau = directory.isPetitionBureau(actor.unitCode());
@@ -176,7 +181,13 @@ public class SupervisionOrders {
 
 	@Transactional(readOnly = true)
 	public List<Order> forMatter(String number, Actor actor) {
-		petitions.requireVisible(number, actor);
+		return forMatter(petitions.visible(number, actor));
+	}
+
+	/** The orders of a matter already found in the actor's scope (the case page). */
+	@Transactional(readOnly = true)
+	public List<Order> forMatter(com.xinfang.petition.VisibleMatter matter) {
+		String number = matter.number();
 		return jdbc.sql(SELECT + " WHERE p.number = ? ORDER BY o.issued_at").param(number).query((rs, n) -> row(rs)).list();
 	}
 
