@@ -176,10 +176,10 @@ public class AccountabilityRates {
 		catch (IllegalArgumentException ex) {
 			throw new DomainException.Invalid("kind", "请选择认定类型：应受理而不受理或应办理而不办理");
 		}
-		if (kind == FindingKind.SHOULD_HAVE_ACCEPTED && !Status.NOT_ACCEPTED.name().equals(p.status())) {
+		if (kind == FindingKind.SHOULD_HAVE_ACCEPTED && p.status() != Status.NOT_ACCEPTED) {
 			throw new DomainException.Conflict("只有作出不予受理决定的事项才能认定为应受理而不受理");
 		}
-		if (kind == FindingKind.SHOULD_HAVE_HANDLED && !Status.isIn(p.status(), Status.REPLY_ISSUED)) {
+		if (kind == FindingKind.SHOULD_HAVE_HANDLED && !Status.REPLY_ISSUED.contains(p.status())) {
 			throw new DomainException.Conflict("只有已答复或办结的事项才能认定为应办理而不办理");
 		}
 		if (reason == null || reason.strip().length() < 10) {

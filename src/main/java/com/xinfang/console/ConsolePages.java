@@ -281,7 +281,7 @@ class ConsolePages {
 		model.addAttribute("findings", accountability.findings(matter));
 		model.addAttribute("mayFind", accountability.mayFind(matter, actor));
 		// an online matter at another bureau's desk: this registrar sees it, its region's bureau handles it
-		if ("REGISTERED".equals(p.status()) && "ONLINE".equals(p.channel()) && actor.has(Role.REGISTRAR)
+		if (p.status() == Status.REGISTERED && p.channel() == Channel.ONLINE && actor.has(Role.REGISTRAR)
 				&& !allowed.contains(com.xinfang.petition.Action.CLASSIFY)) {
 			directory.petitionBureauFor(p.regionCode())
 				.filter(u -> !u.code().equals(actor.unitCode()))
@@ -321,7 +321,7 @@ class ConsolePages {
 	 * where there is one, else the city's).
 	 */
 	private String suggestedUnit(PetitionViews.PetitionView p, Actor actor) {
-		if ("ACCUSATION".equals(p.kind()) && "DISCIPLINE".equals(p.categoryCode())) {
+		if (p.kind() == Kind.ACCUSATION && "DISCIPLINE".equals(p.categoryCode())) {
 			return directory.category(p.categoryCode()).map(c -> c.defaultUnitCode()).orElse(null);
 		}
 		return classification.unitFor(p.categoryCode(), p.regionCode(), actor.unitCode())

@@ -139,10 +139,10 @@ public class JointHandling {
 		if (lead == null) {
 			throw new DomainException.Conflict("该事项尚未确定责任单位，请先转送或交办，再吹哨召集其他单位");
 		}
-		if (!com.xinfang.petition.Status.isOpen(p.status())) {
+		if (!p.status().isOpen()) {
 			throw new DomainException.Conflict("该事项已办结或终结，不能再吹哨");
 		}
-		if ("ACCUSATION".equals(p.kind())) {
+		if (p.kind() == com.xinfang.petition.Kind.ACCUSATION) {
 			// Art 30: accusation material must never reach the accused; calling units in would spread it
 			throw new DomainException.Conflict("检举控告类事项依法保密，不适用吹哨召集其他单位（条例第三十条）");
 		}

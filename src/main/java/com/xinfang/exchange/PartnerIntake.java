@@ -90,7 +90,7 @@ public class PartnerIntake {
 			webhooks.enqueue(partner.id(), number, externalId, "REGISTERED", "登记", now, data, "registered:" + number);
 		}
 		audit.record(partner.auditName(), auditAction, number, "外部编号 " + externalId);
-		return new Filed(number, registered.queryCode(), true, registered.petition().status(), now);
+		return new Filed(number, registered.queryCode(), true, registered.petition().status().name(), now);
 	}
 
 	private java.util.Optional<Link> existing(Partner partner, String externalId) {

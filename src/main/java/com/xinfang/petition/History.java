@@ -34,9 +34,13 @@ class History {
 			.param(petitionId)
 			.query((rs, n) -> new PetitionViews.HistoryEntry(
 					com.xinfang.platform.BeijingTime.of(rs.getObject("at", OffsetDateTime.class)),
-					Confidentiality.historyActor(rs.getString("actor")), rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
+					Confidentiality.historyActor(rs.getString("actor")), rs.getString("action"), status(rs.getString("from_status")), status(rs.getString("to_status")),
 					rs.getString("note")))
 			.list();
+	}
+
+	private static Status status(String name) {
+		return name == null ? null : Status.valueOf(name);
 	}
 
 	List<PetitionViews.Milestone> milestones(long petitionId) {

@@ -98,7 +98,7 @@ public class PetitionQueries {
 			if ("REPLY".equals(h.action())) {
 				return null;
 			}
-			if ("RETURN".equals(h.action()) && "ACCEPTED".equals(h.toStatus())) {
+			if ("RETURN".equals(h.action()) && h.toStatus() == Status.ACCEPTED) {
 				String note = h.note() == null ? "" : h.note();
 				return note.startsWith("退回修改：") ? note.substring("退回修改：".length()) : note;
 			}
@@ -218,9 +218,9 @@ public class PetitionQueries {
 				LocalDate target = rs.getObject(13, LocalDate.class);
 				LocalDate statutory = rs.getObject(14, LocalDate.class);
 				boolean open = isOpen(status);
-				return new PetitionViews.PetitionSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+				return new PetitionViews.PetitionSummary(rs.getString(1), status, Channel.valueOf(rs.getString(3)),
 						com.xinfang.platform.BeijingTime.of(rs.getObject(4, OffsetDateTime.class)), rs.getString(5),
-						rs.getString(6), rs.getString(7), rs.getString(8), identify ? rs.getString(9) : ConfidentialityRule.HIDDEN,
+						rs.getString(6), kind, rs.getString(8), identify ? rs.getString(9) : ConfidentialityRule.HIDDEN,
 						rs.getInt(10), rs.getString(11), open ? target : null, open ? statutory : null,
 						open ? tone(target, today) : null, open ? tone(statutory, today) : null);
 			})
@@ -328,14 +328,13 @@ public class PetitionQueries {
 				open && statutory != null && statutory.isBefore(today));
 		var accused = p.accusedUnit() == null && p.accusedPerson() == null ? null
 				: new PetitionViews.Accused(p.accusedUnit(), p.accusedPerson(), p.accusedUnitCode());
-		var handling = new PetitionViews.Handling(name(p.result()), p.opinion(),
-				p.deliveredAt() == null ? null : p.deliveredAt().atZone(BEIJING).toOffsetDateTime(), name(p.satisfaction()),
+		var handling = new PetitionViews.Handling(p.result(), p.opinion(),
+				p.deliveredAt() == null ? null : p.deliveredAt().atZone(BEIJING).toOffsetDateTime(), p.satisfaction(),
 				p.extendedDays(), p.recheckPending(), open ? tone(target, today) : null,
-				open ? tone(statutory, today) : null, p.routedByUnitCode(), name(p.reexaminationResult()),
-				name(p.reviewResult()));
-		return new PetitionViews.PetitionView(p.number(), p.status().name(), p.channel().name(),
+				open ? tone(statutory, today) : null, p.routedByUnitCode(), p.reexaminationResult(), p.reviewResult());
+		return new PetitionViews.PetitionView(p.number(), p.status(), p.channel(),
 				p.receivedAt().atZone(BEIJING).toOffsetDateTime(), p.registeredAt().atZone(BEIJING).toOffsetDateTime(),
-				p.regionCode(), p.categoryCode(), name(p.kind()), name(p.complexity()), name(p.legalChannel()), p.title(),
+				p.regionCode(), p.categoryCode(), p.kind(), p.complexity(), p.legalChannel(), p.title(),
 				p.content(), people, p.personCount(), p.responsibleUnitCode(), p.duplicateOf(),
 				new PetitionViews.Deadlines(p.acceptTarget(), p.acceptStatutory(), p.handleTarget(), p.handleStatutory()),
 				overdue, p.version(), accused, attachments, p.groupVisit(), handling, !identify);

@@ -12,23 +12,19 @@ public final class PetitionViews {
 	private PetitionViews() {
 	}
 
-	public record PetitionView(String number, String status, String channel, OffsetDateTime receivedAt,
-			OffsetDateTime registeredAt, String regionCode, String categoryCode, String kind, String complexity,
-			String legalChannel, String title, String content, List<PetitionerView> petitioners, int personCount,
+	/** Status, channel, kind, complexity and legal channel as the enums they are; JSON writes their names. */
+	public record PetitionView(String number, Status status, Channel channel, OffsetDateTime receivedAt,
+			OffsetDateTime registeredAt, String regionCode, String categoryCode, Kind kind, Complexity complexity,
+			LegalChannel legalChannel, String title, String content, List<PetitionerView> petitioners, int personCount,
 			String responsibleUnitCode, String duplicateOf, Deadlines deadlines, Overdue overdue, int version,
 			@JsonInclude(JsonInclude.Include.NON_NULL) Accused accused, List<AttachmentView> attachments,
 			boolean groupVisit, Handling handling, boolean identityProtected) implements Serializable {
-
-		public Status statusValue() {
-			return Status.valueOf(status);
-		}
-
 	}
 
 	/** Where handling stands: result, delivery, rating, extension, and the clocks' colours. */
-	public record Handling(String result, String opinion, OffsetDateTime deliveredAt, String satisfaction,
+	public record Handling(Result result, String opinion, OffsetDateTime deliveredAt, Satisfaction satisfaction,
 			int extendedDays, boolean recheckPending, String targetTone, String statutoryTone, String routedByUnitCode,
-			String reexaminationResult, String reviewResult) implements Serializable {
+			Result reexaminationResult, Result reviewResult) implements Serializable {
 	}
 
 	public record PetitionerView(String name, String idNumberMasked, String phoneMasked, boolean representative) implements Serializable {
@@ -48,8 +44,8 @@ public final class PetitionViews {
 	}
 
 	/** A row of a list. */
-	public record PetitionSummary(String number, String status, String channel, OffsetDateTime receivedAt,
-			String regionCode, String categoryCode, String kind, String title, String firstPetitioner, int personCount,
+	public record PetitionSummary(String number, Status status, Channel channel, OffsetDateTime receivedAt,
+			String regionCode, String categoryCode, Kind kind, String title, String firstPetitioner, int personCount,
 			String responsibleUnitCode, LocalDate targetDue, LocalDate statutoryDue, String targetTone,
 			String statutoryTone) implements Serializable {
 	}
@@ -61,7 +57,8 @@ public final class PetitionViews {
 			String contact, String summary, String outcome) implements Serializable {
 	}
 
-	public record HistoryEntry(OffsetDateTime at, String actor, String action, String fromStatus, String toStatus,
+	/** {@code action}: the act's name as history stores it (acts of other modules too, e.g. FLAG). */
+	public record HistoryEntry(OffsetDateTime at, String actor, String action, Status fromStatus, Status toStatus,
 			String note) {
 	}
 

@@ -112,7 +112,7 @@ public class SupervisionOrders {
 		if (p.responsibleUnitCode() == null || p.responsibleUnitCode().equals(actor.unitCode())) {
 			throw new DomainException.Conflict("该事项尚未转送、交办给其他责任单位，无需督办");
 		}
-		if (!com.xinfang.petition.Status.isOpen(p.status())) {
+		if (!p.status().isOpen()) {
 			throw new DomainException.Conflict("该事项已办结或终结，不能督办");
 		}
 		int days = replyDays == null ? 5 : replyDays;

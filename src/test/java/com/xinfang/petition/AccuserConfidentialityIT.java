@@ -198,7 +198,7 @@ class AccuserConfidentialityIT {
 		actions.perform(matter, p.version(), new PetitionCommand.Classify("URBAN", Kind.ACCUSATION, Complexity.SIMPLE, "CD-ZJJ"),
 				actor("city.registrar"));
 		var after = queries.find(matter, actor("city.registrar"));
-		assertThat(after.status()).isEqualTo("REGISTERED");
+		assertThat(after.status()).isEqualTo(Status.REGISTERED);
 		assertThat(after.responsibleUnitCode()).isNull();
 		assertThatThrownBy(() -> queries.find(matter, housing)).isInstanceOf(DomainException.NotFound.class);
 	}

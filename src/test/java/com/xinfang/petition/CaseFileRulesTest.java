@@ -16,17 +16,17 @@ class CaseFileRulesTest {
 
 	@Test
 	void theReturnReasonUntilANewDraft() {
-		var returned = List.of(entry("REPLY", "REPLY_PENDING_APPROVAL", "拟定处理意见书"),
-				entry("RETURN", "ACCEPTED", "退回修改：请写明补发金额"));
+		var returned = List.of(entry("REPLY", Status.REPLY_PENDING_APPROVAL, "拟定处理意见书"),
+				entry("RETURN", Status.ACCEPTED, "退回修改：请写明补发金额"));
 		assertThat(PetitionQueries.returnedNote(returned)).isEqualTo("请写明补发金额");
 		var redrafted = new ArrayList<>(returned);
-		redrafted.add(entry("REPLY", "REPLY_PENDING_APPROVAL", "拟定处理意见书"));
+		redrafted.add(entry("REPLY", Status.REPLY_PENDING_APPROVAL, "拟定处理意见书"));
 		assertThat(PetitionQueries.returnedNote(redrafted)).isNull();
 		// a closure sent back by the reviewer is not a draft returned by the head
-		assertThat(PetitionQueries.returnedNote(List.of(entry("ACCEPT", "ACCEPTED", "受理")))).isNull();
+		assertThat(PetitionQueries.returnedNote(List.of(entry("ACCEPT", Status.ACCEPTED, "受理")))).isNull();
 	}
 
-	private static HistoryEntry entry(String action, String to, String note) {
+	private static HistoryEntry entry(String action, Status to, String note) {
 		return new HistoryEntry(T, "hr.head", action, null, to, note);
 	}
 

@@ -82,7 +82,7 @@ class SameMatterIT {
 		standAs(earlier, "FINAL");
 		// no category, no kind: the rule still applies (it used to be skipped)
 		String again = register(RETOLD, null, null, "430726");
-		assertThat(queries.find(again, actor("city.registrar")).status()).isEqualTo("REGISTERED");
+		assertThat(queries.find(again, actor("city.registrar")).status()).isEqualTo(Status.REGISTERED);
 		assertThatThrownBy(() -> accept(again, actor("city.registrar")))
 			.isInstanceOf(DomainException.Conflict.class)
 			.hasMessageContaining(earlier)
@@ -102,7 +102,7 @@ class SameMatterIT {
 		standAs(register(FACTS, "LAND", "CLAIM", "430726"), "FINAL");
 		String other = register("我儿子在县城某职业学校就读，学校多收住宿费一千二百元，请求退还。", "EDU", "CLAIM", "430726");
 		accept(other, actor("city.registrar"));
-		assertThat(queries.find(other, actor("city.registrar")).status()).isEqualTo("ACCEPTED");
+		assertThat(queries.find(other, actor("city.registrar")).status()).isEqualTo(Status.ACCEPTED);
 	}
 
 	@Test
@@ -138,7 +138,7 @@ class SameMatterIT {
 		standAs(earlier, "FINAL");
 		String claim = register(RETOLD, "LAND", "CLAIM", "430726");
 		accept(claim, actor("city.registrar"));
-		assertThat(queries.find(claim, actor("city.registrar")).status()).isEqualTo("ACCEPTED");
+		assertThat(queries.find(claim, actor("city.registrar")).status()).isEqualTo(Status.ACCEPTED);
 	}
 
 	@Test

@@ -76,7 +76,7 @@ class DuplicatePages {
 		model.addAttribute("originalTitle", Highlight.terms(earlier.title(), terms));
 		model.addAttribute("originalText", Highlight.terms(earlier.content(), terms));
 		model.addAttribute("mayMerge", actions.allowed(number, actor).contains(Action.MERGE)
-				&& !"MERGED".equals(earlier.status()));
+				&& earlier.status() != com.xinfang.petition.Status.MERGED);
 		return "casefile/compare";
 	}
 

@@ -192,7 +192,7 @@ class PortalPages {
 		model.addAttribute("allowed", actions.allowed(number, actor));
 		model.addAttribute("documents", queries.documents(number, actor, "/my/" + number + "/documents/"));
 		var p = queries.find(number, actor);
-		if ("MERGED".equals(p.status()) && p.duplicateOf() != null) {
+		if (p.status() == com.xinfang.petition.Status.MERGED && p.duplicateOf() != null) {
 			// a merged repeat is handled as its original: when the original is this citizen's own too, its
 			// documents and its rating are one tap away (the query's own scope decides; anyone else's stays out)
 			try {
