@@ -104,17 +104,17 @@ public class AccountabilityRates {
 		LocalDate yesterday = LocalDate.now(clock.withZone(BeijingTime.ZONE)).minusDays(1);
 		LocalDate end = to.isAfter(yesterday) ? yesterday : to;
 		List<Object> params = new ArrayList<>();
-		String scope = actor.scope().sqlCondition("p");
+		String scope = com.xinfang.petition.PetitionScope.sql(actor.scope(), "p");
 		String unitFilter = unitCode == null || unitCode.isBlank() ? "" : " WHERE unit = ?";
 		// the duties as docs/supervision.md defines them (one definition with the dashboard: Duties)
 		String sql = """
 				WITH acc AS (
 				  SELECT %3$s AS unit, %4$s AS failed
-				  FROM petition p %5$s
+				  FROM petition_fact p %5$s
 				  WHERE p.status <> 'MERGED' AND p.accept_statutory BETWEEN ? AND ? AND %1$s),
 				han AS (
 				  SELECT p.responsible_unit_code AS unit, %6$s AS failed
-				  FROM petition p
+				  FROM petition_fact p
 				  WHERE p.accepted_at IS NOT NULL AND p.status <> 'MERGED' AND p.handle_statutory BETWEEN ? AND ? AND %1$s),
 				merged AS (
 				  SELECT unit, count(*) AS accept_due, count(*) FILTER (WHERE failed) AS not_accepted, 0 AS handle_due, 0 AS not_handled FROM acc GROUP BY unit
@@ -125,13 +125,13 @@ public class AccountabilityRates {
 				Duties.HISTORY, Duties.HANDLE_FAILED);
 		params.add(from);
 		params.add(end);
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (com.xinfang.petition.PetitionScope.parameter(actor.scope()) != null) {
+			params.add(com.xinfang.petition.PetitionScope.parameter(actor.scope()));
 		}
 		params.add(from);
 		params.add(end);
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (com.xinfang.petition.PetitionScope.parameter(actor.scope()) != null) {
+			params.add(com.xinfang.petition.PetitionScope.parameter(actor.scope()));
 		}
 		if (!unitFilter.isEmpty()) {
 			params.add(unitCode);
@@ -187,7 +187,7 @@ public class AccountabilityRates {
 		}
 		int inserted = jdbc.sql("""
 				INSERT INTO accountability_finding (petition_id, kind, unit_code, reason, found_at, found_by)
-				SELECT id, ?, coalesce(responsible_unit_code, registering_unit_code), ?, ?, ? FROM petition WHERE number = ?
+				SELECT id, ?, coalesce(responsible_unit_code, registering_unit_code), ?, ?, ? FROM petition_fact WHERE number = ?
 				ON CONFLICT (petition_id, kind) DO NOTHING""")
 			.params(kind.name(), reason.strip(), OffsetDateTime.now(clock), actor.label(), number)
 			.update();
@@ -209,7 +209,7 @@ public class AccountabilityRates {
 		String number = matter.number();
 		return jdbc.sql("""
 				SELECT f.id, p.number, f.kind, f.unit_code, f.reason, f.found_at, f.found_by
-				FROM accountability_finding f JOIN petition p ON p.id = f.petition_id WHERE p.number = ? ORDER BY f.found_at""")
+				FROM accountability_finding f JOIN petition_fact p ON p.id = f.petition_id WHERE p.number = ? ORDER BY f.found_at""")
 			.param(number)
 			.query((rs, n) -> {
 				FindingKind kind = FindingKind.valueOf(rs.getString(3));

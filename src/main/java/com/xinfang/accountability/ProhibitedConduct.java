@@ -162,7 +162,7 @@ public class ProhibitedConduct {
 		}
 		String personFilter = (id == null ? "" : " AND c.id_number_index = ?") + (rowId == null ? "" : " AND c.id = ?");
 		List<Object> params = new ArrayList<>();
-		params.add(actor.scope().sqlParameter());
+		params.add(com.xinfang.petition.PetitionScope.parameter(actor.scope()));
 		if (id != null) {
 			params.add(cipher.blindIndex("id", id));
 		}

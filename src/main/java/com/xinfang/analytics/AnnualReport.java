@@ -49,7 +49,7 @@ public class AnnualReport {
 	public byte[] render(StatsQuery q, int year) {
 		Figures f = indicators.figures(q);
 		Figures last = indicators.figures(q.withPeriod(LocalDate.of(year - 1, 1, 1), LocalDate.of(year - 1, 12, 31)));
-		long persons = jdbc.sql("SELECT coalesce(sum(person_count), 0) FROM petition WHERE received_at >= :from AND received_at < :until "
+		long persons = jdbc.sql("SELECT coalesce(sum(person_count), 0) FROM petition_fact WHERE received_at >= :from AND received_at < :until "
 				+ "AND region_code LIKE :prefix" + (q.unitCode() != null ? " AND responsible_unit_code = :unit" : ""))
 			.param("from", q.from().atStartOfDay(com.xinfang.platform.BeijingTime.ZONE).toOffsetDateTime())
 			.param("until", q.to().plusDays(1).atStartOfDay(com.xinfang.platform.BeijingTime.ZONE).toOffsetDateTime())

@@ -286,8 +286,8 @@ public class Indicators {
 		LocalDate today = LocalDate.now(clock);
 		String where = " AND p.region_code LIKE :prefix" + (q.unitCode() != null ? " AND " + Duties.OVERDUE_UNIT + " = :unit" : "");
 		Map<String, long[]> out = new LinkedHashMap<>();
-		jdbc.sql("SELECT k, sum(overdue), count(*) FROM (SELECT " + key + " AS k, 1 AS overdue FROM petition p WHERE "
-				+ Duties.OVERDUE_OPEN + where + " UNION ALL SELECT " + key + ", 0 FROM petition p WHERE p.number IN ("
+		jdbc.sql("SELECT k, sum(overdue), count(*) FROM (SELECT " + key + " AS k, 1 AS overdue FROM petition_fact p WHERE "
+				+ Duties.OVERDUE_OPEN + where + " UNION ALL SELECT " + key + ", 0 FROM petition_fact p WHERE p.number IN ("
 				+ Duties.REPEATED_TWICE + ") AND " + OPEN + " AND NOT coalesce(coalesce(p.handle_statutory, p.accept_statutory) < :today, false)"
 				+ where + ") o GROUP BY 1")
 			.param("today", today)

@@ -174,9 +174,9 @@ public class MatterList {
 	public Page page(StatsQuery q, String indicator, String channel, String category, int page) {
 		Selection s = select(q, indicator, channel, category);
 		int p = Math.max(0, page);
-		Long total = named.queryForObject("SELECT count(*) FROM petition p WHERE " + s.where(), s.params(), Long.class);
+		Long total = named.queryForObject("SELECT count(*) FROM petition_fact p WHERE " + s.where(), s.params(), Long.class);
 		s.params().addValue("limit", PAGE_SIZE).addValue("offset", (long) p * PAGE_SIZE);
-		List<Item> items = named.query("SELECT " + COLUMNS + " FROM petition p WHERE " + s.where()
+		List<Item> items = named.query("SELECT " + COLUMNS + " FROM petition_fact p WHERE " + s.where()
 				+ " ORDER BY p.received_at DESC, p.id DESC LIMIT :limit OFFSET :offset", s.params(), (rs, i) -> item(rs));
 		return new Page(items, total == null ? 0 : total, p);
 	}
@@ -184,7 +184,7 @@ public class MatterList {
 	/** Every matter of the selection, in order, handed over one at a time as the cursor reads them. */
 	public void stream(StatsQuery q, String indicator, String channel, String category, Consumer<Item> sink) {
 		Selection s = select(q, indicator, channel, category);
-		readOnly.executeWithoutResult(status -> streaming.query("SELECT " + COLUMNS + " FROM petition p WHERE " + s.where()
+		readOnly.executeWithoutResult(status -> streaming.query("SELECT " + COLUMNS + " FROM petition_fact p WHERE " + s.where()
 				+ " ORDER BY p.received_at DESC, p.id DESC", s.params(), rs -> {
 					sink.accept(item(rs));
 				}));

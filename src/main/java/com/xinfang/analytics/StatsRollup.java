@@ -57,7 +57,7 @@ public class StatsRollup implements SmartLifecycle {
 			       %5$s, p.delivered_at IS NOT NULL AND p.satisfaction IS NOT NULL,
 			       p.delivered_at IS NOT NULL AND coalesce(p.satisfaction IN ('SATISFIED', 'BASIC'), false),
 			       coalesce(%6$s, ''), %7$s, %8$s, %9$s, %10$s, %11$s, %12$s
-			FROM petition p
+			FROM petition_fact p
 			%13$s
 			%14$s""".formatted(day("p.received_at"), day("p.accepted_at"), day("p.replied_at"), CLOSED_DAY,
 			day("p.delivered_at"), Duties.ACCEPT_UNIT, Duties.ACCEPT_DUE, Duties.ACCEPT_FAILED, Duties.HANDLE_DUE,

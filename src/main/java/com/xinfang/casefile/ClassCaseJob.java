@@ -64,7 +64,7 @@ class ClassCaseJob {
 		Integer n = transactions.execute(status -> {
 			long from = jdbc.sql("SELECT last_petition_id FROM casefile_class_cursor WHERE id = 1").query(Long.class).single();
 			// only matters already indexed (their document exists) are grouped; the queue of the indexer is the lead's
-			List<Long> ids = jdbc.sql("SELECT p.id FROM petition p JOIN casefile_doc d ON d.petition_id = p.id "
+			List<Long> ids = jdbc.sql("SELECT p.id FROM petition_fact p JOIN casefile_doc d ON d.petition_id = p.id "
 					+ "WHERE p.id > ? AND p.registered_at < ? ORDER BY p.id LIMIT ?")
 				// a minute's grace: a registration still committing with a lower id is not skipped
 				.params(from, java.time.OffsetDateTime.now(clock).minusMinutes(1), BATCH)

@@ -65,7 +65,7 @@ public class PersonFiles {
 		record Row(long petitionId, String name, String idIndex, String phoneIndex) {
 		}
 		Row me = jdbc.sql("SELECT x.petition_id, x.name, x.id_number_index AS id_index, x.phone_index FROM petitioner x "
-				+ "JOIN petition p ON p.id = x.petition_id WHERE p.number = ? AND x.seq = ?")
+				+ "JOIN petition_ref p ON p.id = x.petition_id WHERE p.number = ? AND x.seq = ?")
 			.params(view.number(), seq)
 			.query(Row.class)
 			.single();
@@ -83,16 +83,16 @@ public class PersonFiles {
 		}
 		List<Object> params = new ArrayList<>();
 		params.add(ids.stream().distinct().toArray(Long[]::new));
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (com.xinfang.petition.PetitionScope.parameter(actor.scope()) != null) {
+			params.add(com.xinfang.petition.PetitionScope.parameter(actor.scope()));
 		}
 		// Art 30: a person's accusations are in their file only for those who may know the accuser
 		String accusations = confidentiality.mayIdentifyAccusers(actor) ? ""
 				: " AND p.kind IS DISTINCT FROM 'ACCUSATION'";
 		List<Entry> matters = new ArrayList<>();
 		jdbc.sql("SELECT p.number, p.received_at, p.title, p.status, p.first_time, p.flags, p.person_count, p.group_visit, "
-				+ "d.group_id FROM petition p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.id = ANY(?) AND "
-				+ actor.scope().sqlCondition("p") + accusations + " ORDER BY p.received_at, p.id")
+				+ "d.group_id FROM petition_fact p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.id = ANY(?) AND "
+				+ com.xinfang.petition.PetitionScope.sql(actor.scope(), "p") + accusations + " ORDER BY p.received_at, p.id")
 			.params(params)
 			.query((rs, n) -> {
 				List<String> flags = Arrays.stream(rs.getString(6).split(","))
@@ -129,8 +129,8 @@ public class PersonFiles {
 				String flags, String duplicateOf, OffsetDateTime finalAt, int[] terms) {
 		}
 		List<M> ms = jdbc.sql("SELECT p.id, p.number, p.channel, p.received_at, p.registering_unit_code, p.flags, p.duplicate_of, "
-				+ "(SELECT min(h.at) FROM petition_history h WHERE h.petition_id = p.id AND h.to_status = 'FINAL'), d.terms "
-				+ "FROM petition p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.number = ANY(?) ORDER BY p.received_at, p.id")
+				+ "(SELECT min(h.at) FROM petition_step h WHERE h.petition_id = p.id AND h.to_status = 'FINAL'), d.terms "
+				+ "FROM petition_fact p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.number = ANY(?) ORDER BY p.received_at, p.id")
 			.param(numbers.toArray(String[]::new))
 			.query((rs, n) -> new M(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),

@@ -37,7 +37,7 @@ class SameFacts implements SameFactsEvidence {
 		Long[] ids = java.util.stream.Stream.concat(java.util.stream.Stream.of(petitionId), earlierIds.stream())
 			.distinct()
 			.toArray(Long[]::new);
-		jdbc.sql("SELECT id, title, content FROM petition WHERE id = ANY(?)")
+		jdbc.sql("SELECT id, title, content FROM petition_text WHERE id = ANY(?)")
 			.param(ids)
 			.query((rs, n) -> prints.put(rs.getLong(1), Fingerprint.of(rs.getString(2), rs.getString(3))))
 			.list();

@@ -62,7 +62,7 @@ public class Search {
 				|| notBlank(f.categoryCode());
 		List<Object> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("SELECT d.petition_id, d.received_at FROM casefile_doc d")
-			.append(join ? " JOIN petition p ON p.id = d.petition_id" : "")
+			.append(join ? " JOIN petition_fact p ON p.id = d.petition_id" : "")
 			.append(" WHERE ");
 		for (String part : parts) {
 			List<String> partWords = queryWords(part);
@@ -79,9 +79,9 @@ public class Search {
 			}
 			sql.append("(").append(String.join(" OR ", either)).append(") AND ");
 		}
-		sql.append(join ? actor.scope().sqlCondition("p") : "d.region_code LIKE ?");
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		sql.append(join ? com.xinfang.petition.PetitionScope.sql(actor.scope(), "p") : "d.region_code LIKE ?");
+		if (com.xinfang.petition.PetitionScope.parameter(actor.scope()) != null) {
+			params.add(com.xinfang.petition.PetitionScope.parameter(actor.scope()));
 		}
 		filters(f, sql, params, "d");
 		List<Long> ids = newest(sql.toString(), params);
@@ -98,7 +98,7 @@ public class Search {
 
 	private List<Hit> hits(List<Long> ids, List<String> marks) {
 		return jdbc.sql("SELECT p.number, p.title, p.content, p.status, p.region_code, p.category_code, p.received_at "
-				+ "FROM petition p WHERE p.id = ANY(?) ORDER BY p.received_at DESC, p.id DESC")
+				+ "FROM petition_text p WHERE p.id = ANY(?) ORDER BY p.received_at DESC, p.id DESC")
 			.param(ids.toArray(Long[]::new))
 			.query((rs, n) -> new Hit(rs.getString(1), Highlight.terms(rs.getString(2), marks),
 					Highlight.terms(snippet(rs.getString(3), marks), marks), rs.getString(4), rs.getString(5), rs.getString(6),
@@ -124,10 +124,10 @@ public class Search {
 		List<Object> params = new ArrayList<>();
 		String digits = m.group(1) != null ? m.group(1) : m.group(2);
 		params.add(new StringBuilder(digits).reverse() + "%");
-		StringBuilder sql = new StringBuilder("SELECT p.id FROM petition p WHERE reverse(p.number) LIKE ? AND ")
-			.append(actor.scope().sqlCondition("p"));
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		StringBuilder sql = new StringBuilder("SELECT p.id FROM petition_ref p WHERE reverse(p.number) LIKE ? AND ")
+			.append(com.xinfang.petition.PetitionScope.sql(actor.scope(), "p"));
+		if (com.xinfang.petition.PetitionScope.parameter(actor.scope()) != null) {
+			params.add(com.xinfang.petition.PetitionScope.parameter(actor.scope()));
 		}
 		filters(f, sql, params, "p");
 		sql.append(" ORDER BY p.received_at DESC, p.id DESC LIMIT ").append(PAGE);

@@ -31,8 +31,8 @@ class ReturnNotices {
 		}
 		record Returned(long id, String unit, String note) {
 		}
-		jdbc.sql("SELECT p.id, p.responsible_unit_code AS unit, h.note FROM petition p "
-				+ "JOIN petition_history h ON h.petition_id = p.id AND h.action = 'RETURN' "
+		jdbc.sql("SELECT p.id, p.responsible_unit_code AS unit, h.note FROM petition_ref p "
+				+ "JOIN petition_step h ON h.petition_id = p.id AND h.action = 'RETURN' "
 				+ "WHERE p.number = ? ORDER BY h.at DESC, h.id DESC LIMIT 1")
 			.param(event.number())
 			.query(Returned.class)

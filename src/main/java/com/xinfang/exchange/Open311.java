@@ -361,12 +361,12 @@ public class Open311 {
 	private static final String SELECT = """
 			SELECT p.number, p.status, p.category_code, c.name AS category_name, u.name AS agency, p.received_at,
 			  left(p.region_code, 6) AS county_code, r.name AS county_name,
-			  (SELECT max(h.at) FROM petition_history h WHERE h.petition_id = p.id) AS updated_at,
-			  (SELECT h.public_milestone FROM petition_history h WHERE h.petition_id = p.id AND h.public_milestone IS NOT NULL
+			  (SELECT max(h.at) FROM petition_step h WHERE h.petition_id = p.id) AS updated_at,
+			  (SELECT h.public_milestone FROM petition_step h WHERE h.petition_id = p.id AND h.public_milestone IS NOT NULL
 			   ORDER BY h.at DESC, h.id DESC LIMIT 1) AS note,
 			  coalesce(p.handle_statutory, p.accept_statutory) AS due
 			FROM exchange_link l JOIN exchange_partner x ON x.id = l.partner_id AND x.kind = 'OPEN311_APP'
-			JOIN petition p ON p.number = l.petition_number
+			JOIN petition_fact p ON p.number = l.petition_number
 			LEFT JOIN category c ON c.code = p.category_code
 			LEFT JOIN unit u ON u.code = p.responsible_unit_code
 			LEFT JOIN region r ON r.code = left(p.region_code, 6)

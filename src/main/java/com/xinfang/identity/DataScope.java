@@ -3,7 +3,8 @@ package com.xinfang.identity;
 /**
  * The matters a person may see. Bureau staff, leaders and administrators see their region's
  * subtree; a department sees the matters it is responsible for; a citizen sees their own.
- * Every staff query is filtered through {@link #sqlCondition}.
+ * Who sees what is decided here; how that filters the matters' rows is the petition module's
+ * ({@code petition.PetitionScope}), next to the data it filters.
  */
 public record DataScope(Type type, String value) implements java.io.Serializable {
 
@@ -38,6 +39,8 @@ public record DataScope(Type type, String value) implements java.io.Serializable
 
 	/**
 	 * A SQL condition on a petition table alias, with one positional parameter (or none).
+	 * Superseded by {@code petition.PetitionScope}; kept only for casefile's duplicate index
+	 * (Duplicates), which is being reworked on main: remove both methods when it moves over.
 	 * @return the condition, to be joined with AND; its parameter is {@link #sqlParameter()}
 	 */
 	public String sqlCondition(String alias) {

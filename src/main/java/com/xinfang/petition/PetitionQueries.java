@@ -148,9 +148,9 @@ public class PetitionQueries {
 		// long: a page number near Integer.MAX_VALUE must not wrap into a negative OFFSET
 		long offset = (long) Math.max(0, page) * limit;
 		List<Object> params = new ArrayList<>();
-		StringBuilder where = new StringBuilder(" WHERE ").append(actor.scope().sqlCondition("p"));
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		StringBuilder where = new StringBuilder(" WHERE ").append(PetitionScope.onTable(actor.scope(), "p"));
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		if (notBlank(filter.status())) {
 			List<String> statuses = java.util.Arrays.stream(filter.status().split(",")).map(String::strip)
@@ -243,8 +243,8 @@ public class PetitionQueries {
 	/** Counts per status within the caller's scope, for the console's queues. */
 	public java.util.Map<String, Long> countsByStatus(Actor actor) {
 		var params = new ArrayList<>();
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		var counts = new java.util.LinkedHashMap<String, Long>();
 		// a registrar's desk counts the online matters filed to their own bureau only (ActionPermissions: one owner)
@@ -253,7 +253,7 @@ public class PetitionQueries {
 			desk = ONLINE_ELSEWHERE;
 			params.add(actor.unitCode());
 		}
-		jdbc.sql("SELECT status, count(*) FROM petition p WHERE " + actor.scope().sqlCondition("p") + desk + " GROUP BY status")
+		jdbc.sql("SELECT status, count(*) FROM petition p WHERE " + PetitionScope.onTable(actor.scope(), "p") + desk + " GROUP BY status")
 			.params(params)
 			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
 			.list();
@@ -269,8 +269,8 @@ public class PetitionQueries {
 		}
 		List<Object> params = new ArrayList<>();
 		params.add(petition.id());
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		var actorUnit = directory.unit(actor.unitCode()).orElse(null);
 		if (!ConfidentialityRule.mayIdentifyPetitioners(petition.kind(), actor, actorUnit, petition.citizenUserId())) {
@@ -284,7 +284,7 @@ public class PetitionQueries {
 		params.addAll(ids);
 		params.addAll(phones);
 		return jdbc.sql("SELECT DISTINCT p.number, p.received_at FROM petition p JOIN petitioner x ON x.petition_id = p.id "
-				+ "WHERE p.id <> ? AND " + actor.scope().sqlCondition("p") + accusations + " AND (" + idIn + " OR " + phoneIn
+				+ "WHERE p.id <> ? AND " + PetitionScope.onTable(actor.scope(), "p") + accusations + " AND (" + idIn + " OR " + phoneIn
 				+ ") ORDER BY p.received_at DESC LIMIT 10")
 			.params(params)
 			.query((rs, n) -> new PetitionViews.DuplicateSuggestion(rs.getString(1), 1.0, true))

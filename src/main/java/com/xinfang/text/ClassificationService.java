@@ -264,7 +264,7 @@ public class ClassificationService {
 				names.add(u.officialName());
 			}
 		});
-		names.addAll(jdbc.sql("SELECT accused_unit FROM petition WHERE accused_unit IS NOT NULL GROUP BY accused_unit "
+		names.addAll(jdbc.sql("SELECT accused_unit FROM petition_fact WHERE accused_unit IS NOT NULL GROUP BY accused_unit "
 				+ "HAVING count(*) >= 2 ORDER BY count(*) DESC LIMIT 5000").query(String.class).list());
 		knownNames = List.copyOf(names);
 		extractor = null;
