@@ -2,10 +2,13 @@ package com.xinfang.accountability;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Actor;
+import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.PetitionScope;
 import com.xinfang.petition.Status;
+import com.xinfang.petition.VisibleMatter;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import java.time.Clock;
@@ -94,7 +97,7 @@ public class AccountabilityRates {
 	@Transactional(readOnly = true)
 	public List<UnitRates> perUnit(LocalDate from, LocalDate to, String unitCode, Actor actor) {
 		FigureScope.requireStaff(actor);
-		if (actor.scope().type() == com.xinfang.identity.DataScope.Type.UNIT) {
+		if (actor.scope().type() == DataScope.Type.UNIT) {
 			// a department sees its own row only, not the units it met through a joint handling
 			if (unitCode != null && !unitCode.isBlank() && !unitCode.equals(actor.scope().value())) {
 				return List.of();
@@ -104,7 +107,7 @@ public class AccountabilityRates {
 		LocalDate yesterday = LocalDate.now(clock.withZone(BeijingTime.ZONE)).minusDays(1);
 		LocalDate end = to.isAfter(yesterday) ? yesterday : to;
 		List<Object> params = new ArrayList<>();
-		String scope = com.xinfang.petition.PetitionScope.sql(actor.scope(), "p");
+		String scope = PetitionScope.sql(actor.scope(), "p");
 		String unitFilter = unitCode == null || unitCode.isBlank() ? "" : " WHERE unit = ?";
 		// the duties as docs/supervision.md defines them (one definition with the dashboard: Duties)
 		String sql = """
@@ -125,13 +128,13 @@ public class AccountabilityRates {
 				Duties.HISTORY, Duties.HANDLE_FAILED);
 		params.add(from);
 		params.add(end);
-		if (com.xinfang.petition.PetitionScope.parameter(actor.scope()) != null) {
-			params.add(com.xinfang.petition.PetitionScope.parameter(actor.scope()));
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		params.add(from);
 		params.add(end);
-		if (com.xinfang.petition.PetitionScope.parameter(actor.scope()) != null) {
-			params.add(com.xinfang.petition.PetitionScope.parameter(actor.scope()));
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		if (!unitFilter.isEmpty()) {
 			params.add(unitCode);
@@ -205,7 +208,7 @@ public class AccountabilityRates {
 
 	/** The findings on a matter already found in the actor's scope (the case page). */
 	@Transactional(readOnly = true)
-	public List<Finding> findings(com.xinfang.petition.VisibleMatter matter) {
+	public List<Finding> findings(VisibleMatter matter) {
 		String number = matter.number();
 		return jdbc.sql("""
 				SELECT f.id, p.number, f.kind, f.unit_code, f.reason, f.found_at, f.found_by
@@ -224,7 +227,7 @@ public class AccountabilityRates {
 	 * Whether the actor may make an Art 26 finding on the matter now (what {@link #find} enforces):
 	 * a supervisor or reviewer of a petition bureau, on a decided matter.
 	 */
-	public boolean mayFind(com.xinfang.petition.VisibleMatter matter, Actor actor) {
+	public boolean mayFind(VisibleMatter matter, Actor actor) {
 		return mayFind(actor) && findable(matter.status().name());
 	}
 

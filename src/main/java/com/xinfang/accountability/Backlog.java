@@ -2,6 +2,7 @@ package com.xinfang.accountability;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
+import com.xinfang.petition.PetitionScope;
 import com.xinfang.platform.BeijingTime;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -72,13 +73,13 @@ public class Backlog {
 				         least(CASE WHEN (exit_day IS NULL OR exit_day >= overdue_day) AND overdue_day <= ?::date THEN overdue_day END,
 				               CASE WHEN exit_day IS NULL OR exit_day >= repeat_day THEN repeat_day END) AS entry_day
 				  FROM m)
-				""".formatted(EXIT, com.xinfang.petition.PetitionScope.sql(actor.scope(), "p"));
+				""".formatted(EXIT, PetitionScope.sql(actor.scope(), "p"));
 	}
 
 	private List<Object> params(Actor actor, LocalDate today) {
 		List<Object> params = new ArrayList<>();
-		if (com.xinfang.petition.PetitionScope.parameter(actor.scope()) != null) {
-			params.add(com.xinfang.petition.PetitionScope.parameter(actor.scope()));
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		params.add(today);
 		return params;

@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -40,7 +42,7 @@ public class MatterList {
 			String unit, String title, LocalDate statutoryDue) {
 
 		public List<Object> cells() {
-			return java.util.Arrays.asList(number, status, channel, receivedAt, region, category, unit, title,
+			return Arrays.asList(number, status, channel, receivedAt, region, category, unit, title,
 					statutoryDue == null ? "" : statutoryDue.toString());
 		}
 
@@ -112,7 +114,7 @@ public class MatterList {
 			case "replied" -> where.add(in("replied_at"));
 			case "closed", "averageHandlingDays", "oneTimeResolutionRate" -> {
 				where.add(in("closed_at"));
-				where.add(com.xinfang.petition.Status.sqlIn("p", com.xinfang.petition.Status.CONCLUDED_ONCE));
+				where.add(Status.sqlIn("p", Status.CONCLUDED_ONCE));
 			}
 			case "backlogResolved", "backlogResolutionRate" -> {
 				where.add("EXISTS (SELECT 1 FROM stats_matter s WHERE s.petition_id = p.id AND s.backlog_exit_day BETWEEN :pFrom AND :pTo"
@@ -201,7 +203,7 @@ public class MatterList {
 				rs.getObject("due", LocalDate.class));
 	}
 
-	private static String orEmpty(String code, java.util.function.Function<String, String> name) {
+	private static String orEmpty(String code, Function<String, String> name) {
 		return code == null ? "" : name.apply(code);
 	}
 

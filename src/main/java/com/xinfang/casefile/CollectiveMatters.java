@@ -2,6 +2,8 @@ package com.xinfang.casefile;
 
 import com.xinfang.identity.DataScope;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +21,9 @@ public class CollectiveMatters {
 
 	private final JdbcClient jdbc;
 
-	private final org.springframework.beans.factory.ObjectProvider<Duplicates> duplicates;
+	private final ObjectProvider<Duplicates> duplicates;
 
-	CollectiveMatters(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<Duplicates> duplicates) {
+	CollectiveMatters(JdbcClient jdbc, ObjectProvider<Duplicates> duplicates) {
 		this.jdbc = jdbc;
 		this.duplicates = duplicates;
 	}
@@ -65,7 +67,7 @@ public class CollectiveMatters {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Optional<Group> of(String number) {
+	public Optional<Group> of(String number) {
 		return jdbc.sql("SELECT d.group_id FROM casefile_doc d JOIN petition_ref p ON p.id = d.petition_id WHERE p.number = ? AND d.group_id IS NOT NULL")
 			.param(number)
 			.query(Long.class)

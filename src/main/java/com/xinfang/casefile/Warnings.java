@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public class Warnings {
 		int raised = 0;
 		for (var e : counts.entrySet()) {
 			int[] c = e.getValue();
-			int[] history = java.util.Arrays.copyOfRange(c, 1, weeks);
+			int[] history = Arrays.copyOfRange(c, 1, weeks);
 			Optional<GrowthRule> alert = GrowthRule.alert(c[0], history);
 			if (alert.isEmpty()) {
 				continue;

@@ -1,6 +1,7 @@
 package com.xinfang.console;
 
 import com.xinfang.organization.Directory;
+import com.xinfang.petition.Action;
 import com.xinfang.petition.Channel;
 import com.xinfang.petition.Complexity;
 import com.xinfang.petition.Kind;
@@ -28,7 +29,7 @@ public record Names(Directory directory) {
 			return "来源系统记录"; // a step replayed from a hand-over package (exchange.HandOver)
 		}
 		try {
-			return com.xinfang.petition.Action.valueOf(code).label();
+			return Action.valueOf(code).label();
 		}
 		catch (IllegalArgumentException ex) {
 			return code;

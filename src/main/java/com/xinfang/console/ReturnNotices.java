@@ -1,7 +1,10 @@
 package com.xinfang.console;
 
 import com.xinfang.identity.Role;
+import com.xinfang.notification.StaffNotices;
+import com.xinfang.petition.Action;
 import com.xinfang.petition.PetitionMoved;
+import com.xinfang.petition.Status;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,17 +19,17 @@ class ReturnNotices {
 
 	private final JdbcClient jdbc;
 
-	private final com.xinfang.notification.StaffNotices notices;
+	private final StaffNotices notices;
 
-	ReturnNotices(JdbcClient jdbc, com.xinfang.notification.StaffNotices notices) {
+	ReturnNotices(JdbcClient jdbc, StaffNotices notices) {
 		this.jdbc = jdbc;
 		this.notices = notices;
 	}
 
 	@EventListener
 	void on(PetitionMoved event) {
-		if (event.action() != com.xinfang.petition.Action.RETURN
-				|| event.fromStatus() != com.xinfang.petition.Status.REPLY_PENDING_APPROVAL) {
+		if (event.action() != Action.RETURN
+				|| event.fromStatus() != Status.REPLY_PENDING_APPROVAL) {
 			return;
 		}
 		record Returned(long id, String unit, String note) {

@@ -9,7 +9,10 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.JointUnits;
+import com.xinfang.petition.Kind;
 import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.Status;
+import com.xinfang.petition.VisibleMatter;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.Texts;
@@ -113,10 +116,10 @@ public class JointHandling {
 
 	/** Named rule: who may blow the whistle — the lead unit's case officer or head, or the 信访部门. */
 	public boolean mayWhistle(String responsibleUnitCode, String status, Actor actor) {
-		return mayCallIn(responsibleUnitCode, actor) && com.xinfang.petition.Status.isOpen(status);
+		return mayCallIn(responsibleUnitCode, actor) && Status.isOpen(status);
 	}
 
-	public boolean mayWhistle(com.xinfang.petition.VisibleMatter matter, Actor actor) {
+	public boolean mayWhistle(VisibleMatter matter, Actor actor) {
 		return mayCallIn(matter.responsibleUnitCode(), actor) && matter.status().isOpen();
 	}
 
@@ -142,7 +145,7 @@ public class JointHandling {
 		if (!p.status().isOpen()) {
 			throw new DomainException.Conflict("该事项已办结或终结，不能再吹哨");
 		}
-		if (p.kind() == com.xinfang.petition.Kind.ACCUSATION) {
+		if (p.kind() == Kind.ACCUSATION) {
 			// Art 30: accusation material must never reach the accused; calling units in would spread it
 			throw new DomainException.Conflict("检举控告类事项依法保密，不适用吹哨召集其他单位（条例第三十条）");
 		}
@@ -294,7 +297,7 @@ public class JointHandling {
 
 	/** The joint handling of a matter already found in the actor's scope (the case page). */
 	@Transactional(readOnly = true)
-	public Optional<Joint> of(com.xinfang.petition.VisibleMatter matter) {
+	public Optional<Joint> of(VisibleMatter matter) {
 		return find(matter.number());
 	}
 

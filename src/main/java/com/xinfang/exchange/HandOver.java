@@ -2,10 +2,13 @@ package com.xinfang.exchange;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Actor;
+import com.xinfang.petition.Action;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.petition.PetitionRegistration;
 import com.xinfang.petition.RegisterPetition;
+import com.xinfang.petition.Status;
 import com.xinfang.petition.Upload;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.PersonalDataCipher;
 import java.io.ByteArrayInputStream;
@@ -17,12 +20,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -295,8 +301,8 @@ public class HandOver {
 
 	private HandOver self;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	void setSelf(@org.springframework.context.annotation.Lazy HandOver self) {
+	@Autowired
+	void setSelf(@Lazy HandOver self) {
 		this.self = self;
 	}
 
@@ -455,7 +461,7 @@ public class HandOver {
 		}
 		else if (action != null) {
 			try {
-				label = com.xinfang.petition.Action.valueOf(action).label();
+				label = Action.valueOf(action).label();
 			}
 			catch (IllegalArgumentException ex) {
 				label = action;
@@ -478,7 +484,7 @@ public class HandOver {
 
 	private static String knownStatus(String status) {
 		String s = knownStatusOrNull(status);
-		return s == null ? com.xinfang.petition.Status.REGISTERED.name() : s;
+		return s == null ? Status.REGISTERED.name() : s;
 	}
 
 	private static String knownStatusOrNull(String status) {
@@ -486,7 +492,7 @@ public class HandOver {
 			return null;
 		}
 		try {
-			return com.xinfang.petition.Status.valueOf(status).name();
+			return Status.valueOf(status).name();
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
@@ -539,13 +545,13 @@ public class HandOver {
 		try {
 			return OffsetDateTime.parse(s);
 		}
-		catch (java.time.format.DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
 			throw new DomainException.Invalid("receivedAt", "收到时间须为带时区的 ISO 8601 时间");
 		}
 	}
 
 	private static String time(Instant t) {
-		return Open311.W3C.format(t.atZone(com.xinfang.platform.BeijingTime.ZONE));
+		return Open311.W3C.format(t.atZone(BeijingTime.ZONE));
 	}
 
 	private static String date(LocalDate d) {

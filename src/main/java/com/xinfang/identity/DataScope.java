@@ -1,12 +1,16 @@
 package com.xinfang.identity;
 
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+
 /**
  * The matters a person may see. Bureau staff, leaders and administrators see their region's
  * subtree; a department sees the matters it is responsible for; a citizen sees their own.
  * Who sees what is decided here; how that filters the matters' rows is the petition module's
  * ({@code petition.PetitionScope}), next to the data it filters.
  */
-public record DataScope(Type type, String value) implements java.io.Serializable {
+public record DataScope(Type type, String value) implements Serializable {
 
 	public enum Type {
 
@@ -64,11 +68,11 @@ public record DataScope(Type type, String value) implements java.io.Serializable
 
 	/** The same rule in Java, for a single matter already loaded. */
 	public boolean permits(String regionCode, String responsibleUnitCode, Long citizenUserId) {
-		return permits(regionCode, responsibleUnitCode, java.util.List.of(), citizenUserId);
+		return permits(regionCode, responsibleUnitCode, List.of(), citizenUserId);
 	}
 
 	/** The same rule in Java, with the units called in to handle the matter jointly. */
-	public boolean permits(String regionCode, String responsibleUnitCode, java.util.Collection<String> jointUnits,
+	public boolean permits(String regionCode, String responsibleUnitCode, Collection<String> jointUnits,
 			Long citizenUserId) {
 		return switch (type) {
 			case REGION -> regionCode != null && regionCode.startsWith(value);

@@ -10,12 +10,14 @@ import java.util.Set;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
@@ -41,9 +43,9 @@ class TokenService {
 		var nimbus = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
 		// the signature and expiry first (no database), then whether the token was ended early
 		// expiry against the application's clock (the one that issued the token), not the system's
-		var timestamps = new org.springframework.security.oauth2.jwt.JwtTimestampValidator();
+		var timestamps = new JwtTimestampValidator();
 		timestamps.setClock(clock);
-		nimbus.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(timestamps, revocations));
+		nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, revocations));
 		this.decoder = nimbus;
 		this.clock = clock;
 	}

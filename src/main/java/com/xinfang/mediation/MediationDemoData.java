@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -84,7 +85,7 @@ class MediationDemoData implements ApplicationRunner {
 			if (strict) {
 				throw new IllegalStateException("demo mediation data could not be seeded", ex);
 			}
-			org.slf4j.LoggerFactory.getLogger(MediationDemoData.class).warn("Demo mediation data skipped: {}", ex.getMessage());
+			LoggerFactory.getLogger(MediationDemoData.class).warn("Demo mediation data skipped: {}", ex.getMessage());
 		}
 	}
 

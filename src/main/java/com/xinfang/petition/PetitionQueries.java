@@ -1,14 +1,26 @@
 package com.xinfang.petition;
 
+import com.xinfang.calendar.DeadlineClock;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
+import com.xinfang.identity.Role;
+import com.xinfang.organization.Directory;
+import com.xinfang.organization.Region;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PetitionQueries {
 
-	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
+	private static final ZoneId BEIJING = BeijingTime.ZONE;
 
 	public static final int MAX_PAGE_SIZE = 200;
 
@@ -35,7 +47,7 @@ public class PetitionQueries {
 
 	private final AttachmentStore attachmentStore;
 
-	private final com.xinfang.organization.Directory directory;
+	private final Directory directory;
 
 	private final HandlingRecords records;
 
@@ -44,7 +56,7 @@ public class PetitionQueries {
 	private final ActionPermissions permissions;
 
 	PetitionQueries(Petitions petitions, History history, JdbcClient jdbc, Clock clock, AttachmentStore attachmentStore,
-			com.xinfang.organization.Directory directory, HandlingRecords records, IssuedDocuments issued,
+			Directory directory, HandlingRecords records, IssuedDocuments issued,
 			ActionPermissions permissions) {
 		this.permissions = permissions;
 		this.issued = issued;
@@ -117,7 +129,7 @@ public class PetitionQueries {
 		if (p.status() == Status.MERGED && p.duplicateOf() != null) {
 			petitions.findByNumber(p.duplicateOf()).ifPresent(o -> {
 				history.milestones(o.id()).forEach(m -> out.add(new PetitionViews.Milestone(m.at(), "原事项" + m.name())));
-				out.sort(java.util.Comparator.comparing(PetitionViews.Milestone::at));
+				out.sort(Comparator.comparing(PetitionViews.Milestone::at));
 			});
 		}
 		return out;
@@ -126,7 +138,7 @@ public class PetitionQueries {
 	Petition load(String number, Actor actor) {
 		Petition p = petitions.findByNumber(number).orElseThrow(() -> notFound(number));
 		boolean visible = actor.scope().permits(p.regionCode(), p.responsibleUnitCode(), p.citizenUserId())
-				|| actor.scope().type() == com.xinfang.identity.DataScope.Type.UNIT
+				|| actor.scope().type() == DataScope.Type.UNIT
 						&& actor.scope().permits(p.regionCode(), p.responsibleUnitCode(), jointUnits(p.id()), p.citizenUserId());
 		if (!visible) {
 			throw notFound(number);
@@ -153,11 +165,11 @@ public class PetitionQueries {
 			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		if (notBlank(filter.status())) {
-			List<String> statuses = java.util.Arrays.stream(filter.status().split(",")).map(String::strip)
+			List<String> statuses = Arrays.stream(filter.status().split(",")).map(String::strip)
 				.filter(x -> !x.isEmpty()).toList();
 			where.append(" AND p.status IN (").append(placeholders(statuses.size())).append(")");
 			params.addAll(statuses);
-			if (statuses.contains(Status.REGISTERED.name()) && actor.has(com.xinfang.identity.Role.REGISTRAR)
+			if (statuses.contains(Status.REGISTERED.name()) && actor.has(Role.REGISTRAR)
 					&& actor.unitCode() != null) {
 				// the registration queue is one desk's: another bureau's online matters are seen, not queued
 				// here (the same rule as the queue's count in countsByStatus and as ActionPermissions)
@@ -167,7 +179,7 @@ public class PetitionQueries {
 		}
 		if (notBlank(filter.regionCode())) {
 			where.append(" AND p.region_code LIKE ?");
-			params.add(com.xinfang.organization.Region.subtreePrefix(filter.regionCode()) + "%");
+			params.add(Region.subtreePrefix(filter.regionCode()) + "%");
 		}
 		if (notBlank(filter.categoryCode())) {
 			where.append(" AND p.category_code = ?");
@@ -219,7 +231,7 @@ public class PetitionQueries {
 				LocalDate statutory = rs.getObject(14, LocalDate.class);
 				boolean open = isOpen(status);
 				return new PetitionViews.PetitionSummary(rs.getString(1), status, Channel.valueOf(rs.getString(3)),
-						com.xinfang.platform.BeijingTime.of(rs.getObject(4, OffsetDateTime.class)), rs.getString(5),
+						BeijingTime.of(rs.getObject(4, OffsetDateTime.class)), rs.getString(5),
 						rs.getString(6), kind, rs.getString(8), identify ? rs.getString(9) : ConfidentialityRule.HIDDEN,
 						rs.getInt(10), rs.getString(11), open ? target : null, open ? statutory : null,
 						open ? tone(target, today) : null, open ? tone(statutory, today) : null);
@@ -241,15 +253,15 @@ public class PetitionQueries {
 			+ " AND p.registering_unit_code IS NOT NULL AND p.registering_unit_code <> ?)";
 
 	/** Counts per status within the caller's scope, for the console's queues. */
-	public java.util.Map<String, Long> countsByStatus(Actor actor) {
+	public Map<String, Long> countsByStatus(Actor actor) {
 		var params = new ArrayList<>();
 		if (PetitionScope.parameter(actor.scope()) != null) {
 			params.add(PetitionScope.parameter(actor.scope()));
 		}
-		var counts = new java.util.LinkedHashMap<String, Long>();
+		var counts = new LinkedHashMap<String, Long>();
 		// a registrar's desk counts the online matters filed to their own bureau only (ActionPermissions: one owner)
 		String desk = "";
-		if (actor.has(com.xinfang.identity.Role.REGISTRAR) && actor.unitCode() != null) {
+		if (actor.has(Role.REGISTRAR) && actor.unitCode() != null) {
 			desk = ONLINE_ELSEWHERE;
 			params.add(actor.unitCode());
 		}
@@ -262,8 +274,8 @@ public class PetitionQueries {
 
 	/** Earlier matters of the same person (ID number or phone), within the caller's scope. */
 	List<PetitionViews.DuplicateSuggestion> sameIdentity(Petition petition, Actor actor) {
-		List<String> ids = petition.petitioners().stream().map(Petitioner::idNumberIndex).filter(java.util.Objects::nonNull).toList();
-		List<String> phones = petition.petitioners().stream().map(Petitioner::phoneIndex).filter(java.util.Objects::nonNull).toList();
+		List<String> ids = petition.petitioners().stream().map(Petitioner::idNumberIndex).filter(Objects::nonNull).toList();
+		List<String> phones = petition.petitioners().stream().map(Petitioner::phoneIndex).filter(Objects::nonNull).toList();
 		if (ids.isEmpty() && phones.isEmpty() || actor.isCitizen()) {
 			return List.of();
 		}
@@ -342,7 +354,7 @@ public class PetitionQueries {
 
 	/** The badge colour of a clock (calendar module's rule), or none without a due date. */
 	static String tone(LocalDate due, LocalDate today) {
-		return due == null ? null : com.xinfang.calendar.DeadlineClock.standing(due, today).tone().name();
+		return due == null ? null : DeadlineClock.standing(due, today).tone().name();
 	}
 
 	static boolean isOpen(Status status) {
@@ -418,7 +430,7 @@ public class PetitionQueries {
 	}
 
 	/** An attachment's bytes from the store (the database, or files of earlier versions); 404 if gone. */
-	public java.io.InputStream attachmentContent(AttachmentFile file) {
+	public InputStream attachmentContent(AttachmentFile file) {
 		return attachmentStore.open(file.storageKey());
 	}
 
@@ -431,7 +443,7 @@ public class PetitionQueries {
 	}
 
 	private static String placeholders(int n) {
-		return String.join(",", java.util.Collections.nCopies(n, "?"));
+		return String.join(",", Collections.nCopies(n, "?"));
 	}
 
 	/** Art 30: whether the actor may know who petitioned this matter (ConfidentialityRule). */

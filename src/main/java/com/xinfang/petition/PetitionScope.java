@@ -1,6 +1,7 @@
 package com.xinfang.petition;
 
 import com.xinfang.identity.DataScope;
+import java.util.List;
 
 /**
  * The data scope ({@link DataScope}: whose matters a person may see) as a SQL condition on the
@@ -49,7 +50,7 @@ public final class PetitionScope {
 	}
 
 	/** Adds the condition's parameter, if it takes one, to a list of positional parameters. */
-	public static void addParameter(DataScope scope, java.util.List<Object> params) {
+	public static void addParameter(DataScope scope, List<Object> params) {
 		Object p = parameter(scope);
 		if (p != null) {
 			params.add(p);

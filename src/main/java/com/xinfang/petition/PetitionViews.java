@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 
 /** What the API and pages show of a matter. Personal data only masked. */
 public final class PetitionViews {
@@ -110,7 +111,7 @@ public final class PetitionViews {
 	 */
 	public record CaseFile(VisibleMatter matter, PetitionView petition, List<HistoryEntry> history,
 			List<RecordView> records, List<DuplicateSuggestion> related, List<Document> documents,
-			java.util.Set<Action> allowed, java.util.Set<Flag> flags, boolean mayUnmask, String returnedNote) {
+			Set<Action> allowed, Set<Flag> flags, boolean mayUnmask, String returnedNote) {
 	}
 
 	/** Filters of the staff list; all optional. */

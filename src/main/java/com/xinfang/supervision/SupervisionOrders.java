@@ -15,8 +15,12 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.VisibleMatter;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.Texts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupervisionOrders {
 
-	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
+	private static final ZoneId BEIJING = BeijingTime.ZONE;
 
 	public enum Kind {
 
@@ -186,7 +190,7 @@ public class SupervisionOrders {
 
 	/** The orders of a matter already found in the actor's scope (the case page). */
 	@Transactional(readOnly = true)
-	public List<Order> forMatter(com.xinfang.petition.VisibleMatter matter) {
+	public List<Order> forMatter(VisibleMatter matter) {
 		String number = matter.number();
 		return jdbc.sql(SELECT + " WHERE p.number = ? ORDER BY o.issued_at").param(number).query((rs, n) -> row(rs)).list();
 	}
@@ -250,19 +254,19 @@ public class SupervisionOrders {
 			.orElseThrow(() -> new DomainException.NotFound("督办不存在"));
 	}
 
-	private Order row(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private Order row(ResultSet rs) throws SQLException {
 		return row(rs, 0);
 	}
 
 	/** The order's columns, starting after {@code skip} leading columns. */
-	private Order row(java.sql.ResultSet rs, int skip) throws java.sql.SQLException {
+	private Order row(ResultSet rs, int skip) throws SQLException {
 		Kind kind = Kind.valueOf(rs.getString(skip + 2));
 		OffsetDateTime issued = rs.getObject(skip + 6, OffsetDateTime.class);
 		OffsetDateTime replied = rs.getObject(skip + 10, OffsetDateTime.class);
 		return new Order(rs.getLong(skip + 1), kind.name(), kind.label, rs.getString(skip + 3),
 				directory.unitName(rs.getString(skip + 3)), rs.getString(skip + 4), rs.getObject(skip + 5, LocalDate.class),
-				com.xinfang.platform.BeijingTime.of(issued), rs.getString(skip + 7), rs.getBoolean(skip + 8),
-				rs.getString(skip + 9), com.xinfang.platform.BeijingTime.of(replied), rs.getString(skip + 11),
+				BeijingTime.of(issued), rs.getString(skip + 7), rs.getBoolean(skip + 8),
+				rs.getString(skip + 9), BeijingTime.of(replied), rs.getString(skip + 11),
 				rs.getString(skip + 12));
 	}
 

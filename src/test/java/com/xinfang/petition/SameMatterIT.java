@@ -8,6 +8,7 @@ import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SameMatterIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	private static final AtomicInteger SEQ = new AtomicInteger(500);
 

@@ -9,7 +9,9 @@ import static org.mockito.Mockito.when;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,8 +35,8 @@ class PublicityDemoStrictTest {
 
 	@Test
 	void demoModeWithoutItsAccountsIsAFailureWhenStrict() {
-		JdbcClient jdbc = mock(JdbcClient.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
-		when(jdbc.sql(anyString()).query(Long.class).optional()).thenReturn(java.util.Optional.empty());
+		JdbcClient jdbc = mock(JdbcClient.class, Mockito.RETURNS_DEEP_STUBS);
+		when(jdbc.sql(anyString()).query(Long.class).optional()).thenReturn(Optional.empty());
 		var strict = new PublicityDemo(jdbc, mock(TransactionTemplate.class), clock,
 				new MockEnvironment().withProperty("xinfang.demo.strict", "true").withProperty("xinfang.demo.enabled", "true"));
 		assertThatThrownBy(strict::seed).isInstanceOf(IllegalStateException.class)
