@@ -38,10 +38,7 @@ class PetitionTablesOwnershipTest {
 			// the same person across matters (petitioners by their identity index): to move behind a petition
 			// read API of "the matters of this person", with Art 30 applied there
 			Map.entry("com/xinfang/casefile/ClassCases.java", 2),
-			Map.entry("com/xinfang/casefile/PersonFiles.java", 2),
-			// the hand-over package: it writes a matter and its steps as they were in the source system (to move
-			// behind a petition import API)
-			Map.entry("com/xinfang/exchange/HandOver.java", 17)));
+			Map.entry("com/xinfang/casefile/PersonFiles.java", 2)));
 
 	@Test
 	void noModuleOutsidePetitionNamesItsTablesBeyondTheShrinkingAllowList() throws IOException {
