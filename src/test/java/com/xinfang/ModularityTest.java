@@ -1,5 +1,8 @@
 package com.xinfang;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -17,8 +20,8 @@ class ModularityTest {
 	void writesModuleDocumentationNamingEveryModule() throws Exception {
 		String folder = "target/spring-modulith-docs";
 		new Documenter(MODULES, folder).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
-		String diagram = java.nio.file.Files.readString(java.nio.file.Path.of(folder, "components.puml"));
-		MODULES.forEach(module -> org.assertj.core.api.Assertions.assertThat(diagram).contains(module.getDisplayName()));
+		String diagram = Files.readString(Path.of(folder, "components.puml"));
+		MODULES.forEach(module -> Assertions.assertThat(diagram).contains(module.getDisplayName()));
 	}
 
 }

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,9 +67,9 @@ public final class TestApi {
 
 	/** The text of a PDF, as a reader would copy it. */
 	public static String pdfText(byte[] pdf) {
-		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+		try (var doc = Loader.loadPDF(pdf)) {
 			// lines are joined: a Chinese word may be broken across two lines
-			return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s*\\R\\s*", "");
+			return new PDFTextStripper().getText(doc).replaceAll("\\s*\\R\\s*", "");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -2,10 +2,13 @@ package com.xinfang.accountability;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Actor;
+import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.PetitionScope;
 import com.xinfang.petition.Status;
+import com.xinfang.petition.VisibleMatter;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import java.time.Clock;
@@ -94,7 +97,7 @@ public class AccountabilityRates {
 	@Transactional(readOnly = true)
 	public List<UnitRates> perUnit(LocalDate from, LocalDate to, String unitCode, Actor actor) {
 		FigureScope.requireStaff(actor);
-		if (actor.scope().type() == com.xinfang.identity.DataScope.Type.UNIT) {
+		if (actor.scope().type() == DataScope.Type.UNIT) {
 			// a department sees its own row only, not the units it met through a joint handling
 			if (unitCode != null && !unitCode.isBlank() && !unitCode.equals(actor.scope().value())) {
 				return List.of();
@@ -104,17 +107,17 @@ public class AccountabilityRates {
 		LocalDate yesterday = LocalDate.now(clock.withZone(BeijingTime.ZONE)).minusDays(1);
 		LocalDate end = to.isAfter(yesterday) ? yesterday : to;
 		List<Object> params = new ArrayList<>();
-		String scope = actor.scope().sqlCondition("p");
+		String scope = PetitionScope.sql(actor.scope(), "p");
 		String unitFilter = unitCode == null || unitCode.isBlank() ? "" : " WHERE unit = ?";
 		// the duties as docs/supervision.md defines them (one definition with the dashboard: Duties)
 		String sql = """
 				WITH acc AS (
 				  SELECT %3$s AS unit, %4$s AS failed
-				  FROM petition p %5$s
+				  FROM petition_fact p %5$s
 				  WHERE p.status <> 'MERGED' AND p.accept_statutory BETWEEN ? AND ? AND %1$s),
 				han AS (
 				  SELECT p.responsible_unit_code AS unit, %6$s AS failed
-				  FROM petition p
+				  FROM petition_fact p
 				  WHERE p.accepted_at IS NOT NULL AND p.status <> 'MERGED' AND p.handle_statutory BETWEEN ? AND ? AND %1$s),
 				merged AS (
 				  SELECT unit, count(*) AS accept_due, count(*) FILTER (WHERE failed) AS not_accepted, 0 AS handle_due, 0 AS not_handled FROM acc GROUP BY unit
@@ -125,13 +128,13 @@ public class AccountabilityRates {
 				Duties.HISTORY, Duties.HANDLE_FAILED);
 		params.add(from);
 		params.add(end);
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		params.add(from);
 		params.add(end);
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		if (!unitFilter.isEmpty()) {
 			params.add(unitCode);
@@ -165,7 +168,7 @@ public class AccountabilityRates {
 	 */
 	@Transactional
 	public Finding find(String number, String kindName, String reason, Actor actor) {
-		if (!directory.isPetitionBureau(actor.unitCode()) || !actor.hasAny(Role.SUPERVISOR, Role.REVIEWER)) {
+		if (!mayFind(actor)) {
 			throw new DomainException.Forbidden("只有信访部门的督办员或审核人可以认定");
 		}
 		var p = petitions.find(number, actor);
@@ -176,10 +179,10 @@ public class AccountabilityRates {
 		catch (IllegalArgumentException ex) {
 			throw new DomainException.Invalid("kind", "请选择认定类型：应受理而不受理或应办理而不办理");
 		}
-		if (kind == FindingKind.SHOULD_HAVE_ACCEPTED && !Status.NOT_ACCEPTED.name().equals(p.status())) {
+		if (kind == FindingKind.SHOULD_HAVE_ACCEPTED && p.status() != Status.NOT_ACCEPTED) {
 			throw new DomainException.Conflict("只有作出不予受理决定的事项才能认定为应受理而不受理");
 		}
-		if (kind == FindingKind.SHOULD_HAVE_HANDLED && !Status.isIn(p.status(), Status.REPLY_ISSUED)) {
+		if (kind == FindingKind.SHOULD_HAVE_HANDLED && !Status.REPLY_ISSUED.contains(p.status())) {
 			throw new DomainException.Conflict("只有已答复或办结的事项才能认定为应办理而不办理");
 		}
 		if (reason == null || reason.strip().length() < 10) {
@@ -187,7 +190,7 @@ public class AccountabilityRates {
 		}
 		int inserted = jdbc.sql("""
 				INSERT INTO accountability_finding (petition_id, kind, unit_code, reason, found_at, found_by)
-				SELECT id, ?, coalesce(responsible_unit_code, registering_unit_code), ?, ?, ? FROM petition WHERE number = ?
+				SELECT id, ?, coalesce(responsible_unit_code, registering_unit_code), ?, ?, ? FROM petition_fact WHERE number = ?
 				ON CONFLICT (petition_id, kind) DO NOTHING""")
 			.params(kind.name(), reason.strip(), OffsetDateTime.now(clock), actor.label(), number)
 			.update();
@@ -200,10 +203,16 @@ public class AccountabilityRates {
 
 	@Transactional(readOnly = true)
 	public List<Finding> findings(String number, Actor actor) {
-		petitions.requireVisible(number, actor);
+		return findings(petitions.visible(number, actor));
+	}
+
+	/** The findings on a matter already found in the actor's scope (the case page). */
+	@Transactional(readOnly = true)
+	public List<Finding> findings(VisibleMatter matter) {
+		String number = matter.number();
 		return jdbc.sql("""
 				SELECT f.id, p.number, f.kind, f.unit_code, f.reason, f.found_at, f.found_by
-				FROM accountability_finding f JOIN petition p ON p.id = f.petition_id WHERE p.number = ? ORDER BY f.found_at""")
+				FROM accountability_finding f JOIN petition_fact p ON p.id = f.petition_id WHERE p.number = ? ORDER BY f.found_at""")
 			.param(number)
 			.query((rs, n) -> {
 				FindingKind kind = FindingKind.valueOf(rs.getString(3));
@@ -212,6 +221,18 @@ public class AccountabilityRates {
 						rs.getString(7));
 			})
 			.list();
+	}
+
+	/**
+	 * Whether the actor may make an Art 26 finding on the matter now (what {@link #find} enforces):
+	 * a supervisor or reviewer of a petition bureau, on a decided matter.
+	 */
+	public boolean mayFind(VisibleMatter matter, Actor actor) {
+		return mayFind(actor) && findable(matter.status().name());
+	}
+
+	private boolean mayFind(Actor actor) {
+		return directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REVIEWER);
 	}
 
 	/** Whether a matter in this status is decided, so an Art 26 finding may be made on it. */

@@ -2,6 +2,7 @@ package com.xinfang.accountability;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
+import com.xinfang.petition.PetitionScope;
 import com.xinfang.platform.BeijingTime;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ public class Backlog {
 		return """
 				WITH rep AS (
 				  SELECT r.duplicate_of AS number, array_agg(r.received_at ORDER BY r.received_at) AS ats
-				  FROM petition r WHERE r.duplicate_of IS NOT NULL GROUP BY r.duplicate_of),
+				  FROM petition_fact r WHERE r.duplicate_of IS NOT NULL GROUP BY r.duplicate_of),
 				m AS (
 				  SELECT p.number, p.title, p.responsible_unit_code, substr(p.region_code, 1, 6) AS county,
 				         CASE WHEN p.status IN %1$s THEN (p.closed_at AT TIME ZONE 'Asia/Shanghai')::date END AS exit_day,
@@ -65,20 +66,20 @@ public class Backlog {
 				         coalesce(cardinality(rep.ats), 0) AS repeats,
 				         CASE WHEN p.status = 'CLOSED' THEN (SELECT (min(x) AT TIME ZONE 'Asia/Shanghai')::date
 				                                              FROM unnest(rep.ats) x WHERE x > p.closed_at) END AS relapse_day
-				  FROM petition p LEFT JOIN rep ON rep.number = p.number
+				  FROM petition_fact p LEFT JOIN rep ON rep.number = p.number
 				  WHERE p.status <> 'MERGED' AND %2$s),
 				b AS (
 				  SELECT m.*,
 				         least(CASE WHEN (exit_day IS NULL OR exit_day >= overdue_day) AND overdue_day <= ?::date THEN overdue_day END,
 				               CASE WHEN exit_day IS NULL OR exit_day >= repeat_day THEN repeat_day END) AS entry_day
 				  FROM m)
-				""".formatted(EXIT, actor.scope().sqlCondition("p"));
+				""".formatted(EXIT, PetitionScope.sql(actor.scope(), "p"));
 	}
 
 	private List<Object> params(Actor actor, LocalDate today) {
 		List<Object> params = new ArrayList<>();
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		params.add(today);
 		return params;

@@ -51,7 +51,7 @@ public final class Duties {
 	public static final String HISTORY = """
 			LEFT JOIN LATERAL (SELECT min(h.at) FILTER (WHERE h.action IN ('ACCEPT', 'REJECT', 'DIVERT')) AS decided_at,
 			                          min(h.at) FILTER (WHERE h.action = 'APPROVE' AND h.to_status = 'REPLIED') AS reply_approved_at
-			                   FROM petition_history h WHERE h.petition_id = p.id) d ON true""";
+			                   FROM petition_step h WHERE h.petition_id = p.id) d ON true""";
 
 	/** Who owes the acceptance decision: the responsible unit, else the registering 信访部门. */
 	public static final String ACCEPT_UNIT = "coalesce(p.responsible_unit_code, p.registering_unit_code)";
@@ -92,11 +92,11 @@ public final class Duties {
 
 	/** A lateral join giving {@code rep.second_at}: when the matter's second repeat was received (null: fewer). */
 	public static final String SECOND_REPEAT = """
-			LEFT JOIN LATERAL (SELECT r.received_at AS second_at FROM petition r WHERE r.duplicate_of = p.number
+			LEFT JOIN LATERAL (SELECT r.received_at AS second_at FROM petition_fact r WHERE r.duplicate_of = p.number
 			                   ORDER BY r.received_at OFFSET 1 LIMIT 1) rep ON true""";
 
 	/** The numbers of the matters with at least two repeats (a sub-select over the repeats' index). */
-	public static final String REPEATED_TWICE = "SELECT duplicate_of FROM petition WHERE duplicate_of IS NOT NULL "
+	public static final String REPEATED_TWICE = "SELECT duplicate_of FROM petition_fact WHERE duplicate_of IS NOT NULL "
 			+ "GROUP BY duplicate_of HAVING count(*) >= 2";
 
 	/**

@@ -2,9 +2,11 @@ package com.xinfang.accountability;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Actor;
+import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.PetitionScope;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.Texts;
@@ -92,7 +94,7 @@ public class ProhibitedConduct {
 	@Transactional(noRollbackFor = DomainException.Forbidden.class)
 	public Entry record(Report r, Actor actor) {
 		requireAccess(actor, "record");
-		List<com.xinfang.platform.DomainException.FieldProblem> problems = new ArrayList<>();
+		List<DomainException.FieldProblem> problems = new ArrayList<>();
 		Behaviour behaviour = null;
 		try {
 			behaviour = Behaviour.valueOf(r.behaviour() == null ? "" : r.behaviour().strip().toUpperCase(Locale.ROOT));
@@ -157,12 +159,12 @@ public class ProhibitedConduct {
 	 * region prefix, not the actor's own region code); of one person, or one row, when given.
 	 */
 	private List<Entry> entries(Actor actor, String id, Long rowId) {
-		if (actor.scope().type() != com.xinfang.identity.DataScope.Type.REGION) {
+		if (actor.scope().type() != DataScope.Type.REGION) {
 			return List.of();
 		}
 		String personFilter = (id == null ? "" : " AND c.id_number_index = ?") + (rowId == null ? "" : " AND c.id = ?");
 		List<Object> params = new ArrayList<>();
-		params.add(actor.scope().sqlParameter());
+		params.add(PetitionScope.parameter(actor.scope()));
 		if (id != null) {
 			params.add(cipher.blindIndex("id", id));
 		}

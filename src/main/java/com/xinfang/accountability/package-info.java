@@ -4,5 +4,7 @@
  * rates with their Art 26 findings, the 积案 backlog, the Art 26 register of prohibited conduct — and
  * who may see a unit's figures ({@link com.xinfang.accountability.FigureScope}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accountability")
+@ApplicationModule(displayName = "Accountability")
 package com.xinfang.accountability;
+
+import org.springframework.modulith.ApplicationModule;

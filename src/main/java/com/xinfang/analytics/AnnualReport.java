@@ -1,10 +1,15 @@
 package com.xinfang.analytics;
 
+import com.xinfang.mediation.MediationFigures;
 import com.xinfang.petition.Channel;
+import com.xinfang.platform.BeijingTime;
+import com.xinfang.publicity.ActivityKind;
+import com.xinfang.publicity.PublicityFigures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -33,12 +38,12 @@ public class AnnualReport {
 
 	private final JdbcClient jdbc;
 
-	private final com.xinfang.publicity.PublicityFigures publicity;
+	private final PublicityFigures publicity;
 
-	private final com.xinfang.mediation.MediationFigures mediation;
+	private final MediationFigures mediation;
 
-	AnnualReport(Indicators indicators, JdbcClient jdbc, com.xinfang.publicity.PublicityFigures publicity,
-			com.xinfang.mediation.MediationFigures mediation) {
+	AnnualReport(Indicators indicators, JdbcClient jdbc, PublicityFigures publicity,
+			MediationFigures mediation) {
 		this.mediation = mediation;
 		this.indicators = indicators;
 		this.jdbc = jdbc;
@@ -49,10 +54,10 @@ public class AnnualReport {
 	public byte[] render(StatsQuery q, int year) {
 		Figures f = indicators.figures(q);
 		Figures last = indicators.figures(q.withPeriod(LocalDate.of(year - 1, 1, 1), LocalDate.of(year - 1, 12, 31)));
-		long persons = jdbc.sql("SELECT coalesce(sum(person_count), 0) FROM petition WHERE received_at >= :from AND received_at < :until "
+		long persons = jdbc.sql("SELECT coalesce(sum(person_count), 0) FROM petition_fact WHERE received_at >= :from AND received_at < :until "
 				+ "AND region_code LIKE :prefix" + (q.unitCode() != null ? " AND responsible_unit_code = :unit" : ""))
-			.param("from", q.from().atStartOfDay(com.xinfang.platform.BeijingTime.ZONE).toOffsetDateTime())
-			.param("until", q.to().plusDays(1).atStartOfDay(com.xinfang.platform.BeijingTime.ZONE).toOffsetDateTime())
+			.param("from", q.from().atStartOfDay(BeijingTime.ZONE).toOffsetDateTime())
+			.param("until", q.to().plusDays(1).atStartOfDay(BeijingTime.ZONE).toOffsetDateTime())
 			.param("prefix", q.regionPrefix() + "%")
 			.params(q.unitCode() != null ? Map.of("unit", q.unitCode()) : Map.of())
 			.query(Long.class)
@@ -112,13 +117,13 @@ public class AnnualReport {
 						pct(r.figures().closedOnTimeRate()), pct(r.figures().satisfactionRate()), pct(r.figures().repeatRate())))
 				.toList());
 			heading2(doc, "附表3  分渠道信访事项情况");
-			table(doc, List.of("渠道", "收到", "占比"), java.util.Arrays.stream(Channel.values())
+			table(doc, List.of("渠道", "收到", "占比"), Arrays.stream(Channel.values())
 				.map(c -> List.of(c.label(), "" + f.byChannel().get(c.name()), pct(Figures.rate(f.byChannel().get(c.name()), f.received()))))
 				.toList());
 			if (q.regionPrefix().length() < 6) {
 				heading2(doc, "附表4  分县市区矛盾纠纷调解情况");
 				table(doc, List.of("县市区", "排查化解（件次）", "达成协议", "未达成协议", "调解成功率"),
-						mediation.breakdownFor(q.regionPrefix(), q.from(), q.to(), com.xinfang.mediation.MediationFigures.By.COUNTY)
+						mediation.breakdownFor(q.regionPrefix(), q.from(), q.to(), MediationFigures.By.COUNTY)
 							.stream()
 							.map(l -> List.of(l.name(), "" + l.figures().screened(), "" + l.figures().agreed(), "" + l.figures().failed(),
 									pct(l.figures().successRate())))
@@ -133,13 +138,13 @@ public class AnnualReport {
 	}
 
 	/** （五）法治宣传, from the publicity module's records (definitions in com.xinfang.publicity.PublicityFigures). */
-	private static void publicity(XWPFDocument doc, com.xinfang.publicity.PublicityFigures.Year p) {
+	private static void publicity(XWPFDocument doc, PublicityFigures.Year p) {
 		heading2(doc, "（五）法治宣传");
-		long onsite = p.activitiesOf(com.xinfang.publicity.ActivityKind.ONSITE) + p.activitiesOf(com.xinfang.publicity.ActivityKind.MONTH)
-				+ p.activitiesOf(com.xinfang.publicity.ActivityKind.CONSTITUTION_DAY) + p.activitiesOf(com.xinfang.publicity.ActivityKind.SECURITY_DAY);
+		long onsite = p.activitiesOf(ActivityKind.ONSITE) + p.activitiesOf(ActivityKind.MONTH)
+				+ p.activitiesOf(ActivityKind.CONSTITUTION_DAY) + p.activitiesOf(ActivityKind.SECURITY_DAY);
 		para(doc, "全年发放宣传资料" + p.materials() + "份，开展现场集中宣传" + onsite + "场次（含宣传月、12·4国家宪法日、4·15全民国家安全教育日活动），"
-				+ "现场答疑" + p.answered() + "人次，LED屏播放" + p.activitiesOf(com.xinfang.publicity.ActivityKind.LED) + "次；开展干部职工培训"
-				+ p.activitiesOf(com.xinfang.publicity.ActivityKind.TRAINING) + "场次。“信访工作法治化线上答题·等你来挑战”活动访问"
+				+ "现场答疑" + p.answered() + "人次，LED屏播放" + p.activitiesOf(ActivityKind.LED) + "次；开展干部职工培训"
+				+ p.activitiesOf(ActivityKind.TRAINING) + "场次。“信访工作法治化线上答题·等你来挑战”活动访问"
 				+ p.quizPageViews() + "人次（页面打开次数），完成答题" + p.quizRounds() + "轮。普法考试：全局在册干部职工" + p.staff() + "人，通过"
 				+ p.staffPassed() + "人，通过率" + pct(p.staffPassRate()) + "。普法重点任务清单和责任清单共" + p.tasks() + "项，已完成" + p.tasksDone()
 				+ "项（按期" + p.tasksOnTime() + "项）。");

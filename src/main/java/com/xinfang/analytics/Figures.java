@@ -1,6 +1,8 @@
 package com.xinfang.analytics;
 
+import com.xinfang.platform.DomainException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -90,12 +92,12 @@ public record Figures(long received, long accepted, long replied, long closed, l
 			case "shouldAcceptNotAcceptedRate" -> shouldAcceptNotAcceptedRate;
 			case "shouldHandleNotHandledRate" -> shouldHandleNotHandledRate;
 			case "mediationSuccessRate" -> mediationSuccessRate;
-			default -> throw new com.xinfang.platform.DomainException.Invalid("indicator", "未知指标：" + indicator);
+			default -> throw new DomainException.Invalid("indicator", "未知指标：" + indicator);
 		};
 	}
 
 	/** The indicators in the order of the tables and exports. */
-	public static final java.util.List<String> NAMES = java.util.List.of("received", "accepted", "acceptedOnTimeRate",
+	public static final List<String> NAMES = List.of("received", "accepted", "acceptedOnTimeRate",
 			"shouldAcceptNotAcceptedRate", "replied", "repliedOnTimeRate", "closed", "closedOnTimeRate",
 			"shouldHandleNotHandledRate", "averageHandlingDays", "oneTimeResolutionRate", "delivered", "rated", "ratingRate",
 			"satisfactionRate", "repeats", "repeatRate", "beyondLevel", "toBeijing", "overdueOpen", "backlog", "backlogResolved",

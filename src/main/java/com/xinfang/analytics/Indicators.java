@@ -5,14 +5,17 @@ import static com.xinfang.platform.Texts.blankToNull;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
+import com.xinfang.mediation.MediationFigures;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
+import com.xinfang.petition.Status;
 import com.xinfang.platform.DomainException;
 import com.xinfang.accountability.Duties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Indicators {
 
 	/** Statuses of a matter no longer open (the predicate of the petition_open_deadline index). */
-	static final String OPEN = com.xinfang.petition.Status.sqlOpen("p");
+	static final String OPEN = Status.sqlOpen("p");
 
 	/** The longest period one question may cover. */
 	static final long MAX_DAYS = 366L * 10;
@@ -61,9 +64,9 @@ public class Indicators {
 
 	private final Clock clock;
 
-	private final com.xinfang.mediation.MediationFigures mediation;
+	private final MediationFigures mediation;
 
-	Indicators(JdbcClient jdbc, Directory directory, Clock clock, com.xinfang.mediation.MediationFigures mediation) {
+	Indicators(JdbcClient jdbc, Directory directory, Clock clock, MediationFigures mediation) {
 		this.mediation = mediation;
 		this.jdbc = jdbc;
 		this.directory = directory;
@@ -178,10 +181,10 @@ public class Indicators {
 		sums.keySet().stream().filter(k -> !codes.contains(k)).sorted().forEach(codes::add);
 		open.keySet().stream().filter(k -> !codes.contains(k)).sorted().forEach(codes::add);
 		// 调解成功率 by county or township: one query of the mediation figures (not for units or categories)
-		Map<String, Double> mediated = new java.util.HashMap<>();
+		Map<String, Double> mediated = new HashMap<>();
 		if (by == Dimension.REGION && q.unitCode() == null) {
 			mediation.breakdownFor(q.regionPrefix(), q.from(), q.to(),
-					childLength == 6 ? com.xinfang.mediation.MediationFigures.By.COUNTY : com.xinfang.mediation.MediationFigures.By.TOWNSHIP)
+					childLength == 6 ? MediationFigures.By.COUNTY : MediationFigures.By.TOWNSHIP)
 				.forEach(l -> mediated.put(l.key(), l.figures().successRate()));
 		}
 		List<Row> rows = new ArrayList<>();
@@ -286,8 +289,8 @@ public class Indicators {
 		LocalDate today = LocalDate.now(clock);
 		String where = " AND p.region_code LIKE :prefix" + (q.unitCode() != null ? " AND " + Duties.OVERDUE_UNIT + " = :unit" : "");
 		Map<String, long[]> out = new LinkedHashMap<>();
-		jdbc.sql("SELECT k, sum(overdue), count(*) FROM (SELECT " + key + " AS k, 1 AS overdue FROM petition p WHERE "
-				+ Duties.OVERDUE_OPEN + where + " UNION ALL SELECT " + key + ", 0 FROM petition p WHERE p.number IN ("
+		jdbc.sql("SELECT k, sum(overdue), count(*) FROM (SELECT " + key + " AS k, 1 AS overdue FROM petition_fact p WHERE "
+				+ Duties.OVERDUE_OPEN + where + " UNION ALL SELECT " + key + ", 0 FROM petition_fact p WHERE p.number IN ("
 				+ Duties.REPEATED_TWICE + ") AND " + OPEN + " AND NOT coalesce(coalesce(p.handle_statutory, p.accept_statutory) < :today, false)"
 				+ where + ") o GROUP BY 1")
 			.param("today", today)

@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -40,7 +42,7 @@ public class MatterList {
 			String unit, String title, LocalDate statutoryDue) {
 
 		public List<Object> cells() {
-			return java.util.Arrays.asList(number, status, channel, receivedAt, region, category, unit, title,
+			return Arrays.asList(number, status, channel, receivedAt, region, category, unit, title,
 					statutoryDue == null ? "" : statutoryDue.toString());
 		}
 
@@ -112,7 +114,7 @@ public class MatterList {
 			case "replied" -> where.add(in("replied_at"));
 			case "closed", "averageHandlingDays", "oneTimeResolutionRate" -> {
 				where.add(in("closed_at"));
-				where.add(com.xinfang.petition.Status.sqlIn("p", com.xinfang.petition.Status.CONCLUDED_ONCE));
+				where.add(Status.sqlIn("p", Status.CONCLUDED_ONCE));
 			}
 			case "backlogResolved", "backlogResolutionRate" -> {
 				where.add("EXISTS (SELECT 1 FROM stats_matter s WHERE s.petition_id = p.id AND s.backlog_exit_day BETWEEN :pFrom AND :pTo"
@@ -174,9 +176,9 @@ public class MatterList {
 	public Page page(StatsQuery q, String indicator, String channel, String category, int page) {
 		Selection s = select(q, indicator, channel, category);
 		int p = Math.max(0, page);
-		Long total = named.queryForObject("SELECT count(*) FROM petition p WHERE " + s.where(), s.params(), Long.class);
+		Long total = named.queryForObject("SELECT count(*) FROM petition_fact p WHERE " + s.where(), s.params(), Long.class);
 		s.params().addValue("limit", PAGE_SIZE).addValue("offset", (long) p * PAGE_SIZE);
-		List<Item> items = named.query("SELECT " + COLUMNS + " FROM petition p WHERE " + s.where()
+		List<Item> items = named.query("SELECT " + COLUMNS + " FROM petition_fact p WHERE " + s.where()
 				+ " ORDER BY p.received_at DESC, p.id DESC LIMIT :limit OFFSET :offset", s.params(), (rs, i) -> item(rs));
 		return new Page(items, total == null ? 0 : total, p);
 	}
@@ -184,7 +186,7 @@ public class MatterList {
 	/** Every matter of the selection, in order, handed over one at a time as the cursor reads them. */
 	public void stream(StatsQuery q, String indicator, String channel, String category, Consumer<Item> sink) {
 		Selection s = select(q, indicator, channel, category);
-		readOnly.executeWithoutResult(status -> streaming.query("SELECT " + COLUMNS + " FROM petition p WHERE " + s.where()
+		readOnly.executeWithoutResult(status -> streaming.query("SELECT " + COLUMNS + " FROM petition_fact p WHERE " + s.where()
 				+ " ORDER BY p.received_at DESC, p.id DESC", s.params(), rs -> {
 					sink.accept(item(rs));
 				}));
@@ -201,7 +203,7 @@ public class MatterList {
 				rs.getObject("due", LocalDate.class));
 	}
 
-	private static String orEmpty(String code, java.util.function.Function<String, String> name) {
+	private static String orEmpty(String code, Function<String, String> name) {
 		return code == null ? "" : name.apply(code);
 	}
 

@@ -1,6 +1,7 @@
 package com.xinfang.analytics;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What a figure is asked for, already checked against the caller's scope: a period (inclusive
@@ -10,7 +11,7 @@ public record StatsQuery(LocalDate from, LocalDate to, String regionCode, String
 
 	/** The period of the same length just before this one (for "change against the previous period"). */
 	public StatsQuery previous() {
-		long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+		long days = ChronoUnit.DAYS.between(from, to) + 1;
 		return new StatsQuery(from.minusDays(days), from.minusDays(1), regionCode, regionPrefix, unitCode);
 	}
 

@@ -1,6 +1,7 @@
 package com.xinfang.analytics;
 
 import com.xinfang.accountability.Duties;
+import com.xinfang.petition.Status;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public class StatsRollup implements SmartLifecycle {
 	 * The day a matter was 办结 (closed by the bureau's approval, or finally decided; kept while a 复查 or
 	 * 复核 it asked for runs): 不予受理, 导入法定途径 and merged repeats also carry a closing time but are not 办结.
 	 */
-	static final String CLOSED_DAY = "CASE WHEN " + com.xinfang.petition.Status.sqlIn("p", com.xinfang.petition.Status.CONCLUDED_ONCE) + " THEN "
+	static final String CLOSED_DAY = "CASE WHEN " + Status.sqlIn("p", Status.CONCLUDED_ONCE) + " THEN "
 			+ Duties.day("p.closed_at") + " END";
 
 	/**
@@ -57,7 +58,7 @@ public class StatsRollup implements SmartLifecycle {
 			       %5$s, p.delivered_at IS NOT NULL AND p.satisfaction IS NOT NULL,
 			       p.delivered_at IS NOT NULL AND coalesce(p.satisfaction IN ('SATISFIED', 'BASIC'), false),
 			       coalesce(%6$s, ''), %7$s, %8$s, %9$s, %10$s, %11$s, %12$s
-			FROM petition p
+			FROM petition_fact p
 			%13$s
 			%14$s""".formatted(day("p.received_at"), day("p.accepted_at"), day("p.replied_at"), CLOSED_DAY,
 			day("p.delivered_at"), Duties.ACCEPT_UNIT, Duties.ACCEPT_DUE, Duties.ACCEPT_FAILED, Duties.HANDLE_DUE,

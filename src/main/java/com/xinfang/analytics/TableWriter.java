@@ -1,13 +1,16 @@
 package com.xinfang.analytics;
 
+import com.xinfang.platform.ExcelLook;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -102,7 +105,7 @@ public interface TableWriter extends AutoCloseable {
 		private int next = 0;
 
 		/** The first row is the header: styled, frozen and filtered (ExcelLook). */
-		private final org.apache.poi.ss.usermodel.CellStyle header;
+		private final CellStyle header;
 
 		private int[] widest = new int[0];
 
@@ -111,7 +114,7 @@ public interface TableWriter extends AutoCloseable {
 			this.out = out;
 			this.workbook.setCompressTempFiles(true);
 			this.sheet = workbook.createSheet(sheetName);
-			this.header = com.xinfang.platform.ExcelLook.headerStyle(workbook);
+			this.header = ExcelLook.headerStyle(workbook);
 		}
 
 		@Override
@@ -122,7 +125,7 @@ public interface TableWriter extends AutoCloseable {
 			boolean isHeader = next == 0;
 			Row row = sheet.createRow(next++);
 			if (cells.size() > widest.length) {
-				widest = java.util.Arrays.copyOf(widest, cells.size());
+				widest = Arrays.copyOf(widest, cells.size());
 			}
 			for (int i = 0; i < cells.size(); i++) {
 				Object v = cells.get(i);
@@ -136,14 +139,14 @@ public interface TableWriter extends AutoCloseable {
 				if (isHeader) {
 					cell.setCellStyle(header);
 				}
-				widest[i] = Math.max(widest[i], com.xinfang.platform.ExcelLook.chars(v == null ? "" : text(v)));
+				widest[i] = Math.max(widest[i], ExcelLook.chars(v == null ? "" : text(v)));
 			}
 		}
 
 		@Override
 		public void close() {
 			try {
-				com.xinfang.platform.ExcelLook.finish(sheet, widest, next - 1);
+				ExcelLook.finish(sheet, widest, next - 1);
 				workbook.write(out);
 				out.flush();
 			}

@@ -1,12 +1,15 @@
 package com.xinfang.audit;
 
+import com.xinfang.platform.BeijingTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +72,7 @@ public class AuditLog {
 	/** Joins the caller's transaction: the entry exists if and only if the act happened. */
 	@Transactional
 	public void record(String actor, String action, String target, String detail) {
-		Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		jdbc.sql("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?,?,?,?,?)")
 			.params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor, action, target, detail)
 			.update();
@@ -98,7 +101,7 @@ public class AuditLog {
 					}
 				});
 			}
-			catch (java.util.concurrent.RejectedExecutionException ex) {
+			catch (RejectedExecutionException ex) {
 				queued.set(false);
 			}
 		}
@@ -169,7 +172,7 @@ public class AuditLog {
 		return jdbc.sql("SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?")
 			.param(limit)
 			.query((rs, n) -> new AuditEntry(rs.getLong(1),
-					com.xinfang.platform.BeijingTime.of(rs.getObject(2, OffsetDateTime.class)),
+					BeijingTime.of(rs.getObject(2, OffsetDateTime.class)),
 					rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
 			.list();
 	}

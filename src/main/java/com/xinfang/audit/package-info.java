@@ -1,3 +1,5 @@
 /** The tamper-evident audit log: every sensitive read and every administrative act. */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@ApplicationModule(displayName = "Audit")
 package com.xinfang.audit;
+
+import org.springframework.modulith.ApplicationModule;

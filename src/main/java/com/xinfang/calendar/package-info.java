@@ -4,5 +4,7 @@
  * and local targets such as Changde's "3530". Other modules ask it when a limit falls due and how
  * close a due date is; they never count days themselves.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Calendar and time limits")
+@ApplicationModule(displayName = "Calendar and time limits")
 package com.xinfang.calendar;
+
+import org.springframework.modulith.ApplicationModule;

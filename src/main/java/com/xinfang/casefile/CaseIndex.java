@@ -1,6 +1,7 @@
 package com.xinfang.casefile;
 
 import com.xinfang.petition.PetitionRegistered;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ class CaseIndex {
 			.ifPresent(this::index);
 	}
 
-	record Text(long id, String title, String content, String regionCode, java.time.OffsetDateTime receivedAt) {
+	record Text(long id, String title, String content, String regionCode, OffsetDateTime receivedAt) {
 	}
 
 	/**

@@ -1,5 +1,9 @@
 package com.xinfang.casefile;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +34,12 @@ class ClassCaseJob {
 
 	private final TransactionTemplate transactions;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	private volatile java.time.Instant lastSweep;
+	private volatile Instant lastSweep;
 
 	ClassCaseJob(JdbcClient jdbc, ClassCases classes, Warnings warnings, TransactionTemplate transactions,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.classes = classes;
@@ -49,7 +53,7 @@ class ClassCaseJob {
 			groupNew();
 			classes.dropAccusations();
 			// the warnings look at weeks: an hourly sweep is enough (several nodes may sweep; the key dedupes)
-			if (lastSweep == null || lastSweep.isBefore(clock.instant().minus(java.time.Duration.ofHours(1)))) {
+			if (lastSweep == null || lastSweep.isBefore(clock.instant().minus(Duration.ofHours(1)))) {
 				warnings.sweep();
 				lastSweep = clock.instant();
 			}
@@ -64,10 +68,10 @@ class ClassCaseJob {
 		Integer n = transactions.execute(status -> {
 			long from = jdbc.sql("SELECT last_petition_id FROM casefile_class_cursor WHERE id = 1").query(Long.class).single();
 			// only matters already indexed (their document exists) are grouped; the queue of the indexer is the lead's
-			List<Long> ids = jdbc.sql("SELECT p.id FROM petition p JOIN casefile_doc d ON d.petition_id = p.id "
+			List<Long> ids = jdbc.sql("SELECT p.id FROM petition_fact p JOIN casefile_doc d ON d.petition_id = p.id "
 					+ "WHERE p.id > ? AND p.registered_at < ? ORDER BY p.id LIMIT ?")
 				// a minute's grace: a registration still committing with a lower id is not skipped
-				.params(from, java.time.OffsetDateTime.now(clock).minusMinutes(1), BATCH)
+				.params(from, OffsetDateTime.now(clock).minusMinutes(1), BATCH)
 				.query(Long.class)
 				.list();
 			if (ids.isEmpty()) {

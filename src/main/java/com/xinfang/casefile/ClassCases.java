@@ -4,6 +4,8 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
+import com.xinfang.petition.PetitionScope;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.text.ClassificationService;
 import java.time.Clock;
@@ -78,7 +80,7 @@ public class ClassCases {
 	void assign(long petitionId) {
 		record Row(String number, String kind, String categoryCode, String regionCode) {
 		}
-		var row = jdbc.sql("SELECT number, kind, category_code, region_code FROM petition WHERE id = ?")
+		var row = jdbc.sql("SELECT number, kind, category_code, region_code FROM petition_fact WHERE id = ?")
 			.param(petitionId)
 			.query(Row.class)
 			.optional();
@@ -108,7 +110,7 @@ public class ClassCases {
 			}
 			record Other(long id, String kind, String categoryCode) {
 			}
-			Other other = jdbc.sql("SELECT id, kind, category_code FROM petition WHERE number = ?")
+			Other other = jdbc.sql("SELECT id, kind, category_code FROM petition_fact WHERE number = ?")
 				.param(m.number())
 				.query(Other.class)
 				.single();
@@ -139,7 +141,7 @@ public class ClassCases {
 	/** Matters classified as accusations after they joined leave their 类案 (Art 30). */
 	@Transactional
 	int dropAccusations() {
-		return jdbc.sql("DELETE FROM casefile_class_member m USING petition p WHERE p.id = m.petition_id AND p.kind = 'ACCUSATION'")
+		return jdbc.sql("DELETE FROM casefile_class_member m USING petition_fact p WHERE p.id = m.petition_id AND p.kind = 'ACCUSATION'")
 			.update();
 	}
 
@@ -175,7 +177,7 @@ public class ClassCases {
 	String autoName(long petitionId, String categoryCode) {
 		record T(String title, String content, String accusedUnit) {
 		}
-		T t = jdbc.sql("SELECT title, content, accused_unit FROM petition WHERE id = ?").param(petitionId).query(T.class).single();
+		T t = jdbc.sql("SELECT title, content, accused_unit FROM petition_text WHERE id = ?").param(petitionId).query(T.class).single();
 		String target = t.accusedUnit() != null ? t.accusedUnit() : text.entities(t.title(), t.content()).firstOrganization();
 		String category = categoryCode == null ? null : directory.categoryName(categoryCode);
 		String name = target != null ? target + (category == null ? "" : " · " + category) : t.title();
@@ -184,18 +186,18 @@ public class ClassCases {
 
 	// ---------------------------------------------------------------- reading (scoped)
 
-	private static final String MEMBERS = "FROM casefile_class_member m JOIN petition p ON p.id = m.petition_id ";
+	private static final String MEMBERS = "FROM casefile_class_member m JOIN petition_fact p ON p.id = m.petition_id ";
 
 	/** The 类案 with at least two matters the reader may see, the largest first. */
 	@Transactional(readOnly = true)
 	public List<Summary> list(Actor actor) {
 		requireStaff(actor);
 		List<Object> params = new ArrayList<>();
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		List<Long> ids = jdbc.sql("SELECT m.class_id " + MEMBERS + "JOIN casefile_class c ON c.id = m.class_id "
-				+ "WHERE c.merged_into IS NULL AND " + actor.scope().sqlCondition("p")
+				+ "WHERE c.merged_into IS NULL AND " + PetitionScope.sql(actor.scope(), "p")
 				+ " GROUP BY m.class_id HAVING count(*) >= 2 ORDER BY count(*) DESC, max(p.received_at) DESC LIMIT 200")
 			.params(params)
 			.query(Long.class)
@@ -208,15 +210,15 @@ public class ClassCases {
 		requireStaff(actor);
 		Summary s = summary(id, actor).orElseThrow(() -> new DomainException.NotFound("该类案不存在或不在您的查看范围内"));
 		List<Object> params = new ArrayList<>(List.of(s.id()));
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		List<Matter> matters = jdbc.sql("SELECT p.number, p.title, p.status, p.region_code, p.received_at, p.person_count, "
-				+ "p.responsible_unit_code " + MEMBERS + "WHERE m.class_id = ? AND " + actor.scope().sqlCondition("p")
+				+ "p.responsible_unit_code " + MEMBERS + "WHERE m.class_id = ? AND " + PetitionScope.sql(actor.scope(), "p")
 				+ " ORDER BY p.received_at, p.id")
 			.params(params)
 			.query((rs, n) -> new Matter(rs.getString(1), rs.getString(2), rs.getString(3), directory.regionPath(rs.getString(4)),
-					com.xinfang.platform.BeijingTime.of(rs.getObject(5, OffsetDateTime.class)), rs.getInt(6),
+					BeijingTime.of(rs.getObject(5, OffsetDateTime.class)), rs.getInt(6),
 					rs.getString(7) == null ? null : directory.unitName(rs.getString(7))))
 			.list();
 		return new Detail(s, matters);
@@ -246,10 +248,10 @@ public class ClassCases {
 			return Optional.empty();
 		}
 		List<Object> params = new ArrayList<>(List.of(id));
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
-		String scope = actor.scope().sqlCondition("p");
+		String scope = PetitionScope.sql(actor.scope(), "p");
 		record Figures(long matters, OffsetDateTime first, OffsetDateTime latest) {
 		}
 		Figures f = jdbc.sql("SELECT count(*) AS matters, min(p.received_at) AS first, max(p.received_at) AS latest " + MEMBERS
@@ -290,7 +292,7 @@ public class ClassCases {
 			.toList()));
 		Head h = head.get();
 		return Optional.of(new Summary(h.id(), h.name(), h.confirmed(), f.matters(), people + extra, places,
-				com.xinfang.platform.BeijingTime.of(f.first()), com.xinfang.platform.BeijingTime.of(f.latest()), units,
+				BeijingTime.of(f.first()), BeijingTime.of(f.latest()), units,
 				h.categoryCode() == null ? null : directory.categoryName(h.categoryCode()), h.version()));
 	}
 
@@ -367,10 +369,10 @@ public class ClassCases {
 			return List.of();
 		}
 		List<Object> params = new ArrayList<>(List.of(id, numbers.toArray(String[]::new)));
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
-		return jdbc.sql("SELECT p.id " + MEMBERS + "WHERE m.class_id = ? AND p.number = ANY(?) AND " + actor.scope().sqlCondition("p"))
+		return jdbc.sql("SELECT p.id " + MEMBERS + "WHERE m.class_id = ? AND p.number = ANY(?) AND " + PetitionScope.sql(actor.scope(), "p"))
 			.params(params)
 			.query(Long.class)
 			.list();

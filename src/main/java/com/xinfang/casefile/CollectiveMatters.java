@@ -2,6 +2,8 @@ package com.xinfang.casefile;
 
 import com.xinfang.identity.DataScope;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +21,9 @@ public class CollectiveMatters {
 
 	private final JdbcClient jdbc;
 
-	private final org.springframework.beans.factory.ObjectProvider<Duplicates> duplicates;
+	private final ObjectProvider<Duplicates> duplicates;
 
-	CollectiveMatters(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<Duplicates> duplicates) {
+	CollectiveMatters(JdbcClient jdbc, ObjectProvider<Duplicates> duplicates) {
 		this.jdbc = jdbc;
 		this.duplicates = duplicates;
 	}
@@ -34,7 +36,7 @@ public class CollectiveMatters {
 	 * place (the same county) and against the same target; run by {@link CaseIndexer} in batches.
 	 */
 	void join(long petitionId) {
-		String number = jdbc.sql("SELECT number FROM petition WHERE id = ?").param(petitionId).query(String.class).single();
+		String number = jdbc.sql("SELECT number FROM petition_ref WHERE id = ?").param(petitionId).query(String.class).single();
 		var finder = duplicates.getObject();
 		var subject = finder.subject(number)
 			// without a named target nothing can be "the same target": no lookup
@@ -48,7 +50,7 @@ public class CollectiveMatters {
 					&& m.score() >= GROUPING_SCORE)
 			.findFirst();
 		best.ifPresent(m -> {
-			long otherId = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(m.number()).query(Long.class).single();
+			long otherId = jdbc.sql("SELECT id FROM petition_ref WHERE number = ?").param(m.number()).query(Long.class).single();
 			Long group = jdbc.sql("SELECT coalesce(group_id, petition_id) FROM casefile_doc WHERE petition_id = ?")
 				.param(otherId)
 				.query(Long.class)
@@ -65,8 +67,8 @@ public class CollectiveMatters {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Optional<Group> of(String number) {
-		return jdbc.sql("SELECT d.group_id FROM casefile_doc d JOIN petition p ON p.id = d.petition_id WHERE p.number = ? AND d.group_id IS NOT NULL")
+	public Optional<Group> of(String number) {
+		return jdbc.sql("SELECT d.group_id FROM casefile_doc d JOIN petition_ref p ON p.id = d.petition_id WHERE p.number = ? AND d.group_id IS NOT NULL")
 			.param(number)
 			.query(Long.class)
 			.optional()
@@ -76,7 +78,7 @@ public class CollectiveMatters {
 	Group group(long id) {
 		record Row(String number, int personCount) {
 		}
-		var rows = jdbc.sql("SELECT p.number, p.person_count FROM casefile_doc d JOIN petition p ON p.id = d.petition_id "
+		var rows = jdbc.sql("SELECT p.number, p.person_count FROM casefile_doc d JOIN petition_fact p ON p.id = d.petition_id "
 				+ "WHERE d.group_id = ? ORDER BY p.received_at, p.id")
 			.param(id)
 			.query(Row.class)

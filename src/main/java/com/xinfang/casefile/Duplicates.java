@@ -5,10 +5,13 @@ import static com.xinfang.platform.Texts.blankToNull;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.petition.Confidentiality;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.IdNumber;
 import com.xinfang.privacy.MobilePhone;
 import com.xinfang.privacy.PersonalDataCipher;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +21,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -148,7 +153,7 @@ public class Duplicates {
 		return new Linking(confidentiality.mayIdentifyAccusers(actor));
 	}
 
-	java.util.Optional<Subject> subject(String number) {
+	Optional<Subject> subject(String number) {
 		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, d.terms, d.entities, p.kind FROM petition p "
 				+ "JOIN casefile_doc d ON d.petition_id = p.id WHERE p.number = ?")
 			.param(number)
@@ -191,11 +196,11 @@ public class Duplicates {
 	 * The score of one matter against another, for the comparison page; empty when either is
 	 * outside the caller's scope.
 	 */
-	public java.util.Optional<Match> compare(String number, String other, Actor actor) {
+	public Optional<Match> compare(String number, String other, Actor actor) {
 		var linking = linking(actor);
 		var s = subject(number).map(linking::subject);
 		if (s.isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		List<Object> params = new ArrayList<>();
 		params.add(other);
@@ -249,11 +254,11 @@ public class Duplicates {
 					reasons.add(Reason.SAME_PLACE_AND_TARGET);
 				}
 				return new Match(rs.getString(2), Math.round(score * 1000) / 1000.0, sameIdentity, reasons, rs.getString(6),
-						rs.getString(3), region, com.xinfang.platform.BeijingTime.of(rs.getObject(7, OffsetDateTime.class)),
+						rs.getString(3), region, BeijingTime.of(rs.getObject(7, OffsetDateTime.class)),
 						rs.getInt(8));
 			})
 			.list();
-		return matches.stream().filter(java.util.Objects::nonNull).toList();
+		return matches.stream().filter(Objects::nonNull).toList();
 	}
 
 	/** The matters sharing the most weight of the text's rarest words, within the scope. */
@@ -314,8 +319,8 @@ public class Duplicates {
 
 	/** The matters of the same ID number or phone, within the scope (the rule is applied on scoring). */
 	private List<Long> identityCandidates(Subject s, DataScope scope) {
-		String[] ids = s.people().stream().map(IdentityRule.Person::idIndex).filter(java.util.Objects::nonNull).toArray(String[]::new);
-		String[] phones = s.people().stream().map(IdentityRule.Person::phoneIndex).filter(java.util.Objects::nonNull).toArray(String[]::new);
+		String[] ids = s.people().stream().map(IdentityRule.Person::idIndex).filter(Objects::nonNull).toArray(String[]::new);
+		String[] phones = s.people().stream().map(IdentityRule.Person::phoneIndex).filter(Objects::nonNull).toArray(String[]::new);
 		if (ids.length == 0 && phones.length == 0) {
 			return List.of();
 		}
@@ -325,8 +330,8 @@ public class Duplicates {
 		}
 		// the people's matters first, then their scope: a prepared statement's generic plan would
 		// otherwise guess the scope selective and read every petition of the region (16 ms at 2 000)
-		return jdbc.sql("WITH m AS MATERIALIZED (SELECT petition_id FROM petitioner WHERE id_number_index = ANY(?) "
-				+ "UNION SELECT petition_id FROM petitioner WHERE phone_index = ANY(?)) "
+		return jdbc.sql("WITH m AS MATERIALIZED (SELECT DISTINCT petition_id FROM petitioner "
+				+ "WHERE id_number_index = ANY(?) OR phone_index = ANY(?)) "
 				+ "SELECT m.petition_id FROM m JOIN petition p ON p.id = m.petition_id WHERE " + scope.sqlCondition("p")
 				+ " LIMIT 100")
 			.params(params)
@@ -338,7 +343,7 @@ public class Duplicates {
 		return region == null ? "" : region.length() >= 6 ? region.substring(0, 6) : region;
 	}
 
-	static int[] ints(java.sql.Array array) throws java.sql.SQLException {
+	static int[] ints(Array array) throws SQLException {
 		Integer[] values = (Integer[]) array.getArray();
 		int[] out = new int[values.length];
 		for (int i = 0; i < values.length; i++) {

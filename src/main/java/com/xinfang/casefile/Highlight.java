@@ -2,7 +2,9 @@ package com.xinfang.casefile;
 
 import com.xinfang.text.ChineseText;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -41,14 +43,14 @@ public final class Highlight {
 				theirs.add(w.text());
 			}
 		}
-		Set<String> both = new java.util.LinkedHashSet<>();
+		Set<String> both = new LinkedHashSet<>();
 		for (var w : ChineseText.segment(text)) {
 			if (theirs.contains(w.text())) {
 				both.add(w.text());
 			}
 		}
 		List<String> out = new ArrayList<>(both);
-		out.sort(java.util.Comparator.comparingInt(String::length).reversed());
+		out.sort(Comparator.comparingInt(String::length).reversed());
 		return out;
 	}
 

@@ -1,14 +1,20 @@
 package com.xinfang.casefile;
 
 import com.xinfang.identity.Actor;
+import com.xinfang.organization.Directory;
 import com.xinfang.petition.Confidentiality;
 import com.xinfang.petition.Flag;
 import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.PetitionScope;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,10 +38,10 @@ public class PersonFiles {
 
 	private final TermStatistics weights;
 
-	private final com.xinfang.organization.Directory directory;
+	private final Directory directory;
 
 	PersonFiles(JdbcClient jdbc, PetitionQueries queries, Confidentiality confidentiality, TermStatistics weights,
-			com.xinfang.organization.Directory directory) {
+			Directory directory) {
 		this.weights = weights;
 		this.directory = directory;
 		this.jdbc = jdbc;
@@ -65,7 +71,7 @@ public class PersonFiles {
 		record Row(long petitionId, String name, String idIndex, String phoneIndex) {
 		}
 		Row me = jdbc.sql("SELECT x.petition_id, x.name, x.id_number_index AS id_index, x.phone_index FROM petitioner x "
-				+ "JOIN petition p ON p.id = x.petition_id WHERE p.number = ? AND x.seq = ?")
+				+ "JOIN petition_ref p ON p.id = x.petition_id WHERE p.number = ? AND x.seq = ?")
 			.params(view.number(), seq)
 			.query(Row.class)
 			.single();
@@ -83,16 +89,16 @@ public class PersonFiles {
 		}
 		List<Object> params = new ArrayList<>();
 		params.add(ids.stream().distinct().toArray(Long[]::new));
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		// Art 30: a person's accusations are in their file only for those who may know the accuser
 		String accusations = confidentiality.mayIdentifyAccusers(actor) ? ""
 				: " AND p.kind IS DISTINCT FROM 'ACCUSATION'";
 		List<Entry> matters = new ArrayList<>();
 		jdbc.sql("SELECT p.number, p.received_at, p.title, p.status, p.first_time, p.flags, p.person_count, p.group_visit, "
-				+ "d.group_id FROM petition p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.id = ANY(?) AND "
-				+ actor.scope().sqlCondition("p") + accusations + " ORDER BY p.received_at, p.id")
+				+ "d.group_id FROM petition_fact p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.id = ANY(?) AND "
+				+ PetitionScope.sql(actor.scope(), "p") + accusations + " ORDER BY p.received_at, p.id")
 			.params(params)
 			.query((rs, n) -> {
 				List<String> flags = Arrays.stream(rs.getString(6).split(","))
@@ -103,7 +109,7 @@ public class PersonFiles {
 				boolean grouped = !rs.wasNull();
 				boolean repeat = !rs.getBoolean(5); // repeats an earlier matter: first_time false as recorded at registration or merge
 				return matters.add(new Entry(rs.getString(1),
-						com.xinfang.platform.BeijingTime.of(rs.getObject(2, OffsetDateTime.class)), rs.getString(3),
+						BeijingTime.of(rs.getObject(2, OffsetDateTime.class)), rs.getString(3),
 						rs.getString(4), repeat, flags, grouped || rs.getBoolean(8), rs.getInt(7)));
 			})
 			.list();
@@ -129,8 +135,8 @@ public class PersonFiles {
 				String flags, String duplicateOf, OffsetDateTime finalAt, int[] terms) {
 		}
 		List<M> ms = jdbc.sql("SELECT p.id, p.number, p.channel, p.received_at, p.registering_unit_code, p.flags, p.duplicate_of, "
-				+ "(SELECT min(h.at) FROM petition_history h WHERE h.petition_id = p.id AND h.to_status = 'FINAL'), d.terms "
-				+ "FROM petition p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.number = ANY(?) ORDER BY p.received_at, p.id")
+				+ "(SELECT min(h.at) FROM petition_step h WHERE h.petition_id = p.id AND h.to_status = 'FINAL'), d.terms "
+				+ "FROM petition_fact p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.number = ANY(?) ORDER BY p.received_at, p.id")
 			.param(numbers.toArray(String[]::new))
 			.query((rs, n) -> new M(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
@@ -151,19 +157,19 @@ public class PersonFiles {
 				}
 			}
 		}
-		java.util.Map<Integer, java.time.LocalDate> finalOn = new java.util.HashMap<>();
+		Map<Integer, LocalDate> finalOn = new HashMap<>();
 		List<VisitPattern.Visit> visits = new ArrayList<>();
 		for (int i = 0; i < ms.size(); i++) {
 			M m = ms.get(i);
 			int g = root(group, i);
 			if (m.finalAt() != null) {
-				var day = m.finalAt().atZoneSameInstant(com.xinfang.platform.BeijingTime.ZONE).toLocalDate();
+				var day = m.finalAt().atZoneSameInstant(BeijingTime.ZONE).toLocalDate();
 				finalOn.merge(g, day, (a, b) -> a.isBefore(b) ? a : b);
 			}
 			boolean toBeijing = m.flags().contains(Flag.TO_BEIJING.name()), beyond = m.flags().contains(Flag.BEYOND_LEVEL.name());
 			if ("VISIT".equals(m.channel()) || toBeijing || beyond) {
 				visits.add(new VisitPattern.Visit(m.number(),
-						m.receivedAt().atZoneSameInstant(com.xinfang.platform.BeijingTime.ZONE).toLocalDate(), g,
+						m.receivedAt().atZoneSameInstant(BeijingTime.ZONE).toLocalDate(), g,
 						toBeijing ? "进京" : beyond ? "越级" : level(m.registeringUnitCode())));
 			}
 		}

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +35,10 @@ class SameFacts implements SameFactsEvidence {
 			return Set.of();
 		}
 		Map<Long, Fingerprint> prints = new HashMap<>();
-		Long[] ids = java.util.stream.Stream.concat(java.util.stream.Stream.of(petitionId), earlierIds.stream())
+		Long[] ids = Stream.concat(Stream.of(petitionId), earlierIds.stream())
 			.distinct()
 			.toArray(Long[]::new);
-		jdbc.sql("SELECT id, title, content FROM petition WHERE id = ANY(?)")
+		jdbc.sql("SELECT id, title, content FROM petition_text WHERE id = ANY(?)")
 			.param(ids)
 			.query((rs, n) -> prints.put(rs.getLong(1), Fingerprint.of(rs.getString(2), rs.getString(3))))
 			.list();

@@ -1,13 +1,20 @@
 package com.xinfang.casefile;
 
 import com.xinfang.identity.Actor;
+import com.xinfang.identity.DataScope;
+import com.xinfang.organization.Region;
+import com.xinfang.petition.PetitionScope;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.text.ChineseText;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,13 +63,13 @@ public class Search {
 			return new Result(hits(byNumber, List.of()), false, List.of());
 		}
 		// each space-separated part must occur, as its words (segmented) or as an exact substring
-		List<String> parts = java.util.Arrays.stream(q.split(" ")).filter(x -> !x.isBlank()).distinct().limit(6).toList();
+		List<String> parts = Arrays.stream(q.split(" ")).filter(x -> !x.isBlank()).distinct().limit(6).toList();
 		List<String> words = new ArrayList<>();
-		boolean join = actor.scope().type() != com.xinfang.identity.DataScope.Type.REGION || notBlank(f.status())
+		boolean join = actor.scope().type() != DataScope.Type.REGION || notBlank(f.status())
 				|| notBlank(f.categoryCode());
 		List<Object> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("SELECT d.petition_id, d.received_at FROM casefile_doc d")
-			.append(join ? " JOIN petition p ON p.id = d.petition_id" : "")
+			.append(join ? " JOIN petition_fact p ON p.id = d.petition_id" : "")
 			.append(" WHERE ");
 		for (String part : parts) {
 			List<String> partWords = queryWords(part);
@@ -79,9 +86,9 @@ public class Search {
 			}
 			sql.append("(").append(String.join(" OR ", either)).append(") AND ");
 		}
-		sql.append(join ? actor.scope().sqlCondition("p") : "d.region_code LIKE ?");
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		sql.append(join ? PetitionScope.sql(actor.scope(), "p") : "d.region_code LIKE ?");
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		filters(f, sql, params, "d");
 		List<Long> ids = newest(sql.toString(), params);
@@ -98,11 +105,11 @@ public class Search {
 
 	private List<Hit> hits(List<Long> ids, List<String> marks) {
 		return jdbc.sql("SELECT p.number, p.title, p.content, p.status, p.region_code, p.category_code, p.received_at "
-				+ "FROM petition p WHERE p.id = ANY(?) ORDER BY p.received_at DESC, p.id DESC")
+				+ "FROM petition_text p WHERE p.id = ANY(?) ORDER BY p.received_at DESC, p.id DESC")
 			.param(ids.toArray(Long[]::new))
 			.query((rs, n) -> new Hit(rs.getString(1), Highlight.terms(rs.getString(2), marks),
 					Highlight.terms(snippet(rs.getString(3), marks), marks), rs.getString(4), rs.getString(5), rs.getString(6),
-					com.xinfang.platform.BeijingTime.of(rs.getObject(7, OffsetDateTime.class))))
+					BeijingTime.of(rs.getObject(7, OffsetDateTime.class))))
 			.list();
 	}
 
@@ -110,7 +117,7 @@ public class Search {
 	 * A 信访编号 (XF and 18 digits) or its tail, as registrars read it off a slip: XF and at least
 	 * four digits, or at least six digits alone (fewer would take years and sums for numbers).
 	 */
-	static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(?i)XF(\\d{4,18})|(\\d{6,18})");
+	static final Pattern NUMBER = Pattern.compile("(?i)XF(\\d{4,18})|(\\d{6,18})");
 
 	/**
 	 * Matters whose number is, or ends with, the query, within the scope (the tail is matched on the
@@ -124,10 +131,10 @@ public class Search {
 		List<Object> params = new ArrayList<>();
 		String digits = m.group(1) != null ? m.group(1) : m.group(2);
 		params.add(new StringBuilder(digits).reverse() + "%");
-		StringBuilder sql = new StringBuilder("SELECT p.id FROM petition p WHERE reverse(p.number) LIKE ? AND ")
-			.append(actor.scope().sqlCondition("p"));
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		StringBuilder sql = new StringBuilder("SELECT p.id FROM petition_ref p WHERE reverse(p.number) LIKE ? AND ")
+			.append(PetitionScope.sql(actor.scope(), "p"));
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		filters(f, sql, params, "p");
 		sql.append(" ORDER BY p.received_at DESC, p.id DESC LIMIT ").append(PAGE);
@@ -156,7 +163,7 @@ public class Search {
 		jdbc.sql("SET LOCAL enable_indexscan = on").update();
 		if (probe.size() <= FEW) {
 			return probe.stream()
-				.sorted(java.util.Comparator.comparing(Found::at).thenComparing(Found::id).reversed())
+				.sorted(Comparator.comparing(Found::at).thenComparing(Found::id).reversed())
 				.limit(PAGE + 1)
 				.map(Found::id)
 				.toList();
@@ -175,7 +182,7 @@ public class Search {
 		}
 		if (notBlank(f.regionCode())) {
 			sql.append(" AND ").append(regionAlias).append(".region_code LIKE ?");
-			params.add(com.xinfang.organization.Region.subtreePrefix(f.regionCode()) + "%");
+			params.add(Region.subtreePrefix(f.regionCode()) + "%");
 		}
 		if (notBlank(f.categoryCode())) {
 			sql.append(" AND p.category_code = ?");

@@ -1,6 +1,7 @@
 package com.xinfang.casefile;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -77,7 +78,7 @@ class TermStatistics implements TermWeights {
 	 * word, in word order (two nodes never deadlock). Runs in the indexer's transaction, the same
 	 * one that takes the matters off the queue, so a matter is counted exactly once.
 	 */
-	void countInTable(java.util.Map<Integer, Integer> counts) {
+	void countInTable(Map<Integer, Integer> counts) {
 		if (counts.isEmpty()) {
 			return;
 		}
@@ -90,7 +91,7 @@ class TermStatistics implements TermWeights {
 	}
 
 	/** Counted on this node: in memory at once (the table was counted in the same batch). */
-	void added(java.util.Map<Integer, Integer> counts, int matters) {
+	void added(Map<Integer, Integer> counts, int matters) {
 		if (!loaded) {
 			ensureLoaded(); // loaded after the batch committed: its counts are in already
 			return;

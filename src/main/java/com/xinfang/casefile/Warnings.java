@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public class Warnings {
 		long window = GrowthRule.WINDOW_DAYS * 86_400L;
 		jdbc.sql("""
 				SELECT p.category_code, r.code, floor(extract(epoch FROM (?::timestamptz - p.received_at)) / ?)::int, count(*)
-				FROM petition p CROSS JOIN LATERAL (VALUES (substring(p.region_code, 1, 6)),
+				FROM petition_fact p CROSS JOIN LATERAL (VALUES (substring(p.region_code, 1, 6)),
 				    (CASE WHEN length(p.region_code) >= 9 THEN substring(p.region_code, 1, 9) END)) AS r(code)
 				WHERE p.received_at >= ? AND p.received_at < ? AND p.category_code IS NOT NULL AND r.code IS NOT NULL
 				GROUP BY 1, 2, 3""")
@@ -74,7 +75,7 @@ public class Warnings {
 			.list();
 		jdbc.sql("""
 				SELECT m.class_id, c.county_code, floor(extract(epoch FROM (?::timestamptz - p.received_at)) / ?)::int, count(*)
-				FROM casefile_class_member m JOIN casefile_class c ON c.id = m.class_id JOIN petition p ON p.id = m.petition_id
+				FROM casefile_class_member m JOIN casefile_class c ON c.id = m.class_id JOIN petition_fact p ON p.id = m.petition_id
 				WHERE c.merged_into IS NULL AND p.received_at >= ? AND p.received_at < ?
 				GROUP BY 1, 2, 3""")
 			.params(end, window, start, end)
@@ -83,7 +84,7 @@ public class Warnings {
 		int raised = 0;
 		for (var e : counts.entrySet()) {
 			int[] c = e.getValue();
-			int[] history = java.util.Arrays.copyOfRange(c, 1, weeks);
+			int[] history = Arrays.copyOfRange(c, 1, weeks);
 			Optional<GrowthRule> alert = GrowthRule.alert(c[0], history);
 			if (alert.isEmpty()) {
 				continue;

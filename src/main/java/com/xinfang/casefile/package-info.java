@@ -5,5 +5,7 @@
  * written in the registration's transaction; the petition module knows it only as a
  * {@link com.xinfang.petition.RegistrationAdvisor}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Case files")
+@ApplicationModule(displayName = "Case files")
 package com.xinfang.casefile;
+
+import org.springframework.modulith.ApplicationModule;

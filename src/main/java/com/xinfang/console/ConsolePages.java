@@ -1,28 +1,50 @@
 package com.xinfang.console;
 
+import com.xinfang.accountability.AccountabilityRates;
+import com.xinfang.analytics.TableWriter;
+import com.xinfang.coordination.JointHandling;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
+import com.xinfang.identity.StaffNames;
+import com.xinfang.notification.StaffNotices;
 import com.xinfang.organization.Directory;
+import com.xinfang.petition.Action;
+import com.xinfang.petition.ActionRequest;
 import com.xinfang.petition.Channel;
 import com.xinfang.petition.Complexity;
 import com.xinfang.petition.Kind;
+import com.xinfang.petition.LegalChannel;
+import com.xinfang.petition.PetitionActions;
+import com.xinfang.petition.PetitionCommand;
+import com.xinfang.petition.PetitionFlags;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.petition.PetitionRegistration;
 import com.xinfang.petition.PetitionViews;
 import com.xinfang.petition.RegisterPetition;
+import com.xinfang.petition.Result;
+import com.xinfang.petition.Satisfaction;
 import com.xinfang.petition.Status;
 import com.xinfang.petition.Unmasking;
+import com.xinfang.petition.Upload;
 import com.xinfang.platform.DomainException;
+import com.xinfang.supervision.CaseOwnership;
+import com.xinfang.supervision.SupervisionOrders;
+import com.xinfang.text.ClassificationService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -57,31 +79,31 @@ class ConsolePages {
 
 	private final Directory directory;
 
-	private final com.xinfang.petition.PetitionActions actions;
+	private final PetitionActions actions;
 
-	private final com.xinfang.notification.StaffNotices notices;
+	private final StaffNotices notices;
 
-	private final com.xinfang.supervision.SupervisionOrders supervision;
+	private final SupervisionOrders supervision;
 
-	private final com.xinfang.petition.PetitionFlags flags;
+	private final PetitionFlags flags;
 
-	private final com.xinfang.supervision.CaseOwnership ownership;
+	private final CaseOwnership ownership;
 
-	private final com.xinfang.coordination.JointHandling joint;
+	private final JointHandling joint;
 
-	private final com.xinfang.accountability.AccountabilityRates accountability;
+	private final AccountabilityRates accountability;
 
-	private final com.xinfang.text.ClassificationService classification;
+	private final ClassificationService classification;
 
 	private final SuggestionPanel suggestionPanel;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	private final com.xinfang.identity.StaffNames people;
+	private final StaffNames people;
 
-	ConsolePages(com.xinfang.text.ClassificationService classification, SuggestionPanel suggestionPanel,
-			com.xinfang.accountability.AccountabilityRates accountability, com.xinfang.coordination.JointHandling joint, com.xinfang.petition.PetitionFlags flags, com.xinfang.supervision.CaseOwnership ownership, com.xinfang.supervision.SupervisionOrders supervision, com.xinfang.notification.StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
-			com.xinfang.petition.PetitionActions actions, java.time.Clock clock, com.xinfang.identity.StaffNames people) {
+	ConsolePages(ClassificationService classification, SuggestionPanel suggestionPanel,
+			AccountabilityRates accountability, JointHandling joint, PetitionFlags flags, CaseOwnership ownership, SupervisionOrders supervision, StaffNotices notices, PetitionQueries queries, PetitionRegistration registration, Unmasking unmasking, Directory directory,
+			PetitionActions actions, Clock clock, StaffNames people) {
 		this.clock = clock;
 		this.people = people;
 		this.classification = classification;
@@ -127,28 +149,13 @@ class ConsolePages {
 	record Queue(String labelKey, String statuses, long count) {
 	}
 
-	/** The reason of the latest 退回修改, when no new draft has been made since. */
-	static String returnedNote(List<PetitionViews.HistoryEntry> history) {
-		for (int i = history.size() - 1; i >= 0; i--) {
-			var h = history.get(i);
-			if ("REPLY".equals(h.action())) {
-				return null;
-			}
-			if ("RETURN".equals(h.action()) && "ACCEPTED".equals(h.toStatus())) {
-				String note = h.note() == null ? "" : h.note();
-				return note.startsWith("退回修改：") ? note.substring("退回修改：".length()) : note;
-			}
-		}
-		return null;
-	}
-
 	/**
 	 * One reminder per matter, the latest (notices come newest first): a matter's earlier reminders
 	 * are superseded by its current one.
 	 */
-	static List<com.xinfang.notification.StaffNotices.Notice> currentNotices(
-			List<com.xinfang.notification.StaffNotices.Notice> newestFirst, int limit) {
-		var seen = new java.util.HashSet<String>();
+	static List<StaffNotices.Notice> currentNotices(
+			List<StaffNotices.Notice> newestFirst, int limit) {
+		var seen = new HashSet<String>();
 		return newestFirst.stream().filter(n -> seen.add(n.number())).limit(limit).toList();
 	}
 
@@ -189,7 +196,7 @@ class ConsolePages {
 			var cmd = new RegisterPetition(form.channel(), received, form.regionCode(), form.title(), form.content(),
 					emptyToNull(form.categoryCode()), emptyToNull(form.kind()), emptyToNull(form.complexity()), people,
 					form.personCount(), accused, null);
-			var result = registration.register(cmd, com.xinfang.petition.Upload.of(files), actor);
+			var result = registration.register(cmd, Upload.of(files), actor);
 			redirect.addFlashAttribute("registered", result);
 			redirect.addFlashAttribute("receipt", Receipt.of(result, actor, directory));
 			return "redirect:/console/registered";
@@ -233,13 +240,13 @@ class ConsolePages {
 		Names names = new Names(directory);
 		StreamingResponseBody body = out -> {
 			// the same writer as every other export: BOM for Excel, RFC 4180 quoting, formulas defused
-			var csv = com.xinfang.analytics.TableWriter.csv(out);
+			var csv = TableWriter.csv(out);
 			csv.row(List.of("信访编号", "状态", "渠道", "收到时间", "问题属地", "内容分类", "标题", "信访人", "人数", "责任单位"));
 			int page = 0;
 			while (true) {
 				var chunk = queries.list(filter, actor, page++, PetitionQueries.MAX_PAGE_SIZE);
 				for (var p : chunk.items()) {
-					csv.row(java.util.Arrays.asList(p.number(), names.status(p.status()), names.channel(p.channel()),
+					csv.row(Arrays.asList(p.number(), names.status(p.status()), names.channel(p.channel()),
 							p.receivedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), names.region(p.regionCode()),
 							names.category(p.categoryCode()), p.title(), p.firstPetitioner(), p.personCount(),
 							names.unit(p.responsibleUnitCode())));
@@ -257,56 +264,53 @@ class ConsolePages {
 			.body(body);
 	}
 
+	/**
+	 * The case page: the matter read and scope-checked once (petition's case file), the other
+	 * modules' panels built on that handle, and every "may the actor do X here" answered by the
+	 * module whose act it is (issue 12 item 6).
+	 */
 	@GetMapping("/console/petitions/{number}")
 	String casePage(@PathVariable String number, Actor actor, Model model) {
-		var p = queries.find(number, actor);
+		var file = queries.caseFile(number, actor, "/console/petitions/" + number + "/documents/");
+		var matter = file.matter();
+		var p = file.petition();
 		model.addAttribute("p", p);
-		var history = queries.history(number, actor);
-		model.addAttribute("history", history);
+		model.addAttribute("history", file.history());
 		// a draft the head sent back: the redraft starts from it, with the head's reason above
-		model.addAttribute("returnedNote", "ACCEPTED".equals(p.status()) ? returnedNote(history) : null);
-		model.addAttribute("records", queries.records(number, actor));
-		model.addAttribute("related", queries.related(number, actor));
-		model.addAttribute("orders", supervision.forMatter(number, actor));
-		model.addAttribute("flags", flags.of(number, actor));
-		model.addAttribute("ownership", ownership.of(number, actor).orElse(null));
-		var jointHandling = joint.of(number, actor).orElse(null);
-		model.addAttribute("joint", jointHandling);
-		// a called-in unit's task is the 报到 form itself: the page does not say "nothing to do" above it
-		model.addAttribute("jointTask", jointHandling != null && jointHandling.repliedAt() == null
-				&& (jointHandling.participants().stream().anyMatch(x -> x.unitCode().equals(actor.unitCode())
-						&& (x.reportedAt() == null || x.contribution() == null))
-						|| jointHandling.combinedReply() == null && actor.unitCode() != null
-								&& actor.unitCode().equals(jointHandling.leadUnitCode())));
-		model.addAttribute("findings", accountability.findings(number, actor));
-		// supervisors and reviewers of a bureau, on a decided matter (the service checks the status too)
-		model.addAttribute("mayFind", directory.isPetitionBureau(actor.unitCode()) && actor.hasAny(Role.SUPERVISOR, Role.REVIEWER)
-				&& com.xinfang.accountability.AccountabilityRates.findable(p.status()));
-		model.addAttribute("mayWhistle", joint.mayWhistle(p.responsibleUnitCode(), p.status(), actor));
-		model.addAttribute("orderKinds", com.xinfang.supervision.SupervisionOrders.Kind.values());
-		model.addAttribute("maySupervise", actor.has(com.xinfang.identity.Role.SUPERVISOR));
+		model.addAttribute("returnedNote", file.returnedNote());
+		model.addAttribute("records", file.records());
+		model.addAttribute("related", file.related());
+		model.addAttribute("documents", file.documents());
+		model.addAttribute("flags", file.flags());
+		model.addAttribute("mayUnmask", file.mayUnmask());
+		var allowed = file.allowed();
+		model.addAttribute("allowed", allowed);
+		model.addAttribute("orders", supervision.forMatter(matter));
+		model.addAttribute("maySupervise", supervision.mayIssue(actor));
+		model.addAttribute("orderKinds", SupervisionOrders.Kind.values());
+		model.addAttribute("ownership", ownership.of(matter).orElse(null));
 		// 领导包案: a bureau supervisor (or a leader) assigns it here; the leader sees it on 包案
-		boolean mayAssignOwnership = actor.hasAny(Role.SUPERVISOR, Role.LEADER) && com.xinfang.petition.Status.isOpen(p.status());
+		boolean mayAssignOwnership = ownership.mayAssign(matter, actor);
 		model.addAttribute("mayAssignOwnership", mayAssignOwnership);
 		if (mayAssignOwnership) {
 			model.addAttribute("leaders", people.withRole(Role.LEADER));
 		}
-		// the same roles Unmasking accepts; others are not offered the button
-		model.addAttribute("mayUnmask", actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER,
-				Role.SUPERVISOR) && (actor.scope().type() != com.xinfang.identity.DataScope.Type.UNIT
-						|| actor.unitCode().equals(p.responsibleUnitCode())));
-		model.addAttribute("documents", queries.documents(number, actor, "/console/petitions/" + number + "/documents/"));
-		var allowed = actions.allowed(number, actor);
-		model.addAttribute("allowed", allowed);
+		var jointHandling = joint.of(matter).orElse(null);
+		model.addAttribute("joint", jointHandling);
+		// a called-in unit's task is the 报到 form itself: the page does not say "nothing to do" above it
+		model.addAttribute("jointTask", jointHandling != null && jointHandling.awaits(actor));
+		model.addAttribute("mayWhistle", joint.mayWhistle(matter, actor));
+		model.addAttribute("findings", accountability.findings(matter));
+		model.addAttribute("mayFind", accountability.mayFind(matter, actor));
 		// an online matter at another bureau's desk: this registrar sees it, its region's bureau handles it
-		if ("REGISTERED".equals(p.status()) && "ONLINE".equals(p.channel()) && actor.has(Role.REGISTRAR)
-				&& !allowed.contains(com.xinfang.petition.Action.CLASSIFY)) {
+		if (p.status() == Status.REGISTERED && p.channel() == Channel.ONLINE && actor.has(Role.REGISTRAR)
+				&& !allowed.contains(Action.CLASSIFY)) {
 			directory.petitionBureauFor(p.regionCode())
 				.filter(u -> !u.code().equals(actor.unitCode()))
 				.ifPresent(u -> model.addAttribute("deskOwner", u.name()));
 		}
-		if ((allowed.contains(com.xinfang.petition.Action.CLASSIFY) || allowed.contains(com.xinfang.petition.Action.TRANSFER)
-				|| allowed.contains(com.xinfang.petition.Action.ASSIGN)) && p.content() != null && !p.content().isBlank()) {
+		if ((allowed.contains(Action.CLASSIFY) || allowed.contains(Action.TRANSFER)
+				|| allowed.contains(Action.ASSIGN)) && p.content() != null && !p.content().isBlank()) {
 			// the registrar deciding where the matter goes sees the classifier's suggestions
 			var suggested = classification.classify(p.title(), p.content(), p.regionCode(), actor.unitCode());
 			suggestionPanel.fill(model, suggested, actor, "#act-CLASSIFY select[name=categoryCode]",
@@ -321,9 +325,9 @@ class ConsolePages {
 		model.addAttribute("categories", directory.categories());
 		model.addAttribute("kinds", Kind.values());
 		model.addAttribute("complexities", Complexity.values());
-		model.addAttribute("legalChannels", com.xinfang.petition.LegalChannel.values());
-		model.addAttribute("results", com.xinfang.petition.Result.values());
-		model.addAttribute("satisfactions", com.xinfang.petition.Satisfaction.values());
+		model.addAttribute("legalChannels", LegalChannel.values());
+		model.addAttribute("results", Result.values());
+		model.addAttribute("satisfactions", Satisfaction.values());
 		model.addAttribute("receivingUnits", directory.units().stream().filter(u -> !u.code().equals(actor.unitCode())).toList());
 		model.addAttribute("allUnits", directory.units());
 		if (!model.containsAttribute("suggestedUnit")) {
@@ -334,12 +338,13 @@ class ConsolePages {
 	}
 
 	/**
-	 * Accusations go to the discipline body; other matters to their category's unit for the problem's
-	 * region (the county's own department where there is one, else the city's).
+	 * Accusations go to the discipline body (the category's own unit, the city's, not a county's);
+	 * other matters to their category's unit for the problem's region (the county's own department
+	 * where there is one, else the city's).
 	 */
 	private String suggestedUnit(PetitionViews.PetitionView p, Actor actor) {
-		if ("ACCUSATION".equals(p.kind()) && "DISCIPLINE".equals(p.categoryCode())) {
-			return "CD-JWJW";
+		if (p.kind() == Kind.ACCUSATION && "DISCIPLINE".equals(p.categoryCode())) {
+			return directory.category(p.categoryCode()).map(c -> c.defaultUnitCode()).orElse(null);
 		}
 		return classification.unitFor(p.categoryCode(), p.regionCode(), actor.unitCode())
 			.or(() -> directory.category(p.categoryCode()).map(c -> c.defaultUnitCode()))
@@ -356,15 +361,12 @@ class ConsolePages {
 	@PostMapping("/console/petitions/{number}/act")
 	String act(@PathVariable String number, ActForm form, Actor actor, RedirectAttributes redirect) {
 		try {
-			actions.perform(number, form.version(), form.toCommand(), actor);
-			redirect.addFlashAttribute("flash", "已完成：" + com.xinfang.petition.Action.valueOf(form.action()).label());
-		}
-		catch (DomainException ex) {
-			if (ex instanceof DomainException.NotFound) {
-				throw ex;
+			if (!attempt(redirect, () -> {
+				actions.perform(number, form.version(), form.toCommand(), actor);
+				return "已完成：" + Action.valueOf(form.action()).label();
+			})) {
+				redirect.addFlashAttribute("failedAction", form.action());
 			}
-			redirect.addFlashAttribute("actionError", ex.getMessage());
-			redirect.addFlashAttribute("failedAction", form.action());
 		}
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("actionError", "未知操作");
@@ -379,16 +381,16 @@ class ConsolePages {
 			String into, String recordKind, Boolean rehandle, LocalDateTime occurredAt, String contact,
 			String accusedUnitCode) {
 
-		com.xinfang.petition.PetitionCommand toCommand() {
+		PetitionCommand toCommand() {
 			var communication = blank(commContact) && blank(commSummary) && commAt == null ? null
-					: new com.xinfang.petition.PetitionCommand.Communication(commContact, at(commAt), commSummary);
-			return new com.xinfang.petition.ActionRequest(action, version, emptyToNull(categoryCode), emptyToNull(kind),
+					: new PetitionCommand.Communication(commContact, at(commAt), commSummary);
+			return new ActionRequest(action, version, emptyToNull(categoryCode), emptyToNull(kind),
 					emptyToNull(complexity), emptyToNull(unitCode), communication, reason, emptyToNull(legalChannel), note, days,
 					emptyToNull(result), opinion, method, at(deliveredAt), emptyToNull(satisfaction), into, emptyToNull(recordKind),
 					rehandle, at(occurredAt), contact, emptyToNull(accusedUnitCode)).toCommand();
 		}
 
-		private static java.time.OffsetDateTime at(LocalDateTime t) {
+		private static OffsetDateTime at(LocalDateTime t) {
 			return t == null ? null : t.atZone(BEIJING).toOffsetDateTime();
 		}
 
@@ -399,19 +401,11 @@ class ConsolePages {
 			@RequestParam(required = false) String workingGroup, @RequestParam(required = false) String plan,
 			@RequestParam(required = false) String lawyer, @RequestParam(required = false) String followUpOwner, Actor actor,
 			RedirectAttributes redirect) {
-		try {
-			var o = ownership.assign(number,
-					new com.xinfang.supervision.CaseOwnership.Assignment(leaderUsername, workingGroup, plan, lawyer, followUpOwner), actor);
-			redirect.addFlashAttribute("flash", "已安排领导包案：" + o.leaderName());
-		}
-		catch (DomainException ex) {
-			if (ex instanceof DomainException.NotFound) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("actionError", ex.getMessage());
+		var assignment = new CaseOwnership.Assignment(leaderUsername, workingGroup, plan, lawyer,
+				followUpOwner);
+		if (!attempt(redirect, () -> "已安排领导包案：" + ownership.assign(number, assignment, actor).leaderName())) {
 			// what was typed comes back with the message
-			redirect.addFlashAttribute("ownershipForm",
-					new com.xinfang.supervision.CaseOwnership.Assignment(leaderUsername, workingGroup, plan, lawyer, followUpOwner));
+			redirect.addFlashAttribute("ownershipForm", assignment);
 		}
 		return "redirect:/console/petitions/" + number + "#ownership";
 	}
@@ -420,33 +414,36 @@ class ConsolePages {
 	String supervise(@PathVariable String number, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) Integer replyDays, Actor actor,
 			RedirectAttributes redirect) {
-		try {
-			var order = supervision.issue(number, kind, reason, replyDays, actor);
-			redirect.addFlashAttribute("flash", "已" + order.kindLabel());
-		}
-		catch (DomainException ex) {
-			if (ex instanceof DomainException.NotFound) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("actionError", ex.getMessage());
-		}
+		attempt(redirect, () -> "已" + supervision.issue(number, kind, reason, replyDays, actor).kindLabel());
 		return "redirect:/console/petitions/" + number;
 	}
 
 	@PostMapping("/console/petitions/{number}/supervision/{id}/reply")
 	String replyToSupervision(@PathVariable String number, @PathVariable long id, @RequestParam(required = false) String text,
 			Actor actor, RedirectAttributes redirect) {
-		try {
+		attempt(redirect, () -> {
 			supervision.reply(id, text, actor);
-			redirect.addFlashAttribute("flash", "已回复督办");
+			return "已回复督办";
+		});
+		return "redirect:/console/petitions/" + number;
+	}
+
+	/**
+	 * An act posted from the case page, written once: done, its flash message; refused (400, 403,
+	 * 409), the reason shown on the page; out of scope stays "not found" (404). True when done.
+	 */
+	private static boolean attempt(RedirectAttributes redirect, Supplier<String> act) {
+		try {
+			redirect.addFlashAttribute("flash", act.get());
+			return true;
 		}
 		catch (DomainException ex) {
 			if (ex instanceof DomainException.NotFound) {
 				throw ex;
 			}
 			redirect.addFlashAttribute("actionError", ex.getMessage());
+			return false;
 		}
-		return "redirect:/console/petitions/" + number;
 	}
 
 	@GetMapping("/console/supervision-orders/{id}.pdf")

@@ -1,6 +1,7 @@
 package com.xinfang.console;
 
 import com.xinfang.organization.Directory;
+import com.xinfang.petition.Action;
 import com.xinfang.petition.Channel;
 import com.xinfang.petition.Complexity;
 import com.xinfang.petition.Kind;
@@ -28,7 +29,7 @@ public record Names(Directory directory) {
 			return "来源系统记录"; // a step replayed from a hand-over package (exchange.HandOver)
 		}
 		try {
-			return com.xinfang.petition.Action.valueOf(code).label();
+			return Action.valueOf(code).label();
 		}
 		catch (IllegalArgumentException ex) {
 			return code;
@@ -51,6 +52,28 @@ public record Names(Directory directory) {
 		return code == null ? "" : LegalChannel.valueOf(code).label();
 	}
 
+	// the same names for the enums the petition views carry (null reads as its String twin's)
+
+	public String status(Status status) {
+		return status == null ? "" : status.label();
+	}
+
+	public String channel(Channel channel) {
+		return channel == null ? "" : channel.label();
+	}
+
+	public String kind(Kind kind) {
+		return kind == null ? "未分类" : kind.label();
+	}
+
+	public String complexity(Complexity complexity) {
+		return complexity == null ? "未定" : complexity.label();
+	}
+
+	public String legalChannel(LegalChannel channel) {
+		return channel == null ? "" : channel.label();
+	}
+
 	public String region(String code) {
 		return code == null ? "" : directory.regionName(code);
 	}
@@ -69,10 +92,14 @@ public record Names(Directory directory) {
 
 	/** Badge colour of a status. */
 	public String statusTone(String code) {
-		if (code == null) {
+		return code == null ? "" : statusTone(Status.valueOf(code));
+	}
+
+	public String statusTone(Status status) {
+		if (status == null) {
 			return "";
 		}
-		return switch (Status.valueOf(code)) {
+		return switch (status) {
 			case CLOSED, FINAL -> "ok";
 			case NOT_ACCEPTED, DIVERTED, MERGED -> "";
 			case REGISTERED, TRANSFERRED -> "warn";

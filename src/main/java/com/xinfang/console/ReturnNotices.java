@@ -1,7 +1,10 @@
 package com.xinfang.console;
 
 import com.xinfang.identity.Role;
+import com.xinfang.notification.StaffNotices;
+import com.xinfang.petition.Action;
 import com.xinfang.petition.PetitionMoved;
+import com.xinfang.petition.Status;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,23 +19,23 @@ class ReturnNotices {
 
 	private final JdbcClient jdbc;
 
-	private final com.xinfang.notification.StaffNotices notices;
+	private final StaffNotices notices;
 
-	ReturnNotices(JdbcClient jdbc, com.xinfang.notification.StaffNotices notices) {
+	ReturnNotices(JdbcClient jdbc, StaffNotices notices) {
 		this.jdbc = jdbc;
 		this.notices = notices;
 	}
 
 	@EventListener
 	void on(PetitionMoved event) {
-		if (event.action() != com.xinfang.petition.Action.RETURN
-				|| event.fromStatus() != com.xinfang.petition.Status.REPLY_PENDING_APPROVAL) {
+		if (event.action() != Action.RETURN
+				|| event.fromStatus() != Status.REPLY_PENDING_APPROVAL) {
 			return;
 		}
 		record Returned(long id, String unit, String note) {
 		}
-		jdbc.sql("SELECT p.id, p.responsible_unit_code AS unit, h.note FROM petition p "
-				+ "JOIN petition_history h ON h.petition_id = p.id AND h.action = 'RETURN' "
+		jdbc.sql("SELECT p.id, p.responsible_unit_code AS unit, h.note FROM petition_ref p "
+				+ "JOIN petition_step h ON h.petition_id = p.id AND h.action = 'RETURN' "
 				+ "WHERE p.number = ? ORDER BY h.at DESC, h.id DESC LIMIT 1")
 			.param(event.number())
 			.query(Returned.class)

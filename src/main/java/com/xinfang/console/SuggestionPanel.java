@@ -8,6 +8,7 @@ import com.xinfang.text.ClassificationService;
 import com.xinfang.text.Entities;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,7 +92,7 @@ class SuggestionPanel {
 		model.addAttribute("allFill", json(all));
 	}
 
-	private static final java.util.regex.Pattern ORGANIZATION = java.util.regex.Pattern.compile(
+	private static final Pattern ORGANIZATION = Pattern.compile(
 			"[\\p{IsHan}A-Za-z0-9（）()]{2,28}(公司|集团|厂|局|委员会|委|办公室|办事处|办|院|所|中心|学校|小学|中学|大学|医院|政府|银行|合作社|站|队|店|社区|村委会|居委会|街道|镇|乡|部|处|科|馆|园)");
 
 	/** Characters a name does not start with: the extraction took a word of the sentence before it. */

@@ -2,7 +2,10 @@ package com.xinfang.console;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
+import com.xinfang.petition.Status;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /** Each role's queues: what is waiting for that person's act, by status. */
@@ -42,14 +45,14 @@ final class WorkQueues {
 			list.add(new Definition("console.queue.appeals", List.of("REEXAMINATION", "REVIEW")));
 		}
 		if (actor.hasAny(Role.SUPERVISOR, Role.LEADER, Role.ADMIN)) {
-			list.add(new Definition("console.queue.open", names(com.xinfang.petition.Status.OPEN)));
+			list.add(new Definition("console.queue.open", names(Status.OPEN)));
 		}
-		list.add(new Definition("console.queue.closed", names(com.xinfang.petition.Status.CONCLUDED)));
+		list.add(new Definition("console.queue.closed", names(Status.CONCLUDED)));
 		return list;
 	}
 
-	private static List<String> names(java.util.Collection<com.xinfang.petition.Status> statuses) {
-		return java.util.Arrays.stream(com.xinfang.petition.Status.values()).filter(statuses::contains).map(Enum::name).toList();
+	private static List<String> names(Collection<Status> statuses) {
+		return Arrays.stream(Status.values()).filter(statuses::contains).map(Enum::name).toList();
 	}
 
 }

@@ -9,7 +9,10 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.JointUnits;
+import com.xinfang.petition.Kind;
 import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.Status;
+import com.xinfang.petition.VisibleMatter;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.Texts;
@@ -60,6 +63,20 @@ public class JointHandling {
 	public record Joint(String number, String leadUnitCode, String leadUnitName, String reason, LocalDate reportDue,
 			OffsetDateTime calledAt, String calledBy, List<Participant> participants, String combinedReply,
 			OffsetDateTime repliedAt) {
+
+		/**
+		 * Whether the actor's unit has something to do here before the combined reply: a called-in
+		 * unit that has not reported in or contributed, or the lead unit that has not replied.
+		 */
+		public boolean awaits(Actor actor) {
+			if (repliedAt != null || actor.unitCode() == null) {
+				return false;
+			}
+			return participants.stream()
+				.anyMatch(x -> x.unitCode().equals(actor.unitCode()) && (x.reportedAt() == null || x.contribution() == null))
+					|| combinedReply == null && actor.unitCode().equals(leadUnitCode);
+		}
+
 	}
 
 	public record Whistle(List<String> unitCodes, String reason, Integer reportDays) {
@@ -99,7 +116,11 @@ public class JointHandling {
 
 	/** Named rule: who may blow the whistle — the lead unit's case officer or head, or the 信访部门. */
 	public boolean mayWhistle(String responsibleUnitCode, String status, Actor actor) {
-		return mayCallIn(responsibleUnitCode, actor) && com.xinfang.petition.Status.isOpen(status);
+		return mayCallIn(responsibleUnitCode, actor) && Status.isOpen(status);
+	}
+
+	public boolean mayWhistle(VisibleMatter matter, Actor actor) {
+		return mayCallIn(matter.responsibleUnitCode(), actor) && matter.status().isOpen();
 	}
 
 	/** The person half of the rule: whoever may call units in, whatever the matter's state. */
@@ -121,10 +142,10 @@ public class JointHandling {
 		if (lead == null) {
 			throw new DomainException.Conflict("该事项尚未确定责任单位，请先转送或交办，再吹哨召集其他单位");
 		}
-		if (!com.xinfang.petition.Status.isOpen(p.status())) {
+		if (!p.status().isOpen()) {
 			throw new DomainException.Conflict("该事项已办结或终结，不能再吹哨");
 		}
-		if ("ACCUSATION".equals(p.kind())) {
+		if (p.kind() == Kind.ACCUSATION) {
 			// Art 30: accusation material must never reach the accused; calling units in would spread it
 			throw new DomainException.Conflict("检举控告类事项依法保密，不适用吹哨召集其他单位（条例第三十条）");
 		}
@@ -271,8 +292,13 @@ public class JointHandling {
 	/** The joint handling of a matter the actor may see. */
 	@Transactional(readOnly = true)
 	public Optional<Joint> of(String number, Actor actor) {
-		petitions.requireVisible(number, actor);
-		return find(number);
+		return of(petitions.visible(number, actor));
+	}
+
+	/** The joint handling of a matter already found in the actor's scope (the case page). */
+	@Transactional(readOnly = true)
+	public Optional<Joint> of(VisibleMatter matter) {
+		return find(matter.number());
 	}
 
 	/** Matters the actor's unit was called in to and has not reported in to yet. */

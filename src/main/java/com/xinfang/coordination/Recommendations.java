@@ -2,13 +2,17 @@ package com.xinfang.coordination;
 
 import com.xinfang.accountability.FigureScope;
 
+import com.xinfang.accountability.ReplyRate;
 import com.xinfang.audit.AuditLog;
 import com.xinfang.calendar.WorkingCalendar;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.Texts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Recommendations {
 
-	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
+	private static final ZoneId BEIJING = BeijingTime.ZONE;
 
 	public enum Kind {
 
@@ -138,13 +142,13 @@ public class Recommendations {
 
 	/** Per unit: recommendations received, answered by the deadline. */
 	@Transactional(readOnly = true)
-	public List<com.xinfang.accountability.ReplyRate> replyRates(Actor actor) {
+	public List<ReplyRate> replyRates(Actor actor) {
 		FigureScope.requireStaff(actor);
 		return jdbc.sql("""
 				SELECT unit_code, count(*),
 				       count(*) FILTER (WHERE replied_at IS NOT NULL AND (replied_at AT TIME ZONE 'Asia/Shanghai')::date <= reply_due)
 				FROM recommendation GROUP BY unit_code ORDER BY unit_code""")
-			.query((rs, n) -> new com.xinfang.accountability.ReplyRate(rs.getString(1), directory.unitName(rs.getString(1)), rs.getLong(2),
+			.query((rs, n) -> new ReplyRate(rs.getString(1), directory.unitName(rs.getString(1)), rs.getLong(2),
 					rs.getLong(3)))
 			.list()
 			.stream()
@@ -159,13 +163,13 @@ public class Recommendations {
 			.orElseThrow(() -> new DomainException.NotFound("建议不存在"));
 	}
 
-	private Recommendation row(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private Recommendation row(ResultSet rs) throws SQLException {
 		Kind kind = Kind.valueOf(rs.getString(2));
 		OffsetDateTime replied = rs.getObject(10, OffsetDateTime.class);
 		return new Recommendation(rs.getLong(1), kind.name(), kind.label, rs.getString(3), directory.unitName(rs.getString(3)),
 				rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
-				com.xinfang.platform.BeijingTime.of(rs.getObject(7, OffsetDateTime.class)), rs.getString(8),
-				rs.getString(9), replied == null ? null : com.xinfang.platform.BeijingTime.of(replied));
+				BeijingTime.of(rs.getObject(7, OffsetDateTime.class)), rs.getString(8),
+				rs.getString(9), replied == null ? null : BeijingTime.of(replied));
 	}
 
 }

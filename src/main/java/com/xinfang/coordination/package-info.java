@@ -3,5 +3,7 @@
  * their decisions, leaders' receptions and visits, and the 三项建议 to units. Its console page also
  * shows the accountability figures (read from the accountability module's API).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Coordination")
+@ApplicationModule(displayName = "Coordination")
 package com.xinfang.coordination;
+
+import org.springframework.modulith.ApplicationModule;

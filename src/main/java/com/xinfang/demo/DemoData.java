@@ -16,9 +16,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -188,9 +190,9 @@ class DemoData implements ApplicationRunner {
 			throw new IllegalStateException("cannot read demo corpus", ex);
 		}
 		// interleave categories (the corpus is grouped by category) so any prefix covers them all
-		return java.util.stream.IntStream.range(0, items.size())
+		return IntStream.range(0, items.size())
 			.boxed()
-			.sorted(java.util.Comparator.comparingInt((Integer i) -> i % 30).thenComparingInt(i -> i))
+			.sorted(Comparator.comparingInt((Integer i) -> i % 30).thenComparingInt(i -> i))
 			.map(items::get)
 			.toList();
 	}

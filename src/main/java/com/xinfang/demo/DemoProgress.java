@@ -18,8 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Random;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -72,7 +74,7 @@ class DemoProgress {
 		String unit = "ACCUSATION".equals(kind) && "DISCIPLINE".equals(category) ? "CD-JWJW"
 				: directory.category(category).map(c -> c.defaultUnitCode()).orElse("CD-ZFB");
 		if (!run.act(registrar, 24, at -> new PetitionCommand.Transfer(unit, new PetitionCommand.Communication(
-				directory.unitName(unit) + "信访联络员", at.minus(Duration.ofHours(2)).atZone(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
+				directory.unitName(unit) + "信访联络员", at.minus(Duration.ofHours(2)).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(),
 				"电话沟通，对方同意接收并按期办理")))) {
 			return;
 		}
@@ -143,7 +145,7 @@ class DemoProgress {
 		}
 
 		/** The act {@code hoursLater} after the previous one, given the time it happens; false when refused or not yet due. */
-		boolean act(Actor actor, int hoursLater, java.util.function.Function<Instant, PetitionCommand> command) {
+		boolean act(Actor actor, int hoursLater, Function<Instant, PetitionCommand> command) {
 			Instant next = at.plus(Duration.ofHours(hoursLater));
 			if (next.isAfter(now)) {
 				return false;

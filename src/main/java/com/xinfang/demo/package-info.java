@@ -2,5 +2,7 @@
  * Demo mode: Changde's demo accounts (api-contract.md) and sample petitions, created when the
  * platform runs on its embedded database, never on an external one unless asked for.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@ApplicationModule(displayName = "Demo data")
 package com.xinfang.demo;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,7 @@
 package com.xinfang.documents;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -33,12 +34,12 @@ public record DocumentNumber(String agencyCode, int year, int sequence) {
 	}
 
 	/** The number printed as {@link #toString()}, read back; empty when the text is not one. */
-	public static java.util.Optional<DocumentNumber> parse(String text) {
+	public static Optional<DocumentNumber> parse(String text) {
 		var m = text == null ? null : FORMAT.matcher(text.strip());
 		if (m == null || !m.matches()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		return java.util.Optional.of(new DocumentNumber(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+		return Optional.of(new DocumentNumber(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
 	}
 
 }

@@ -7,5 +7,7 @@
  * {@link com.xinfang.documents.DocumentNumbers} from one gap-free sequence per issuing unit and year
  * inside the issuing act's transaction (docs/documents.md).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Documents")
+@ApplicationModule(displayName = "Documents")
 package com.xinfang.documents;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package com.xinfang.exchange;
 
+import com.xinfang.platform.BeijingTime;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,7 +49,7 @@ public class DevReceiver {
 	public List<Received> recent(int limit) {
 		return jdbc.sql("SELECT id, at, event_id, signature_ok, body FROM exchange_dev_received ORDER BY id DESC LIMIT ?")
 			.param(limit)
-			.query((rs, n) -> new Received(rs.getLong(1), com.xinfang.platform.BeijingTime.of(rs.getObject(2, OffsetDateTime.class)),
+			.query((rs, n) -> new Received(rs.getLong(1), BeijingTime.of(rs.getObject(2, OffsetDateTime.class)),
 					rs.getString(3), rs.getBoolean(4), rs.getString(5)))
 			.list();
 	}

@@ -2,10 +2,14 @@ package com.xinfang.exchange;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Actor;
+import com.xinfang.petition.Action;
+import com.xinfang.petition.MatterTransfer;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.petition.PetitionRegistration;
 import com.xinfang.petition.RegisterPetition;
+import com.xinfang.petition.Status;
 import com.xinfang.petition.Upload;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.PersonalDataCipher;
 import java.io.ByteArrayInputStream;
@@ -17,12 +21,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,8 +82,11 @@ public class HandOver {
 
 	private final Clock clock;
 
+	private final MatterTransfer transfer;
+
 	HandOver(JdbcClient jdbc, PersonalDataCipher cipher, PetitionQueries queries, PetitionRegistration registration,
-			Partners partners, AuditLog audit, JsonMapper json, Clock clock) {
+			Partners partners, AuditLog audit, JsonMapper json, Clock clock, MatterTransfer transfer) {
+		this.transfer = transfer;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.queries = queries;
@@ -91,7 +101,7 @@ public class HandOver {
 
 	@Transactional
 	public Map<String, Object> exportMatter(Partner partner, String number) {
-		Long id = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(number).query(Long.class).optional()
+		Long id = jdbc.sql("SELECT id FROM petition_ref WHERE number = ?").param(number).query(Long.class).optional()
 			.orElseThrow(() -> new DomainException.NotFound("信访事项 " + number + " 不存在"));
 		var pkg = envelope(List.of(matter(partner, id)));
 		audit.record(partner.auditName(), "HANDOVER_EXPORT", number, "交换包导出");
@@ -101,8 +111,8 @@ public class HandOver {
 	@Transactional
 	public Map<String, Object> exportChangedSince(Partner partner, OffsetDateTime since) {
 		List<Long> ids = jdbc.sql("""
-				SELECT p.id FROM petition p WHERE p.registered_at >= ?
-				   OR EXISTS (SELECT 1 FROM petition_history h WHERE h.petition_id = p.id AND h.at >= ?)
+				SELECT p.id FROM petition_fact p WHERE p.registered_at >= ?
+				   OR EXISTS (SELECT 1 FROM petition_step h WHERE h.petition_id = p.id AND h.at >= ?)
 				ORDER BY p.id LIMIT ?""")
 			.params(since, since, MAX_MATTERS + 1)
 			.query(Long.class)
@@ -130,110 +140,12 @@ public class HandOver {
 	}
 
 	private Map<String, Object> matter(Partner partner, long id) {
-		Map<String, Object> m = jdbc.sql("""
-				SELECT number, status, channel, received_at, registered_at, region_code, category_code, kind, complexity,
-				  legal_channel, title, content, person_count, group_visit, first_time, accused_unit, accused_person,
-				  responsible_unit_code, duplicate_of, accept_target, accept_statutory, handle_target, handle_statutory,
-				  result, opinion, satisfaction
-				FROM petition WHERE id = ?""").param(id).query((rs, n) -> {
-			Map<String, Object> x = new LinkedHashMap<>();
-			x.put("number", rs.getString("number"));
-			x.put("status", rs.getString("status"));
-			x.put("channel", rs.getString("channel"));
-			x.put("receivedAt", time(rs.getObject("received_at", OffsetDateTime.class).toInstant()));
-			x.put("registeredAt", time(rs.getObject("registered_at", OffsetDateTime.class).toInstant()));
-			x.put("regionCode", rs.getString("region_code"));
-			x.put("categoryCode", rs.getString("category_code"));
-			x.put("kind", rs.getString("kind"));
-			x.put("complexity", rs.getString("complexity"));
-			x.put("legalChannel", rs.getString("legal_channel"));
-			x.put("title", rs.getString("title"));
-			x.put("content", rs.getString("content"));
-			x.put("personCount", rs.getInt("person_count"));
-			x.put("groupVisit", rs.getBoolean("group_visit"));
-			x.put("firstTime", rs.getBoolean("first_time"));
-			String unit = rs.getString("accused_unit");
-			String person = rs.getString("accused_person");
-			Map<String, Object> accused = new LinkedHashMap<>();
-			accused.put("unit", unit);
-			accused.put("person", person);
-			x.put("accused", unit == null && person == null ? null : accused);
-			x.put("responsibleUnitCode", rs.getString("responsible_unit_code"));
-			x.put("duplicateOf", rs.getString("duplicate_of"));
-			Map<String, Object> deadlines = new LinkedHashMap<>();
-			deadlines.put("acceptTarget", date(rs.getObject("accept_target", LocalDate.class)));
-			deadlines.put("acceptStatutory", date(rs.getObject("accept_statutory", LocalDate.class)));
-			deadlines.put("handleTarget", date(rs.getObject("handle_target", LocalDate.class)));
-			deadlines.put("handleStatutory", date(rs.getObject("handle_statutory", LocalDate.class)));
-			x.put("deadlines", deadlines);
-			Map<String, Object> outcome = new LinkedHashMap<>();
-			outcome.put("result", rs.getString("result"));
-			outcome.put("opinion", rs.getString("opinion"));
-			outcome.put("satisfaction", rs.getString("satisfaction"));
-			x.put("outcome", outcome);
-			return x;
-		}).single();
-		m.put("petitioners", jdbc.sql("""
-				SELECT name, id_number_enc, phone_enc, address_enc, representative FROM petitioner WHERE petition_id = ? ORDER BY seq""")
-			.param(id)
-			.query((rs, n) -> {
-				Map<String, Object> p = new LinkedHashMap<>();
-				p.put("name", rs.getString(1));
-				p.put("idNumber", cipher.decrypt(rs.getBytes(2)));
-				p.put("phone", cipher.decrypt(rs.getBytes(3)));
-				p.put("address", cipher.decrypt(rs.getBytes(4)));
-				p.put("representative", rs.getBoolean(5));
-				return p;
-			})
-			.list());
-		m.put("history", jdbc.sql("""
-				SELECT h.at, coalesce(u.display_name, h.actor), h.action, h.from_status, h.to_status, h.note, h.public_milestone
-				FROM petition_history h LEFT JOIN app_user u ON u.username = h.actor
-				WHERE h.petition_id = ? ORDER BY h.at, h.id""").param(id).query((rs, n) -> {
-			Map<String, Object> h = new LinkedHashMap<>();
-			h.put("at", time(rs.getObject(1, OffsetDateTime.class).toInstant()));
-			h.put("actor", rs.getString(2));
-			h.put("action", rs.getString(3));
-			h.put("fromStatus", rs.getString(4));
-			h.put("toStatus", rs.getString(5));
-			h.put("note", rs.getString(6));
-			h.put("milestone", rs.getString(7));
-			return h;
-		}).list());
-		m.put("records", jdbc.sql("""
-				SELECT kind, at, actor, unit_code, occurred_at, contact, summary, outcome FROM petition_record
-				WHERE petition_id = ? ORDER BY at, id""").param(id).query((rs, n) -> {
-			Map<String, Object> r = new LinkedHashMap<>();
-			r.put("kind", rs.getString(1));
-			r.put("at", time(rs.getObject(2, OffsetDateTime.class).toInstant()));
-			r.put("actor", rs.getString(3));
-			r.put("unitCode", rs.getString(4));
-			OffsetDateTime occurred = rs.getObject(5, OffsetDateTime.class);
-			r.put("occurredAt", occurred == null ? null : time(occurred.toInstant()));
-			r.put("contact", rs.getString(6));
-			r.put("summary", rs.getString(7));
-			r.put("outcome", rs.getString(8));
-			return r;
-		}).list());
-		m.put("documents", jdbc.sql("SELECT kind, issued_at, file_name, pdf FROM petition_document WHERE petition_id = ? ORDER BY issued_at, id")
-			.param(id)
-			.query((rs, n) -> {
-				Map<String, Object> d = new LinkedHashMap<>();
-				d.put("kind", rs.getString(1));
-				d.put("issuedAt", time(rs.getObject(2, OffsetDateTime.class).toInstant()));
-				d.put("fileName", rs.getString(3));
-				d.put("contentType", "application/pdf");
-				d.put("contentBase64", Base64.getEncoder().encodeToString(rs.getBytes(4)));
-				return d;
-			})
-			.list());
+		Map<String, Object> m = transfer.entry(id, HandOver::time);
 		String number = (String) m.get("number");
 		Actor reader = partners.actorFor(partner);
 		List<Map<String, Object>> attachments = new ArrayList<>();
-		for (var a : jdbc.sql("SELECT id, file_name, content_type, sha256 FROM attachment WHERE petition_id = ? ORDER BY seq")
-			.param(id)
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4) })
-			.list()) {
+		for (var ref : transfer.attachments(id)) {
+			Object[] a = { ref.id(), ref.fileName(), ref.contentType(), ref.sha256() };
 			var file = queries.attachment(number, (Long) a[0], reader);
 			byte[] bytes;
 			try {
@@ -295,8 +207,8 @@ public class HandOver {
 
 	private HandOver self;
 
-	@org.springframework.beans.factory.annotation.Autowired
-	void setSelf(@org.springframework.context.annotation.Lazy HandOver self) {
+	@Autowired
+	void setSelf(@Lazy HandOver self) {
 		this.self = self;
 	}
 
@@ -382,7 +294,7 @@ public class HandOver {
 	 * shown as 已登记. Returns how many entries were added.
 	 */
 	private int replay(String number, String source, JsonNode m) {
-		long id = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(number).query(Long.class).single();
+		long id = jdbc.sql("SELECT id FROM petition_ref WHERE number = ?").param(number).query(Long.class).single();
 		int added = 0;
 		for (JsonNode h : m.path("history")) {
 			OffsetDateTime at = parseTime(text(h, "at"));
@@ -391,13 +303,8 @@ public class HandOver {
 			}
 			String to = knownStatus(text(h, "toStatus"));
 			String note = cut(replayedNote(source, h), 4000);
-			added += jdbc.sql("""
-					INSERT INTO petition_history (petition_id, at, actor, action, from_status, to_status, note, public_milestone)
-					SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM petition_history
-					  WHERE petition_id = ? AND at = ? AND action = ? AND note = ?)""")
-				.params(id, at, cut("来源:" + source, 64), REPLAYED, knownStatusOrNull(text(h, "fromStatus")), to, note,
-						cut(text(h, "milestone"), 32), id, at, REPLAYED, note)
-				.update();
+			added += transfer.replayStep(id, at, cut("来源:" + source, 64), REPLAYED, knownStatusOrNull(text(h, "fromStatus")), to,
+					note, cut(text(h, "milestone"), 32));
 		}
 		for (JsonNode r : m.path("records")) {
 			OffsetDateTime at = parseTime(text(r, "at"));
@@ -409,14 +316,9 @@ public class HandOver {
 			boolean knownUnit = unit != null
 					&& jdbc.sql("SELECT count(*) FROM unit WHERE code = ?").param(unit).query(Long.class).single() > 0;
 			String actor = cut("来源:" + source + " " + Objects.toString(text(r, "actor"), ""), 64).strip();
-			added += jdbc.sql("""
-					INSERT INTO petition_record (petition_id, kind, at, actor, unit_code, occurred_at, contact, summary, outcome)
-					SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM petition_record
-					  WHERE petition_id = ? AND at = ? AND kind = ? AND summary = ?)""")
-				.params(id, cut(Objects.toString(text(r, "kind"), "COMMUNICATION"), 24), at, actor, knownUnit ? unit : null,
-						parseTime(text(r, "occurredAt")), cut(text(r, "contact"), 200), summary, cut(text(r, "outcome"), 32), id, at,
-						cut(Objects.toString(text(r, "kind"), "COMMUNICATION"), 24), summary)
-				.update();
+			added += transfer.replayRecord(id, cut(Objects.toString(text(r, "kind"), "COMMUNICATION"), 24), at, actor,
+					knownUnit ? unit : null, parseTime(text(r, "occurredAt")), cut(text(r, "contact"), 200), summary,
+					cut(text(r, "outcome"), 32));
 		}
 		for (JsonNode d : m.path("documents")) {
 			OffsetDateTime at = parseTime(text(d, "issuedAt"));
@@ -433,12 +335,8 @@ public class HandOver {
 				throw new DomainException.Invalid("documents", "文书 " + name + " 的内容不是有效的 Base64");
 			}
 			// staff only: what the source issued to the petitioner, the petitioner already has from the source
-			added += jdbc.sql("""
-					INSERT INTO petition_document (petition_id, kind, issued_at, file_name, pdf, public)
-					SELECT ?, ?, ?, ?, ?, false WHERE NOT EXISTS (SELECT 1 FROM petition_document
-					  WHERE petition_id = ? AND issued_at = ? AND file_name = ?)""")
-				.params(id, cut(Objects.toString(text(d, "kind"), "SOURCE_DOCUMENT"), 40), at, cut(name, 200), pdf, id, at, cut(name, 200))
-				.update();
+			added += transfer.replayDocument(id, cut(Objects.toString(text(d, "kind"), "SOURCE_DOCUMENT"), 40), at, cut(name, 200),
+					pdf);
 		}
 		return added;
 	}
@@ -455,7 +353,7 @@ public class HandOver {
 		}
 		else if (action != null) {
 			try {
-				label = com.xinfang.petition.Action.valueOf(action).label();
+				label = Action.valueOf(action).label();
 			}
 			catch (IllegalArgumentException ex) {
 				label = action;
@@ -478,7 +376,7 @@ public class HandOver {
 
 	private static String knownStatus(String status) {
 		String s = knownStatusOrNull(status);
-		return s == null ? com.xinfang.petition.Status.REGISTERED.name() : s;
+		return s == null ? Status.REGISTERED.name() : s;
 	}
 
 	private static String knownStatusOrNull(String status) {
@@ -486,7 +384,7 @@ public class HandOver {
 			return null;
 		}
 		try {
-			return com.xinfang.petition.Status.valueOf(status).name();
+			return Status.valueOf(status).name();
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
@@ -502,7 +400,7 @@ public class HandOver {
 			"content", "personCount");
 
 	private List<Conflict> differences(Partner partner, String number, JsonNode incoming) {
-		Long id = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(number).query(Long.class).single();
+		Long id = jdbc.sql("SELECT id FROM petition_ref WHERE number = ?").param(number).query(Long.class).single();
 		Map<String, Object> local = matter(partner, id);
 		List<Conflict> out = new ArrayList<>();
 		for (String f : COMPARED) {
@@ -539,13 +437,13 @@ public class HandOver {
 		try {
 			return OffsetDateTime.parse(s);
 		}
-		catch (java.time.format.DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
 			throw new DomainException.Invalid("receivedAt", "收到时间须为带时区的 ISO 8601 时间");
 		}
 	}
 
 	private static String time(Instant t) {
-		return Open311.W3C.format(t.atZone(com.xinfang.platform.BeijingTime.ZONE));
+		return Open311.W3C.format(t.atZone(BeijingTime.ZONE));
 	}
 
 	private static String date(LocalDate d) {

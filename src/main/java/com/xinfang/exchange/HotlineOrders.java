@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ public class HotlineOrders {
 					problems.add(new FieldProblem("receivedAt", "受理时间早于一年前，请核对"));
 				}
 			}
-			catch (java.time.format.DateTimeParseException ex) {
+			catch (DateTimeParseException ex) {
 				problems.add(new FieldProblem("receivedAt", "受理时间须为带时区的 ISO 8601 时间，例如 2026-12-06T09:30:00+08:00"));
 			}
 		}

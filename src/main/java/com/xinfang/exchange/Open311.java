@@ -4,13 +4,19 @@ import com.xinfang.organization.Category;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
 import com.xinfang.petition.RegisterPetition;
+import com.xinfang.petition.Status;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -281,8 +287,8 @@ public class Open311 {
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder();
 		if (ids != null && !ids.isBlank()) {
-			List<String> list = java.util.Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).limit(MAX_RESULTS).toList();
-			where.append(" AND p.number IN (").append(String.join(",", java.util.Collections.nCopies(list.size(), "?"))).append(")");
+			List<String> list = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).limit(MAX_RESULTS).toList();
+			where.append(" AND p.number IN (").append(String.join(",", Collections.nCopies(list.size(), "?"))).append(")");
 			params.addAll(list);
 		}
 		else {
@@ -301,12 +307,12 @@ public class Open311 {
 			params.add(start);
 			params.add(end);
 			if (serviceCode != null && !serviceCode.isBlank()) {
-				List<String> codes = java.util.Arrays.stream(serviceCode.split(",")).map(String::strip).toList();
-				where.append(" AND p.category_code IN (").append(String.join(",", java.util.Collections.nCopies(codes.size(), "?"))).append(")");
+				List<String> codes = Arrays.stream(serviceCode.split(",")).map(String::strip).toList();
+				where.append(" AND p.category_code IN (").append(String.join(",", Collections.nCopies(codes.size(), "?"))).append(")");
 				params.addAll(codes);
 			}
 			if (status != null && !status.isBlank()) {
-				List<String> wanted = java.util.Arrays.stream(status.split(",")).map(String::strip).toList();
+				List<String> wanted = Arrays.stream(status.split(",")).map(String::strip).toList();
 				if (!wanted.stream().allMatch(s -> s.equals("open") || s.equals("closed"))) {
 					throw new Error(400, "status 只能是 open 或 closed");
 				}
@@ -331,7 +337,7 @@ public class Open311 {
 			r.put("updated_datetime", time(rs.getObject("updated_at", OffsetDateTime.class)));
 			LocalDate due = rs.getObject("due", LocalDate.class);
 			r.put("expected_datetime", due == null || closed(st) ? null
-					: W3C.format(due.atTime(23, 59, 59).atZone(com.xinfang.platform.BeijingTime.ZONE)));
+					: W3C.format(due.atTime(23, 59, 59).atZone(BeijingTime.ZONE)));
 			r.put("address", "湖南省常德市" + rs.getString("county_name"));
 			r.put("address_id", rs.getString("county_code"));
 			r.put("zipcode", null);
@@ -351,32 +357,32 @@ public class Open311 {
 		return found.get(0);
 	}
 
-	static final String CLOSED = com.xinfang.petition.Status.sqlFinished("p");
+	static final String CLOSED = Status.sqlFinished("p");
 
 	private static boolean closed(String status) {
-		return com.xinfang.petition.Status.isIn(status, com.xinfang.petition.Status.FINISHED);
+		return Status.isIn(status, Status.FINISHED);
 	}
 
 	/** Only matters filed through an Open311 partner, never an accusation (its existence is confidential). */
 	private static final String SELECT = """
 			SELECT p.number, p.status, p.category_code, c.name AS category_name, u.name AS agency, p.received_at,
 			  left(p.region_code, 6) AS county_code, r.name AS county_name,
-			  (SELECT max(h.at) FROM petition_history h WHERE h.petition_id = p.id) AS updated_at,
-			  (SELECT h.public_milestone FROM petition_history h WHERE h.petition_id = p.id AND h.public_milestone IS NOT NULL
+			  (SELECT max(h.at) FROM petition_step h WHERE h.petition_id = p.id) AS updated_at,
+			  (SELECT h.public_milestone FROM petition_step h WHERE h.petition_id = p.id AND h.public_milestone IS NOT NULL
 			   ORDER BY h.at DESC, h.id DESC LIMIT 1) AS note,
 			  coalesce(p.handle_statutory, p.accept_statutory) AS due
 			FROM exchange_link l JOIN exchange_partner x ON x.id = l.partner_id AND x.kind = 'OPEN311_APP'
-			JOIN petition p ON p.number = l.petition_number
+			JOIN petition_fact p ON p.number = l.petition_number
 			LEFT JOIN category c ON c.code = p.category_code
 			LEFT JOIN unit u ON u.code = p.responsible_unit_code
 			LEFT JOIN region r ON r.code = left(p.region_code, 6)
 			WHERE coalesce(p.kind, '') <> 'ACCUSATION' AND coalesce(p.category_code, '') <> 'DISCIPLINE'""";
 
 	/** W3C-note ISO 8601 with seconds and offset, as GeoReport v2 asks. */
-	static final java.time.format.DateTimeFormatter W3C = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+	static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
 	private static String time(OffsetDateTime t) {
-		return t == null ? null : W3C.format(com.xinfang.platform.BeijingTime.of(t));
+		return t == null ? null : W3C.format(BeijingTime.of(t));
 	}
 
 	private static OffsetDateTime parseDate(String value, String name) {
@@ -386,7 +392,7 @@ public class Open311 {
 		try {
 			return OffsetDateTime.parse(value.strip().replace(' ', '+'));
 		}
-		catch (java.time.format.DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
 			throw new Error(400, name + " 须为带时区的 ISO 8601 时间，例如 2026-12-01T00:00:00+08:00");
 		}
 	}

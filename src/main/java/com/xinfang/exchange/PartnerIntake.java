@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,10 +91,10 @@ public class PartnerIntake {
 			webhooks.enqueue(partner.id(), number, externalId, "REGISTERED", "登记", now, data, "registered:" + number);
 		}
 		audit.record(partner.auditName(), auditAction, number, "外部编号 " + externalId);
-		return new Filed(number, registered.queryCode(), true, registered.petition().status(), now);
+		return new Filed(number, registered.queryCode(), true, registered.petition().status().name(), now);
 	}
 
-	private java.util.Optional<Link> existing(Partner partner, String externalId) {
+	private Optional<Link> existing(Partner partner, String externalId) {
 		return jdbc.sql("SELECT petition_number, body_hash, query_code_enc, created_at FROM exchange_link WHERE partner_id = ? AND external_id = ?")
 			.params(partner.id(), externalId)
 			.query((rs, n) -> new Link(rs.getString(1), rs.getString(2), cipher.decrypt(rs.getBytes(3)),

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,7 +74,7 @@ public class Partners {
 	public Credentials register(Registration form, Actor admin) {
 		requireAdmin(admin);
 		List<FieldProblem> problems = new ArrayList<>();
-		String code = form.code() == null ? "" : form.code().strip().toLowerCase(java.util.Locale.ROOT);
+		String code = form.code() == null ? "" : form.code().strip().toLowerCase(Locale.ROOT);
 		if (!code.matches("[a-z0-9][a-z0-9-]{1,30}")) {
 			problems.add(new FieldProblem("code", "系统代号为2–31位小写字母、数字或连字符"));
 		}

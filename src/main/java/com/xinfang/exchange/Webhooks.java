@@ -1,17 +1,23 @@
 package com.xinfang.exchange;
 
 import com.xinfang.petition.PetitionEvent;
+import com.xinfang.petition.Status;
+import com.xinfang.platform.BeijingTime;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +108,7 @@ public class Webhooks {
 		payload.put("milestone", milestone);
 		payload.put("number", number);
 		payload.put("externalId", externalId);
-		payload.put("occurredAt", OffsetDateTime.ofInstant(occurredAt, com.xinfang.platform.BeijingTime.ZONE).toString());
+		payload.put("occurredAt", OffsetDateTime.ofInstant(occurredAt, BeijingTime.ZONE).toString());
 		payload.put("data", data);
 		OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 		jdbc.sql("""
@@ -149,7 +155,7 @@ public class Webhooks {
 
 	static String statusLabel(String status) {
 		try {
-			return com.xinfang.petition.Status.valueOf(status).label();
+			return Status.valueOf(status).label();
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
 			return status;
@@ -169,7 +175,7 @@ public class Webhooks {
 			return 0;
 		}
 		// each partner and its signing secret read once per round, not twice per event
-		Map<Long, Sender> senders = new java.util.HashMap<>();
+		Map<Long, Sender> senders = new HashMap<>();
 		for (Claimed c : claimed) {
 			senders.computeIfAbsent(c.partnerId(), id -> {
 				var partner = partners.byId(id).orElse(null);
@@ -253,7 +259,7 @@ public class Webhooks {
 				status = response.statusCode();
 				answer = response.body() == null ? "" : response.body();
 			}
-			catch (java.io.IOException | IllegalArgumentException ex) {
+			catch (IOException | IllegalArgumentException ex) {
 				answer = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			}
 			catch (InterruptedException ex) {
@@ -295,7 +301,7 @@ public class Webhooks {
 			return HexFormat.of()
 				.formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (java.security.GeneralSecurityException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -324,7 +330,7 @@ public class Webhooks {
 		if (t < 0 || v1 == null || Math.abs(now.getEpochSecond() - t) > 300) {
 			return false;
 		}
-		return java.security.MessageDigest.isEqual(sign(secret, t, body).getBytes(StandardCharsets.US_ASCII),
+		return MessageDigest.isEqual(sign(secret, t, body).getBytes(StandardCharsets.US_ASCII),
 				v1.getBytes(StandardCharsets.US_ASCII));
 	}
 
@@ -369,7 +375,7 @@ public class Webhooks {
 	}
 
 	private static OffsetDateTime bj(OffsetDateTime t) {
-		return t == null ? null : com.xinfang.platform.BeijingTime.of(t);
+		return t == null ? null : BeijingTime.of(t);
 	}
 
 }

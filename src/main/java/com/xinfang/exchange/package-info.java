@@ -4,5 +4,7 @@
  * work orders in and milestones out as signed webhooks from a durable outbox; the national
  * system's hand-over packages. Matters enter only through the petition module's registration.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Exchange")
+@ApplicationModule(displayName = "Exchange")
 package com.xinfang.exchange;
+
+import org.springframework.modulith.ApplicationModule;

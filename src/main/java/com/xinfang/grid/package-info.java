@@ -3,5 +3,7 @@
  * 休假), and the grid worker's patrol log (走访/巡查) and 零报告. The township sees who has not
  * reported. Disputes found while patrolling are registered in the mediation module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Grid")
+@ApplicationModule(displayName = "Grid")
 package com.xinfang.grid;
+
+import org.springframework.modulith.ApplicationModule;

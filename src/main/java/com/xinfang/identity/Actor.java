@@ -1,10 +1,11 @@
 package com.xinfang.identity;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /** The person behind a request, as every module sees them. */
 public record Actor(long userId, String username, String displayName, Kind kind, String unitCode,
-		String regionCode, Set<Role> roles, DataScope scope) implements java.io.Serializable {
+		String regionCode, Set<Role> roles, DataScope scope) implements Serializable {
 
 	public enum Kind {
 

@@ -1,10 +1,12 @@
 package com.xinfang.identity;
 
 import com.xinfang.platform.DomainException;
+import java.time.Instant;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 
 /** Exchanges a password for a bearer token, with the same throttling as the login page. */
@@ -27,9 +29,9 @@ public class ApiTokens {
 	}
 
 	/** Logout: the token presented ends now, on every node. */
-	public void revoke(org.springframework.security.oauth2.jwt.Jwt jwt) {
+	public void revoke(Jwt jwt) {
 		Number uid = jwt.getClaim("uid");
-		revocations.revoke(jwt.getId(), uid.longValue(), jwt.getExpiresAt() == null ? java.time.Instant.now() : jwt.getExpiresAt());
+		revocations.revoke(jwt.getId(), uid.longValue(), jwt.getExpiresAt() == null ? Instant.now() : jwt.getExpiresAt());
 	}
 
 	public Token issue(String login, String password, String address) {

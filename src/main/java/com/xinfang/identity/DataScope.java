@@ -1,11 +1,16 @@
 package com.xinfang.identity;
 
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+
 /**
  * The matters a person may see. Bureau staff, leaders and administrators see their region's
  * subtree; a department sees the matters it is responsible for; a citizen sees their own.
- * Every staff query is filtered through {@link #sqlCondition}.
+ * Who sees what is decided here; how that filters the matters' rows is the petition module's
+ * ({@code petition.PetitionScope}), next to the data it filters.
  */
-public record DataScope(Type type, String value) implements java.io.Serializable {
+public record DataScope(Type type, String value) implements Serializable {
 
 	public enum Type {
 
@@ -38,6 +43,8 @@ public record DataScope(Type type, String value) implements java.io.Serializable
 
 	/**
 	 * A SQL condition on a petition table alias, with one positional parameter (or none).
+	 * Superseded by {@code petition.PetitionScope}; kept only for casefile's duplicate index
+	 * (Duplicates), which is being reworked on main: remove both methods when it moves over.
 	 * @return the condition, to be joined with AND; its parameter is {@link #sqlParameter()}
 	 */
 	public String sqlCondition(String alias) {
@@ -61,11 +68,11 @@ public record DataScope(Type type, String value) implements java.io.Serializable
 
 	/** The same rule in Java, for a single matter already loaded. */
 	public boolean permits(String regionCode, String responsibleUnitCode, Long citizenUserId) {
-		return permits(regionCode, responsibleUnitCode, java.util.List.of(), citizenUserId);
+		return permits(regionCode, responsibleUnitCode, List.of(), citizenUserId);
 	}
 
 	/** The same rule in Java, with the units called in to handle the matter jointly. */
-	public boolean permits(String regionCode, String responsibleUnitCode, java.util.Collection<String> jointUnits,
+	public boolean permits(String regionCode, String responsibleUnitCode, Collection<String> jointUnits,
 			Long citizenUserId) {
 		return switch (type) {
 			case REGION -> regionCode != null && regionCode.startsWith(value);

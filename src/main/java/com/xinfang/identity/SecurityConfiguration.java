@@ -1,7 +1,11 @@
 package com.xinfang.identity;
 
+import com.xinfang.platform.InternalNetworks;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,8 +15,10 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	/**
 	 * Pages run only the application's own scripts (its static files and webjars): no inline
@@ -56,8 +62,8 @@ class SecurityConfiguration {
 	 * request's own metrics (http.server.requests) are kept.
 	 */
 	@Bean
-	org.springframework.security.config.observation.SecurityObservationSettings securityObservations() {
-		return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
@@ -112,8 +118,8 @@ class SecurityConfiguration {
 			.permitAll()
 			// scraped by Prometheus from the internal network only (docs/operations.md)
 			.requestMatchers("/actuator/prometheus")
-			.access((auth, ctx) -> new org.springframework.security.authorization.AuthorizationDecision(
-					com.xinfang.platform.InternalNetworks.contains(ctx.getRequest().getRemoteAddr())))
+			.access((auth, ctx) -> new AuthorizationDecision(
+					InternalNetworks.contains(ctx.getRequest().getRemoteAddr())))
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/console/**")
@@ -176,7 +182,7 @@ class SecurityConfiguration {
 	}
 
 	private static void problem(HttpServletResponse res, JsonMapper json, int status, String title, String detail)
-			throws java.io.IOException {
+			throws IOException {
 		res.setStatus(status);
 		res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		res.setCharacterEncoding("UTF-8");

@@ -3,6 +3,7 @@ package com.xinfang.identity;
 import com.xinfang.privacy.PersonalDataCipher;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ class SmsDispatcher {
 			.param(MAX_ATTEMPTS)
 			.query(Pending.class)
 			.list();
-		List<Long> sent = new java.util.ArrayList<>();
+		List<Long> sent = new ArrayList<>();
 		for (Pending p : batch) {
 			try {
 				gateway.send(cipher.decrypt(p.phoneEnc()), cipher.decrypt(p.textEnc()));

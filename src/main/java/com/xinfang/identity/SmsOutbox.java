@@ -1,5 +1,6 @@
 package com.xinfang.identity;
 
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.privacy.Masking;
 import com.xinfang.privacy.PersonalDataCipher;
 import java.time.Clock;
@@ -54,7 +55,7 @@ public class SmsOutbox {
 		return jdbc.sql("SELECT id, phone_mask, text_enc, queued_at, sent_at FROM sms_outbox ORDER BY id DESC LIMIT ?")
 			.param(limit)
 			.query((rs, n) -> new Message(rs.getLong(1), rs.getString(2), cipher.decrypt(rs.getBytes(3)),
-					com.xinfang.platform.BeijingTime.of(rs.getObject(4, OffsetDateTime.class)), com.xinfang.platform.BeijingTime.of(rs.getObject(5, OffsetDateTime.class))))
+					BeijingTime.of(rs.getObject(4, OffsetDateTime.class)), BeijingTime.of(rs.getObject(5, OffsetDateTime.class))))
 			.list();
 	}
 

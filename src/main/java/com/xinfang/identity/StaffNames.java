@@ -1,6 +1,8 @@
 package com.xinfang.identity;
 
 import com.xinfang.organization.Directory;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +17,9 @@ public class StaffNames {
 
 	private final Directory directory;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-	StaffNames(Accounts accounts, Directory directory, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	StaffNames(Accounts accounts, Directory directory, JdbcClient jdbc) {
 		this.accounts = accounts;
 		this.directory = directory;
 		this.jdbc = jdbc;
@@ -28,7 +30,7 @@ public class StaffNames {
 	}
 
 	/** The staff accounts that have the role, by unit and name: e.g. the leaders a 包案 can go to. */
-	public java.util.List<Person> withRole(Role role) {
+	public List<Person> withRole(Role role) {
 		record Row(String username, String displayName, String unitCode) {
 		}
 		return jdbc.sql("SELECT u.username, u.display_name, u.unit_code FROM app_user u JOIN user_role r ON r.user_id = u.id "

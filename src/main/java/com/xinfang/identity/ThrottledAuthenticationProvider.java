@@ -3,7 +3,10 @@ package com.xinfang.identity;
 import com.xinfang.platform.FailureThrottle;
 import com.xinfang.privacy.MobilePhone;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,10 +88,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			return name;
 		}
 		try {
-			byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-			return "sha256:" + java.util.HexFormat.of().formatHex(digest);
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+			return "sha256:" + HexFormat.of().formatHex(digest);
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

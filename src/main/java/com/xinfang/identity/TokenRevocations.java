@@ -1,9 +1,12 @@
 package com.xinfang.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -11,6 +14,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which signed tokens no longer count: the one a logout handed back (by its id, until it would
@@ -35,13 +40,13 @@ class TokenRevocations implements OAuth2TokenValidator<Jwt> {
 
 	private final long ttlNanos;
 
-	private final java.util.concurrent.ConcurrentHashMap<String, Checked> checked = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, Checked> checked = new ConcurrentHashMap<>();
 
 	private record Checked(long userId, boolean valid, long atNanos) {
 	}
 
 	TokenRevocations(JdbcClient jdbc, Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${xinfang.security.token-check-ttl:PT2S}") java.time.Duration ttl) {
+			@Value("${xinfang.security.token-check-ttl:PT2S}") Duration ttl) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.ttlNanos = ttl.toNanos();
@@ -77,9 +82,9 @@ class TokenRevocations implements OAuth2TokenValidator<Jwt> {
 	/** Forgets this node's remembered answers for the account, now and again once the change commits. */
 	private void forget(long userId) {
 		checked.values().removeIf(c -> c.userId() == userId);
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(
+					new TransactionSynchronization() {
 						@Override
 						public void afterCompletion(int status) {
 							checked.values().removeIf(c -> c.userId() == userId);

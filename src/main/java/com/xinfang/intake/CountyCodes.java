@@ -9,10 +9,17 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
 import com.xinfang.platform.DomainException;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CountyCodes {
 
-	private static volatile java.awt.Font captionFont;
+	private static volatile Font captionFont;
 
 	/**
 	 * The bundled Chinese font (fonts/NOTICE.txt), all of GB 2312 (澧县, 临澧县): the server may have
@@ -34,13 +41,13 @@ public class CountyCodes {
 		return captionFont().canDisplayUpTo(caption) == -1;
 	}
 
-	private static java.awt.Font captionFont() {
+	private static Font captionFont() {
 		if (captionFont == null) {
 			try (var in = CountyCodes.class.getClassLoader().getResourceAsStream("fonts/NotoSerifSC-Regular-GB2312.ttf")) {
-				captionFont = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+				captionFont = Font.createFont(Font.TRUETYPE_FONT, in);
 			}
-			catch (java.awt.FontFormatException | IOException | RuntimeException ex) {
-				captionFont = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12);
+			catch (FontFormatException | IOException | RuntimeException ex) {
+				captionFont = new Font(Font.SANS_SERIF, Font.BOLD, 12);
 			}
 		}
 		return captionFont;
@@ -76,7 +83,7 @@ public class CountyCodes {
 	 * the default is this machine, which no phone can open.
 	 */
 	public boolean publicBaseUrlLocal() {
-		String host = java.net.URI.create(publicBaseUrl + "/").getHost();
+		String host = URI.create(publicBaseUrl + "/").getHost();
 		return host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("0.0.0.0")
 				|| host.equals("[::1]") || host.equals("::1");
 	}
@@ -116,16 +123,16 @@ public class CountyCodes {
 							EncodeHintType.CHARACTER_SET, "UTF-8"));
 			var code = MatrixToImageWriter.toBufferedImage(matrix);
 			int band = Math.max(36, size / 6);
-			var image = new java.awt.image.BufferedImage(size, size + band, java.awt.image.BufferedImage.TYPE_INT_RGB);
+			var image = new BufferedImage(size, size + band, BufferedImage.TYPE_INT_RGB);
 			var g = image.createGraphics();
 			try {
-				g.setColor(java.awt.Color.WHITE);
+				g.setColor(Color.WHITE);
 				g.fillRect(0, 0, size, size + band);
 				g.drawImage(code, 0, 0, null);
-				g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-				g.setColor(java.awt.Color.BLACK);
+				g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+				g.setColor(Color.BLACK);
 				String caption = "常德市" + region.name() + " 网上信访";
-				var font = captionFont().deriveFont(java.awt.Font.BOLD, (float) Math.max(12, band * 0.5));
+				var font = captionFont().deriveFont(Font.BOLD, (float) Math.max(12, band * 0.5));
 				var metrics = g.getFontMetrics(font);
 				while (metrics.stringWidth(caption) > size * 0.92 && font.getSize2D() > 8) {
 					font = font.deriveFont(font.getSize2D() - 1);
@@ -138,7 +145,7 @@ public class CountyCodes {
 				g.dispose();
 			}
 			var out = new ByteArrayOutputStream();
-			javax.imageio.ImageIO.write(image, "PNG", out);
+			ImageIO.write(image, "PNG", out);
 			return out.toByteArray();
 		}
 		catch (WriterException | IOException ex) {

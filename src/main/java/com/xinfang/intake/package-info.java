@@ -2,5 +2,7 @@
  * Intake: the citizen portal (网上信访, 查询评价, 我的信访), the county QR codes (一县一码), and the
  * staff registration of letters, visits and calls.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Intake")
+@ApplicationModule(displayName = "Intake")
 package com.xinfang.intake;
+
+import org.springframework.modulith.ApplicationModule;

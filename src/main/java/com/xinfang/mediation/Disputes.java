@@ -1,6 +1,7 @@
 package com.xinfang.mediation;
 
 import com.xinfang.audit.AuditLog;
+import com.xinfang.calendar.WorkingCalendar;
 import com.xinfang.documents.DocumentFields;
 import com.xinfang.documents.DocumentKind;
 import com.xinfang.documents.DocumentRenderer;
@@ -12,9 +13,13 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
+import com.xinfang.petition.MediationReferrals;
+import com.xinfang.petition.PetitionRegistration;
+import com.xinfang.petition.RegisterPetition;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.DomainException.FieldProblem;
+import com.xinfang.platform.Texts;
 import com.xinfang.privacy.IdNumber;
 import com.xinfang.privacy.Masking;
 import com.xinfang.privacy.MobilePhone;
@@ -25,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,17 +61,17 @@ public class Disputes {
 
 	private final DocumentRenderer renderer;
 
-	private final com.xinfang.calendar.WorkingCalendar calendar;
+	private final WorkingCalendar calendar;
 
-	private final com.xinfang.petition.PetitionRegistration petitionRegistration;
+	private final PetitionRegistration petitionRegistration;
 
 	private final Clock clock;
 
-	private final com.xinfang.petition.MediationReferrals referrals;
+	private final MediationReferrals referrals;
 
 	Disputes(JdbcClient jdbc, Grids grids, Organisations organisations, PersonalDataCipher cipher, AuditLog audit,
-			Directory directory, DocumentRenderer renderer, com.xinfang.calendar.WorkingCalendar calendar,
-			com.xinfang.petition.PetitionRegistration petitionRegistration, com.xinfang.petition.MediationReferrals referrals,
+			Directory directory, DocumentRenderer renderer, WorkingCalendar calendar,
+			PetitionRegistration petitionRegistration, MediationReferrals referrals,
 			Clock clock) {
 		this.referrals = referrals;
 		this.calendar = calendar;
@@ -266,7 +272,7 @@ public class Disputes {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params(number, source.name(), in.typeCode(), in.title().strip(), in.facts().strip(), region,
 					grid == null ? null : grid.code(), county, status.name(), level.name(), owner, orgId, mediationLevel,
-					actor.userId(), today, now, com.xinfang.platform.Texts.blankToNull(in.petitionNumber()))
+					actor.userId(), today, now, Texts.blankToNull(in.petitionNumber()))
 			.query(Long.class)
 			.single();
 		int seq = 0;
@@ -276,7 +282,7 @@ public class Disputes {
 			}
 			String idn = p.idNumber() == null || p.idNumber().isBlank() ? null : IdNumber.normalise(p.idNumber());
 			String phone = p.phone() == null || p.phone().isBlank() ? null : MobilePhone.normalise(p.phone());
-			String address = com.xinfang.platform.Texts.blankToNull(p.address());
+			String address = Texts.blankToNull(p.address());
 			jdbc.sql("""
 					INSERT INTO dispute_party (dispute_id, seq, side, name, id_number_enc, id_number_index, id_number_mask,
 					                           phone_enc, phone_index, phone_mask, address_enc)
@@ -286,7 +292,7 @@ public class Disputes {
 				.update();
 		}
 		jdbc.sql("INSERT INTO dispute_risk (dispute_id, at, level, owner, plan, reason, actor) VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(id, now, level.name(), owner, com.xinfang.platform.Texts.blankToNull(in.riskPlan()), "登记时评定", actor.displayName())
+			.params(id, now, level.name(), owner, Texts.blankToNull(in.riskPlan()), "登记时评定", actor.displayName())
 			.update();
 		event(id, actor, "REGISTER", null, status, source.label() + "：" + in.title().strip());
 		audit.record(actor.label(), "DISPUTE_REGISTERED", number, source.label());
@@ -308,7 +314,7 @@ public class Disputes {
 			throw new DomainException.Invalid("roomId", "该调解室不属于所选调解组织");
 		}
 		transition(d, DisputeStatus.Act.ASSIGN, in.version(), "org_id = ?, room_id = ?, mediation_level = ?",
-				java.util.Arrays.asList(org.id(), in.roomId(), org.level()));
+				Arrays.asList(org.id(), in.roomId(), org.level()));
 		event(d.id(), actor, "ASSIGN", d.status(), DisputeStatus.ASSIGNED, "分流至" + org.name());
 		return load(d.id());
 	}
@@ -330,7 +336,7 @@ public class Disputes {
 		String owner = in.owner() == null || in.owner().isBlank() ? d.riskOwner() : in.owner().strip();
 		transition(d, DisputeStatus.Act.RISK, in.version(), "risk_level = ?, risk_owner = ?", List.of(in.level().name(), owner));
 		jdbc.sql("INSERT INTO dispute_risk (dispute_id, at, level, owner, plan, reason, actor) VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(d.id(), now(), in.level().name(), owner, com.xinfang.platform.Texts.blankToNull(in.plan()), in.reason().strip(),
+			.params(d.id(), now(), in.level().name(), owner, Texts.blankToNull(in.plan()), in.reason().strip(),
 					actor.displayName())
 			.update();
 		event(d.id(), actor, "RISK", d.status(), d.status(), d.riskLabel() + " → " + in.level().label() + "（" + owner + "）：" + in.reason().strip());
@@ -355,7 +361,7 @@ public class Disputes {
 		transition(d, DisputeStatus.Act.SESSION, in.version(), null, List.of());
 		jdbc.sql("INSERT INTO mediation_session (dispute_id, held_on, room_id, mediator, attendees, record, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(d.id(), in.heldOn(), in.roomId() != null ? in.roomId() : d.roomId(), actor.displayName(),
-					com.xinfang.platform.Texts.blankToNull(in.attendees()), in.record().strip(), now())
+					Texts.blankToNull(in.attendees()), in.record().strip(), now())
 			.update();
 		event(d.id(), actor, "SESSION", d.status(), DisputeStatus.MEDIATING, "调解笔录已记录");
 		return load(d.id());
@@ -378,8 +384,8 @@ public class Disputes {
 		jdbc.sql("""
 				INSERT INTO mediation_agreement (dispute_id, form, facts, responsibilities, terms, performance, perform_by, effective_on,
 				                                 mediator, org_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(d.id(), in.form(), com.xinfang.platform.Texts.blankToNull(in.facts()), com.xinfang.platform.Texts.blankToNull(in.responsibilities()),
-					in.terms().strip(), com.xinfang.platform.Texts.blankToNull(in.performance()), in.performBy(), in.effectiveOn(),
+			.params(d.id(), in.form(), Texts.blankToNull(in.facts()), Texts.blankToNull(in.responsibilities()),
+					in.terms().strip(), Texts.blankToNull(in.performance()), in.performBy(), in.effectiveOn(),
 					actor.displayName(), d.orgName())
 			.update();
 		event(d.id(), actor, "AGREE", d.status(), DisputeStatus.AGREED,
@@ -605,18 +611,18 @@ public class Disputes {
 		}
 		record P(String side, String name, byte[] idNumberEnc, byte[] phoneEnc, byte[] addressEnc) {
 		}
-		List<com.xinfang.petition.RegisterPetition.PetitionerInput> petitioners = jdbc.sql(
+		List<RegisterPetition.PetitionerInput> petitioners = jdbc.sql(
 				"SELECT side, name, id_number_enc, phone_enc, address_enc FROM dispute_party WHERE dispute_id = ? AND side = 'APPLICANT' ORDER BY seq")
 			.param(d.id())
 			.query(P.class)
 			.list()
 			.stream()
-			.map(p -> new com.xinfang.petition.RegisterPetition.PetitionerInput(p.name(), cipher.decrypt(p.idNumberEnc()),
+			.map(p -> new RegisterPetition.PetitionerInput(p.name(), cipher.decrypt(p.idNumberEnc()),
 					cipher.decrypt(p.phoneEnc()), cipher.decrypt(p.addressEnc()), false))
 			.toList();
 		String course = d.events().stream().map(e -> e.actionLabel() + (e.note() == null ? "" : "（" + e.note() + "）"))
 			.reduce((a, b) -> a + "；" + b).orElse("");
-		var cmd = new com.xinfang.petition.RegisterPetition("VISIT", null, d.regionCode(), d.title(),
+		var cmd = new RegisterPetition("VISIT", null, d.regionCode(), d.title(),
 				d.facts() + "\n\n【调解情况】纠纷编号" + d.number() + "，" + (d.orgName() == null ? "" : d.orgName() + "调解未达成协议。") + course,
 				null, null, null, petitioners, petitioners.size(), null, null);
 		if (!DisputeStatus.Act.CONVERT.allowedFrom(d.status())) {
@@ -675,7 +681,7 @@ public class Disputes {
 			throw new DomainException.Invalid("decidedOn", "请填写法院的裁定结果和日期（不早于申请日，不晚于今天）");
 		}
 		int n = jdbc.sql("UPDATE mediation_agreement SET confirmation_decided_on = ?, confirmation_result = ?, confirmation_note = ? WHERE dispute_id = ? AND confirmation_result IS NULL")
-			.params(in.decidedOn(), in.confirmed() ? "CONFIRMED" : "REJECTED", com.xinfang.platform.Texts.blankToNull(in.note()), d.id())
+			.params(in.decidedOn(), in.confirmed() ? "CONFIRMED" : "REJECTED", Texts.blankToNull(in.note()), d.id())
 			.update();
 		if (n == 0) {
 			throw new DomainException.Conflict("已记录法院的裁定");

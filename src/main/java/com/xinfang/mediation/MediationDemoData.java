@@ -16,18 +16,21 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mediation organisations (brands 和事佬, 近心帮, 红管家), rooms, mediators with accounts
  * (password Demo@2026), a few disputes through the real acts, and a year of past disputes for the
- * figures. Runs after the grid demo (it needs the grid workers).
+ * figures. Runs after the grid demo (it needs the grid workers). Like the other demo seeders, a
+ * failure (or demo mode without the grid workers) is logged and skipped, or with
+ * {@code xinfang.demo.strict} stops the start: the integration tests rely on this data.
  */
 @Component
 @Order(20)
@@ -47,8 +50,11 @@ class MediationDemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final TransactionTemplate tx;
+
 	MediationDemoData(Environment env, Accounts accounts, Organisations organisations, Disputes disputes, JdbcClient jdbc,
-			Clock clock) {
+			Clock clock, TransactionTemplate tx) {
+		this.tx = tx;
 		this.env = env;
 		this.accounts = accounts;
 		this.organisations = organisations;
@@ -63,11 +69,27 @@ class MediationDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	@Transactional
 	public void run(ApplicationArguments args) {
-		if (!enabled() || accounts.exists("mediator") || !accounts.exists("grid.worker")) {
+		if (!enabled() || accounts.exists("mediator")) {
 			return;
 		}
+		boolean strict = env.getProperty("xinfang.demo.strict", Boolean.class, false);
+		try {
+			if (!accounts.exists("grid.worker")) {
+				throw new IllegalStateException("the grid demo's account grid.worker is missing");
+			}
+			// all or nothing: a failure leaves no half-seeded organisations behind
+			tx.executeWithoutResult(s -> seed());
+		}
+		catch (RuntimeException ex) {
+			if (strict) {
+				throw new IllegalStateException("demo mediation data could not be seeded", ex);
+			}
+			LoggerFactory.getLogger(MediationDemoData.class).warn("Demo mediation data skipped: {}", ex.getMessage());
+		}
+	}
+
+	private void seed() {
 		accounts.createStaff("mediator", PASSWORD, "黄调解", "WL-CZH", EnumSet.of(Role.MEDIATOR));
 		accounts.createStaff("dc.mediator", PASSWORD, "刘调解", "DC-GX", EnumSet.of(Role.MEDIATOR));
 		accounts.createStaff("ty.mediator", PASSWORD, "龙调解", "TY-ZJ", EnumSet.of(Role.MEDIATOR));

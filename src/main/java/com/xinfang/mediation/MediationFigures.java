@@ -5,6 +5,10 @@ import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.DomainException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,7 +77,7 @@ public class MediationFigures {
 	public Figures of(String regionPrefix, LocalDate from, LocalDate to) {
 		check(regionPrefix, from, to);
 		Place p = Place.of(regionPrefix);
-		List<Object> params = new java.util.ArrayList<>(p.params());
+		List<Object> params = new ArrayList<>(p.params());
 		params.add(from);
 		params.add(to);
 		params.addAll(p.params());
@@ -144,13 +148,13 @@ public class MediationFigures {
 			case TYPE -> "d.type_code";
 		};
 		Place p = Place.of(prefix);
-		List<Object> params = new java.util.ArrayList<>(p.params());
+		List<Object> params = new ArrayList<>(p.params());
 		params.add(from);
 		params.add(to);
 		params.addAll(p.params());
 		params.add(from);
 		params.add(to);
-		Map<String, long[]> counts = new java.util.LinkedHashMap<>();
+		Map<String, long[]> counts = new LinkedHashMap<>();
 		jdbc.sql("""
 				WITH s AS (SELECT %2$s AS k, count(*) AS n FROM dispute d WHERE %1$s AND d.registered_on BETWEEN ? AND ? GROUP BY 1),
 				     o AS (SELECT %2$s AS k, count(*) FILTER (WHERE d.outcome = 'AGREED') AS a, count(*) FILTER (WHERE d.outcome = 'FAILED') AS f
@@ -161,18 +165,18 @@ public class MediationFigures {
 			.list();
 		Map<String, String> kinds = Map.of("PEOPLES", OrgKind.PEOPLES.label(), "INDUSTRY", OrgKind.INDUSTRY.label(), "ADMINISTRATIVE",
 				OrgKind.ADMINISTRATIVE.label(), "JUDICIAL", OrgKind.JUDICIAL.label(), "NONE", "未分流");
-		Map<String, String[]> orgs = new java.util.HashMap<>();
+		Map<String, String[]> orgs = new HashMap<>();
 		if (by == By.ORGANISATION || by == By.KIND) {
 			jdbc.sql("SELECT id::text, name, kind FROM mediation_org").query((rs, n) -> orgs.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) }))
 				.list();
 		}
-		Map<String, String> types = new java.util.HashMap<>();
+		Map<String, String> types = new HashMap<>();
 		if (by == By.TYPE) {
 			jdbc.sql("SELECT code, name FROM dispute_type").query((rs, n) -> types.put(rs.getString(1), rs.getString(2))).list();
 		}
 		// regroup by the key shown (an organisation's name, its kind, the type's name) and name it
-		Map<String, String> names = new java.util.LinkedHashMap<>();
-		Map<String, long[]> shown = new java.util.LinkedHashMap<>();
+		Map<String, String> names = new LinkedHashMap<>();
+		Map<String, long[]> shown = new LinkedHashMap<>();
 		counts.forEach((k, c) -> {
 			String shownKey = switch (by) {
 				case ORGANISATION -> k.isEmpty() ? "未分流" : orgs.getOrDefault(k, new String[] { k, "NONE" })[0];
@@ -192,7 +196,7 @@ public class MediationFigures {
 		});
 		return shown.entrySet()
 			.stream()
-			.sorted(java.util.Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
+			.sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
 			.map(e -> new Line(e.getKey(), names.get(e.getKey()), Figures.of(e.getValue()[0], e.getValue()[1], e.getValue()[2])))
 			.toList();
 	}

@@ -6,5 +6,7 @@
  * agreement (Art 28), archived with the case (Art 27). Talks to the petition module only through its
  * public API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mediation")
+@ApplicationModule(displayName = "Mediation")
 package com.xinfang.mediation;
+
+import org.springframework.modulith.ApplicationModule;

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MergeNotices {
 
-	private final com.xinfang.notification.StaffNotices notices;
+	private final StaffNotices notices;
 
-	MergeNotices(com.xinfang.notification.StaffNotices notices) {
+	MergeNotices(StaffNotices notices) {
 		this.notices = notices;
 	}
 

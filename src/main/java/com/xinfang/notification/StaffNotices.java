@@ -1,8 +1,14 @@
 package com.xinfang.notification;
 
 import com.xinfang.identity.Actor;
+import com.xinfang.identity.Role;
+import com.xinfang.platform.BeijingTime;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,16 +23,16 @@ public class StaffNotices {
 
 	private final JdbcClient jdbc;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	StaffNotices(JdbcClient jdbc, java.time.Clock clock) {
+	StaffNotices(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	/** Tells the given roles of a unit about a matter, in the caller's transaction; long texts are cut. */
 	@Transactional
-	public void send(String unitCode, java.util.Collection<com.xinfang.identity.Role> roles, long petitionId, String text) {
+	public void send(String unitCode, Collection<Role> roles, long petitionId, String text) {
 		String fitted = text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
 		for (var role : roles) {
 			jdbc.sql("INSERT INTO staff_notice (unit_code, role, petition_id, text, created_at) VALUES (?,?,?,?,?)")
@@ -45,16 +51,16 @@ public class StaffNotices {
 		}
 		List<String> roles = actor.roles().stream().map(Enum::name).toList();
 		return jdbc.sql("SELECT n.id, p.number, n.text, n.created_at FROM staff_notice n JOIN petition_ref p ON p.id = n.petition_id "
-				+ "WHERE n.read_at IS NULL AND n.unit_code = ? AND n.role IN (" + String.join(",", java.util.Collections.nCopies(roles.size(), "?"))
+				+ "WHERE n.read_at IS NULL AND n.unit_code = ? AND n.role IN (" + String.join(",", Collections.nCopies(roles.size(), "?"))
 				+ ") ORDER BY n.created_at DESC LIMIT ?")
 			.params(concat(actor.unitCode(), roles, limit))
 			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
-					com.xinfang.platform.BeijingTime.of(rs.getObject(4, OffsetDateTime.class))))
+					BeijingTime.of(rs.getObject(4, OffsetDateTime.class))))
 			.list();
 	}
 
 	private static List<Object> concat(String unit, List<String> roles, int limit) {
-		List<Object> params = new java.util.ArrayList<>();
+		List<Object> params = new ArrayList<>();
 		params.add(unit);
 		params.addAll(roles);
 		params.add(limit);

@@ -4,5 +4,7 @@
  * unit's roles ({@link com.xinfang.notification.StaffNotices}: reminders, 督办, 吹哨报到, a repeat
  * merged into a matter they handle).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notification")
+@ApplicationModule(displayName = "Notification")
 package com.xinfang.notification;
+
+import org.springframework.modulith.ApplicationModule;

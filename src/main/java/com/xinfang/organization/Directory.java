@@ -1,5 +1,6 @@
 package com.xinfang.organization;
 
+import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public class Directory {
 
 	/** Names from the city down to the region: 常德市 / 武陵区 / 丹阳街道. */
 	public String regionPath(String code) {
-		var names = new java.util.ArrayDeque<String>();
+		var names = new ArrayDeque<String>();
 		Region r = snapshot().regions.get(code);
 		while (r != null) {
 			names.addFirst(r.name());

@@ -1,10 +1,14 @@
 package com.xinfang.petition;
 
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.EmbeddedPostgresGuard;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
@@ -14,7 +18,11 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.tika.Tika;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +37,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AttachmentStore {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AttachmentStore.class);
+	private static final Logger log = LoggerFactory.getLogger(AttachmentStore.class);
 
 	static final long MAX_BYTES = 10L * 1024 * 1024;
 
@@ -45,15 +53,15 @@ class AttachmentStore {
 
 	private final boolean inDatabase;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
 	AttachmentStore(@Value("${xinfang.attachments.directory:./data/attachments}") Path root,
-			@Value("${xinfang.attachments.store:database}") String mode, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-			org.springframework.core.env.Environment env) {
+			@Value("${xinfang.attachments.store:database}") String mode, JdbcClient jdbc,
+			Environment env) {
 		this.root = root.toAbsolutePath();
 		this.jdbc = jdbc;
 		this.inDatabase = !"directory".equalsIgnoreCase(mode.trim());
-		if (!inDatabase && !com.xinfang.platform.EmbeddedPostgresGuard.embeddedDatabase(env)) {
+		if (!inDatabase && !EmbeddedPostgresGuard.embeddedDatabase(env)) {
 			log.warn("Attachments are kept in the directory {} while the database is external: every node must "
 					+ "reach the same directory (a shared file system), or files uploaded through one node answer 404 on the "
 					+ "others. Set xinfang.attachments.store=database to keep them in PostgreSQL.", this.root);
@@ -126,19 +134,19 @@ class AttachmentStore {
 				.query((rs, n) -> rs.getBytes(1))
 				.optional();
 			if (bytes.isPresent()) {
-				return new java.io.ByteArrayInputStream(bytes.get());
+				return new ByteArrayInputStream(bytes.get());
 			}
 		}
 		Path file = path(key);
 		try {
 			return Files.newInputStream(file);
 		}
-		catch (java.nio.file.NoSuchFileException ex) {
+		catch (NoSuchFileException ex) {
 			log.warn("Attachment {} is not in the database nor in {}", key, root);
 			throw new DomainException.NotFound("附件不存在或已不可用");
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException("附件读取失败", ex);
+			throw new UncheckedIOException("附件读取失败", ex);
 		}
 	}
 

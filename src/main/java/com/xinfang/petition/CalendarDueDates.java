@@ -1,6 +1,7 @@
 package com.xinfang.petition;
 
 import com.xinfang.calendar.TimeLimit;
+import com.xinfang.calendar.TimeLimitComplexity;
 import com.xinfang.calendar.TimeLimitPolicies;
 import com.xinfang.calendar.WorkingCalendar;
 import java.time.LocalDate;
@@ -43,8 +44,8 @@ class CalendarDueDates implements PetitionClocks.DueDates {
 		return TimeLimit.valueOf(limit.name());
 	}
 
-	private static com.xinfang.calendar.TimeLimitComplexity map(Complexity complexity) {
-		return complexity == null ? null : com.xinfang.calendar.TimeLimitComplexity.valueOf(complexity.name());
+	private static TimeLimitComplexity map(Complexity complexity) {
+		return complexity == null ? null : TimeLimitComplexity.valueOf(complexity.name());
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.xinfang.petition;
 
 import com.xinfang.identity.Actor;
+import com.xinfang.platform.BeijingTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -58,7 +59,7 @@ class HandlingRecords {
 		return jdbc.sql("SELECT kind, at, actor, occurred_at, contact, summary, outcome FROM petition_record WHERE petition_id = ? ORDER BY at, id")
 			.param(petitionId)
 			.query((rs, n) -> new PetitionViews.RecordView(rs.getString(1), label(rs.getString(1)),
-					com.xinfang.platform.BeijingTime.of(rs.getObject(2, OffsetDateTime.class)), rs.getString(3), com.xinfang.platform.BeijingTime.of(rs.getObject(4, OffsetDateTime.class)),
+					BeijingTime.of(rs.getObject(2, OffsetDateTime.class)), rs.getString(3), BeijingTime.of(rs.getObject(4, OffsetDateTime.class)),
 					rs.getString(5), rs.getString(6), rs.getString(7)))
 			.list();
 	}

@@ -1,5 +1,6 @@
 package com.xinfang.petition;
 
+import com.xinfang.platform.BeijingTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class History {
 
-	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
+	private static final ZoneId BEIJING = BeijingTime.ZONE;
 
 	private final JdbcClient jdbc;
 
@@ -33,17 +34,21 @@ class History {
 		return jdbc.sql("SELECT at, actor, action, from_status, to_status, note FROM petition_history WHERE petition_id = ? ORDER BY at, id")
 			.param(petitionId)
 			.query((rs, n) -> new PetitionViews.HistoryEntry(
-					com.xinfang.platform.BeijingTime.of(rs.getObject("at", OffsetDateTime.class)),
-					Confidentiality.historyActor(rs.getString("actor")), rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
+					BeijingTime.of(rs.getObject("at", OffsetDateTime.class)),
+					Confidentiality.historyActor(rs.getString("actor")), rs.getString("action"), status(rs.getString("from_status")), status(rs.getString("to_status")),
 					rs.getString("note")))
 			.list();
+	}
+
+	private static Status status(String name) {
+		return name == null ? null : Status.valueOf(name);
 	}
 
 	List<PetitionViews.Milestone> milestones(long petitionId) {
 		return jdbc.sql("SELECT at, public_milestone FROM petition_history WHERE petition_id = ? AND public_milestone IS NOT NULL ORDER BY at, id")
 			.param(petitionId)
 			.query((rs, n) -> new PetitionViews.Milestone(
-					com.xinfang.platform.BeijingTime.of(rs.getObject("at", OffsetDateTime.class)),
+					BeijingTime.of(rs.getObject("at", OffsetDateTime.class)),
 					rs.getString("public_milestone")))
 			.list();
 	}

@@ -1,9 +1,18 @@
 package com.xinfang.petition;
 
+import com.xinfang.documents.DocumentKind;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,14 +32,14 @@ public class IssuedDocuments {
 		String displayName() {
 			String title;
 			try {
-				title = com.xinfang.documents.DocumentKind.valueOf(kind).title();
+				title = DocumentKind.valueOf(kind).title();
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {
 				title = fileName;
 			}
 			return issuedAt == null ? title
-					: title + "（" + issuedAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
-						.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")) + "）";
+					: title + "（" + issuedAt.atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
+						.format(DateTimeFormatter.ofPattern("yyyy年M月d日")) + "）";
 		}
 
 	}
@@ -38,16 +47,16 @@ public class IssuedDocuments {
 	public record Stored(String fileName, byte[] pdf) {
 
 		/** The PDF as an HTTP answer, shown in the browser or saved as a file. */
-		public org.springframework.http.ResponseEntity<byte[]> toResponse(boolean download) {
-			var disposition = download ? org.springframework.http.ContentDisposition.attachment()
-					: org.springframework.http.ContentDisposition.inline();
-			return org.springframework.http.ResponseEntity.ok()
-				.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+		public ResponseEntity<byte[]> toResponse(boolean download) {
+			var disposition = download ? ContentDisposition.attachment()
+					: ContentDisposition.inline();
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_PDF)
 				// personal documents: kept out of shared caches, and no link target learns where they came from
-				.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+				.cacheControl(CacheControl.noStore().cachePrivate())
 				.header("Referrer-Policy", "no-referrer")
-				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-						disposition.filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						disposition.filename(fileName, StandardCharsets.UTF_8).build().toString())
 				.body(pdf);
 		}
 

@@ -1,5 +1,6 @@
 package com.xinfang.petition;
 
+import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -76,7 +77,7 @@ class NewPetitions {
 
 	@SuppressWarnings("unchecked")
 	private static <T> T[] column(List<Object[]> rows, int i, Class<T> type) {
-		T[] out = (T[]) java.lang.reflect.Array.newInstance(type, rows.size());
+		T[] out = (T[]) Array.newInstance(type, rows.size());
 		for (int r = 0; r < rows.size(); r++) {
 			out[r] = (T) rows.get(r)[i];
 		}

@@ -1,9 +1,11 @@
 package com.xinfang.petition;
 
+import com.xinfang.platform.DomainException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -129,7 +131,7 @@ class Petition {
 	private Status move(Action action, Status to) {
 		Status from = status;
 		if (!Lifecycle.allows(action, from, to)) {
-			throw new com.xinfang.platform.DomainException.Conflict(
+			throw new DomainException.Conflict(
 					"当前状态为「" + from.label() + "」，不能执行「" + action.label() + "」");
 		}
 		status = to;
@@ -138,7 +140,7 @@ class Petition {
 
 	private void requireIn(Action action) {
 		if (!Lifecycle.sources(action).contains(status)) {
-			throw new com.xinfang.platform.DomainException.Conflict(
+			throw new DomainException.Conflict(
 					"当前状态为「" + status.label() + "」，不能执行「" + action.label() + "」");
 		}
 	}
@@ -189,7 +191,7 @@ class Petition {
 	Status objectToRouting(LocalDate today, LocalDate objectionDeadline) {
 		requireIn(Action.OBJECT);
 		if (objectionDeadline != null && today.isAfter(objectionDeadline)) {
-			throw new com.xinfang.platform.DomainException.Conflict("已超过提出异议的期限（" + objectionDeadline + "），应当受理办理");
+			throw new DomainException.Conflict("已超过提出异议的期限（" + objectionDeadline + "），应当受理办理");
 		}
 		Status from = move(Action.OBJECT, Status.REGISTERED);
 		this.responsibleUnitCode = null;
@@ -220,7 +222,7 @@ class Petition {
 	/** 导入法定途径 (Art 31): litigation, arbitration, reconsideration... */
 	Status divert(LegalChannel channel, Instant at) {
 		if (channel == null) {
-			throw new com.xinfang.platform.DomainException.Invalid("legalChannel", "请选择法定途径");
+			throw new DomainException.Invalid("legalChannel", "请选择法定途径");
 		}
 		Status from = move(Action.DIVERT, Status.DIVERTED);
 		this.legalChannel = channel;
@@ -231,7 +233,7 @@ class Petition {
 	/** A repeat of an earlier matter (Art 19): linked, not handled again. */
 	Status mergeInto(String originalNumber, Instant at) {
 		if (originalNumber == null || originalNumber.equals(number)) {
-			throw new com.xinfang.platform.DomainException.Invalid("into", "请指定要合并到的原信访事项");
+			throw new DomainException.Invalid("into", "请指定要合并到的原信访事项");
 		}
 		Status from = move(Action.MERGE, Status.MERGED);
 		this.duplicateOf = originalNumber;
@@ -244,10 +246,10 @@ class Petition {
 	Status extend(int days, LocalDate newHandleStatutory) {
 		requireIn(Action.EXTEND);
 		if (extendedDays > 0) {
-			throw new com.xinfang.platform.DomainException.Conflict("该事项已延期一次，依据条例第三十四条不得再次延期");
+			throw new DomainException.Conflict("该事项已延期一次，依据条例第三十四条不得再次延期");
 		}
 		if (days < 1 || days > ExtensionRule.MAX_DAYS) {
-			throw new com.xinfang.platform.DomainException.Invalid("days", "延期天数应为1至30日（条例第三十四条）");
+			throw new DomainException.Invalid("days", "延期天数应为1至30日（条例第三十四条）");
 		}
 		this.extendedDays = days;
 		this.handleStatutory = newHandleStatutory;
@@ -262,12 +264,12 @@ class Petition {
 	 * A hearing during 复查 or 复核: its days do not count towards the 30-day decision limit
 	 * (Art 35: 听证所需时间不计算在规定的时间内), so the decision's due date moves by them.
 	 */
-	Status recordAppealHearing(int hearingDays, java.util.function.UnaryOperator<LocalDate> shift) {
+	Status recordAppealHearing(int hearingDays, UnaryOperator<LocalDate> shift) {
 		if (status != Status.REEXAMINATION && status != Status.REVIEW) {
-			throw new com.xinfang.platform.DomainException.Conflict("只有复查、复核期间的听证才扣除听证时间");
+			throw new DomainException.Conflict("只有复查、复核期间的听证才扣除听证时间");
 		}
 		if (hearingDays < 1 || hearingDays > 90) {
-			throw new com.xinfang.platform.DomainException.Invalid("days", "请填写听证所用天数（1至90日）");
+			throw new DomainException.Invalid("days", "请填写听证所用天数（1至90日）");
 		}
 		this.handleTarget = shift.apply(handleTarget);
 		this.handleStatutory = shift.apply(handleStatutory);
@@ -277,10 +279,10 @@ class Petition {
 	/** The draft 信访处理意见书 (Art 32), waiting for the unit head. */
 	Status reply(Result result, String opinion, Instant at) {
 		if (result == null) {
-			throw new com.xinfang.platform.DomainException.Invalid("result", "请选择处理结果：支持、解释说明或不予支持");
+			throw new DomainException.Invalid("result", "请选择处理结果：支持、解释说明或不予支持");
 		}
 		if (opinion == null || opinion.strip().length() < 10) {
-			throw new com.xinfang.platform.DomainException.Invalid("opinion", "请填写处理意见（不少于10字）");
+			throw new DomainException.Invalid("opinion", "请填写处理意见（不少于10字）");
 		}
 		Status from = move(Action.REPLY, Status.REPLY_PENDING_APPROVAL);
 		this.result = result;
@@ -292,7 +294,7 @@ class Petition {
 	/** 双审核: the unit head approves the reply, or the bureau's reviewer approves closure. */
 	Status approve(Instant at) {
 		if (status == Status.CLOSE_PENDING_APPROVAL && recheckPending) {
-			throw new com.xinfang.platform.DomainException.Conflict("群众评价为不满意，须先完成复核查，才能审核办结");
+			throw new DomainException.Conflict("群众评价为不满意，须先完成复核查，才能审核办结");
 		}
 		Status to = status == Status.REPLY_PENDING_APPROVAL ? Status.REPLIED : Status.CLOSED;
 		Status from = move(Action.APPROVE, to);
@@ -316,7 +318,7 @@ class Petition {
 	/** 回访: an unsatisfied petitioner opens a re-check before closure can be approved. */
 	Status recordVisitBack(Satisfaction satisfaction) {
 		if (satisfaction == null) {
-			throw new com.xinfang.platform.DomainException.Invalid("satisfaction", "请选择满意度");
+			throw new DomainException.Invalid("satisfaction", "请选择满意度");
 		}
 		Status from = move(Action.VISIT_BACK, Status.CLOSE_PENDING_APPROVAL);
 		this.satisfaction = satisfaction;
@@ -328,7 +330,7 @@ class Petition {
 	Status rate(Satisfaction satisfaction) {
 		requireIn(Action.RATE);
 		if (satisfaction == null) {
-			throw new com.xinfang.platform.DomainException.Invalid("satisfaction", "请选择满意度");
+			throw new DomainException.Invalid("satisfaction", "请选择满意度");
 		}
 		this.satisfaction = satisfaction;
 		if (satisfaction == Satisfaction.UNSATISFIED && status != Status.CLOSED) {
@@ -340,7 +342,7 @@ class Petition {
 	/** The re-check after an unsatisfied rating: keep the answer, or handle again. */
 	Status recheck(boolean rehandle) {
 		if (!recheckPending) {
-			throw new com.xinfang.platform.DomainException.Conflict("没有待复核查的不满意评价");
+			throw new DomainException.Conflict("没有待复核查的不满意评价");
 		}
 		Status from = move(Action.RECHECK, rehandle ? Status.ACCEPTED : Status.CLOSE_PENDING_APPROVAL);
 		this.recheckPending = false;
@@ -351,10 +353,10 @@ class Petition {
 	Status requestReexamination(LocalDate today, LocalDate windowEnd, Instant at, LocalDate decisionDue) {
 		requireIn(Action.REQUEST_REEXAMINATION);
 		if (deliveredAt == null) {
-			throw new com.xinfang.platform.DomainException.Conflict("处理意见书送达后才能申请复查");
+			throw new DomainException.Conflict("处理意见书送达后才能申请复查");
 		}
 		if (reexaminationDecidedAt != null) {
-			throw new com.xinfang.platform.DomainException.Conflict("已作出复查意见，如不服可申请复核");
+			throw new DomainException.Conflict("已作出复查意见，如不服可申请复核");
 		}
 		return appeal(Action.REQUEST_REEXAMINATION, Status.REEXAMINATION, today, windowEnd, "收到处理意见书", at, decisionDue);
 	}
@@ -363,7 +365,7 @@ class Petition {
 	Status requestReview(LocalDate today, LocalDate windowEnd, Instant at, LocalDate decisionDue) {
 		requireIn(Action.REQUEST_REVIEW);
 		if (reexaminationDecidedAt == null) {
-			throw new com.xinfang.platform.DomainException.Conflict("须先经复查，才能申请复核");
+			throw new DomainException.Conflict("须先经复查，才能申请复核");
 		}
 		return appeal(Action.REQUEST_REVIEW, Status.REVIEW, today, windowEnd, "收到复查意见", at, decisionDue);
 	}
@@ -372,7 +374,7 @@ class Petition {
 	private Status appeal(Action action, Status to, LocalDate today, LocalDate windowEnd, String from, Instant at,
 			LocalDate decisionDue) {
 		if (today.isAfter(windowEnd)) {
-			throw new com.xinfang.platform.DomainException.Conflict(
+			throw new DomainException.Conflict(
 					"已超过申请" + action.label().substring(2) + "的期限（" + from + "之日起30日，至" + windowEnd + "）");
 		}
 		Status was = move(action, to);
@@ -385,7 +387,7 @@ class Petition {
 	/** The higher body's 复查意见 (→ 办结) or 复核意见 (→ 终结). */
 	Status decide(Result decision, Instant at) {
 		if (decision == null) {
-			throw new com.xinfang.platform.DomainException.Invalid("result", "请选择复查/复核结论");
+			throw new DomainException.Invalid("result", "请选择复查/复核结论");
 		}
 		if (status == Status.REEXAMINATION) {
 			Status from = move(Action.DECIDE, Status.CLOSED);

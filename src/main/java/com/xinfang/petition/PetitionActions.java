@@ -1,6 +1,8 @@
 package com.xinfang.petition;
 
 import com.xinfang.identity.Actor;
+import com.xinfang.identity.DataScope;
+import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Unit;
 import com.xinfang.platform.DomainException;
@@ -8,12 +10,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The lifecycle's use cases: one transaction per act. Each act checks the actor's right (403),
@@ -49,11 +54,11 @@ public class PetitionActions {
 
 	private final DocumentIssuer documents;
 
-	private final org.springframework.transaction.support.TransactionTemplate transactions;
+	private final TransactionTemplate transactions;
 
-	private final java.util.List<RegistrationAdvisor> advisors;
+	private final List<RegistrationAdvisor> advisors;
 
-	PetitionActions(java.util.List<RegistrationAdvisor> advisors, org.springframework.transaction.support.TransactionTemplate transactions, DocumentIssuer documents, PublicLookup lookup, Petitions petitions, PetitionQueries queries, ActionPermissions permissions, PetitionClocks clocks,
+	PetitionActions(List<RegistrationAdvisor> advisors, TransactionTemplate transactions, DocumentIssuer documents, PublicLookup lookup, Petitions petitions, PetitionQueries queries, ActionPermissions permissions, PetitionClocks clocks,
 			RepeatRule repeats, History history, HandlingRecords records, Directory directory,
 			ApplicationEventPublisher events, Clock clock) {
 		this.advisors = advisors;
@@ -135,7 +140,7 @@ public class PetitionActions {
 	}
 
 	private static final Actor PETITIONER = new Actor(0, "petitioner", "信访人", Actor.Kind.CITIZEN, null, null,
-			Set.of(com.xinfang.identity.Role.CITIZEN), com.xinfang.identity.DataScope.none());
+			Set.of(Role.CITIZEN), DataScope.none());
 
 	private void move(Petition p, PetitionCommand cmd, Actor actor, String label, Instant now) {
 		Action action = cmd.action();
@@ -199,7 +204,7 @@ public class PetitionActions {
 		Complexity complexity = cmd.complexity();
 		Instant from = p.routedAt() != null ? p.routedAt() : p.receivedAt();
 		if (cmd.accusedUnitCode() != null) {
-			var problems = new java.util.ArrayList<com.xinfang.platform.DomainException.FieldProblem>();
+			var problems = new ArrayList<DomainException.FieldProblem>();
 			String code = AccusedUnit.code(directory, cmd.accusedUnitCode(), null, problems);
 			if (!problems.isEmpty()) {
 				throw new DomainException.Invalid(problems);

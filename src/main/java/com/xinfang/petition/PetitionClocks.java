@@ -1,5 +1,6 @@
 package com.xinfang.petition;
 
+import com.xinfang.platform.BeijingTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PetitionClocks {
 
-	static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
+	static final ZoneId BEIJING = BeijingTime.ZONE;
 
 	private final DueDates dueDates;
 

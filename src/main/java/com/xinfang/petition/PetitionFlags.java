@@ -63,7 +63,11 @@ public class PetitionFlags {
 	@Transactional(readOnly = true)
 	public Set<Flag> of(String number, Actor actor) {
 		Petition p = queries.load(number, actor);
-		String stored = jdbc.sql("SELECT flags FROM petition WHERE id = ?").param(p.id()).query(String.class).single();
+		return parse(jdbc.sql("SELECT flags FROM petition WHERE id = ?").param(p.id()).query(String.class).single());
+	}
+
+	/** The stored column (comma-separated names) as the set it is. */
+	static Set<Flag> parse(String stored) {
 		Set<Flag> flags = EnumSet.noneOf(Flag.class);
 		for (String s : stored.split(",")) {
 			if (!s.isBlank()) {

@@ -1,14 +1,26 @@
 package com.xinfang.petition;
 
+import com.xinfang.calendar.DeadlineClock;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
+import com.xinfang.identity.Role;
+import com.xinfang.organization.Directory;
+import com.xinfang.organization.Region;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PetitionQueries {
 
-	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
+	private static final ZoneId BEIJING = BeijingTime.ZONE;
 
 	public static final int MAX_PAGE_SIZE = 200;
 
@@ -35,14 +47,18 @@ public class PetitionQueries {
 
 	private final AttachmentStore attachmentStore;
 
-	private final com.xinfang.organization.Directory directory;
+	private final Directory directory;
 
 	private final HandlingRecords records;
 
 	private final IssuedDocuments issued;
 
+	private final ActionPermissions permissions;
+
 	PetitionQueries(Petitions petitions, History history, JdbcClient jdbc, Clock clock, AttachmentStore attachmentStore,
-			com.xinfang.organization.Directory directory, HandlingRecords records, IssuedDocuments issued) {
+			Directory directory, HandlingRecords records, IssuedDocuments issued,
+			ActionPermissions permissions) {
+		this.permissions = permissions;
 		this.issued = issued;
 		this.directory = directory;
 		this.records = records;
@@ -65,6 +81,43 @@ public class PetitionQueries {
 		load(number, actor);
 	}
 
+	/** The matter, scope-checked once, for modules adding their panels to a page about it. */
+	public VisibleMatter visible(String number, Actor actor) {
+		return new VisibleMatter(load(number, actor));
+	}
+
+	/**
+	 * Everything the petition module shows on the case page, from one load and one scope check of
+	 * the matter (issue 12 item 6), with the decisions that belong to this module taken here: which
+	 * acts the actor may take, whether they may ask to see a petitioner in full (the rule
+	 * {@link Unmasking} enforces), the reason of a draft sent back.
+	 */
+	public PetitionViews.CaseFile caseFile(String number, Actor actor, String documentUrlPrefix) {
+		Petition p = load(number, actor);
+		var entries = history.of(p.id());
+		String stored = jdbc.sql("SELECT flags FROM petition WHERE id = ?").param(p.id()).query(String.class).single();
+		return new PetitionViews.CaseFile(new VisibleMatter(p), view(p, actor), entries, records.of(p.id()),
+				identifies(p, actor) ? sameIdentity(p, actor) : List.of(), documents(p, actor, documentUrlPrefix),
+				permissions.allowed(actor, p), PetitionFlags.parse(stored),
+				Unmasking.mayAsk(actor, p.responsibleUnitCode()) && identifies(p, actor),
+				p.status() == Status.ACCEPTED ? returnedNote(entries) : null);
+	}
+
+	/** The reason of the latest 退回修改, when no new draft has been made since: the redraft starts from it. */
+	static String returnedNote(List<PetitionViews.HistoryEntry> history) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			var h = history.get(i);
+			if ("REPLY".equals(h.action())) {
+				return null;
+			}
+			if ("RETURN".equals(h.action()) && h.toStatus() == Status.ACCEPTED) {
+				String note = h.note() == null ? "" : h.note();
+				return note.startsWith("退回修改：") ? note.substring("退回修改：".length()) : note;
+			}
+		}
+		return null;
+	}
+
 	public List<PetitionViews.HistoryEntry> history(String number, Actor actor) {
 		return history.of(load(number, actor).id());
 	}
@@ -76,7 +129,7 @@ public class PetitionQueries {
 		if (p.status() == Status.MERGED && p.duplicateOf() != null) {
 			petitions.findByNumber(p.duplicateOf()).ifPresent(o -> {
 				history.milestones(o.id()).forEach(m -> out.add(new PetitionViews.Milestone(m.at(), "原事项" + m.name())));
-				out.sort(java.util.Comparator.comparing(PetitionViews.Milestone::at));
+				out.sort(Comparator.comparing(PetitionViews.Milestone::at));
 			});
 		}
 		return out;
@@ -85,7 +138,7 @@ public class PetitionQueries {
 	Petition load(String number, Actor actor) {
 		Petition p = petitions.findByNumber(number).orElseThrow(() -> notFound(number));
 		boolean visible = actor.scope().permits(p.regionCode(), p.responsibleUnitCode(), p.citizenUserId())
-				|| actor.scope().type() == com.xinfang.identity.DataScope.Type.UNIT
+				|| actor.scope().type() == DataScope.Type.UNIT
 						&& actor.scope().permits(p.regionCode(), p.responsibleUnitCode(), jointUnits(p.id()), p.citizenUserId());
 		if (!visible) {
 			throw notFound(number);
@@ -107,16 +160,16 @@ public class PetitionQueries {
 		// long: a page number near Integer.MAX_VALUE must not wrap into a negative OFFSET
 		long offset = (long) Math.max(0, page) * limit;
 		List<Object> params = new ArrayList<>();
-		StringBuilder where = new StringBuilder(" WHERE ").append(actor.scope().sqlCondition("p"));
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		StringBuilder where = new StringBuilder(" WHERE ").append(PetitionScope.onTable(actor.scope(), "p"));
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		if (notBlank(filter.status())) {
-			List<String> statuses = java.util.Arrays.stream(filter.status().split(",")).map(String::strip)
+			List<String> statuses = Arrays.stream(filter.status().split(",")).map(String::strip)
 				.filter(x -> !x.isEmpty()).toList();
 			where.append(" AND p.status IN (").append(placeholders(statuses.size())).append(")");
 			params.addAll(statuses);
-			if (statuses.contains(Status.REGISTERED.name()) && actor.has(com.xinfang.identity.Role.REGISTRAR)
+			if (statuses.contains(Status.REGISTERED.name()) && actor.has(Role.REGISTRAR)
 					&& actor.unitCode() != null) {
 				// the registration queue is one desk's: another bureau's online matters are seen, not queued
 				// here (the same rule as the queue's count in countsByStatus and as ActionPermissions)
@@ -126,7 +179,7 @@ public class PetitionQueries {
 		}
 		if (notBlank(filter.regionCode())) {
 			where.append(" AND p.region_code LIKE ?");
-			params.add(com.xinfang.organization.Region.subtreePrefix(filter.regionCode()) + "%");
+			params.add(Region.subtreePrefix(filter.regionCode()) + "%");
 		}
 		if (notBlank(filter.categoryCode())) {
 			where.append(" AND p.category_code = ?");
@@ -177,9 +230,9 @@ public class PetitionQueries {
 				LocalDate target = rs.getObject(13, LocalDate.class);
 				LocalDate statutory = rs.getObject(14, LocalDate.class);
 				boolean open = isOpen(status);
-				return new PetitionViews.PetitionSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-						com.xinfang.platform.BeijingTime.of(rs.getObject(4, OffsetDateTime.class)), rs.getString(5),
-						rs.getString(6), rs.getString(7), rs.getString(8), identify ? rs.getString(9) : ConfidentialityRule.HIDDEN,
+				return new PetitionViews.PetitionSummary(rs.getString(1), status, Channel.valueOf(rs.getString(3)),
+						BeijingTime.of(rs.getObject(4, OffsetDateTime.class)), rs.getString(5),
+						rs.getString(6), kind, rs.getString(8), identify ? rs.getString(9) : ConfidentialityRule.HIDDEN,
 						rs.getInt(10), rs.getString(11), open ? target : null, open ? statutory : null,
 						open ? tone(target, today) : null, open ? tone(statutory, today) : null);
 			})
@@ -200,19 +253,19 @@ public class PetitionQueries {
 			+ " AND p.registering_unit_code IS NOT NULL AND p.registering_unit_code <> ?)";
 
 	/** Counts per status within the caller's scope, for the console's queues. */
-	public java.util.Map<String, Long> countsByStatus(Actor actor) {
+	public Map<String, Long> countsByStatus(Actor actor) {
 		var params = new ArrayList<>();
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
-		var counts = new java.util.LinkedHashMap<String, Long>();
+		var counts = new LinkedHashMap<String, Long>();
 		// a registrar's desk counts the online matters filed to their own bureau only (ActionPermissions: one owner)
 		String desk = "";
-		if (actor.has(com.xinfang.identity.Role.REGISTRAR) && actor.unitCode() != null) {
+		if (actor.has(Role.REGISTRAR) && actor.unitCode() != null) {
 			desk = ONLINE_ELSEWHERE;
 			params.add(actor.unitCode());
 		}
-		jdbc.sql("SELECT status, count(*) FROM petition p WHERE " + actor.scope().sqlCondition("p") + desk + " GROUP BY status")
+		jdbc.sql("SELECT status, count(*) FROM petition p WHERE " + PetitionScope.onTable(actor.scope(), "p") + desk + " GROUP BY status")
 			.params(params)
 			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
 			.list();
@@ -221,15 +274,15 @@ public class PetitionQueries {
 
 	/** Earlier matters of the same person (ID number or phone), within the caller's scope. */
 	List<PetitionViews.DuplicateSuggestion> sameIdentity(Petition petition, Actor actor) {
-		List<String> ids = petition.petitioners().stream().map(Petitioner::idNumberIndex).filter(java.util.Objects::nonNull).toList();
-		List<String> phones = petition.petitioners().stream().map(Petitioner::phoneIndex).filter(java.util.Objects::nonNull).toList();
+		List<String> ids = petition.petitioners().stream().map(Petitioner::idNumberIndex).filter(Objects::nonNull).toList();
+		List<String> phones = petition.petitioners().stream().map(Petitioner::phoneIndex).filter(Objects::nonNull).toList();
 		if (ids.isEmpty() && phones.isEmpty() || actor.isCitizen()) {
 			return List.of();
 		}
 		List<Object> params = new ArrayList<>();
 		params.add(petition.id());
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		var actorUnit = directory.unit(actor.unitCode()).orElse(null);
 		if (!ConfidentialityRule.mayIdentifyPetitioners(petition.kind(), actor, actorUnit, petition.citizenUserId())) {
@@ -243,7 +296,7 @@ public class PetitionQueries {
 		params.addAll(ids);
 		params.addAll(phones);
 		return jdbc.sql("SELECT DISTINCT p.number, p.received_at FROM petition p JOIN petitioner x ON x.petition_id = p.id "
-				+ "WHERE p.id <> ? AND " + actor.scope().sqlCondition("p") + accusations + " AND (" + idIn + " OR " + phoneIn
+				+ "WHERE p.id <> ? AND " + PetitionScope.onTable(actor.scope(), "p") + accusations + " AND (" + idIn + " OR " + phoneIn
 				+ ") ORDER BY p.received_at DESC LIMIT 10")
 			.params(params)
 			.query((rs, n) -> new PetitionViews.DuplicateSuggestion(rs.getString(1), 1.0, true))
@@ -287,14 +340,13 @@ public class PetitionQueries {
 				open && statutory != null && statutory.isBefore(today));
 		var accused = p.accusedUnit() == null && p.accusedPerson() == null ? null
 				: new PetitionViews.Accused(p.accusedUnit(), p.accusedPerson(), p.accusedUnitCode());
-		var handling = new PetitionViews.Handling(name(p.result()), p.opinion(),
-				p.deliveredAt() == null ? null : p.deliveredAt().atZone(BEIJING).toOffsetDateTime(), name(p.satisfaction()),
+		var handling = new PetitionViews.Handling(p.result(), p.opinion(),
+				p.deliveredAt() == null ? null : p.deliveredAt().atZone(BEIJING).toOffsetDateTime(), p.satisfaction(),
 				p.extendedDays(), p.recheckPending(), open ? tone(target, today) : null,
-				open ? tone(statutory, today) : null, p.routedByUnitCode(), name(p.reexaminationResult()),
-				name(p.reviewResult()));
-		return new PetitionViews.PetitionView(p.number(), p.status().name(), p.channel().name(),
+				open ? tone(statutory, today) : null, p.routedByUnitCode(), p.reexaminationResult(), p.reviewResult());
+		return new PetitionViews.PetitionView(p.number(), p.status(), p.channel(),
 				p.receivedAt().atZone(BEIJING).toOffsetDateTime(), p.registeredAt().atZone(BEIJING).toOffsetDateTime(),
-				p.regionCode(), p.categoryCode(), name(p.kind()), name(p.complexity()), name(p.legalChannel()), p.title(),
+				p.regionCode(), p.categoryCode(), p.kind(), p.complexity(), p.legalChannel(), p.title(),
 				p.content(), people, p.personCount(), p.responsibleUnitCode(), p.duplicateOf(),
 				new PetitionViews.Deadlines(p.acceptTarget(), p.acceptStatutory(), p.handleTarget(), p.handleStatutory()),
 				overdue, p.version(), accused, attachments, p.groupVisit(), handling, !identify);
@@ -302,7 +354,7 @@ public class PetitionQueries {
 
 	/** The badge colour of a clock (calendar module's rule), or none without a due date. */
 	static String tone(LocalDate due, LocalDate today) {
-		return due == null ? null : com.xinfang.calendar.DeadlineClock.standing(due, today).tone().name();
+		return due == null ? null : DeadlineClock.standing(due, today).tone().name();
 	}
 
 	static boolean isOpen(Status status) {
@@ -310,7 +362,10 @@ public class PetitionQueries {
 	}
 
 	public List<PetitionViews.Document> documents(String number, Actor actor, String urlPrefix) {
-		Petition p = load(number, actor);
+		return documents(load(number, actor), actor, urlPrefix);
+	}
+
+	private List<PetitionViews.Document> documents(Petition p, Actor actor, String urlPrefix) {
 		return issued.of(p.id(), reader(p, actor))
 			.stream()
 			.map(d -> new PetitionViews.Document(d.fileName(), urlPrefix + d.id(), d.displayName()))
@@ -375,7 +430,7 @@ public class PetitionQueries {
 	}
 
 	/** An attachment's bytes from the store (the database, or files of earlier versions); 404 if gone. */
-	public java.io.InputStream attachmentContent(AttachmentFile file) {
+	public InputStream attachmentContent(AttachmentFile file) {
 		return attachmentStore.open(file.storageKey());
 	}
 
@@ -388,7 +443,7 @@ public class PetitionQueries {
 	}
 
 	private static String placeholders(int n) {
-		return String.join(",", java.util.Collections.nCopies(n, "?"));
+		return String.join(",", Collections.nCopies(n, "?"));
 	}
 
 	/** Art 30: whether the actor may know who petitioned this matter (ConfidentialityRule). */

@@ -15,6 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,14 +114,14 @@ public class PetitionRegistration {
 		if (!(actor.isCitizen() || actor.hasAny(Role.REGISTRAR, Role.ADMIN))) {
 			throw new DomainException.Forbidden("只有登记员可以登记信访事项");
 		}
-		Instant now = registeredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		Instant now = registeredAt.truncatedTo(ChronoUnit.MICROS);
 		List<FieldProblem> problems = new ArrayList<>();
 		Channel channel = parse(Channel.class, cmd.channel(), "channel", "请选择信访渠道", problems);
 		if (actor.isCitizen() && channel != null && channel != Channel.ONLINE) {
 			problems.add(new FieldProblem("channel", "群众只能通过网上信访提交"));
 		}
 		Instant receivedAt = (actor.isCitizen() || cmd.receivedAt() == null ? now : cmd.receivedAt().toInstant())
-			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+			.truncatedTo(ChronoUnit.SECONDS);
 		if (receivedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
 			problems.add(new FieldProblem("receivedAt", "收到日期不能晚于现在"));
 		}
@@ -282,7 +285,7 @@ public class PetitionRegistration {
 					INSERT INTO attachment (petition_id, seq, file_name, content_type, size_bytes, storage_key, sha256, uploaded_at)
 					VALUES (?,?,?,?,?,?,?,?)""")
 				.params(petitionId, seq++, safeName(file.fileName()), stored.contentType(), stored.size(), stored.key(),
-						stored.sha256(), java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+						stored.sha256(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 				.update();
 		}
 	}

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 
 /** What the API and pages show of a matter. Personal data only masked. */
 public final class PetitionViews {
@@ -12,23 +13,19 @@ public final class PetitionViews {
 	private PetitionViews() {
 	}
 
-	public record PetitionView(String number, String status, String channel, OffsetDateTime receivedAt,
-			OffsetDateTime registeredAt, String regionCode, String categoryCode, String kind, String complexity,
-			String legalChannel, String title, String content, List<PetitionerView> petitioners, int personCount,
+	/** Status, channel, kind, complexity and legal channel as the enums they are; JSON writes their names. */
+	public record PetitionView(String number, Status status, Channel channel, OffsetDateTime receivedAt,
+			OffsetDateTime registeredAt, String regionCode, String categoryCode, Kind kind, Complexity complexity,
+			LegalChannel legalChannel, String title, String content, List<PetitionerView> petitioners, int personCount,
 			String responsibleUnitCode, String duplicateOf, Deadlines deadlines, Overdue overdue, int version,
 			@JsonInclude(JsonInclude.Include.NON_NULL) Accused accused, List<AttachmentView> attachments,
 			boolean groupVisit, Handling handling, boolean identityProtected) implements Serializable {
-
-		public Status statusValue() {
-			return Status.valueOf(status);
-		}
-
 	}
 
 	/** Where handling stands: result, delivery, rating, extension, and the clocks' colours. */
-	public record Handling(String result, String opinion, OffsetDateTime deliveredAt, String satisfaction,
+	public record Handling(Result result, String opinion, OffsetDateTime deliveredAt, Satisfaction satisfaction,
 			int extendedDays, boolean recheckPending, String targetTone, String statutoryTone, String routedByUnitCode,
-			String reexaminationResult, String reviewResult) implements Serializable {
+			Result reexaminationResult, Result reviewResult) implements Serializable {
 	}
 
 	public record PetitionerView(String name, String idNumberMasked, String phoneMasked, boolean representative) implements Serializable {
@@ -48,8 +45,8 @@ public final class PetitionViews {
 	}
 
 	/** A row of a list. */
-	public record PetitionSummary(String number, String status, String channel, OffsetDateTime receivedAt,
-			String regionCode, String categoryCode, String kind, String title, String firstPetitioner, int personCount,
+	public record PetitionSummary(String number, Status status, Channel channel, OffsetDateTime receivedAt,
+			String regionCode, String categoryCode, Kind kind, String title, String firstPetitioner, int personCount,
 			String responsibleUnitCode, LocalDate targetDue, LocalDate statutoryDue, String targetTone,
 			String statutoryTone) implements Serializable {
 	}
@@ -61,7 +58,8 @@ public final class PetitionViews {
 			String contact, String summary, String outcome) implements Serializable {
 	}
 
-	public record HistoryEntry(OffsetDateTime at, String actor, String action, String fromStatus, String toStatus,
+	/** {@code action}: the act's name as history stores it (acts of other modules too, e.g. FLAG). */
+	public record HistoryEntry(OffsetDateTime at, String actor, String action, Status fromStatus, Status toStatus,
 			String note) {
 	}
 
@@ -102,6 +100,18 @@ public final class PetitionViews {
 
 	/** The answer to a registration: the matter, its query code (shown once) and suggestions. */
 	public record Registered(PetitionView petition, String queryCode, Suggestions suggestions) implements Serializable {
+	}
+
+	/**
+	 * What the petition module shows on the case page, read once ({@link PetitionQueries#caseFile}):
+	 * the matter (and its scope-checked handle for other modules' panels), its history, records,
+	 * the same person's other matters (none where Art 30 hides the accuser), documents, the acts the
+	 * actor may take now, its flags, whether the actor may ask to unmask a petitioner, and the
+	 * reason of a draft sent back for redrafting.
+	 */
+	public record CaseFile(VisibleMatter matter, PetitionView petition, List<HistoryEntry> history,
+			List<RecordView> records, List<DuplicateSuggestion> related, List<Document> documents,
+			Set<Action> allowed, Set<Flag> flags, boolean mayUnmask, String returnedNote) {
 	}
 
 	/** Filters of the staff list; all optional. */

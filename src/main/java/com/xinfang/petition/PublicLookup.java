@@ -6,7 +6,11 @@ import com.xinfang.privacy.PersonalDataCipher;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,21 +51,21 @@ public class PublicLookup {
 	/** Not one transaction: a failed code is counted in its own, without holding another connection. */
 	public PetitionViews.PublicStatus lookup(String number, String queryCode, String clientAddress) {
 		Petition p = verified(number, queryCode, clientAddress);
-		List<PetitionViews.Document> documents = new java.util.ArrayList<>(issued.of(p.id(), IssuedDocuments.Reader.PETITIONER)
+		List<PetitionViews.Document> documents = new ArrayList<>(issued.of(p.id(), IssuedDocuments.Reader.PETITIONER)
 			.stream()
 			// each URL downloads as given, for a while, without the code in it (PublicDocumentLinks)
 			.map(d -> new PetitionViews.Document(d.fileName(), links.url(p.number(), d.id()), d.displayName()))
 			.toList());
-		List<PetitionViews.Milestone> milestones = new java.util.ArrayList<>(history.milestones(p.id()));
+		List<PetitionViews.Milestone> milestones = new ArrayList<>(history.milestones(p.id()));
 		String label = p.status().label();
 		var original = p.status() == Status.MERGED && p.duplicateOf() != null ? petitions.findByNumber(p.duplicateOf())
-				: java.util.Optional.<Petition>empty();
+				: Optional.<Petition>empty();
 		if (original.isPresent()) {
 			// a merged repeat is handled as its original: the petitioner follows the original's progress
 			label = label + " " + original.get().number() + "（" + original.get().status().label() + "）";
 			history.milestones(original.get().id())
 				.forEach(m -> milestones.add(new PetitionViews.Milestone(m.at(), "原事项" + m.name())));
-			milestones.sort(java.util.Comparator.comparing(PetitionViews.Milestone::at));
+			milestones.sort(Comparator.comparing(PetitionViews.Milestone::at));
 			Petition o = original.get();
 			if (samePetitioners(p, o)) {
 				// the original's documents are addressed to this same person: they read them with this code too
@@ -86,7 +90,7 @@ public class PublicLookup {
 			return true;
 		}
 		var theirs = original.petitioners().stream().map(Petitioner::idNumberIndex).toList();
-		var mine = repeat.petitioners().stream().map(Petitioner::idNumberIndex).filter(java.util.Objects::nonNull).toList();
+		var mine = repeat.petitioners().stream().map(Petitioner::idNumberIndex).filter(Objects::nonNull).toList();
 		return !theirs.isEmpty() && !theirs.contains(null) && mine.containsAll(theirs);
 	}
 
@@ -117,7 +121,7 @@ public class PublicLookup {
 			throw new DomainException.Throttled(blocked);
 		}
 		String given = cipher.keyedHash(PetitionNumbers.normaliseQueryCode(queryCode));
-		var found = number == null ? java.util.Optional.<Petition>empty() : petitions.findByNumber(number.strip().toUpperCase());
+		var found = number == null ? Optional.<Petition>empty() : petitions.findByNumber(number.strip().toUpperCase());
 		String expected = found.map(Petition::queryCodeHash).orElse("");
 		boolean ok = found.isPresent() && MessageDigest.isEqual(given.getBytes(StandardCharsets.US_ASCII),
 				expected.getBytes(StandardCharsets.US_ASCII));

@@ -1,5 +1,6 @@
 package com.xinfang.petition;
 
+import com.xinfang.platform.BeijingTime;
 import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,7 @@ public class RegionFigures {
 
 	@Transactional(readOnly = true)
 	public Counts of(String regionPrefix, LocalDate from, LocalDate to, LocalDate today) {
-		var zone = com.xinfang.platform.BeijingTime.ZONE;
+		var zone = BeijingTime.ZONE;
 		String sql = "SELECT count(*) FILTER (WHERE received_at >= :from AND received_at < :until), "
 				+ "count(*) FILTER (WHERE received_at >= :from AND received_at < :until AND (flags LIKE '%BEYOND_LEVEL%' OR flags LIKE '%TO_BEIJING%')), "
 				+ "count(*) FILTER (WHERE NOT first_time AND " + OPEN + " AND coalesce(handle_statutory, accept_statutory) < :today) "

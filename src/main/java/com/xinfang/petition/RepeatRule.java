@@ -128,10 +128,10 @@ class RepeatRule {
 		}
 		List<Object> params = new ArrayList<>();
 		params.add(ids.toArray(Long[]::new));
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
+		if (PetitionScope.parameter(actor.scope()) != null) {
+			params.add(PetitionScope.parameter(actor.scope()));
 		}
-		return Set.copyOf(jdbc.sql("SELECT p.id FROM petition p WHERE p.id = ANY(?) AND " + actor.scope().sqlCondition("p"))
+		return Set.copyOf(jdbc.sql("SELECT p.id FROM petition p WHERE p.id = ANY(?) AND " + PetitionScope.onTable(actor.scope(), "p"))
 			.params(params)
 			.query(Long.class)
 			.list());

@@ -1,5 +1,13 @@
 package com.xinfang.petition;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /** Where a matter stands (api-contract.md). */
 public enum Status {
 
@@ -19,30 +27,30 @@ public enum Status {
 	}
 
 	/** Nothing more is owed on a finished matter: no clock runs, no act but an appeal or a rating. */
-	public static final java.util.Set<Status> FINISHED = java.util.Collections
-		.unmodifiableSet(java.util.EnumSet.of(CLOSED, FINAL, MERGED, NOT_ACCEPTED, DIVERTED));
+	public static final Set<Status> FINISHED = Collections
+		.unmodifiableSet(EnumSet.of(CLOSED, FINAL, MERGED, NOT_ACCEPTED, DIVERTED));
 
 	/** 办结: closed by the 双审核 or finally decided (not a rejection, a diversion or a merge). */
-	public static final java.util.Set<Status> CONCLUDED = java.util.Collections
-		.unmodifiableSet(java.util.EnumSet.of(CLOSED, FINAL));
+	public static final Set<Status> CONCLUDED = Collections
+		.unmodifiableSet(EnumSet.of(CLOSED, FINAL));
 
 	/**
 	 * 办结 once and still counted so: {@link #CONCLUDED} or a 复查 / 复核 asked for after the closure
 	 * (the day of 办结 is kept while the appeal runs).
 	 */
-	public static final java.util.Set<Status> CONCLUDED_ONCE = java.util.Collections
-		.unmodifiableSet(java.util.EnumSet.of(CLOSED, FINAL, REEXAMINATION, REVIEW));
+	public static final Set<Status> CONCLUDED_ONCE = Collections
+		.unmodifiableSet(EnumSet.of(CLOSED, FINAL, REEXAMINATION, REVIEW));
 
 	/** The handling unit has issued its approved 处理意见书 (and the matter went on from there). */
-	public static final java.util.Set<Status> REPLY_ISSUED = java.util.Collections.unmodifiableSet(
-			java.util.EnumSet.of(REPLIED, DELIVERED, CLOSE_PENDING_APPROVAL, CLOSED, REEXAMINATION, REVIEW, FINAL));
+	public static final Set<Status> REPLY_ISSUED = Collections.unmodifiableSet(
+			EnumSet.of(REPLIED, DELIVERED, CLOSE_PENDING_APPROVAL, CLOSED, REEXAMINATION, REVIEW, FINAL));
 
 	/** By which a matter leaves the 积案 backlog (化解): finished, but a merged repeat never counts. */
-	public static final java.util.Set<Status> RESOLVED = java.util.Collections
-		.unmodifiableSet(java.util.EnumSet.of(CLOSED, FINAL, NOT_ACCEPTED, DIVERTED));
+	public static final Set<Status> RESOLVED = Collections
+		.unmodifiableSet(EnumSet.of(CLOSED, FINAL, NOT_ACCEPTED, DIVERTED));
 
 	/** The open statuses, in lifecycle order. */
-	public static final java.util.List<Status> OPEN = java.util.Arrays.stream(values())
+	public static final List<Status> OPEN = Arrays.stream(values())
 		.filter(s -> !FINISHED.contains(s))
 		.toList();
 
@@ -60,7 +68,7 @@ public enum Status {
 	}
 
 	/** Whether the status, by name, is one of {@code set} (for views that carry it as text). */
-	public static boolean isIn(String name, java.util.Set<Status> set) {
+	public static boolean isIn(String name, Set<Status> set) {
 		return name != null && set.contains(valueOf(name));
 	}
 
@@ -75,14 +83,14 @@ public enum Status {
 	}
 
 	/** The SQL predicate "the status is one of {@code set}", on a petition row aliased {@code alias}. */
-	public static String sqlIn(String alias, java.util.Collection<Status> set) {
+	public static String sqlIn(String alias, Collection<Status> set) {
 		return column(alias) + " IN " + sqlList(set);
 	}
 
 	/** {@code ('A','B')}: a set of statuses as an SQL list literal, in declaration order. */
-	public static String sqlList(java.util.Collection<Status> set) {
-		return java.util.Arrays.stream(values()).filter(set::contains).map(s -> "'" + s.name() + "'")
-			.collect(java.util.stream.Collectors.joining(",", "(", ")"));
+	public static String sqlList(Collection<Status> set) {
+		return Arrays.stream(values()).filter(set::contains).map(s -> "'" + s.name() + "'")
+			.collect(Collectors.joining(",", "(", ")"));
 	}
 
 	private static String column(String alias) {

@@ -10,6 +10,10 @@ public class StatusNames {
 		return Status.labelOf(status);
 	}
 
+	public String label(Status status) {
+		return status == null ? "" : status.label();
+	}
+
 	public boolean open(String status) {
 		return Status.isOpen(status);
 	}

@@ -2,9 +2,12 @@ package com.xinfang.petition;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.Actor;
+import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
+import com.xinfang.organization.Directory;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.PersonalDataCipher;
+import java.io.Serializable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +27,10 @@ public class Unmasking {
 
 	private final JdbcClient jdbc;
 
-	private final com.xinfang.organization.Directory directory;
+	private final Directory directory;
 
 	Unmasking(PetitionQueries queries, PersonalDataCipher cipher, AuditLog audit, JdbcClient jdbc,
-			com.xinfang.organization.Directory directory) {
+			Directory directory) {
 		this.directory = directory;
 		this.queries = queries;
 		this.cipher = cipher;
@@ -35,7 +38,18 @@ public class Unmasking {
 		this.jdbc = jdbc;
 	}
 
-	public record Revealed(String name, String idNumber, String phone, String address) implements java.io.Serializable {
+	public record Revealed(String name, String idNumber, String phone, String address) implements Serializable {
+	}
+
+	/**
+	 * Whether the actor may ask to see a petitioner of a matter held by this unit in full: the
+	 * handling roles, and of a unit-scoped account only the responsible unit's (a unit called in to a
+	 * joint handling sees the matter, not the petitioner). Art 30 comes on top ({@link ConfidentialityRule}).
+	 */
+	public static boolean mayAsk(Actor actor, String responsibleUnitCode) {
+		return actor.hasAny(Role.REGISTRAR, Role.CASE_OFFICER, Role.UNIT_HEAD, Role.REVIEWER, Role.SUPERVISOR)
+				&& (actor.scope().type() != DataScope.Type.UNIT
+						|| actor.unitCode() != null && actor.unitCode().equals(responsibleUnitCode));
 	}
 
 	/** A refusal is committed with its audit entry (no second connection), hence noRollbackFor. */
@@ -49,7 +63,7 @@ public class Unmasking {
 			throw new DomainException.Invalid("reason", "请填写查看原因（至少4个字）");
 		}
 		Petition p = queries.load(number, actor);
-		if (actor.scope().type() == com.xinfang.identity.DataScope.Type.UNIT && !actor.unitCode().equals(p.responsibleUnitCode())) {
+		if (actor.scope().type() == DataScope.Type.UNIT && !actor.unitCode().equals(p.responsibleUnitCode())) {
 			// a unit called in to a joint handling sees the matter, not the petitioner's identity (least privilege)
 			audit.record(actor.label(), "UNMASK_REFUSED", number, "called-in unit");
 			throw new DomainException.Forbidden("被召集报到的单位无权查看信访人完整信息，请向牵头单位了解");

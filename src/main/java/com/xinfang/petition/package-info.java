@@ -2,5 +2,7 @@
  * The 信访事项 (petition matter): its registration, its lifecycle as a state machine, its
  * petitioners and attachments, the history of every step, and the queries that show it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Petition")
+@ApplicationModule(displayName = "Petition")
 package com.xinfang.petition;
+
+import org.springframework.modulith.ApplicationModule;

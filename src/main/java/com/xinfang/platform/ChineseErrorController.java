@@ -3,11 +3,13 @@ package com.xinfang.platform;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -19,10 +21,10 @@ import org.springframework.web.servlet.ModelAndView;
 class ChineseErrorController implements ErrorController {
 
 	@RequestMapping("/error")
-	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		int status = status(request);
 		String message = request.getAttribute(ErrorResponses.MESSAGE) instanceof String m ? m : null;
-		if (status == 413 || request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+		if (status == 413 || request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof MaxUploadSizeExceededException) {
 			message = ErrorResponses.detail(413);
 		}
 		if (ErrorResponses.isApi(request)) {

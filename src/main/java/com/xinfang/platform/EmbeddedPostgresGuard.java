@@ -1,6 +1,7 @@
 package com.xinfang.platform;
 
 import java.util.Arrays;
+import org.springframework.core.env.Environment;
 
 /** Decides whether the embedded database is used and refuses to start it as root. */
 public final class EmbeddedPostgresGuard {
@@ -24,7 +25,7 @@ public final class EmbeddedPostgresGuard {
 	}
 
 	/** Whether this deployment runs on the embedded database (demo mode). */
-	public static boolean embeddedDatabase(org.springframework.core.env.Environment env) {
+	public static boolean embeddedDatabase(Environment env) {
 		String explicit = env.getProperty("xinfang.db.embedded");
 		if (explicit != null && !explicit.isBlank()) {
 			return Boolean.parseBoolean(explicit);

@@ -4,16 +4,23 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,8 +106,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		try {
 			Files.createDirectories(runtimeDir);
 			// One instance per data directory: a second one must not stop the first one's server.
-			channel = FileChannel.open(base.resolve("instance.lock"), java.nio.file.StandardOpenOption.CREATE,
-					java.nio.file.StandardOpenOption.WRITE);
+			channel = FileChannel.open(base.resolve("instance.lock"), StandardOpenOption.CREATE,
+					StandardOpenOption.WRITE);
 			FileLock lock;
 			try {
 				lock = channel.tryLock();
@@ -281,11 +288,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static String check(String password) {
 		try {
-			var md = java.security.MessageDigest.getInstance("SHA-256");
-			byte[] h = md.digest(("xinfang-db-password-check:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			return java.util.HexFormat.of().formatHex(h, 0, 8);
+			var md = MessageDigest.getInstance("SHA-256");
+			byte[] h = md.digest(("xinfang-db-password-check:" + password).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(h, 0, 8);
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -446,14 +453,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	private static int freePort() throws IOException {
-		try (var socket = new java.net.ServerSocket(0)) {
+		try (var socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
 	}
 
 	private static void deleteRecursively(Path dir) throws IOException {
 		try (var paths = Files.walk(dir)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 	}
 

@@ -3,6 +3,7 @@ package com.xinfang.platform;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +47,12 @@ class EventPublicationMaintenance {
 
 	private final Duration keepCompleted;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final Counter resubmissions;
 
 	EventPublicationMaintenance(IncompleteEventPublications incomplete, CompletedEventPublications completed,
-			JdbcClient jdbc, TransactionTemplate tx, MeterRegistry registry, java.time.Clock clock,
+			JdbcClient jdbc, TransactionTemplate tx, MeterRegistry registry, Clock clock,
 			@Value("${xinfang.events.resubmit-after:5m}") Duration resubmitAfter,
 			@Value("${xinfang.events.keep-completed:7d}") Duration keepCompleted) {
 		this.incomplete = incomplete;

@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * How every Excel export looks (docs/ui.md): a bold header on grey with a border, frozen with a
@@ -68,7 +69,7 @@ public final class ExcelLook {
 		if (widestChars.length > 0) {
 			sheet.createFreezePane(0, 1);
 			if (lastRow >= 1) {
-				sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, lastRow, 0, widestChars.length - 1));
+				sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, widestChars.length - 1));
 			}
 		}
 	}

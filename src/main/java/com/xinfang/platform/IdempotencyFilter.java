@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -146,7 +147,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		catch (WrappedException ex) {
 			throw unwrap(ex);
 		}
-		catch (org.springframework.transaction.TransactionSystemException ex) {
+		catch (TransactionSystemException ex) {
 			// the rollback failed too (connection lost): report what happened first
 			if (ex.getApplicationException() instanceof WrappedException wrappedEx) {
 				throw unwrap(wrappedEx);

@@ -10,6 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The deployment's secret file (keys.properties): the personal-data keys and, in demo mode, the
@@ -21,7 +23,7 @@ public final class KeyFile {
 	/** Beside the data directory, not in it. */
 	public static final String DEFAULT_LOCATION = "./keys/keys.properties";
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KeyFile.class);
+	private static final Logger log = LoggerFactory.getLogger(KeyFile.class);
 
 	private KeyFile() {
 	}

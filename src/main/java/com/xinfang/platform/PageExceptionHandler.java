@@ -10,6 +10,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** A friendly page, in Chinese, for what a person did wrong; never a stack trace. */
@@ -68,8 +70,8 @@ class PageExceptionHandler {
 
 	private static String page(HttpServletResponse response, Model model, int status, String title, String message) {
 		response.setStatus(status);
-		if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() instanceof
-				org.springframework.web.context.request.ServletRequestAttributes attributes) {
+		if (RequestContextHolder.getRequestAttributes() instanceof
+				ServletRequestAttributes attributes) {
 			model.addAttribute("staffPage", isStaffPath(attributes.getRequest().getRequestURI(), attributes.getRequest().getContextPath()));
 		}
 		model.addAttribute("status", status);

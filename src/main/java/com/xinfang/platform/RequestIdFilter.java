@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -34,7 +36,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 		if (id == null || !SANE.matcher(id).matches()) {
 			// a correlation id, not a secret: UUID.randomUUID() takes the JVM-wide SecureRandom lock on every
 			// request (the top monitor in JFR under 500 quiz players; visible in the registration profile too)
-			id = java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+			id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 		}
 		MDC.put(MDC_KEY, id);
 		response.setHeader(HEADER, id);

@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -103,7 +104,7 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
 	static boolean unavailable(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			// the rollback after a lost connection fails too and hides the first exception
-			if (t instanceof org.springframework.transaction.TransactionSystemException tse
+			if (t instanceof TransactionSystemException tse
 					&& (tse.getApplicationException() != null && unavailable(tse.getApplicationException())
 							|| connectionClosed(tse.getCause()))) {
 				return true;

@@ -1,5 +1,7 @@
 package com.xinfang.platform;
 
+import java.util.Locale;
+
 /**
  * Length limits of typed text, checked before anything is stored, so an over-long value is a
  * Chinese 400 naming the field and its limit instead of a database error.
@@ -58,7 +60,7 @@ public final class Texts {
 			return null;
 		}
 		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new DomainException.Invalid(field, "取值无效: " + value);

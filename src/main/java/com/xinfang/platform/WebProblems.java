@@ -7,6 +7,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -76,7 +77,7 @@ class WebProblems extends ResponseEntityExceptionHandler {
 		if (ex instanceof MethodArgumentTypeMismatchException m) {
 			return "参数 " + m.getName() + " 的取值无效";
 		}
-		if (ex instanceof org.springframework.beans.TypeMismatchException m && m.getPropertyName() != null) {
+		if (ex instanceof TypeMismatchException m && m.getPropertyName() != null) {
 			return "参数 " + m.getPropertyName() + " 的取值无效";
 		}
 		if (ex instanceof HttpRequestMethodNotSupportedException m) {

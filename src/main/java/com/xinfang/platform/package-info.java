@@ -1,5 +1,7 @@
 /**
  * Infrastructure every module stands on: the embedded PostgreSQL, the clock, error mapping.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(displayName = "Platform", type = ApplicationModule.Type.OPEN)
 package com.xinfang.platform;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package com.xinfang.prevention;
 
+import com.xinfang.audit.AuditLog;
 import com.xinfang.grid.Oversight;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,12 +76,12 @@ public class StabilityAssessments {
 
 	private final Directory directory;
 
-	private final com.xinfang.audit.AuditLog audit;
+	private final AuditLog audit;
 
 	private final Clock clock;
 
 	StabilityAssessments(JdbcClient jdbc, PetitionQueries petitions, Disputes disputes, Directory directory,
-			com.xinfang.audit.AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.petitions = petitions;
 		this.disputes = disputes;
@@ -280,7 +282,7 @@ public class StabilityAssessments {
 		if (version == null) {
 			throw new DomainException.Invalid("version", "缺少版本号");
 		}
-		List<Object> params = new ArrayList<>(java.util.Arrays.asList(values));
+		List<Object> params = new ArrayList<>(Arrays.asList(values));
 		params.add(d.id());
 		params.add(version);
 		int n = jdbc.sql("UPDATE major_decision SET " + set + ", version = version + 1 WHERE id = ? AND version = ? AND status <> 'TAKEN'")

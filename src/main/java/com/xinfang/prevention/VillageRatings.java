@@ -1,5 +1,6 @@
 package com.xinfang.prevention;
 
+import com.xinfang.audit.AuditLog;
 import com.xinfang.grid.Duty;
 import com.xinfang.grid.Grids;
 import com.xinfang.grid.Oversight;
@@ -17,9 +18,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,12 +71,12 @@ public class VillageRatings {
 
 	private final Directory directory;
 
-	private final com.xinfang.audit.AuditLog audit;
+	private final AuditLog audit;
 
 	private final Clock clock;
 
 	VillageRatings(JdbcClient jdbc, RegionFigures petitions, MediationFigures mediation, PatrolLog patrols, Grids grids,
-			Directory directory, com.xinfang.audit.AuditLog audit, Clock clock) {
+			Directory directory, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.petitions = petitions;
 		this.mediation = mediation;
@@ -254,7 +257,7 @@ public class VillageRatings {
 			.param(villageCode)
 			.query((rs, n) -> rs.getObject(1, LocalDate.class))
 			.optional()
-			.filter(java.util.Objects::nonNull);
+			.filter(Objects::nonNull);
 	}
 
 	// ------------------------------------------------------------------ internals
@@ -280,7 +283,7 @@ public class VillageRatings {
 		}
 		List<Object> params = new ArrayList<>();
 		params.add(to);
-		params.addAll(java.util.Arrays.asList(values));
+		params.addAll(Arrays.asList(values));
 		params.add(r.id());
 		params.add(version);
 		params.add(from);

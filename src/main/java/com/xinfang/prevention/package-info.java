@@ -7,5 +7,7 @@
  * the 前置程序 before a decision is recorded as taken. Talks to petition, mediation and grid only
  * through their public APIs; the petition module knows nothing of it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Prevention")
+@ApplicationModule(displayName = "Prevention")
 package com.xinfang.prevention;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package com.xinfang.privacy;
 
+import com.xinfang.platform.KeyFile;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,5 +16,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("xinfang.crypto")
 public record CryptoProperties(String dataKey, String indexKey, String tokenKey,
-		Boolean generateMissing, @DefaultValue(com.xinfang.platform.KeyFile.DEFAULT_LOCATION) Path keyFile) {
+		Boolean generateMissing, @DefaultValue(KeyFile.DEFAULT_LOCATION) Path keyFile) {
 }

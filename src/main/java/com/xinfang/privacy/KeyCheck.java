@@ -107,7 +107,7 @@ class KeyCheck implements Callback {
 
 	private boolean decryptsSample(Connection c) throws SQLException {
 		try (var s = c.createStatement(); var rs = s.executeQuery("""
-				(SELECT phone_enc FROM petitioner WHERE phone_enc IS NOT NULL LIMIT 1)
+				(SELECT cipher_text FROM petition_encrypted_sample LIMIT 1)
 				UNION ALL (SELECT phone_enc FROM app_user WHERE phone_enc IS NOT NULL LIMIT 1)
 				UNION ALL (SELECT phone_enc FROM sms_outbox LIMIT 1) LIMIT 1""")) {
 			if (!rs.next()) {
@@ -125,7 +125,7 @@ class KeyCheck implements Callback {
 
 	private static boolean hasEncryptedData(Connection c) throws SQLException {
 		try (var s = c.createStatement(); var rs = s.executeQuery("""
-				SELECT EXISTS (SELECT 1 FROM petition) OR EXISTS (SELECT 1 FROM petitioner)
+				SELECT EXISTS (SELECT 1 FROM petition_ref)
 				    OR EXISTS (SELECT 1 FROM app_user WHERE phone_enc IS NOT NULL OR id_number_enc IS NOT NULL)
 				    OR EXISTS (SELECT 1 FROM sms_outbox)""")) {
 			rs.next();

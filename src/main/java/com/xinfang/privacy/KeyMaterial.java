@@ -1,9 +1,16 @@
 package com.xinfang.privacy;
 
+import com.xinfang.platform.EmbeddedPostgresGuard;
 import com.xinfang.platform.KeyFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -21,9 +28,9 @@ public class KeyMaterial {
 
 	private final Path keyFile;
 
-	KeyMaterial(CryptoProperties props, org.springframework.core.env.Environment env) {
+	KeyMaterial(CryptoProperties props, Environment env) {
 		boolean generate = props.generateMissing() != null ? props.generateMissing()
-				: com.xinfang.platform.EmbeddedPostgresGuard.embeddedDatabase(env);
+				: EmbeddedPostgresGuard.embeddedDatabase(env);
 		if (generate) {
 			KeyFile.adoptLegacyLocation(props.keyFile(),
 					Path.of(env.getProperty("xinfang.db.embedded-server.directory", "./data")));
@@ -78,18 +85,18 @@ public class KeyMaterial {
 	}
 
 	/** A check value of each key (data, index, token): HMAC-SHA256 of a constant, 16 bytes as hex. */
-	java.util.List<String> checkValues() {
-		return java.util.List.of(check(dataKey), check(indexKey), check(tokenKey));
+	List<String> checkValues() {
+		return List.of(check(dataKey), check(indexKey), check(tokenKey));
 	}
 
 	private static String check(byte[] key) {
 		try {
-			var mac = javax.crypto.Mac.getInstance("HmacSHA256");
-			mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-			byte[] out = mac.doFinal("XinFang key check value".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			var mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			byte[] out = mac.doFinal("XinFang key check value".getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(out, 0, 16);
 		}
-		catch (java.security.GeneralSecurityException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -8,8 +8,12 @@ import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.stereotype.Component;
@@ -44,8 +48,8 @@ public class PersonalDataCipher {
 		random.nextBytes(nonce);
 		byte[] in = plain.getBytes(StandardCharsets.UTF_8);
 		// BouncyCastle's engine directly: the same SM4-GCM as the JCA provider, without its per-call lookups
-		var gcm = org.bouncycastle.crypto.modes.GCMBlockCipher.newInstance(new org.bouncycastle.crypto.engines.SM4Engine());
-		gcm.init(true, new org.bouncycastle.crypto.params.AEADParameters(new KeyParameter(key.getEncoded()), 128, nonce));
+		var gcm = GCMBlockCipher.newInstance(new SM4Engine());
+		gcm.init(true, new AEADParameters(new KeyParameter(key.getEncoded()), 128, nonce));
 		byte[] out = new byte[1 + nonce.length + gcm.getOutputSize(in.length)];
 		out[0] = VERSION;
 		System.arraycopy(nonce, 0, out, 1, nonce.length);
@@ -53,7 +57,7 @@ public class PersonalDataCipher {
 		try {
 			gcm.doFinal(out, 1 + nonce.length + n);
 		}
-		catch (org.bouncycastle.crypto.InvalidCipherTextException ex) {
+		catch (InvalidCipherTextException ex) {
 			throw new IllegalStateException("SM4 encryption failed", ex);
 		}
 		return out;

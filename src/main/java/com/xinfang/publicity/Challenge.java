@@ -1,5 +1,6 @@
 package com.xinfang.publicity;
 
+import com.xinfang.identity.Actor;
 import com.xinfang.identity.VerificationCodes;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.BeijingTime;
@@ -22,9 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,11 +66,11 @@ public class Challenge {
 
 	private final Clock clock;
 
-	private final org.springframework.transaction.support.TransactionTemplate tx;
+	private final TransactionTemplate tx;
 
 	Challenge(JdbcClient jdbc, QuestionBank bank, Leaderboard leaderboard, RateLimits limits, VerificationCodes codes,
 			PersonalDataCipher cipher, Directory directory, QuizProperties props, JsonMapper json, Clock clock,
-			org.springframework.transaction.support.TransactionTemplate tx) {
+			TransactionTemplate tx) {
 		this.tx = tx;
 		this.jdbc = jdbc;
 		this.bank = bank;
@@ -174,7 +177,7 @@ public class Challenge {
 			throw new DomainException.Conflict("今天的" + props.dailyCap() + "次挑战机会已用完，明天再来吧");
 		}
 		// a generator of the round's own: shuffling with the shared SecureRandom took its lock once per question
-		List<Question> drawn = bank.draw(props.spec(), new java.util.Random(Tokens.seed()));
+		List<Question> drawn = bank.draw(props.spec(), new Random(Tokens.seed()));
 		String token = Tokens.fresh();
 		OffsetDateTime started = now();
 		OffsetDateTime deadline = started.plus(props.timeLimit());
@@ -466,7 +469,7 @@ public class Challenge {
 
 	/** The bureau's review of a flagged round: cleared rounds join the leaderboard, rejected ones never do. */
 	@Transactional
-	public void review(long roundId, boolean clear, com.xinfang.identity.Actor actor, PublicityAccess access) {
+	public void review(long roundId, boolean clear, Actor actor, PublicityAccess access) {
 		access.requireBankEditor(actor);
 		Row r = jdbc.sql(ROW + " WHERE id = ? AND flagged AND review IS NULL FOR UPDATE")
 			.param(roundId)

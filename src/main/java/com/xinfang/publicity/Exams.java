@@ -2,6 +2,7 @@ package com.xinfang.publicity;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import java.security.SecureRandom;
 import java.sql.Array;
@@ -288,7 +289,7 @@ public class Exams {
 			finish(a, now, true);
 		}
 		if (now.isBefore(e.opensAt().toInstant())) {
-			throw new DomainException.Conflict("考试尚未开始（" + e.opensAt().atZoneSameInstant(com.xinfang.platform.BeijingTime.ZONE).toLocalDateTime() + " 开始）");
+			throw new DomainException.Conflict("考试尚未开始（" + e.opensAt().atZoneSameInstant(BeijingTime.ZONE).toLocalDateTime() + " 开始）");
 		}
 		if (!now.isBefore(e.closesAt().toInstant())) {
 			throw new DomainException.Conflict("考试已截止");

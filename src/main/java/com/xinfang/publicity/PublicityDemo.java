@@ -9,13 +9,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo publicity data, once, where the demo accounts exist (demo mode): a study material, a staff
- * exam open for a month, a few ledger activities and two list tasks.
+ * exam open for a month, a few ledger activities and two list tasks. Like the other demo seeders,
+ * a failure (or demo mode without its accounts) is logged and skipped, or with
+ * {@code xinfang.demo.strict} stops the start: the integration tests rely on this data.
  */
 @Component
 class PublicityDemo {
@@ -28,7 +31,10 @@ class PublicityDemo {
 
 	private final Clock clock;
 
-	PublicityDemo(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+	private final Environment env;
+
+	PublicityDemo(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Environment env) {
+		this.env = env;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.clock = clock;
@@ -36,7 +42,23 @@ class PublicityDemo {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() {
+		boolean strict = env.getProperty("xinfang.demo.strict", Boolean.class, false);
+		try {
+			seedOnce(strict && Boolean.TRUE.equals(env.getProperty("xinfang.demo.enabled", Boolean.class)));
+		}
+		catch (RuntimeException ex) {
+			if (strict) {
+				throw new IllegalStateException("demo publicity data could not be seeded", ex);
+			}
+			log.warn("Demo publicity data skipped: {}", ex.getMessage());
+		}
+	}
+
+	private void seedOnce(boolean demoRequired) {
 		Optional<Long> registrar = jdbc.sql("SELECT id FROM app_user WHERE username = 'city.registrar'").query(Long.class).optional();
+		if (registrar.isEmpty() && demoRequired) {
+			throw new IllegalStateException("demo mode without the demo account city.registrar");
+		}
 		if (registrar.isEmpty() || jdbc.sql("SELECT count(*) FROM exam").query(Long.class).single() > 0) {
 			return;
 		}

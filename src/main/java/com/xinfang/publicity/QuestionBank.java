@@ -2,6 +2,7 @@ package com.xinfang.publicity;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.ExcelLook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,11 +17,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -79,7 +83,7 @@ public class QuestionBank {
 	@Transactional(readOnly = true)
 	public List<Question> list(Filter f) {
 		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM quiz_question WHERE true");
-		Map<String, Object> p = new java.util.HashMap<>();
+		Map<String, Object> p = new HashMap<>();
 		if (f.type() != null) {
 			sql.append(" AND type = :type");
 			p.put("type", f.type().name());
@@ -115,7 +119,7 @@ public class QuestionBank {
 			.query((rs, n) -> Map.entry(rs.getString("c"), rs.getLong("n")))
 			.list()
 			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
 	}
 
 	/** Saves one question from the bureau's form, checked by the same rules as an imported row. */
@@ -217,13 +221,13 @@ public class QuestionBank {
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
 			Sheet sheet = wb.createSheet("题库");
 			Row header = sheet.createRow(0);
-			var headerStyle = com.xinfang.platform.ExcelLook.headerStyle(wb);
+			var headerStyle = ExcelLook.headerStyle(wb);
 			int[] widest = new int[QuestionSheet.HEADER.size()];
 			for (int i = 0; i < QuestionSheet.HEADER.size(); i++) {
 				var cell = header.createCell(i);
 				cell.setCellValue(QuestionSheet.HEADER.get(i));
 				cell.setCellStyle(headerStyle);
-				widest[i] = com.xinfang.platform.ExcelLook.chars(QuestionSheet.HEADER.get(i));
+				widest[i] = ExcelLook.chars(QuestionSheet.HEADER.get(i));
 			}
 			int r = 1;
 			for (Question q : list(new Filter(null, null, null, null))) {
@@ -235,11 +239,11 @@ public class QuestionBank {
 				for (int i = 0; i < cells.size(); i++) {
 					row.createCell(i).setCellValue(cells.get(i));
 					if (i < widest.length) {
-						widest[i] = Math.max(widest[i], com.xinfang.platform.ExcelLook.chars(cells.get(i)));
+						widest[i] = Math.max(widest[i], ExcelLook.chars(cells.get(i)));
 					}
 				}
 			}
-			com.xinfang.platform.ExcelLook.finish(sheet, widest, r - 1);
+			ExcelLook.finish(sheet, widest, r - 1);
 			wb.write(out);
 		}
 		catch (IOException ex) {
@@ -302,7 +306,7 @@ public class QuestionBank {
 			List<Question> all = jdbc.sql("SELECT " + COLUMNS + " FROM quiz_question WHERE active").query(QuestionBank::map).list();
 			Map<QuestionType, Map<Integer, List<Question>>> pools = new EnumMap<>(QuestionType.class);
 			for (Question q : all) {
-				pools.computeIfAbsent(q.type(), t -> new java.util.TreeMap<>()).computeIfAbsent(q.difficulty(), d -> new ArrayList<>()).add(q);
+				pools.computeIfAbsent(q.type(), t -> new TreeMap<>()).computeIfAbsent(q.difficulty(), d -> new ArrayList<>()).add(q);
 			}
 			s = new Snapshot(clock.instant(), all.stream().collect(Collectors.toMap(Question::id, q -> q)), pools);
 			snapshot = s;

@@ -5,5 +5,7 @@
  * and the publicity ledger. {@link com.xinfang.publicity.PublicityFigures} is the query the annual
  * report reads.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Publicity")
+@ApplicationModule(displayName = "Publicity")
 package com.xinfang.publicity;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,11 +8,14 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.petition.PetitionViews;
+import com.xinfang.petition.VisibleMatter;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.Texts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseOwnership {
 
-	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
+	private static final ZoneId BEIJING = BeijingTime.ZONE;
 
 	public record Assignment(String leaderUsername, String workingGroup, String plan, String lawyer, String followUpOwner) {
 	}
@@ -69,7 +72,7 @@ public class CaseOwnership {
 		if (blank(a.workingGroup()) || blank(a.plan()) || blank(a.followUpOwner())) {
 			throw new DomainException.Invalid("plan", "“五包一”须写明工作专班、化解方案和稳控责任人");
 		}
-		List<Object> params = new java.util.ArrayList<>();
+		List<Object> params = new ArrayList<>();
 		params.add(leader.userId());
 		params.add(Texts.within("workingGroup", "工作专班", a.workingGroup(), 300));
 		params.add(Texts.within("plan", "化解方案", a.plan(), Texts.LONG));
@@ -126,7 +129,18 @@ public class CaseOwnership {
 
 	@Transactional(readOnly = true)
 	public Optional<Ownership> of(String number, Actor actor) {
-		PetitionViews.PetitionView p = petitions.find(number, actor);
+		return of(petitions.visible(number, actor));
+	}
+
+	/** Whether the actor may assign (or change) the 包案 of this matter: a supervisor or a leader, on an open matter. */
+	public boolean mayAssign(VisibleMatter matter, Actor actor) {
+		return actor.hasAny(Role.SUPERVISOR, Role.LEADER) && matter.status().isOpen();
+	}
+
+	/** The 包案 of a matter already found in the actor's scope (the case page). */
+	@Transactional(readOnly = true)
+	public Optional<Ownership> of(VisibleMatter p) {
+		String number = p.number();
 		record Row(String displayName, String workingGroup, String plan, String lawyer, String followUpOwner,
 				OffsetDateTime assignedAt) {
 		}
@@ -137,8 +151,8 @@ public class CaseOwnership {
 			.param(number)
 			.query(Row.class)
 			.optional()
-			.map(r -> new Ownership(p.number(), p.title(), p.status(), r.displayName(), r.workingGroup(), r.plan(), r.lawyer(),
-					r.followUpOwner(), com.xinfang.platform.BeijingTime.of(r.assignedAt()), progress(number)));
+			.map(r -> new Ownership(p.number(), p.title(), p.status().name(), r.displayName(), r.workingGroup(), r.plan(), r.lawyer(),
+					r.followUpOwner(), BeijingTime.of(r.assignedAt()), progress(number)));
 	}
 
 	/** The leader's board: the matters this leader owns, in the leader's scope. */
@@ -157,7 +171,7 @@ public class CaseOwnership {
 	private List<Progress> progress(String number) {
 		return jdbc.sql("SELECT c.at, c.actor, c.note FROM case_progress c JOIN petition_ref p ON p.id = c.petition_id WHERE p.number = ? ORDER BY c.at")
 			.param(number)
-			.query((rs, n) -> new Progress(com.xinfang.platform.BeijingTime.of(rs.getObject(1, OffsetDateTime.class)),
+			.query((rs, n) -> new Progress(BeijingTime.of(rs.getObject(1, OffsetDateTime.class)),
 					rs.getString(2), rs.getString(3)))
 			.list();
 	}

@@ -7,6 +7,7 @@ import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Unit;
 import com.xinfang.petition.DeadlineWatch;
+import com.xinfang.platform.BeijingTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -58,7 +59,7 @@ public class DeadlineSweep {
 	@Scheduled(initialDelayString = "${xinfang.supervision.sweep-initial-delay:PT1M}",
 			fixedDelayString = "${xinfang.supervision.sweep-interval:PT10M}")
 	void scheduled() {
-		LocalDate today = LocalDate.now(clock.withZone(com.xinfang.platform.BeijingTime.ZONE));
+		LocalDate today = LocalDate.now(clock.withZone(BeijingTime.ZONE));
 		int sent = sweep(today);
 		if (sent > 0) {
 			log.info("deadline sweep: {} reminders", sent);

@@ -15,8 +15,12 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.VisibleMatter;
+import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.Texts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupervisionOrders {
 
-	private static final ZoneId BEIJING = com.xinfang.platform.BeijingTime.ZONE;
+	private static final ZoneId BEIJING = BeijingTime.ZONE;
 
 	public enum Kind {
 
@@ -92,6 +96,11 @@ public class SupervisionOrders {
 		this.clock = clock;
 	}
 
+	/** Whether the actor may issue an order (the rule {@link #issue} enforces: a bureau's supervisor). */
+	public boolean mayIssue(Actor actor) {
+		return actor.has(Role.SUPERVISOR) && directory.isPetitionBureau(actor.unitCode());
+	}
+
 	@Transactional
 	public Order issue(String number, String kindName, String reason, Integer replyDays, Actor actor) {
 		boolean bureau = directory.isPetitionBureau(actor.unitCode());
@@ -107,7 +116,7 @@ public class SupervisionOrders {
 		if (p.responsibleUnitCode() == null || p.responsibleUnitCode().equals(actor.unitCode())) {
 			throw new DomainException.Conflict("该事项尚未转送、交办给其他责任单位，无需督办");
 		}
-		if (!com.xinfang.petition.Status.isOpen(p.status())) {
+		if (!p.status().isOpen()) {
 			throw new DomainException.Conflict("该事项已办结或终结，不能督办");
 		}
 		int days = replyDays == null ? 5 : replyDays;
@@ -176,7 +185,13 @@ public class SupervisionOrders {
 
 	@Transactional(readOnly = true)
 	public List<Order> forMatter(String number, Actor actor) {
-		petitions.requireVisible(number, actor);
+		return forMatter(petitions.visible(number, actor));
+	}
+
+	/** The orders of a matter already found in the actor's scope (the case page). */
+	@Transactional(readOnly = true)
+	public List<Order> forMatter(VisibleMatter matter) {
+		String number = matter.number();
 		return jdbc.sql(SELECT + " WHERE p.number = ? ORDER BY o.issued_at").param(number).query((rs, n) -> row(rs)).list();
 	}
 
@@ -239,19 +254,19 @@ public class SupervisionOrders {
 			.orElseThrow(() -> new DomainException.NotFound("督办不存在"));
 	}
 
-	private Order row(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private Order row(ResultSet rs) throws SQLException {
 		return row(rs, 0);
 	}
 
 	/** The order's columns, starting after {@code skip} leading columns. */
-	private Order row(java.sql.ResultSet rs, int skip) throws java.sql.SQLException {
+	private Order row(ResultSet rs, int skip) throws SQLException {
 		Kind kind = Kind.valueOf(rs.getString(skip + 2));
 		OffsetDateTime issued = rs.getObject(skip + 6, OffsetDateTime.class);
 		OffsetDateTime replied = rs.getObject(skip + 10, OffsetDateTime.class);
 		return new Order(rs.getLong(skip + 1), kind.name(), kind.label, rs.getString(skip + 3),
 				directory.unitName(rs.getString(skip + 3)), rs.getString(skip + 4), rs.getObject(skip + 5, LocalDate.class),
-				com.xinfang.platform.BeijingTime.of(issued), rs.getString(skip + 7), rs.getBoolean(skip + 8),
-				rs.getString(skip + 9), com.xinfang.platform.BeijingTime.of(replied), rs.getString(skip + 11),
+				BeijingTime.of(issued), rs.getString(skip + 7), rs.getBoolean(skip + 8),
+				rs.getString(skip + 9), BeijingTime.of(replied), rs.getString(skip + 11),
 				rs.getString(skip + 12));
 	}
 

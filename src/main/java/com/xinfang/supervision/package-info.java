@@ -4,5 +4,7 @@
  * leaders' case ownership (领导包案). Joint handling, meetings and 三项建议 are in
  * {@code coordination}; accountability rates, the backlog and Art 26 in {@code accountability}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Supervision")
+@ApplicationModule(displayName = "Supervision")
 package com.xinfang.supervision;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,9 @@ import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Normalisation and segmentation of Chinese petition text. Stateless and thread-safe: HanLP's
@@ -30,7 +32,7 @@ public final class ChineseText {
 			return "";
 		}
 		String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-		return nfkc.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+		return nfkc.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
 	}
 
 	/** The words of the text, in order, with their part of speech (HanLP's tag set). */
@@ -53,7 +55,7 @@ public final class ChineseText {
 				words.add(new Word(term.word, term.nature == null ? "x" : term.nature.toString()));
 			}
 		}
-		List<Word> result = java.util.Collections.unmodifiableList(words);
+		List<Word> result = Collections.unmodifiableList(words);
 		recent.put(normalized, result);
 		return result;
 	}

@@ -1,12 +1,16 @@
 package com.xinfang.text;
 
 import com.xinfang.organization.Directory;
+import com.xinfang.organization.Region;
 import com.xinfang.platform.DomainException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -141,7 +145,7 @@ public class ClassificationService {
 			.param("kind", chosenKind)
 			.param("corrected", !best.value().equals(chosenCategory))
 			.param("by", decidedBy)
-			.param("at", java.sql.Timestamp.from(clock.instant()))
+			.param("at", Timestamp.from(clock.instant()))
 			.update();
 	}
 
@@ -152,7 +156,7 @@ public class ClassificationService {
 	private PetitionClassifier.Prediction predict(String title, String content) {
 		PetitionClassifier m = model();
 		Memo memo = lastPrediction.get();
-		if (memo != null && memo.model() == m && java.util.Objects.equals(memo.title(), title) && memo.content().equals(content)) {
+		if (memo != null && memo.model() == m && Objects.equals(memo.title(), title) && memo.content().equals(content)) {
 			return memo.prediction();
 		}
 		var prediction = m.classify(title, content);
@@ -167,11 +171,11 @@ public class ClassificationService {
 	private List<PetitionClassifier.Score> categoryScores(String title, String content) {
 		PetitionClassifier m = model();
 		Memo memo = lastPrediction.get();
-		if (memo != null && memo.model() == m && java.util.Objects.equals(memo.title(), title) && memo.content().equals(content)) {
+		if (memo != null && memo.model() == m && Objects.equals(memo.title(), title) && memo.content().equals(content)) {
 			return memo.prediction().categories();
 		}
 		CategoryMemo known = lastCategories.get();
-		if (known != null && known.model() == m && java.util.Objects.equals(known.title(), title) && known.content().equals(content)) {
+		if (known != null && known.model() == m && Objects.equals(known.title(), title) && known.content().equals(content)) {
 			return known.scores();
 		}
 		var scores = m.categories(title, content);
@@ -219,7 +223,7 @@ public class ClassificationService {
 	}
 
 	/** The responsible unit for a category and a problem region, as the classifier would suggest it. */
-	public java.util.Optional<String> unitFor(String categoryCode, String regionCode, String fromUnitCode) {
+	public Optional<String> unitFor(String categoryCode, String regionCode, String fromUnitCode) {
 		return router.route(categoryCode, regionCode, fromUnitCode).map(UnitRouter.Route::unitCode);
 	}
 
@@ -244,7 +248,7 @@ public class ClassificationService {
 	private EntityExtractor extractor() {
 		EntityExtractor e = extractor;
 		if (e == null) {
-			List<com.xinfang.organization.Region> regions = new ArrayList<>();
+			List<Region> regions = new ArrayList<>();
 			collect(null, regions);
 			e = new EntityExtractor(regions, knownNames);
 			extractor = e;
@@ -264,13 +268,13 @@ public class ClassificationService {
 				names.add(u.officialName());
 			}
 		});
-		names.addAll(jdbc.sql("SELECT accused_unit FROM petition WHERE accused_unit IS NOT NULL GROUP BY accused_unit "
+		names.addAll(jdbc.sql("SELECT accused_unit FROM petition_fact WHERE accused_unit IS NOT NULL GROUP BY accused_unit "
 				+ "HAVING count(*) >= 2 ORDER BY count(*) DESC LIMIT 5000").query(String.class).list());
 		knownNames = List.copyOf(names);
 		extractor = null;
 	}
 
-	private void collect(String parent, List<com.xinfang.organization.Region> out) {
+	private void collect(String parent, List<Region> out) {
 		for (var r : directory.regionChildren(parent)) {
 			out.add(r);
 			collect(r.code(), out);

@@ -1,10 +1,12 @@
 package com.xinfang.text;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * Trains on the training files and measures on the held-out file: category top-1 and top-3
@@ -30,7 +32,7 @@ public final class ClassifierEvaluation {
 	 */
 	public static String crossValidation(List<LabelledPetition> corpus, int folds) {
 		List<LabelledPetition> all = new ArrayList<>(corpus);
-		java.util.Collections.shuffle(all, new java.util.Random(7));
+		Collections.shuffle(all, new Random(7));
 		int n = 0;
 		int top1 = 0;
 		int top3 = 0;

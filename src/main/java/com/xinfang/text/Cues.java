@@ -5,9 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Domain cue words per label (text/cues.txt), written from the category definitions rather than
@@ -34,7 +39,7 @@ final class Cues {
 		if (CUES.isEmpty() || text.isEmpty()) {
 			return;
 		}
-		java.util.Set<String> found = new java.util.HashSet<>();
+		Set<String> found = new HashSet<>();
 		int[] hits = new int[LABELS.size()];
 		WORDS.parseText(text, (begin, end, labels) -> {
 			if (found.add(text.substring(begin, end))) {
@@ -51,13 +56,13 @@ final class Cues {
 	}
 
 	private static com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<int[]> automaton() {
-		java.util.TreeMap<String, java.util.SortedSet<Integer>> labelsOf = new java.util.TreeMap<>();
+		TreeMap<String, SortedSet<Integer>> labelsOf = new TreeMap<>();
 		for (int i = 0; i < LABELS.size(); i++) {
 			for (String w : CUES.get(LABELS.get(i))) {
-				labelsOf.computeIfAbsent(w, k -> new java.util.TreeSet<>()).add(i);
+				labelsOf.computeIfAbsent(w, k -> new TreeSet<>()).add(i);
 			}
 		}
-		java.util.TreeMap<String, int[]> map = new java.util.TreeMap<>();
+		TreeMap<String, int[]> map = new TreeMap<>();
 		labelsOf.forEach((w, ls) -> map.put(w, ls.stream().mapToInt(Integer::intValue).toArray()));
 		var trie = new com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<int[]>();
 		if (!map.isEmpty()) {

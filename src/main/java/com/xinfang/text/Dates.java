@@ -1,6 +1,7 @@
 package com.xinfang.text;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -89,7 +90,7 @@ final class Dates {
 	}
 
 	private static boolean valid(int year, int month, int day) {
-		return day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+		return day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth();
 	}
 
 	/** Digits, or Chinese: a year digit by digit (二〇二四), a month or day as a number (十, 十二, 二十三). */

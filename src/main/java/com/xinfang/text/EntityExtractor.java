@@ -3,6 +3,7 @@ package com.xinfang.text;
 import com.xinfang.organization.Region;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds the entities of {@link Entities} in a text. Places are matched against the region tree
@@ -49,7 +51,7 @@ final class EntityExtractor {
 		this(regionTree, List.of());
 	}
 
-	EntityExtractor(List<Region> regionTree, java.util.Collection<String> known) {
+	EntityExtractor(List<Region> regionTree, Collection<String> known) {
 		this.knownNames = known.stream()
 			.filter(n -> n != null && n.strip().length() >= 4 && !n.contains("某"))
 			.map(String::strip)
@@ -155,8 +157,8 @@ final class EntityExtractor {
 	}
 
 	/** An organisation's name ends so; a recognised name ending otherwise ("5组", "道路征收该组") is a fragment. */
-	private static final List<String> NAME_ENDS = java.util.stream.Stream.concat(ORG_SUFFIXES.stream(),
-			java.util.stream.Stream.of("厂", "所", "院", "站", "队", "中心", "集团", "协会", "村委", "管委会", "指挥部"))
+	private static final List<String> NAME_ENDS = Stream.concat(ORG_SUFFIXES.stream(),
+			Stream.of("厂", "所", "院", "站", "队", "中心", "集团", "协会", "村委", "管委会", "指挥部"))
 		.toList();
 
 	/** Words a name never starts with: a fragment cut out of a sentence ("比同厂" of "工资比同厂的男工低"). */

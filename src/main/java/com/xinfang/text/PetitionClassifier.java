@@ -1,6 +1,8 @@
 package com.xinfang.text;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +110,7 @@ public final class PetitionClassifier {
 	}
 
 	private static List<Score> average(List<SoftmaxModel> models, Map<String, Double> f) {
-		Map<String, Double> sum = new java.util.LinkedHashMap<>();
+		Map<String, Double> sum = new LinkedHashMap<>();
 		for (SoftmaxModel m : models) {
 			for (SoftmaxModel.Scored s : m.predict(f)) {
 				sum.merge(s.label(), s.score() / models.size(), Double::sum);
@@ -117,7 +119,7 @@ public final class PetitionClassifier {
 		return sum.entrySet()
 			.stream()
 			.map(e -> new Score(e.getKey(), e.getValue()))
-			.sorted(java.util.Comparator.comparingDouble(Score::score).reversed())
+			.sorted(Comparator.comparingDouble(Score::score).reversed())
 			.toList();
 	}
 

@@ -1,6 +1,7 @@
 package com.xinfang.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -164,8 +165,8 @@ final class SoftmaxModel {
 			size++;
 		}
 		norm = Math.sqrt(norm);
-		int[] ix = java.util.Arrays.copyOf(indices, size);
-		double[] vx = java.util.Arrays.copyOf(values, size);
+		int[] ix = Arrays.copyOf(indices, size);
+		double[] vx = Arrays.copyOf(values, size);
 		if (norm > 0) {
 			for (int m = 0; m < size; m++) {
 				vx[m] /= norm;

@@ -3,5 +3,7 @@
  * text (classification, duplicate detection, search). Segmentation runs in Java with HanLP's
  * portable dictionaries, offline; what is stored in PostgreSQL is the result (tokens, signatures).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Text")
+@ApplicationModule(displayName = "Text")
 package com.xinfang.text;
+
+import org.springframework.modulith.ApplicationModule;

@@ -12,8 +12,10 @@ import com.xinfang.calendar.Tone;
 import com.xinfang.petition.DeadlineWatch;
 import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,8 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class BacklogAndAccountabilityIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -277,7 +279,7 @@ class BacklogAndAccountabilityIT {
 	/** The backlog matters are in 津市市, the accountability ones in 石门县, so the two tests never count each other's. */
 	private long matter(String region, String number, String status, String acceptStatutory, String handleStatutory, String closedOn,
 			String duplicateOf, String receivedOn) {
-		OffsetDateTime received = LocalDate.parse(receivedOn).atTime(9, 0).atOffset(java.time.ZoneOffset.ofHours(8));
+		OffsetDateTime received = LocalDate.parse(receivedOn).atTime(9, 0).atOffset(ZoneOffset.ofHours(8));
 		return jdbc.sql("""
 				INSERT INTO petition (number, query_code_hash, status, channel, received_at, registered_at, region_code, title, content,
 				  responsible_unit_code, registering_unit_code, duplicate_of, accept_statutory, handle_statutory, accepted_at, closed_at)

@@ -3,10 +3,15 @@ package com.xinfang.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
+import com.xinfang.accountability.AccountabilityRates;
 import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 class IndicatorDefinitionsIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -263,7 +268,7 @@ class IndicatorDefinitionsIT {
 	}
 
 	@Autowired
-	com.xinfang.accountability.AccountabilityRates accountability;
+	AccountabilityRates accountability;
 
 	/** The two accountability rates come from the rollup; they must agree with the supervision module's own count. */
 	@Test
@@ -290,8 +295,8 @@ class IndicatorDefinitionsIT {
 		StatsQuery year = indicators.resolve(leader(), LocalDate.parse("2010-01-01"), LocalDate.parse("2010-12-31"), "430702001",
 				null);
 		Figures f = indicators.figures(year);
-		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(report.render(year, 2010)));
-				var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+		try (var doc = new XWPFDocument(new ByteArrayInputStream(report.render(year, 2010)));
+				var text = new XWPFWordExtractor(doc)) {
 			String t = text.getText();
 			// acceptance due A..F = 6, met 4 (B late, C never) → 66.7 %; 应受理而不受理 2 = 33.3 %
 			assertThat(t).contains("法定受理期限在本期届满的信访事项6件，其中按期作出受理、不予受理或导入法定途径决定的4件，及时受理率66.7%")

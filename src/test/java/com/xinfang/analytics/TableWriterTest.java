@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -60,8 +61,8 @@ class TableWriterTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (TableWriter w = TableWriter.xlsx(out, "表")) {
 			w.row(List.of("名称", "值"));
-			w.row(java.util.Arrays.asList("=HYPERLINK(\"x\")", 0.875));
-			w.row(java.util.Arrays.asList("空", null));
+			w.row(Arrays.asList("=HYPERLINK(\"x\")", 0.875));
+			w.row(Arrays.asList("空", null));
 		}
 		try (var wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
 			var sheet = wb.getSheetAt(0);

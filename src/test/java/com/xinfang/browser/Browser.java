@@ -7,12 +7,14 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -59,10 +61,10 @@ final class Browser implements AutoCloseable {
 	void select(String css, String visibleText) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
+				new Select(find(css)).selectByVisibleText(visibleText);
 				return;
 			}
-			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			catch (StaleElementReferenceException ex) {
 				if (attempt == 5) {
 					throw ex;
 				}
@@ -73,7 +75,7 @@ final class Browser implements AutoCloseable {
 
 	/** Waits for an option; htmx may replace the options while we read them, so stale reads are retried. */
 	void waitForOption(String css, String visibleText) {
-		new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until(d -> d.findElement(By.cssSelector(css))
 			.findElements(By.tagName("option"))
 			.stream()
@@ -96,7 +98,7 @@ final class Browser implements AutoCloseable {
 				find(css).click();
 				return;
 			}
-			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			catch (StaleElementReferenceException ex) {
 				if (attempt == 5) {
 					throw ex;
 				}
@@ -111,7 +113,7 @@ final class Browser implements AutoCloseable {
 			try {
 				return d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(words));
 			}
-			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			catch (StaleElementReferenceException ex) {
 				return false;
 			}
 		});

@@ -2,6 +2,7 @@ package com.xinfang.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -56,7 +57,7 @@ final class BrowserAvailable implements ExecutionCondition {
 	String missing() {
 		String browser = env.getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
 		String driver = env.getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
-		var absent = new java.util.ArrayList<String>();
+		var absent = new ArrayList<String>();
 		if (!Files.isExecutable(Path.of(browser))) {
 			absent.add(browser);
 		}

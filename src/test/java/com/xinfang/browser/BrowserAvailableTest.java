@@ -3,6 +3,7 @@ package com.xinfang.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -24,7 +25,7 @@ class BrowserAvailableTest {
 
 	@Test
 	void failsWhenCiDemandsABrowser() {
-		var env = new java.util.HashMap<>(NO_BROWSER);
+		var env = new HashMap<>(NO_BROWSER);
 		env.put("CI", "true");
 		var condition = new BrowserAvailable(env, name -> null);
 		assertThatThrownBy(() -> condition.evaluateExecutionCondition(null))

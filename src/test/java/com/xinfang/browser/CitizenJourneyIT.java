@@ -7,9 +7,11 @@ import com.xinfang.identity.SmsOutbox;
 import com.xinfang.privacy.IdNumber;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +36,7 @@ class CitizenJourneyIT {
 	@Test
 	void scanRegisterSubmitWithAttachmentAndQueryByNumberAndCode() throws Exception {
 		Path photo = Files.createTempFile("scene", ".png");
-		Files.write(photo, java.util.Base64.getDecoder()
+		Files.write(photo, Base64.getDecoder()
 			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
 		String number;
 		String code;
@@ -69,9 +71,9 @@ class CitizenJourneyIT {
 			b.find("#files").sendKeys(photo.toAbsolutePath().toString());
 			b.click("input[name=truthful]");
 			b.screenshot("citizen-03-form");
-			assertThat(b.driver().findElement(org.openqa.selenium.By.id("submit-btn")).isDisplayed()).as("submit waits for the confirmation").isFalse();
+			assertThat(b.driver().findElement(By.id("submit-btn")).isDisplayed()).as("submit waits for the confirmation").isFalse();
 			b.click("#review-btn");
-			assertThat(b.driver().findElement(org.openqa.selenium.By.id("review-btn")).isDisplayed()).isFalse();
+			assertThat(b.driver().findElement(By.id("review-btn")).isDisplayed()).isFalse();
 			assertThat(b.text("#confirm-panel")).contains("鼎城区 灌溪镇").contains("夜间噪声扰民").contains(photo.getFileName().toString());
 			b.screenshot("citizen-03b-confirm");
 			b.click("#submit-btn");

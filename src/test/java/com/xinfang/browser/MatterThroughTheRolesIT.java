@@ -3,8 +3,15 @@ package com.xinfang.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
+import com.xinfang.petition.Action;
 import com.xinfang.privacy.IdNumber;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +41,7 @@ class MatterThroughTheRolesIT {
 
 	/** Opens an action's form (a single possible action is open already). */
 	static void open(Browser b, String action) {
-		if (b.driver().findElement(org.openqa.selenium.By.id("act-" + action)).getAttribute("open") == null) {
+		if (b.driver().findElement(By.id("act-" + action)).getAttribute("open") == null) {
 			b.click("#act-" + action + " summary");
 		}
 	}
@@ -42,7 +49,7 @@ class MatterThroughTheRolesIT {
 	void act(Browser b, String action) {
 		open(b, action);
 		b.click("#act-" + action + " button[type=submit]");
-		b.waitForText(".flash", "已完成：" + com.xinfang.petition.Action.valueOf(action).label());
+		b.waitForText(".flash", "已完成：" + Action.valueOf(action).label());
 	}
 
 	@Test
@@ -119,15 +126,15 @@ class MatterThroughTheRolesIT {
 			assertThat(citizen.text("#query-status")).isEqualTo("已办结");
 			assertThat(citizen.text("#query-result")).contains("转交").contains("受理告知").contains("意见书").contains("送达");
 			// the listed documents open as linked: no code in the link, nothing to append
-			var links = citizen.driver().findElements(org.openqa.selenium.By.cssSelector("#query-documents a"));
+			var links = citizen.driver().findElements(By.cssSelector("#query-documents a"));
 			assertThat(links).isNotEmpty();
 			for (var link : links) {
 				String href = link.getAttribute("href");
 				assertThat(href).doesNotContain(code);
-				var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).build(),
-						java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+				var pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+						HttpResponse.BodyHandlers.ofByteArray());
 				assertThat(pdf.statusCode()).as(href).isEqualTo(200);
-				assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+				assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 			}
 			citizen.screenshot("roles-04-citizen-documents");
 			citizen.click("#rate-form input[value=SATISFIED]");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.xinfang.IntegrationTest;
 import com.xinfang.privacy.IdNumber;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,7 @@ class RegistrarDeskIT {
 			b.click("a[href$='/console/register']");
 			b.select("#channel", "来信");
 			var received = b.find("#receivedAt");
-			((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("arguments[0].value='2026-11-20T10:30'", received);
+			((JavascriptExecutor) b.driver()).executeScript("arguments[0].value='2026-11-20T10:30'", received);
 			b.type("#pName0", "杨国平");
 			b.type("#pId0", IdNumber.withCheckCharacter("43072319700315666"));
 			b.type("#pPhone0", "13974261111");

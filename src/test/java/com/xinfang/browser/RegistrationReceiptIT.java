@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.privacy.IdNumber;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -60,11 +64,11 @@ class RegistrationReceiptIT {
 			assertThat(b.text("#receipt")).containsPattern("常德市信访局\\s*" + today);
 			b.screenshot("receipt-group-visit");
 			try { // the page as served, to look at with fonts this machine's Chromium may lack
-				java.nio.file.Files.writeString(java.nio.file.Path.of("target/screenshots/receipt-group-visit.html"),
+				Files.writeString(Path.of("target/screenshots/receipt-group-visit.html"),
 						b.driver().getPageSource());
 			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 		}
 	}

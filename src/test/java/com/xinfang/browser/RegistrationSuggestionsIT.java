@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.xinfang.IntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,7 +33,7 @@ class RegistrationSuggestionsIT {
 			b.screenshot("desk-suggestions");
 			b.click("#clf-suggestions .clf-head button");
 			new WebDriverWait(b.driver(), Duration.ofSeconds(15))
-				.until(d -> "430702002".equals(d.findElement(org.openqa.selenium.By.id("township")).getDomProperty("value")));
+				.until(d -> "430702002".equals(d.findElement(By.id("township")).getDomProperty("value")));
 			assertThat(b.find("#categoryCode").getDomProperty("value")).isEqualTo("LABOR");
 			assertThat(b.find("#kind").getDomProperty("value")).isEqualTo("CLAIM");
 			assertThat(b.find("#county").getDomProperty("value")).isEqualTo("430702");

@@ -6,20 +6,28 @@ import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
 import com.xinfang.identity.SmsOutbox;
 import com.xinfang.privacy.IdNumber;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,7 +69,7 @@ class RoleDaysIT {
 
 	private static void act(TestApi api, String token, String number, Map<String, Object> body) {
 		int version = api.get("/api/v1/petitions/" + number, token).body().get("version").asInt();
-		var with = new java.util.HashMap<String, Object>(body);
+		var with = new HashMap<String, Object>(body);
 		with.put("version", version);
 		var r = api.post("/api/v1/petitions/" + number + "/actions", token, with);
 		assertThat(r.status()).as(body.get("action") + " " + r.body()).isEqualTo(200);
@@ -75,7 +83,7 @@ class RoleDaysIT {
 			.header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
-	private static void waitUntil(Browser b, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+	private static void waitUntil(Browser b, Function<WebDriver, Boolean> condition) {
 		new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(condition);
 	}
 
@@ -128,7 +136,7 @@ class RoleDaysIT {
 			try {
 				waitUntil(b, d -> d.getCurrentUrl().contains("/petition/new"));
 			}
-			catch (org.openqa.selenium.TimeoutException ex) {
+			catch (TimeoutException ex) {
 				throw new AssertionError("registration did not lead to the petition form: " + b.path() + " " + b.pageText(), ex);
 			}
 			assertThat(b.path()).startsWith("/petition/new");
@@ -263,7 +271,7 @@ class RoleDaysIT {
 			b.click("#act-APPROVE summary");
 			var pdf = fetch(b, b.find("#draft-preview").getDomAttribute("href"));
 			assertThat(pdf.statusCode()).isEqualTo(200);
-			assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+			assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 			assertThat(TestApi.pdfText(pdf.body())).contains("草稿").contains("已责令其于十日内补发");
 			b.screenshot("day-head-02-preview-link");
 			b.click("#act-RETURN summary");
@@ -350,7 +358,7 @@ class RoleDaysIT {
 
 			b.open("/console/petitions/" + number);
 			b.click("#act-OWNERSHIP summary");
-			var leader = new org.openqa.selenium.support.ui.Select(b.find("#own-leader"));
+			var leader = new Select(b.find("#own-leader"));
 			leader.selectByIndex(1);
 			String leaderLabel = leader.getFirstSelectedOption().getText();
 			b.type("#own-group", "市人社局、市自然资源和规划局联合专班");
@@ -406,7 +414,7 @@ class RoleDaysIT {
 			var png = fetch(b, download.getDomAttribute("href"));
 			assertThat(png.statusCode()).isEqualTo(200);
 			assertThat(png.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
-			var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+			var image = ImageIO.read(new ByteArrayInputStream(png.body()));
 			assertThat(image.getHeight()).as("the caption under the code").isGreaterThan(image.getWidth());
 			b.screenshot("day-admin-01-county-codes");
 

@@ -7,6 +7,7 @@ import com.xinfang.analytics.StatsRollup;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,7 +54,7 @@ class StatsDashboardIT {
 				assertThat(b.driver().findElements(By.cssSelector(table + " thead th"))).extracting(e -> e.getText())
 					.containsExactly("名次", table.endsWith("REGION") ? "地区" : "单位", "收到信访事项");
 			}
-			new org.openqa.selenium.support.ui.Select(b.find(".rank-by[data-target=rank-UNIT]")).selectByValue("closedOnTimeRate");
+			new Select(b.find(".rank-by[data-target=rank-UNIT]")).selectByValue("closedOnTimeRate");
 			assertThat(b.driver().findElements(By.cssSelector("#rank-UNIT thead th"))).extracting(e -> e.getText())
 				.containsExactly("名次", "单位", "按期办结率", "收到信访事项");
 			b.screenshot("stats-01-dashboard");

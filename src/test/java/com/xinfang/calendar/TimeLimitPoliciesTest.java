@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The statutory and 3530 policies as seeded by V3, over the real calendar. */
@@ -113,9 +114,9 @@ class TimeLimitPoliciesTest {
 		assertThat(local).hasSize(TimeLimit.values().length + 1);
 		assertThat(local).filteredOn(r -> r.policy().equals(Policy.CHANGDE_3530))
 			.extracting(TimeLimitRule::limit, TimeLimitRule::complexity, TimeLimitRule::days)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(TimeLimit.ACCEPT_NOTICE, TimeLimitComplexity.SIMPLE, 3),
-					org.assertj.core.groups.Tuple.tuple(TimeLimit.ACCEPT_NOTICE, TimeLimitComplexity.COMPLEX, 5),
-					org.assertj.core.groups.Tuple.tuple(TimeLimit.HANDLE, null, 30));
+			.containsExactly(Tuple.tuple(TimeLimit.ACCEPT_NOTICE, TimeLimitComplexity.SIMPLE, 3),
+					Tuple.tuple(TimeLimit.ACCEPT_NOTICE, TimeLimitComplexity.COMPLEX, 5),
+					Tuple.tuple(TimeLimit.HANDLE, null, 30));
 	}
 
 }

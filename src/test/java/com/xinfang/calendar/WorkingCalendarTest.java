@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -174,7 +175,7 @@ class WorkingCalendarTest {
 
 		@Test
 		void aYearIsEnteredOnceItsNationalDayHolidayIsThere() {
-			var partial = new java.util.ArrayList<>(List.of(new CalendarDay(d("2027-01-01"), DayKind.HOLIDAY, "元旦"),
+			var partial = new ArrayList<>(List.of(new CalendarDay(d("2027-01-01"), DayKind.HOLIDAY, "元旦"),
 					new CalendarDay(d("2027-02-06"), DayKind.WORKDAY, "春节")));
 			assertThat(HolidayTable.of(partial).covers(2027)).isFalse();
 			assertThat(HolidayTable.of(partial).missingYears(d("2026-11-29"))).containsExactly(2026, 2027);
@@ -196,7 +197,7 @@ class WorkingCalendarTest {
 
 	@Test
 	void anInMemoryHolidayChangesTheDueDate() {
-		var extra = new java.util.ArrayList<>(HolidayTable.bundled().all());
+		var extra = new ArrayList<>(HolidayTable.bundled().all());
 		extra.add(new CalendarDay(d("2026-03-17"), DayKind.HOLIDAY, "测试假日"));
 		WorkingCalendar edited = WorkingCalendar.of(HolidayTable.of(extra));
 		assertThat(CHINA.addCalendarDays(d("2026-03-02"), 15)).isEqualTo(d("2026-03-17"));

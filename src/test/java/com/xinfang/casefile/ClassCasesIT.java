@@ -6,6 +6,12 @@ import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.privacy.IdNumber;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -181,36 +188,36 @@ class ClassCasesIT {
 	}
 
 	/** A staff member's browser session: form login with the CSRF token, cookies kept. */
-	record StaffSession(java.net.http.HttpClient client, int port) {
+	record StaffSession(HttpClient client, int port) {
 
 		static StaffSession login(int port, String username) {
 			try {
-				var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-					.followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+				var client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+					.followRedirects(HttpClient.Redirect.NEVER).build();
 				var session = new StaffSession(client, port);
 				String form = session.get("/console/login");
-				var m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+				var m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
 				assertThat(m.find()).as("csrf token on the login form").isTrue();
 				String body = "portal=staff&username=" + username + "&password=Demo%402026&_csrf=" + m.group(1);
-				var res = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+				var res = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
 					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+					.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(res.statusCode()).isEqualTo(302);
 				return session;
 			}
-			catch (java.io.IOException | InterruptedException ex) {
+			catch (IOException | InterruptedException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}
 
 		String get(String path) {
 			try {
-				var res = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-					.header("Accept", "text/html").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+				var res = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+					.header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(res.statusCode()).as(path).isEqualTo(200);
 				return res.body();
 			}
-			catch (java.io.IOException | InterruptedException ex) {
+			catch (IOException | InterruptedException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}

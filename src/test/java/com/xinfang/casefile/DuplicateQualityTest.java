@@ -3,6 +3,7 @@ package com.xinfang.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,8 @@ class DuplicateQualityTest {
 				}
 			}
 		}
-		java.util.Collections.sort(ownScores);
-		java.util.Collections.sort(otherScores);
+		Collections.sort(ownScores);
+		Collections.sort(otherScores);
 		System.out.println("original scores (deciles): " + deciles(ownScores) + "; unrelated (deciles): " + deciles(otherScores));
 		double r1 = (double) top1 / repeats.size(), r5 = (double) top5 / repeats.size();
 		double below = (double) unrelatedBelow / unrelated, above = (double) originalAbove / repeats.size();

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
+import com.xinfang.identity.Actor;
+import com.xinfang.identity.DataScope;
+import com.xinfang.identity.Role;
 import com.xinfang.privacy.IdNumber;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,8 +130,8 @@ class DuplicatesIT {
 		var later = api.post("/api/v1/petitions", token, letter("430721", "养殖场排污又来了", "养殖场的猪粪还在往沟渠里排，鱼塘又死鱼了。",
 				"张小明", id, "13907369999"));
 		var file = persons.of(later.body().get("number").asString(), 0,
-				new com.xinfang.identity.Actor(1, "t", "测试", com.xinfang.identity.Actor.Kind.STAFF, "CD-XFJ", "430700",
-						java.util.Set.of(com.xinfang.identity.Role.REGISTRAR), com.xinfang.identity.DataScope.region("4307")));
+				new Actor(1, "t", "测试", Actor.Kind.STAFF, "CD-XFJ", "430700",
+						Set.of(Role.REGISTRAR), DataScope.region("4307")));
 		assertThat(file.matters()).extracting(PersonFiles.Entry::number).contains(originalNumber, later.body().get("number").asString());
 		assertThat(file.repeats()).isGreaterThanOrEqualTo(1);
 		assertThat(file.firstTime()).isEqualTo(1);
@@ -221,8 +225,8 @@ class DuplicatesIT {
 		assertThat(created.status()).isEqualTo(201);
 		String number = created.body().get("number").asString();
 		long userId = jdbc.sql("SELECT citizen_user_id FROM petition WHERE number = ?").param(number).query(Long.class).single();
-		var me = new com.xinfang.identity.Actor(userId, "citizen", "张三", com.xinfang.identity.Actor.Kind.CITIZEN, null, null,
-				java.util.Set.of(com.xinfang.identity.Role.CITIZEN), com.xinfang.identity.DataScope.own(userId));
+		var me = new Actor(userId, "citizen", "张三", Actor.Kind.CITIZEN, null, null,
+				Set.of(Role.CITIZEN), DataScope.own(userId));
 		var hint = hints.before("新洲镇渡口的趸船护栏还是断的，锈得厉害，坐船过河太危险，请求维修。", "430781", me);
 		assertThat(hint.own()).extracting(Duplicates.Match::number).contains(number);
 

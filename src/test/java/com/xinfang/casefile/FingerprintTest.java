@@ -3,6 +3,7 @@ package com.xinfang.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class FingerprintTest {
@@ -37,7 +38,7 @@ class FingerprintTest {
 	void similarityIsOneForTheSameTextZeroForNothingSharedAndSymmetric() {
 		var a = Fingerprint.of(null, "澧县澧阳街道回收站凌晨装卸废铁噪音扰民");
 		var b = Fingerprint.of(null, "汉寿县某小学食堂饭菜质量差价格高");
-		assertThat(TextSimilarity.score(a, a, FLAT)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(TextSimilarity.score(a, a, FLAT)).isCloseTo(1.0, Offset.offset(1e-9));
 		assertThat(TextSimilarity.score(a, b, FLAT)).isZero();
 		var c = Fingerprint.of(null, "回收站半夜卸废铁，噪音太大");
 		assertThat(TextSimilarity.score(a, c, FLAT)).isEqualTo(TextSimilarity.score(c, a, FLAT)).isBetween(0.2, 0.99);

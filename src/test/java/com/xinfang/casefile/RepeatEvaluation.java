@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -152,7 +153,7 @@ final class RepeatEvaluation {
 			for (int i = 0; i < order.length; i++) {
 				order[i] = i;
 			}
-			java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+			Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
 			boolean positive = q.kind() != Kind.NEGATIVE;
 			int rank = 1;
 			for (double s : scores) {

@@ -2,14 +2,13 @@ package com.xinfang.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.xinfang.petition.PetitionViews.HistoryEntry;
 import com.xinfang.notification.StaffNotices.Notice;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The console's small rules of issue 14: one reminder per matter, the returned draft, names not fragments. */
+/** The console's small rules of issue 14: one reminder per matter, names not fragments. */
 class ConsoleConventionsTest {
 
 	private static final OffsetDateTime T = OffsetDateTime.of(2026, 12, 7, 9, 0, 0, 0, ZoneOffset.ofHours(8));
@@ -24,18 +23,6 @@ class ConsoleConventionsTest {
 	}
 
 	@Test
-	void theReturnReasonUntilANewDraft() {
-		var returned = List.of(entry("REPLY", "REPLY_PENDING_APPROVAL", "拟定处理意见书"),
-				entry("RETURN", "ACCEPTED", "退回修改：请写明补发金额"));
-		assertThat(ConsolePages.returnedNote(returned)).isEqualTo("请写明补发金额");
-		var redrafted = new java.util.ArrayList<>(returned);
-		redrafted.add(entry("REPLY", "REPLY_PENDING_APPROVAL", "拟定处理意见书"));
-		assertThat(ConsolePages.returnedNote(redrafted)).isNull();
-		// a closure sent back by the reviewer is not a draft returned by the head
-		assertThat(ConsolePages.returnedNote(List.of(entry("ACCEPT", "ACCEPTED", "受理")))).isNull();
-	}
-
-	@Test
 	void accusedSuggestionsAreNamesNotFragments() {
 		assertThat(SuggestionPanel.looksLikeOrganization("比同厂")).isFalse();
 		assertThat(SuggestionPanel.looksLikeOrganization("街道白洋河村5组、工业园道路征收该组")).isFalse();
@@ -43,10 +30,6 @@ class ConsoleConventionsTest {
 		assertThat(SuggestionPanel.looksLikeOrganization("丹阳街道办事处")).isTrue();
 		assertThat(SuggestionPanel.looksLikePerson("包工头刘某")).isTrue();
 		assertThat(SuggestionPanel.looksLikePerson("和他说")).isFalse();
-	}
-
-	private static HistoryEntry entry(String action, String to, String note) {
-		return new HistoryEntry(T, "hr.head", action, null, to, note);
 	}
 
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CoordinationRecordsIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
+import com.xinfang.identity.Accounts;
+import com.xinfang.petition.Unmasking;
+import com.xinfang.platform.DomainException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class JointHandlingIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -27,13 +32,13 @@ class JointHandlingIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	com.xinfang.petition.Unmasking unmasking;
+	Unmasking unmasking;
 
 	@Autowired
 	JointHandling jointHandling;
 
 	@Autowired
-	com.xinfang.identity.Accounts accounts;
+	Accounts accounts;
 
 	@Test
 	void anAccusationIsNeverSpreadByAWhistle() {
@@ -135,8 +140,8 @@ class JointHandlingIT {
 
 		// least privilege: the called-in unit sees the matter but not the petitioner's identity
 		var housingActor = accounts.actorByUsername("housing.officer").orElseThrow();
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> unmasking.reveal(number, 0, "需要联系信访人上门鉴定", housingActor))
-			.isInstanceOf(com.xinfang.platform.DomainException.Forbidden.class);
+		Assertions.assertThatThrownBy(() -> unmasking.reveal(number, 0, "需要联系信访人上门鉴定", housingActor))
+			.isInstanceOf(DomainException.Forbidden.class);
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'UNMASK_REFUSED' AND target = ? AND actor LIKE '%housing%'")
 			.param(number).query(Long.class).single()).isEqualTo(1);
 		var reply = api.post("/api/v1/petitions/" + number + "/joint/reply", officer,

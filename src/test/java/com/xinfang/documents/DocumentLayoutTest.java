@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -143,8 +145,8 @@ class DocumentLayoutTest {
 		}
 	}
 
-	private static java.util.Map<String, String> withoutContact(OfficialDocument doc) {
-		var fields = new java.util.LinkedHashMap<>(doc.fields());
+	private static Map<String, String> withoutContact(OfficialDocument doc) {
+		var fields = new LinkedHashMap<>(doc.fields());
 		fields.remove(CONTACT);
 		return fields;
 	}

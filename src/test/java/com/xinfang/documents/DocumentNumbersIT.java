@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.xinfang.IntegrationTest;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Unit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,11 +103,11 @@ class DocumentNumbersIT {
 		Unit hr = hr();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			List<Future<DocumentNumber>> all = new java.util.ArrayList<>();
+			List<Future<DocumentNumber>> all = new ArrayList<>();
 			for (int i = 0; i < 40; i++) {
 				all.add(pool.submit(() -> next(hr, 2105)));
 			}
-			java.util.Set<Integer> seen = new java.util.TreeSet<>();
+			Set<Integer> seen = new TreeSet<>();
 			for (var f : all) {
 				seen.add(f.get(30, TimeUnit.SECONDS).sequence());
 			}

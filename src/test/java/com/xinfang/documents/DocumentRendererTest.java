@@ -8,15 +8,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -144,11 +148,11 @@ class DocumentRendererTest {
 		assertThat(text).doesNotContain("null", "□", "信访编号");
 		for (String missing : List.of(DocumentFields.PARTIES, FACTS, DocumentFields.RESPONSIBILITIES, DocumentFields.TERMS,
 				DocumentFields.PERFORMANCE, DocumentFields.MEDIATOR_NAME)) {
-			var fields = new java.util.HashMap<>(doc.fields());
+			var fields = new HashMap<>(doc.fields());
 			fields.remove(missing);
 			var without = new OfficialDocument(doc.kind(), doc.petitionNumber(), doc.issuingUnitName(), doc.issuedOn(), null,
 					doc.title(), doc.receivedOn(), fields);
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> RENDERER.render(without))
+			Assertions.assertThatThrownBy(() -> RENDERER.render(without))
 				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("（" + missing + "）");
 		}
 	}
@@ -260,9 +264,9 @@ class DocumentRendererTest {
 	void rendersTheSameBytesFromManyThreadsAtOnce() throws Exception {
 		OfficialDocument doc = Samples.of(DocumentKind.HANDLING_OPINION);
 		byte[] expected = RENDERER.render(doc);
-		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		var pool = Executors.newFixedThreadPool(4);
 		try {
-			List<java.util.concurrent.Future<byte[]>> results = new ArrayList<>();
+			List<Future<byte[]>> results = new ArrayList<>();
 			for (int i = 0; i < 16; i++) {
 				results.add(pool.submit(() -> RENDERER.render(doc)));
 			}

@@ -17,16 +17,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The national hand-over: export validates against the checked-in schema; import reproduces the matter, once. */
@@ -34,8 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
 class HandOverIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -105,7 +114,7 @@ class HandOverIT {
 				"本人在鼎城区某砖厂务工，砖厂拖欠工资两万三千元至今未付，请求督促支付。", "LABOR", "CLAIM", "SIMPLE",
 				List.of(new RegisterPetition.PetitionerInput(name, IdNumber.withCheckCharacter(id17),
 						"1380736" + id17.substring(13), "鼎城区武陵镇某村", true)), 1, new RegisterPetition.Accused("某砖厂", null), null);
-		String number = registration.registerAt(cmd, List.of(file), registrar, java.time.Instant.now(clock)).petition().number();
+		String number = registration.registerAt(cmd, List.of(file), registrar, Instant.now(clock)).petition().number();
 		var api = new TestApi(port);
 		String token = api.token("city.registrar", "Demo@2026");
 		String officer = api.token("hr.officer", "Demo@2026");
@@ -133,7 +142,7 @@ class HandOverIT {
 		assertThat(m.get("documents").size()).isGreaterThan(0);
 		assertThat(m.get("petitioners").get(0).get("idNumber").asString()).hasSize(18);
 		assertThat(m.get("attachments").get(0).get("contentBase64").asString())
-			.isEqualTo(java.util.Base64.getEncoder().encodeToString(PDF));
+			.isEqualTo(Base64.getEncoder().encodeToString(PDF));
 
 		// the schema is not a rubber stamp
 		ObjectNode broken = (ObjectNode) JSON.readTree(pkg.toString());
@@ -162,7 +171,7 @@ class HandOverIT {
 		// the copy starts its own lifecycle at registration, with its statutory clock from the original receipt
 		assertThat(c.get("status").asString()).isEqualTo("REGISTERED");
 		assertThat(c.get("deadlines").get("acceptStatutory").asString())
-			.isLessThanOrEqualTo(java.time.LocalDate.now(clock).plusDays(20).toString());
+			.isLessThanOrEqualTo(LocalDate.now(clock).plusDays(20).toString());
 
 		// the same package again: nothing new
 		long before = jdbc.sql("SELECT count(*) FROM petition").query(Long.class).single();
@@ -189,9 +198,9 @@ class HandOverIT {
 	}
 
 	/** The second system: the whole application again, on its own embedded PostgreSQL, data directory and keys. */
-	static org.springframework.context.ConfigurableApplicationContext second;
+	static ConfigurableApplicationContext second;
 
-	@org.junit.jupiter.api.AfterAll
+	@AfterAll
 	static void stopTheSecondSystem() {
 		if (second != null) {
 			second.close();
@@ -199,7 +208,7 @@ class HandOverIT {
 	}
 
 	Answer callSecond(String method, String path, String body) {
-		int secondPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) second).getWebServer().getPort();
+		int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
 		try {
 			var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secondPort + path)).header("X-Api-Key", "demo-national-key");
 			if (body != null) {
@@ -220,12 +229,12 @@ class HandOverIT {
 		JsonNode m = pkg.get("matters").get(0);
 		assertThat(m.get("records").size()).as("the transfer's 双沟通 record").isGreaterThan(0);
 
-		second = new org.springframework.boot.builder.SpringApplicationBuilder(com.xinfang.XinFangApplication.class).profiles("it")
+		second = new SpringApplicationBuilder(com.xinfang.XinFangApplication.class).profiles("it")
 			.run("--server.port=0", "--xinfang.db.embedded-server.directory=./target/it-db-second",
 					"--xinfang.db.embedded-server.port=0", "--xinfang.crypto.key-file=./target/it-db-second/keys.properties",
 					"--xinfang.attachments.directory=./target/it-db-second/attachments", "--xinfang.demo.petitions=0",
 					// the second system's clock agrees with the first one's (both start from a fixed instant in the tests)
-					"--xinfang.clock.start=" + java.time.OffsetDateTime.now(clock));
+					"--xinfang.clock.start=" + OffsetDateTime.now(clock));
 		JdbcClient jdbc2 = second.getBean(JdbcClient.class);
 		// really another database (another server, another data directory), with keys of its own
 		assertThat(jdbc2.sql("SELECT current_setting('data_directory')").query(String.class).single())
@@ -277,7 +286,7 @@ class HandOverIT {
 		step.put("at", OffsetDateTime.now(clock).withNano(0).toString());
 		step.put("action", "REPLY");
 		step.put("note", "已出具处理意见书");
-		((tools.jackson.databind.node.ArrayNode) later.get("matters").get(0).get("history")).add(step);
+		((ArrayNode) later.get("matters").get(0).get("history")).add(step);
 		var update = callSecond("POST", "/api/v1/exchange/partner/handover/import", later.toString()).body().get("results").get(0);
 		assertThat(update.get("status").asString()).as(update.toString()).isEqualTo("UPDATED");
 		assertThat(update.get("number").asString()).isEqualTo(copy);

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,6 +34,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 class HotlineIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -305,7 +308,7 @@ class HotlineIT {
 		String base = "http://127.0.0.1:" + port;
 		String loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/console/login")).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
-		var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+		var m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
 		assertThat(m.find()).isTrue();
 		String form = "portal=staff&username=admin&password=" + URLEncoder.encode("Demo@2026", StandardCharsets.UTF_8)
 				+ "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
@@ -326,7 +329,7 @@ class HotlineIT {
 		assertThat(received.body()).contains(number).contains("有效");
 	}
 
-	static <T> T waitFor(java.util.function.Supplier<T> probe) throws InterruptedException {
+	static <T> T waitFor(Supplier<T> probe) throws InterruptedException {
 		for (int i = 0; i < 200; i++) {
 			T value = probe.get();
 			if (value != null) {

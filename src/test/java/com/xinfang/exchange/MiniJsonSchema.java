@@ -2,6 +2,7 @@ package com.xinfang.exchange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -91,7 +92,7 @@ final class MiniJsonSchema {
 			if (schema.has("maxLength") && s.length() > schema.get("maxLength").asInt()) {
 				faults.add(at + ": too long");
 			}
-			if (schema.has("pattern") && !java.util.regex.Pattern.compile(schema.get("pattern").asString()).matcher(s).find()) {
+			if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asString()).matcher(s).find()) {
 				faults.add(at + ": " + s + " does not match " + schema.get("pattern").asString());
 			}
 		}

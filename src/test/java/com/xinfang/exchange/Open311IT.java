@@ -6,6 +6,7 @@ import com.xinfang.IntegrationTest;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
+import com.xinfang.platform.DomainException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -270,8 +272,8 @@ class Open311IT {
 		assertThat(post("/open311/v2/requests.json", report(rotated.apiKey(), "URBAN", WULING)).status()).isEqualTo(403);
 		// only an administrator manages partners
 		Actor registrar = new Actor(0, "x", "x", Actor.Kind.STAFF, "CD-XFJ", "430700", Set.of(Role.REGISTRAR), DataScope.none());
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> partners.rotate("demo-app", registrar))
-			.isInstanceOf(com.xinfang.platform.DomainException.Forbidden.class);
+		Assertions.assertThatThrownBy(() -> partners.rotate("demo-app", registrar))
+			.isInstanceOf(DomainException.Forbidden.class);
 	}
 
 	@Test

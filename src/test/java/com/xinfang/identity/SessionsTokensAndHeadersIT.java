@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
+import com.xinfang.platform.TrustedProxies;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -175,13 +178,13 @@ class SessionsTokensAndHeadersIT {
 	private record TrustedProxiesProbe(String config) {
 
 		String client(String peer, String forwardedFor) {
-			var request = new org.springframework.mock.web.MockHttpServletRequest();
+			var request = new MockHttpServletRequest();
 			request.setRemoteAddr(peer);
 			request.addHeader("X-Forwarded-For", forwardedFor);
 			var seen = new String[1];
 			try {
-				com.xinfang.platform.TrustedProxies.forTest(config)
-					.doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(), (req, res) -> seen[0] = req.getRemoteAddr());
+				TrustedProxies.forTest(config)
+					.doFilter(request, new MockHttpServletResponse(), (req, res) -> seen[0] = req.getRemoteAddr());
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);

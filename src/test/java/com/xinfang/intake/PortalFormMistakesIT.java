@@ -3,6 +3,7 @@ package com.xinfang.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
+import com.xinfang.petition.AttachmentSafetyTestSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +83,7 @@ class PortalFormMistakesIT {
 	void aPictureTooLargeToShowIsAMessageOnTheForm() throws Exception {
 		long before = count();
 		var r = submit(Map.of("title", "违章搭建", "content", "邻居在楼顶违章搭建彩钢房，存在安全隐患。", "county", "430702", "truthful",
-				"true"), "现场.png", com.xinfang.petition.AttachmentSafetyTestSupport.pngHeader(20_000, 20_000));
+				"true"), "现场.png", AttachmentSafetyTestSupport.pngHeader(20_000, 20_000));
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(r.body()).contains("尺寸过大").contains("违章搭建");
 		assertThat(count()).isEqualTo(before);
@@ -94,7 +96,7 @@ class PortalFormMistakesIT {
 	private HttpResponse<String> submit(Map<String, String> fields, String fileName, byte[] file) throws IOException {
 		String boundary = "----xf" + System.nanoTime();
 		var body = new ByteArrayOutputStream();
-		var all = new java.util.LinkedHashMap<>(fields);
+		var all = new LinkedHashMap<>(fields);
 		all.put("_csrf", csrf);
 		for (var e : all.entrySet()) {
 			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + e.getValue()

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
+import com.xinfang.analytics.AnnualReport;
+import com.xinfang.analytics.Indicators;
+import com.xinfang.identity.Accounts;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -78,20 +84,20 @@ class MediationFiguresIT {
 
 		// the annual report's mediation section for 鼎城区, March 2025 as the period: 5 件次, 3 agreed, 1 failed, 75.0 %
 		var q = indicators.resolve(accounts.actorByUsername("leader").orElseThrow(), from, to, "430703", null);
-		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(report.render(q, 2025)));
-				var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+		try (var doc = new XWPFDocument(new ByteArrayInputStream(report.render(q, 2025)));
+				var text = new XWPFWordExtractor(doc)) {
 			assertThat(text.getText()).contains("全年排查化解矛盾纠纷5件次").contains("达成调解协议3件、未达成协议1件，调解成功率75.0%");
 		}
 	}
 
 	@Autowired
-	com.xinfang.analytics.Indicators indicators;
+	Indicators indicators;
 
 	@Autowired
-	com.xinfang.analytics.AnnualReport report;
+	AnnualReport report;
 
 	@Autowired
-	com.xinfang.identity.Accounts accounts;
+	Accounts accounts;
 
 	private void insert(String tag, String village, long reporter, String registered, String outcome, String outcomeOn) {
 		LocalDate reg = LocalDate.parse(registered);

@@ -6,6 +6,8 @@ import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.privacy.IdNumber;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MediationFlowIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -75,7 +77,7 @@ class MediationFlowIT {
 		assertThat(reported.body().toString()).doesNotContain("13907369991", ID);
 		byte[] phoneEnc = jdbc.sql("SELECT phone_enc FROM dispute_party p JOIN dispute d ON d.id = p.dispute_id WHERE d.number = ? AND seq = 0")
 			.param(number).query(byte[].class).single();
-		assertThat(new String(phoneEnc, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("13907369991");
+		assertThat(new String(phoneEnc, StandardCharsets.ISO_8859_1)).doesNotContain("13907369991");
 
 		// the worker's register lists it; another county's centre's does not
 		assertThat(api.get("/api/v1/disputes?status=OPEN", worker).body().findValuesAsString("number")).contains(number);

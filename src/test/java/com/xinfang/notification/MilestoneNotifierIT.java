@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
 
 /** Issue 13 item 4: an event delivered twice (crash before completion, resubmission) texts once. */
 @IntegrationTest
@@ -31,7 +32,7 @@ class MilestoneNotifierIT {
 		Instant at = Instant.parse("2026-11-21T02:00:00Z");
 		var accepted = new PetitionAccepted(number, Status.TRANSFERRED, "CD-HRSS", at);
 		// the listener itself, without the asynchronous proxy: two deliveries, one after the other
-		MilestoneNotifier notifier = org.springframework.test.util.AopTestUtils.getTargetObject(this.notifier);
+		MilestoneNotifier notifier = AopTestUtils.getTargetObject(this.notifier);
 		long before = count(number);
 		notifier.on(accepted);
 		notifier.on(accepted); // the registry delivers it again

@@ -11,6 +11,7 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccuserConfidentialityIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	private static final AtomicInteger SEQ = new AtomicInteger(300);
 
@@ -198,7 +199,7 @@ class AccuserConfidentialityIT {
 		actions.perform(matter, p.version(), new PetitionCommand.Classify("URBAN", Kind.ACCUSATION, Complexity.SIMPLE, "CD-ZJJ"),
 				actor("city.registrar"));
 		var after = queries.find(matter, actor("city.registrar"));
-		assertThat(after.status()).isEqualTo("REGISTERED");
+		assertThat(after.status()).isEqualTo(Status.REGISTERED);
 		assertThat(after.responsibleUnitCode()).isNull();
 		assertThatThrownBy(() -> queries.find(matter, housing)).isInstanceOf(DomainException.NotFound.class);
 	}

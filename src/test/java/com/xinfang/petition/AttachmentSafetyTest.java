@@ -2,15 +2,19 @@ package com.xinfang.petition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
 
 /** Downloads are named by the detected type; PDFs are never shown inline; huge pictures are refused. */
 class AttachmentSafetyTest {
@@ -46,7 +50,7 @@ class AttachmentSafetyTest {
 
 	@Test
 	void theStoreRefusesTheBombAndKeepsNothing() throws IOException {
-		var store = new AttachmentStore(dir.resolve("store"), "directory", null, new org.springframework.mock.env.MockEnvironment());
+		var store = new AttachmentStore(dir.resolve("store"), "directory", null, new MockEnvironment());
 		byte[] bytes = pngHeader(20_000, 20_000);
 		var upload = new Upload() {
 			@Override
@@ -60,11 +64,11 @@ class AttachmentSafetyTest {
 			}
 
 			@Override
-			public java.io.InputStream open() {
-				return new java.io.ByteArrayInputStream(bytes);
+			public InputStream open() {
+				return new ByteArrayInputStream(bytes);
 			}
 		};
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.store(upload, 0))
+		Assertions.assertThatThrownBy(() -> store.store(upload, 0))
 			.hasMessageContaining("图片「现场.png」尺寸过大");
 		try (var files = Files.list(dir.resolve("store"))) {
 			assertThat(files).isEmpty();

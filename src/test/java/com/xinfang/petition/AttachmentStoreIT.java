@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.platform.DomainException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,10 @@ class AttachmentStoreIT {
 	@Test
 	void bytesStoredInTheDatabaseAreReadBackWithoutAnyLocalFile() throws Exception {
 		jdbc.sql("INSERT INTO attachment_content (storage_key, content) VALUES ('00000000-0000-0000-0000-00000000abcd.pdf', ?)")
-			.param("%PDF-1.4 常德".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.param("%PDF-1.4 常德".getBytes(StandardCharsets.UTF_8))
 			.update();
 		try (var in = store.open("00000000-0000-0000-0000-00000000abcd.pdf")) {
-			assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4 常德");
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4 常德");
 		}
 	}
 

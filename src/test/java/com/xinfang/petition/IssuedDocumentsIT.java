@@ -7,12 +7,23 @@ import com.xinfang.TestApi;
 import com.xinfang.documents.DocumentNumber;
 import com.xinfang.privacy.IdNumber;
 import com.xinfang.privacy.PersonalDataCipher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,29 +129,29 @@ class IssuedDocumentsIT {
 	/** Kept under target/documents to look at. */
 	static void write(String name, byte[] pdf) {
 		try {
-			java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "documents"));
-			java.nio.file.Files.write(java.nio.file.Path.of("target", "documents", "it_" + name), pdf);
+			Files.createDirectories(Path.of("target", "documents"));
+			Files.write(Path.of("target", "documents", "it_" + name), pdf);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
 	/** The HTTP status of a GET without login, whatever the body. */
 	int status(String path) {
 		try {
-			return java.net.http.HttpClient.newHttpClient()
-				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).GET().build(),
-						java.net.http.HttpResponse.BodyHandlers.discarding())
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+						HttpResponse.BodyHandlers.discarding())
 				.statusCode();
 		}
-		catch (java.io.IOException | InterruptedException ex) {
+		catch (IOException | InterruptedException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
 	static DocumentNumber numberIn(String text, String agencyCode) {
-		var m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(agencyCode) + "〔\\d{4}〕[1-9]\\d*号").matcher(text);
+		var m = Pattern.compile(Pattern.quote(agencyCode) + "〔\\d{4}〕[1-9]\\d*号").matcher(text);
 		assertThat(m.find()).as("a 发文字号 of %s in %s", agencyCode, text).isTrue();
 		return DocumentNumber.parse(m.group()).orElseThrow();
 	}
@@ -163,8 +174,8 @@ class IssuedDocumentsIT {
 		assertThat(opinion).startsWith("常德市人力资源和社会保障局信访事项处理意见书")
 			.contains("一、信访请求" + CONTENT)
 			.doesNotContain(CONTENT.substring(0, 200) + "…")
-			.contains("常德市人力资源和社会保障局" + java.time.LocalDate.now(ZoneId.of("Asia/Shanghai"))
-				.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")));
+			.contains("常德市人力资源和社会保障局" + LocalDate.now(ZoneId.of("Asia/Shanghai"))
+				.format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
 		DocumentNumber accepted = numberIn(notice, "常人社信");
 		DocumentNumber replied = numberIn(opinion, "常人社信");
 		assertThat(replied.year()).isEqualTo(accepted.year());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
+import com.xinfang.identity.SmsOutbox;
 import com.xinfang.privacy.IdNumber;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -136,7 +137,7 @@ class LifecycleScenarioIT {
 	}
 
 	@Autowired
-	com.xinfang.identity.SmsOutbox outbox;
+	SmsOutbox outbox;
 
 	boolean waitForSms(String number, String words) {
 		for (int i = 0; i < 100; i++) {

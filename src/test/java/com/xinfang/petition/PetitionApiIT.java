@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
 import com.xinfang.privacy.IdNumber;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +88,7 @@ class PetitionApiIT {
 		assertThat(badId.body().get("errors").get(0).get("field").asString()).isEqualTo("petitioners[0].idNumber");
 		assertThat(badId.body().get("errors").get(0).get("message").asString()).contains("校验位");
 
-		var body = new java.util.HashMap<>(letter("999999", IdNumber.withCheckCharacter("43070219800101123")));
+		var body = new HashMap<>(letter("999999", IdNumber.withCheckCharacter("43070219800101123")));
 		body.put("content", "   ");
 		var both = api.post("/api/v1/petitions", token, body);
 		assertThat(both.status()).isEqualTo(400);

@@ -15,8 +15,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RegistrationIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	PetitionRegistration registration;
@@ -62,7 +64,7 @@ class RegistrationIT {
 
 	}
 
-	static final byte[] PNG = java.util.Base64.getDecoder()
+	static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
 	Actor registrar() {

@@ -8,6 +8,7 @@ import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SameMatterIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	private static final AtomicInteger SEQ = new AtomicInteger(500);
 
@@ -82,7 +83,7 @@ class SameMatterIT {
 		standAs(earlier, "FINAL");
 		// no category, no kind: the rule still applies (it used to be skipped)
 		String again = register(RETOLD, null, null, "430726");
-		assertThat(queries.find(again, actor("city.registrar")).status()).isEqualTo("REGISTERED");
+		assertThat(queries.find(again, actor("city.registrar")).status()).isEqualTo(Status.REGISTERED);
 		assertThatThrownBy(() -> accept(again, actor("city.registrar")))
 			.isInstanceOf(DomainException.Conflict.class)
 			.hasMessageContaining(earlier)
@@ -102,7 +103,7 @@ class SameMatterIT {
 		standAs(register(FACTS, "LAND", "CLAIM", "430726"), "FINAL");
 		String other = register("我儿子在县城某职业学校就读，学校多收住宿费一千二百元，请求退还。", "EDU", "CLAIM", "430726");
 		accept(other, actor("city.registrar"));
-		assertThat(queries.find(other, actor("city.registrar")).status()).isEqualTo("ACCEPTED");
+		assertThat(queries.find(other, actor("city.registrar")).status()).isEqualTo(Status.ACCEPTED);
 	}
 
 	@Test
@@ -138,7 +139,7 @@ class SameMatterIT {
 		standAs(earlier, "FINAL");
 		String claim = register(RETOLD, "LAND", "CLAIM", "430726");
 		accept(claim, actor("city.registrar"));
-		assertThat(queries.find(claim, actor("city.registrar")).status()).isEqualTo("ACCEPTED");
+		assertThat(queries.find(claim, actor("city.registrar")).status()).isEqualTo(Status.ACCEPTED);
 	}
 
 	@Test

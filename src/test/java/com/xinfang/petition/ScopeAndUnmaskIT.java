@@ -9,6 +9,7 @@ import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ScopeAndUnmaskIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	PetitionRegistration registration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -61,7 +62,7 @@ class EmbeddedPostgresSafetyIT {
 	void aServerOnAnotherDataDirectoryIsRecognisedAsForeign() throws Exception {
 		try (var other = EmbeddedPostgresServer.start(props(dir.resolve("other"), 0), "pw-0123456789", false);
 				var c = DriverManager.getConnection(other.jdbcUrl(), "postgres", "pw-0123456789")) {
-			java.nio.file.Files.createDirectories(dir.resolve("mine/pg"));
+			Files.createDirectories(dir.resolve("mine/pg"));
 			assertThatThrownBy(() -> EmbeddedPostgresServer.requireDataDirectory(c, dir.resolve("mine/pg")))
 				.isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("不是本实例的内置数据库")
@@ -116,7 +117,7 @@ class EmbeddedPostgresSafetyIT {
 	@Test
 	void aDataDirectoryOfAnEarlierVersionWithoutPasswordIsSecuredOnItsFirstStart() throws Exception {
 		// as created by earlier versions: zonky's initdb with trust authentication
-		java.nio.file.Files.createDirectories(dir.resolve("pg"));
+		Files.createDirectories(dir.resolve("pg"));
 		try (var old = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
 			.setDataDirectory(dir.resolve("pg"))
 			.setCleanDataDirectory(false)
@@ -147,7 +148,7 @@ class EmbeddedPostgresSafetyIT {
 				var rs = c.createStatement().executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
 			rs.next();
 			assertThat(rs.getInt(1)).isEqualTo(EmbeddedPostgresServer.MAJOR_VERSION);
-			assertThat(java.nio.file.Files.readString(dir.resolve("pg/PG_VERSION")).trim())
+			assertThat(Files.readString(dir.resolve("pg/PG_VERSION")).trim())
 				.isEqualTo(String.valueOf(EmbeddedPostgresServer.MAJOR_VERSION));
 		}
 	}
@@ -155,15 +156,15 @@ class EmbeddedPostgresSafetyIT {
 	@Test
 	void aDataDirectoryOfAnotherMajorVersionIsRefusedWithAClearMessageAndLeftAlone() throws Exception {
 		Path pg = dir.resolve("pg");
-		java.nio.file.Files.createDirectories(pg);
-		java.nio.file.Files.writeString(pg.resolve("PG_VERSION"), "17\n");
+		Files.createDirectories(pg);
+		Files.writeString(pg.resolve("PG_VERSION"), "17\n");
 		assertThatThrownBy(() -> EmbeddedPostgresServer.start(props(dir, 0), "pw-0123456789", false))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("由 PostgreSQL 17 创建")
 			.hasMessageContaining("PostgreSQL " + EmbeddedPostgresServer.MAJOR_VERSION);
-		assertThat(java.nio.file.Files.readString(pg.resolve("PG_VERSION"))).isEqualTo("17\n");
+		assertThat(Files.readString(pg.resolve("PG_VERSION"))).isEqualTo("17\n");
 		// the refused start released the directory: the next start (with a fitting directory) works
-		java.nio.file.Files.delete(pg.resolve("PG_VERSION"));
+		Files.delete(pg.resolve("PG_VERSION"));
 		try (var server = EmbeddedPostgresServer.start(props(dir, 0), "pw-0123456789", false)) {
 			assertThat(server.alive()).isTrue();
 		}
@@ -172,11 +173,11 @@ class EmbeddedPostgresSafetyIT {
 	@Test
 	void aKeyFileInsideTheDataDirectoryIsMovedBesideIt() throws Exception {
 		Path data = dir.resolve("data");
-		java.nio.file.Files.createDirectories(data);
-		java.nio.file.Files.writeString(data.resolve("keys.properties"), "data-key=00112233445566778899aabbccddeeff\n");
+		Files.createDirectories(data);
+		Files.writeString(data.resolve("keys.properties"), "data-key=00112233445566778899aabbccddeeff\n");
 		Path target = dir.resolve("keys/keys.properties");
 		KeyFile.adoptLegacyLocation(target, data);
-		assertThat(java.nio.file.Files.exists(data.resolve("keys.properties"))).isFalse();
+		assertThat(Files.exists(data.resolve("keys.properties"))).isFalse();
 		assertThat(KeyFile.load(target).getProperty("data-key")).isEqualTo("00112233445566778899aabbccddeeff");
 		assertThat(KeyFile.getOrGenerate(target, "db-password", 24)).hasSize(48);
 		assertThat(KeyFile.load(target).getProperty("data-key")).as("other entries kept").isNotNull();

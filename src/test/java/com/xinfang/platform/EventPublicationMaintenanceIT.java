@@ -3,6 +3,8 @@ package com.xinfang.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,14 +22,14 @@ class EventPublicationMaintenanceIT {
 
 	/** The application's clock: the registry stamps publications with it. */
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	private UUID insert(String published, String completed) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, completion_date)
 				VALUES (?, 'test.listener', 'com.xinfang.test.Nothing', ?, ? - CAST(? AS interval), ? - CAST(? AS interval))""")
-			.params(id, "{\"id\":\"" + id + "\"}", java.time.OffsetDateTime.now(clock), published, java.time.OffsetDateTime.now(clock),
+			.params(id, "{\"id\":\"" + id + "\"}", OffsetDateTime.now(clock), published, OffsetDateTime.now(clock),
 					completed)
 			.update();
 		if (completed == null) {

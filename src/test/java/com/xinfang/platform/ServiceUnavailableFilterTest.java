@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Issue 13 item 3: a dead database answers 503 with Retry-After, in Chinese, never Spring's 500. */
 class ServiceUnavailableFilterTest {
@@ -62,8 +66,8 @@ class ServiceUnavailableFilterTest {
 		assertThat(ServiceUnavailableFilter.unavailable(new RuntimeException(
 				new SQLException("cannot execute INSERT in a read-only transaction", "25006")))).as("a demoted primary").isTrue();
 		assertThat(ServiceUnavailableFilter.unavailable(new RuntimeException(new SQLException("invalid transaction state", "25000")))).isFalse();
-		assertThat(ServiceUnavailableFilter.unavailable(new java.io.UncheckedIOException(new java.io.IOException("No space left on device")))).isTrue();
-		var rollbackFailed = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+		assertThat(ServiceUnavailableFilter.unavailable(new UncheckedIOException(new IOException("No space left on device")))).isTrue();
+		var rollbackFailed = new TransactionSystemException("JDBC rollback failed",
 				new SQLException("Connection is closed"));
 		rollbackFailed.initApplicationException(new IllegalStateException("hidden"));
 		assertThat(ServiceUnavailableFilter.unavailable(rollbackFailed)).as("rollback on a dead connection").isTrue();
@@ -74,7 +78,7 @@ class ServiceUnavailableFilterTest {
 	@Test
 	void otherFailuresPassThroughUntouched() {
 		var request = new MockHttpServletRequest("GET", "/api/v1/regions");
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(request, new IllegalStateException("bug")))
+		Assertions.assertThatThrownBy(() -> run(request, new IllegalStateException("bug")))
 			.isInstanceOf(IllegalStateException.class);
 	}
 

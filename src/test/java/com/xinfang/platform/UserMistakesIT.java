@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -250,14 +252,14 @@ class UserMistakesIT {
 			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			InputStream in = socket.getInputStream();
-			var received = new java.io.ByteArrayOutputStream();
+			var received = new ByteArrayOutputStream();
 			byte[] buffer = new byte[8192];
 			int n;
 			while ((n = in.read(buffer)) > 0) {
 				received.write(buffer, 0, n);
 				String text = received.toString(StandardCharsets.UTF_8);
 				int end = text.indexOf("\r\n\r\n");
-				var length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+				var length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
 				if (end > 0 && length.find() && received.size() >= end + 4 + Integer.parseInt(length.group(1))) {
 					break; // the whole answer is there; do not wait for Tomcat to close the connection
 				}
@@ -335,7 +337,7 @@ class UserMistakesIT {
 		}
 		String last = parts[parts.length - 1];
 		if (parent.isArray()) {
-			((tools.jackson.databind.node.ArrayNode) parent).set(Integer.parseInt(last), value);
+			((ArrayNode) parent).set(Integer.parseInt(last), value);
 		}
 		else {
 			((ObjectNode) parent).put(last, value);

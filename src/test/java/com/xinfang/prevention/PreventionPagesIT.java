@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ class PreventionPagesIT {
 		var api = new TestApi(port);
 		String registrar = api.token("wuling.registrar", "Demo@2026");
 		String id = IdNumber.withCheckCharacter("43070219720202345");
-		List<String> numbers = new java.util.ArrayList<>();
+		List<String> numbers = new ArrayList<>();
 		for (String t : List.of("房屋漏水物业不修", "再次反映房屋漏水")) {
 			var r = api.post("/api/v1/petitions", registrar, Map.of("channel", "VISIT", "regionCode", "430702001", "title", t, "content",
 					t + "，物业公司推诿，多次反映未果，请求督促维修。", "categoryCode", "LABOR", "kind", "CLAIM", "complexity", "SIMPLE", "petitioners",

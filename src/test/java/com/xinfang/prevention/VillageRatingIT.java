@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
+import com.xinfang.platform.BeijingTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,12 +74,12 @@ class VillageRatingIT {
 		petition("2022-12-30T09:00:00+08:00", true, "BEYOND_LEVEL", "CLOSED", "2023-01-20");
 		var api = new TestApi(port);
 		var a = ratings.assess(VILLAGE, 2023);
-		Map<String, Double> v = new java.util.HashMap<>();
+		Map<String, Double> v = new HashMap<>();
 		a.result().lines().forEach(l -> v.put(l.code(), l.value()));
 		assertThat(v.get("BEYOND_LEVEL")).isEqualTo(1.0);                 // P1 flagged 越级访
 		assertThat(v.get("OPEN_RED_DISPUTES")).isEqualTo(1.0);            // VRRED
 		assertThat(v.get("OVERDUE_REPEATS")).isEqualTo(1.0);              // P2: repeat, open, its acceptance limit in 2023 long past
-		assertThat(v.get("REPORTING_RATE")).isCloseTo(300.0 / 365, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(v.get("REPORTING_RATE")).isCloseTo(300.0 / 365, Offset.offset(1e-9));
 		assertThat(v.get("MEDIATION_SUCCESS_RATE")).isEqualTo(0.95);      // 19 / 20
 		assertThat(v.get("PETITIONS_PER_THOUSAND")).isEqualTo(5.0);       // 2 × 1000 / 400
 		// passed: MEDIATION_SUCCESS_RATE (95 % ≥ 95 %) and PETITIONS_PER_THOUSAND (5 ≤ 5); failed: three veto items and the reporting rate
@@ -147,7 +150,7 @@ class VillageRatingIT {
 		var approved = api.post("/api/v1/villages/ratings/" + id + "/county-approval", county, Map.of("pass", true, "note", "同意", "version", version + 1));
 		assertThat(approved.status()).isEqualTo(200);
 		assertThat(approved.body().get("status").asString()).isEqualTo("APPROVED");
-		LocalDate today = LocalDate.now(com.xinfang.platform.BeijingTime.ZONE);
+		LocalDate today = LocalDate.now(BeijingTime.ZONE);
 		assertThat(approved.body().get("titleUntil").asString()).isEqualTo(today.plusYears(2).toString());
 
 		// the next year's rating is the annual review; a review the county does not approve withdraws the title

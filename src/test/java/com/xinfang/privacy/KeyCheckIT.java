@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.xinfang.IntegrationTest;
+import com.xinfang.platform.KeyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -91,11 +92,11 @@ class KeyCheckIT {
 	void keysLiveOutsideTheDataDirectoryAndTheEmbeddedPasswordIsBesideThem() throws Exception {
 		Path keyFile = keys.keyFile();
 		assertThat(Files.exists(keyFile)).isTrue();
-		var stored = com.xinfang.platform.KeyFile.load(keyFile);
+		var stored = KeyFile.load(keyFile);
 		assertThat(stored.getProperty("db-password")).hasSizeGreaterThanOrEqualTo(32);
 		assertThat(stored.getProperty("data-key")).isNotBlank();
 		assertThat(keyFile.startsWith(Path.of("target/it-db/pg").toAbsolutePath())).isFalse();
-		assertThat(com.xinfang.platform.KeyFile.DEFAULT_LOCATION).doesNotContain("data");
+		assertThat(KeyFile.DEFAULT_LOCATION).doesNotContain("data");
 	}
 
 }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
+import com.xinfang.identity.Actor;
+import com.xinfang.identity.DataScope;
+import com.xinfang.identity.Role;
 import com.xinfang.identity.VerificationCodes;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.DomainException;
+import com.xinfang.privacy.Masking;
 import com.xinfang.privacy.PersonalDataCipher;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,11 +21,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -108,7 +115,7 @@ class ChallengeIT {
 		String body = started.body().toString();
 		assertThat(body).doesNotContain("answer").doesNotContain("explanation").doesNotContain("basis");
 		String token = started.body().get("token").asString();
-		List<Long> ids = new java.util.ArrayList<>();
+		List<Long> ids = new ArrayList<>();
 		started.body().get("questions").forEach(q -> ids.add(q.get("id").asLong()));
 		assertThat(ids).hasSize(10);
 		Map<Long, String> right = new HashMap<>();
@@ -210,7 +217,7 @@ class ChallengeIT {
 	String player(String phone, String nickname, String county) {
 		String token = Tokens.fresh();
 		jdbc.sql("INSERT INTO quiz_player (token_hash, phone_index, phone_mask, nickname, county_code, verified_at, expires_at) VALUES (?,?,?,?,?,now(),now() + interval '1 day')")
-			.params(Tokens.hash(token), cipher.blindIndex("phone", phone), com.xinfang.privacy.Masking.phone(phone), nickname, county)
+			.params(Tokens.hash(token), cipher.blindIndex("phone", phone), Masking.phone(phone), nickname, county)
 			.update();
 		return token;
 	}
@@ -239,11 +246,11 @@ class ChallengeIT {
 		clock.advance(Duration.ofMinutes(1));
 		inTx(() -> c.submit(again.token(), Map.of()));
 
-		List<Leaderboard.Entry> day = leaderboard.top(Leaderboard.day(java.time.LocalDate.of(2026, 12, 3)), null, 10);
+		List<Leaderboard.Entry> day = leaderboard.top(Leaderboard.day(LocalDate.of(2026, 12, 3)), null, 10);
 		assertThat(day).extracting(Leaderboard.Entry::nickname).containsExactly("快手", "慢工", "低分");
 		assertThat(day.get(0).phoneMask()).isEqualTo("139****0101");
 		assertThat(day.get(0).score()).isEqualTo(100);
-		assertThat(leaderboard.top(Leaderboard.day(java.time.LocalDate.of(2026, 12, 3)), "430702", 10))
+		assertThat(leaderboard.top(Leaderboard.day(LocalDate.of(2026, 12, 3)), "430702", 10))
 			.extracting(Leaderboard.Entry::nickname).containsExactly("快手", "低分");
 		// fast's third round of the day is the cap (3), on any browser
 		inTx(() -> c.start(visitor(), address(), fast));
@@ -302,9 +309,9 @@ class ChallengeIT {
 
 	@Test
 	void anExcelFileWithBadRowsImportsNothingAndSaysWhichRowsAreWrong() throws Exception {
-		var admin = com.xinfang.identity.Actor.class;
-		var bureau = new com.xinfang.identity.Actor(1, "city.registrar", "李登记", com.xinfang.identity.Actor.Kind.STAFF, "CD-XFJ", "430700",
-				java.util.Set.of(com.xinfang.identity.Role.REGISTRAR), com.xinfang.identity.DataScope.region("4307"));
+		var admin = Actor.class;
+		var bureau = new Actor(1, "city.registrar", "李登记", Actor.Kind.STAFF, "CD-XFJ", "430700",
+				Set.of(Role.REGISTRAR), DataScope.region("4307"));
 		long before = jdbc.sql("SELECT count(*) FROM quiz_question").query(Long.class).single();
 		byte[] bad = workbook(List.of(
 				List.of("单选", "Excel导入测试题一", "甲", "乙", "丙", "", "B", "解析", "《信访工作条例》", "第十九条", "第三章", "中", "导入"),
@@ -323,8 +330,8 @@ class ChallengeIT {
 		assertThat(jdbc.sql("SELECT count(*) FROM quiz_question").query(Long.class).single()).isEqualTo(before + 1);
 		// the same file again: the stem is already in the bank
 		assertThat(bank.importExcel(new ByteArrayInputStream(good), bureau).errors()).singleElement().asString().contains("题库中已有");
-		var officer = new com.xinfang.identity.Actor(2, "hr.officer", "王承办", com.xinfang.identity.Actor.Kind.STAFF, "CD-HRSS", "430700",
-				java.util.Set.of(com.xinfang.identity.Role.CASE_OFFICER), com.xinfang.identity.DataScope.unit("CD-HRSS"));
+		var officer = new Actor(2, "hr.officer", "王承办", Actor.Kind.STAFF, "CD-HRSS", "430700",
+				Set.of(Role.CASE_OFFICER), DataScope.unit("CD-HRSS"));
 		assertThatThrownBy(() -> bank.importExcel(new ByteArrayInputStream(good), officer)).isInstanceOf(DomainException.Forbidden.class);
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -8,7 +8,10 @@ import com.xinfang.TestApi;
 import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.DomainException;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
@@ -20,8 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class LedgerIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -60,7 +63,7 @@ class LedgerIT {
 
 		// photos: checked by content
 		assertThatThrownBy(() -> ledger.addPhoto(id, "not an image at all".getBytes(), wuling)).isInstanceOf(DomainException.Invalid.class);
-		ledger.addPhoto(id, java.util.Base64.getDecoder()
+		ledger.addPhoto(id, Base64.getDecoder()
 			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), wuling);
 		assertThat(ledger.activity(id, wuling).photos()).isEqualTo(1);
 		// another county's bureau does not know the activity
@@ -78,7 +81,7 @@ class LedgerIT {
 		var api = new TestApi(port);
 		String token = api.token("leader", "Demo@2026");
 		byte[] docx = api.bytes("/api/v1/stats/report.docx?year=" + year, token);
-		try (var doc = new XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+		try (var doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			String text = doc.getParagraphs().stream().map(p -> p.getText()).reduce("", String::concat);
 			assertThat(text).contains("（五）法治宣传").contains("全年发放宣传资料" + after.materials() + "份");
 		}

@@ -7,6 +7,8 @@ import com.xinfang.platform.DomainException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +49,7 @@ class QuestionBankFileTest {
 			}
 			int first = number(q.article().substring(1, q.article().indexOf('条')));
 			assertThat(q.chapter()).as("row %d, %s", row.number(), q.article()).isEqualTo(chapterOf(first));
-			java.util.regex.Matcher m = java.util.regex.Pattern.compile("第([一二三四五六七八九十]+)条(?:第[一二三四五]款)?第([一二三四五六七八九十]+)项")
+			Matcher m = Pattern.compile("第([一二三四五六七八九十]+)条(?:第[一二三四五]款)?第([一二三四五六七八九十]+)项")
 				.matcher(q.stem() + q.explanation());
 			while (m.find()) {
 				int article = number(m.group(1));

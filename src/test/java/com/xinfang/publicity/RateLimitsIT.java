@@ -7,6 +7,7 @@ import com.xinfang.IntegrationTest;
 import com.xinfang.platform.DomainException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +48,7 @@ class RateLimitsIT {
 		b.flush(); // 11 tries, 10 counted: a refused hit is not counted
 		assertThat(jdbc.sql("SELECT hits FROM quiz_rate WHERE key = ?").param(key).query(Integer.class).single()).isEqualTo(10);
 		// the row now holds the new window
-		assertThat(jdbc.sql("SELECT window_start FROM quiz_rate WHERE key = ?").param(key).query(java.time.OffsetDateTime.class).single()
+		assertThat(jdbc.sql("SELECT window_start FROM quiz_rate WHERE key = ?").param(key).query(OffsetDateTime.class).single()
 			.toInstant()).isEqualTo(Instant.parse("2026-12-01T03:00:00Z"));
 	}
 

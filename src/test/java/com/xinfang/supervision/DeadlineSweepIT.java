@@ -11,6 +11,7 @@ import com.xinfang.petition.PetitionCommand;
 import com.xinfang.petition.PetitionActions;
 import com.xinfang.petition.PetitionRegistration;
 import com.xinfang.petition.RegisterPetition;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DeadlineSweepIT {
 
 	/** The application's clock (it starts at a fixed instant in the integration tests). */
-	@org.springframework.beans.factory.annotation.Autowired
-	java.time.Clock clock;
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	DeadlineSweep sweep;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -141,7 +142,7 @@ class ExactlyOneWinnerIT {
 	private static List<Integer> race(Supplier<Integer> a, Supplier<Integer> b) throws InterruptedException {
 		var start = new CountDownLatch(1);
 		var done = new CountDownLatch(2);
-		List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
 		for (Supplier<Integer> act : List.of(a, b)) {
 			new Thread(() -> {
 				try {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
+import com.xinfang.documents.DocumentNumber;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,13 +53,13 @@ class SupervisionOrdersIT {
 		// its own 发文字号 from the city bureau's sequence, and the bureau's full name above the date
 		String orderNumber = order.body().get("documentNumber").asString();
 		assertThat(orderNumber).matches("常信访〔\\d{4}〕[1-9]\\d*号");
-		assertThat(text).contains("信访事项督办单" + orderNumber).contains("常德市信访局" + java.time.LocalDate.now(
-				java.time.ZoneId.of("Asia/Shanghai")).format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")));
+		assertThat(text).contains("信访事项督办单" + orderNumber).contains("常德市信访局" + LocalDate.now(
+				ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
 		var second = api.post("/api/v1/petitions/" + number + "/supervision", supervisor,
 				Map.of("kind", "URGE", "reason", "再次催促尽快办理", "replyDays", 3));
-		var next = com.xinfang.documents.DocumentNumber.parse(second.body().get("documentNumber").asString()).orElseThrow();
+		var next = DocumentNumber.parse(second.body().get("documentNumber").asString()).orElseThrow();
 		assertThat(next.sequence()).as("every 督办单 its own number, in sequence")
-			.isEqualTo(com.xinfang.documents.DocumentNumber.parse(orderNumber).orElseThrow().sequence() + 1);
+			.isEqualTo(DocumentNumber.parse(orderNumber).orElseThrow().sequence() + 1);
 		var interview = api.post("/api/v1/petitions/" + number + "/supervision", supervisor,
 				Map.of("kind", "INTERVIEW", "reason", "约谈承办单位负责人")).body().get("documentNumber");
 		assertThat(interview == null || interview.isNull()).as("约谈 issues no document and takes no number").isTrue();

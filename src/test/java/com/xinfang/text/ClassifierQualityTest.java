@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +33,8 @@ class ClassifierQualityTest {
 	void theHeldOutSetCoversEveryCategoryAndIsNotInTraining() {
 		List<LabelledPetition> heldOut = Corpus.heldOut();
 		assertThat(heldOut.stream().map(LabelledPetition::category).distinct()).hasSize(16);
-		assertThat(heldOut.stream().collect(java.util.stream.Collectors.groupingBy(LabelledPetition::category,
-				java.util.stream.Collectors.counting())).values()).allMatch(n -> n >= 10);
+		assertThat(heldOut.stream().collect(Collectors.groupingBy(LabelledPetition::category,
+				Collectors.counting())).values()).allMatch(n -> n >= 10);
 		Set<String> training = new HashSet<>();
 		Corpus.training().forEach(p -> training.add(p.content()));
 		assertThat(heldOut).noneMatch(p -> training.contains(p.content()));
@@ -61,7 +63,7 @@ class ClassifierQualityTest {
 		assertThat(p.categories().get(0).value()).isEqualTo("LABOR");
 		assertThat(p.categories()).extracting(PetitionClassifier.Score::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
 		assertThat(p.categories().stream().mapToDouble(PetitionClassifier.Score::score).sum()).isCloseTo(1.0,
-				org.assertj.core.data.Offset.offset(1e-6));
+				Offset.offset(1e-6));
 		assertThat(classifier.classify("", "举报某局局长收受贿赂大办酒席").bestKind().value()).isEqualTo("ACCUSATION");
 	}
 

@@ -3,6 +3,7 @@ package com.xinfang.audit.web;
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.StaffNames;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +70,7 @@ class AuditPage {
 
 	@GetMapping("/admin/audit")
 	String audit(Model model) {
-		var cache = new java.util.HashMap<String, String>();
+		var cache = new HashMap<String, String>();
 		model.addAttribute("entries", audit.recent(300)
 			.stream()
 			.map(e -> new Row(e.id(), e.at(), cache.computeIfAbsent(String.valueOf(e.actor()), names::of), e.actor(),

@@ -1,14 +1,18 @@
 package com.xinfang.casefile.web;
 
+import com.xinfang.casefile.ClassCases;
 import com.xinfang.casefile.CollectiveMatters;
 import com.xinfang.casefile.DuplicateScore;
 import com.xinfang.casefile.Duplicates;
 import com.xinfang.casefile.Highlight;
+import com.xinfang.casefile.PersonFiles;
 import com.xinfang.identity.Actor;
 import com.xinfang.petition.Action;
 import com.xinfang.petition.PetitionActions;
 import com.xinfang.petition.PetitionQueries;
+import com.xinfang.petition.Status;
 import com.xinfang.platform.DomainException;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +31,12 @@ class DuplicatePages {
 
 	private final CollectiveMatters collective;
 
-	private final com.xinfang.casefile.PersonFiles persons;
+	private final PersonFiles persons;
 
-	private final com.xinfang.casefile.ClassCases classes;
+	private final ClassCases classes;
 
 	DuplicatePages(Duplicates duplicates, PetitionQueries queries, PetitionActions actions, CollectiveMatters collective,
-			com.xinfang.casefile.PersonFiles persons, com.xinfang.casefile.ClassCases classes) {
+			PersonFiles persons, ClassCases classes) {
 		this.classes = classes;
 		this.persons = persons;
 		this.duplicates = duplicates;
@@ -47,7 +51,7 @@ class DuplicatePages {
 		requireStaff(actor);
 		var p = queries.find(number, actor); // 404 outside the scope
 		model.addAttribute("number", p.number());
-		model.addAttribute("people", p.identityProtected() ? java.util.List.of() : p.petitioners());
+		model.addAttribute("people", p.identityProtected() ? List.of() : p.petitioners());
 		model.addAttribute("matches", duplicates.forPetition(number, actor, 8)
 			.stream()
 			.filter(m -> m.score() >= DuplicateScore.THRESHOLD || m.sameIdentity())
@@ -76,7 +80,7 @@ class DuplicatePages {
 		model.addAttribute("originalTitle", Highlight.terms(earlier.title(), terms));
 		model.addAttribute("originalText", Highlight.terms(earlier.content(), terms));
 		model.addAttribute("mayMerge", actions.allowed(number, actor).contains(Action.MERGE)
-				&& !"MERGED".equals(earlier.status()));
+				&& earlier.status() != Status.MERGED);
 		return "casefile/compare";
 	}
 

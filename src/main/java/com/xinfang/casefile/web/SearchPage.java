@@ -5,6 +5,7 @@ import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.Status;
 import com.xinfang.platform.DomainException;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,7 @@ class SearchPage {
 		}
 		catch (DomainException.Invalid ex) {
 			model.addAttribute("problem", ex.getMessage());
-			model.addAttribute("result", new Search.Result(java.util.List.of(), false, java.util.List.of()));
+			model.addAttribute("result", new Search.Result(List.of(), false, List.of()));
 		}
 		model.addAttribute("statuses", Status.values());
 		model.addAttribute("counties", directory.counties());

@@ -14,6 +14,7 @@ import com.xinfang.coordination.Recommendations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -309,7 +310,7 @@ class CoordinationPages {
 		catch (DomainException ex) {
 			redirect.addFlashAttribute("actionError", ex.getMessage());
 		}
-		catch (java.time.format.DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
 			redirect.addFlashAttribute("actionError", "日期格式不正确");
 		}
 		return "redirect:/console/coordination?tab=" + tab;

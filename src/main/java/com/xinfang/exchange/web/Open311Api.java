@@ -6,13 +6,16 @@ import com.xinfang.exchange.Partners;
 import com.xinfang.platform.DomainException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/open311/v2")
 class Open311Api {
 
-	private static final MediaType XML = new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8);
+	private static final MediaType XML = new MediaType("text", "xml", StandardCharsets.UTF_8);
 
-	private static final MediaType JSON = new MediaType("application", "json", java.nio.charset.StandardCharsets.UTF_8);
+	private static final MediaType JSON = new MediaType("application", "json", StandardCharsets.UTF_8);
 
 	private final Open311 open311;
 
@@ -141,10 +144,10 @@ class Open311Api {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<String> other(Exception ex, HttpServletRequest request) {
-		if (ex instanceof org.springframework.web.HttpRequestMethodNotSupportedException) {
+		if (ex instanceof HttpRequestMethodNotSupportedException) {
 			return errors(405, List.of("该地址不支持此请求方法"), request);
 		}
-		org.slf4j.LoggerFactory.getLogger(Open311Api.class).error("open311 failure", ex);
+		LoggerFactory.getLogger(Open311Api.class).error("open311 failure", ex);
 		return errors(500, List.of("服务器内部错误，请稍后再试"), request);
 	}
 

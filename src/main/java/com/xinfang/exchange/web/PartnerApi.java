@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +63,7 @@ class PartnerApi {
 		try {
 			from = OffsetDateTime.parse(since.strip().replace(' ', '+'));
 		}
-		catch (java.time.format.DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
 			throw new DomainException.Invalid("since", "since 须为带时区的 ISO 8601 时间，例如 2026-12-01T00:00:00+08:00");
 		}
 		return handOver.exportChangedSince(partner, from);
@@ -114,7 +115,7 @@ class PartnerApi {
 			 "category": "LABOR", "place": {"regionCode": "430702", "address": "武陵区丹阳街道某小区"}, "urgency": "URGENT"}""";
 
 	/** The order's documented shape (the endpoint reads it field by field to report every fault). */
-	record HotlineOrderDoc(String orderId, java.time.OffsetDateTime receivedAt, Caller caller, Request request,
+	record HotlineOrderDoc(String orderId, OffsetDateTime receivedAt, Caller caller, Request request,
 			String category, Place place, String urgency) {
 
 		record Caller(String name, String phone, String idNumber) {

@@ -2,6 +2,7 @@ package com.xinfang.identity.web;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.CurrentActor;
+import com.xinfang.identity.StaffNames;
 import com.xinfang.organization.Directory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,9 +15,9 @@ class CurrentActorAdvice {
 
 	private final Directory directory;
 
-	private final com.xinfang.identity.StaffNames people;
+	private final StaffNames people;
 
-	CurrentActorAdvice(Directory directory, com.xinfang.identity.StaffNames people) {
+	CurrentActorAdvice(Directory directory, StaffNames people) {
 		this.directory = directory;
 		this.people = people;
 	}

@@ -1,6 +1,8 @@
 package com.xinfang.identity.web;
 
 import com.xinfang.identity.SmsOutbox;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +16,7 @@ class SmsOutboxPage {
 	private final boolean developmentGateway;
 
 	SmsOutboxPage(SmsOutbox outbox,
-			@org.springframework.beans.factory.annotation.Value("${xinfang.sms.gateway:outbox}") String gateway) {
+			@Value("${xinfang.sms.gateway:outbox}") String gateway) {
 		this.outbox = outbox;
 		this.developmentGateway = "outbox".equals(gateway);
 	}
@@ -22,7 +24,7 @@ class SmsOutboxPage {
 	/** Message texts are shown only with the development gateway; in production they stay encrypted. */
 	@GetMapping("/admin/sms-outbox")
 	String outbox(Model model) {
-		model.addAttribute("messages", developmentGateway ? outbox.recent(200) : java.util.List.of());
+		model.addAttribute("messages", developmentGateway ? outbox.recent(200) : List.of());
 		model.addAttribute("gatewayIsOutbox", developmentGateway);
 		return "admin/sms-outbox";
 	}

@@ -4,13 +4,21 @@ import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
+import com.xinfang.petition.Action;
+import com.xinfang.petition.PetitionActions;
+import com.xinfang.petition.PetitionCommand;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.petition.PetitionRegistration;
 import com.xinfang.petition.PublicLookup;
 import com.xinfang.petition.RegisterPetition;
+import com.xinfang.petition.Satisfaction;
+import com.xinfang.petition.Status;
+import com.xinfang.petition.Upload;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +42,9 @@ class PortalPages {
 
 	private final Accounts accounts;
 
-	private final com.xinfang.petition.PetitionActions actions;
+	private final PetitionActions actions;
 
-	PortalPages(com.xinfang.petition.PetitionActions actions, Directory directory, PetitionRegistration registration, PetitionQueries queries, PublicLookup lookup,
+	PortalPages(PetitionActions actions, Directory directory, PetitionRegistration registration, PetitionQueries queries, PublicLookup lookup,
 			Accounts accounts) {
 		this.actions = actions;
 		this.directory = directory;
@@ -90,7 +98,7 @@ class PortalPages {
 			var cmd = new RegisterPetition("ONLINE", null, form.regionCode(), form.title(), form.content(),
 					blank(form.categoryCode()), null, null,
 					List.of(new RegisterPetition.PetitionerInput(null, null, null, form.address(), true)), null, null, null);
-			var result = registration.register(cmd, com.xinfang.petition.Upload.of(files), actor);
+			var result = registration.register(cmd, Upload.of(files), actor);
 			// Flash attributes live for exactly one view: the query code is shown once.
 			redirect.addFlashAttribute("number", result.petition().number());
 			redirect.addFlashAttribute("queryCode", result.queryCode());
@@ -139,7 +147,7 @@ class PortalPages {
 			HttpServletRequest request, Model model) {
 		model.addAttribute("number", number);
 		try {
-			var act = com.xinfang.petition.Action.valueOf(action);
+			var act = Action.valueOf(action);
 			actions.performAsPetitioner(number, queryCode, request.getRemoteAddr(), petitionerCommand(act, satisfaction, reason));
 			model.addAttribute("flash", "已提交：" + act.label());
 		}
@@ -160,20 +168,20 @@ class PortalPages {
 
 	/** A document of the matter for the holder of the code (POST, so the code stays out of URLs). */
 	@PostMapping("/query/document")
-	org.springframework.http.ResponseEntity<byte[]> queryDocument(@RequestParam String number, @RequestParam String queryCode,
+	ResponseEntity<byte[]> queryDocument(@RequestParam String number, @RequestParam String queryCode,
 			@RequestParam long id, HttpServletRequest request) {
 		var doc = lookup.document(number, queryCode, request.getRemoteAddr(), id);
 		return doc.toResponse(true);
 	}
 
 	/** The petitioner's own acts as typed commands; any other act is not the petitioner's to take. */
-	static com.xinfang.petition.PetitionCommand petitionerCommand(com.xinfang.petition.Action act, String satisfaction,
+	static PetitionCommand petitionerCommand(Action act, String satisfaction,
 			String reason) {
 		return switch (act) {
-			case RATE -> new com.xinfang.petition.PetitionCommand.Rate(com.xinfang.platform.Texts
-				.optionalEnum(com.xinfang.petition.Satisfaction.class, satisfaction, "satisfaction"));
-			case REQUEST_REEXAMINATION -> new com.xinfang.petition.PetitionCommand.RequestReexamination(reason);
-			case REQUEST_REVIEW -> new com.xinfang.petition.PetitionCommand.RequestReview(reason);
+			case RATE -> new PetitionCommand.Rate(Texts
+				.optionalEnum(Satisfaction.class, satisfaction, "satisfaction"));
+			case REQUEST_REEXAMINATION -> new PetitionCommand.RequestReexamination(reason);
+			case REQUEST_REVIEW -> new PetitionCommand.RequestReview(reason);
 			default -> throw new DomainException.Forbidden("信访人不能执行该操作");
 		};
 	}
@@ -192,7 +200,7 @@ class PortalPages {
 		model.addAttribute("allowed", actions.allowed(number, actor));
 		model.addAttribute("documents", queries.documents(number, actor, "/my/" + number + "/documents/"));
 		var p = queries.find(number, actor);
-		if ("MERGED".equals(p.status()) && p.duplicateOf() != null) {
+		if (p.status() == Status.MERGED && p.duplicateOf() != null) {
 			// a merged repeat is handled as its original: when the original is this citizen's own too, its
 			// documents and its rating are one tap away (the query's own scope decides; anyone else's stays out)
 			try {
@@ -213,7 +221,7 @@ class PortalPages {
 			@RequestParam(required = false) String satisfaction, @RequestParam(required = false) String reason, Actor actor,
 			RedirectAttributes redirect) {
 		try {
-			var act = com.xinfang.petition.Action.valueOf(action);
+			var act = Action.valueOf(action);
 			actions.perform(number, version, petitionerCommand(act, satisfaction, reason), actor);
 			redirect.addFlashAttribute("flash", "已提交：" + act.label());
 		}
@@ -227,7 +235,7 @@ class PortalPages {
 	}
 
 	@GetMapping("/my/{number}/documents/{id}")
-	org.springframework.http.ResponseEntity<byte[]> myDocument(@PathVariable String number, @PathVariable long id, Actor actor) {
+	ResponseEntity<byte[]> myDocument(@PathVariable String number, @PathVariable long id, Actor actor) {
 		var doc = queries.document(number, id, actor);
 		return doc.toResponse(false);
 	}

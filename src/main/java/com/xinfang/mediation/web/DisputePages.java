@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -216,7 +217,7 @@ class DisputePages {
 
 	/** Runs an act; bad input comes back on the page with the problems, a conflict as a message. */
 	private String act(String number, Actor actor, Model model, RedirectAttributes redirect, String done,
-			java.util.function.Supplier<Disputes.Dispute> act) {
+			Supplier<Disputes.Dispute> act) {
 		try {
 			act.get();
 			redirect.addFlashAttribute("flash", done);

@@ -4,6 +4,7 @@ import com.xinfang.grid.Oversight;
 import com.xinfang.identity.Actor;
 import com.xinfang.mediation.OrgKind;
 import com.xinfang.mediation.Organisations;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -26,7 +27,7 @@ class OrganisationPages {
 	String directory(@RequestParam(required = false) OrgKind kind, Actor actor, Model model) {
 		String prefix = Oversight.regionPrefix(actor).orElse(actor.regionCode() == null ? "43" : actor.regionCode().substring(0, 6));
 		List<Organisations.Summary> all = organisations.directory(prefix, null);
-		Map<OrgKind, int[]> byKind = new java.util.EnumMap<>(OrgKind.class);
+		Map<OrgKind, int[]> byKind = new EnumMap<>(OrgKind.class);
 		for (OrgKind k : OrgKind.values()) {
 			byKind.put(k, new int[2]);
 		}

@@ -4,6 +4,7 @@ import com.xinfang.identity.Actor;
 import com.xinfang.mediation.Disputes;
 import com.xinfang.mediation.Organisations;
 import com.xinfang.petition.MediationReferrals;
+import com.xinfang.petition.PetitionViews;
 import com.xinfang.platform.DomainException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,7 +64,7 @@ class ReferralPages {
 		}
 	}
 
-	private String page(com.xinfang.petition.PetitionViews.PetitionView p, Model model) {
+	private String page(PetitionViews.PetitionView p, Model model) {
 		model.addAttribute("p", p);
 		model.addAttribute("types", disputes.types());
 		String county = p.regionCode() == null ? "43" : p.regionCode().substring(0, Math.min(6, p.regionCode().length()));

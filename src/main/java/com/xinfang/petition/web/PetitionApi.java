@@ -7,6 +7,7 @@ import com.xinfang.petition.PetitionQueries;
 import com.xinfang.petition.PetitionRegistration;
 import com.xinfang.petition.PetitionViews;
 import com.xinfang.petition.RegisterPetition;
+import com.xinfang.platform.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -76,7 +77,7 @@ class PetitionApi {
 	@Operation(summary = "对信访事项执行操作（受理、转送、答复、审核、送达、回访等）")
 	PetitionViews.PetitionView act(@PathVariable String number, @RequestBody ActionRequest body, Actor actor) {
 		if (body == null || body.action() == null) {
-			throw new com.xinfang.platform.DomainException.Invalid("action", "请指定操作 action");
+			throw new DomainException.Invalid("action", "请指定操作 action");
 		}
 		return actions.perform(number, body.version(), body.toCommand(), actor);
 	}

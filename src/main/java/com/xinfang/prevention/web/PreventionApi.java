@@ -2,6 +2,7 @@ package com.xinfang.prevention.web;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.prevention.StabilityAssessments;
+import com.xinfang.prevention.VillageRatingRule;
 import com.xinfang.prevention.VillageRatings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,7 +41,7 @@ class PreventionApi {
 	@GetMapping("/api/v1/villages/indicators")
 	@Tag(name = "无上访村（社区）")
 	@Operation(summary = "评定指标配置：阈值、比较方式（MAX 不超过 / MIN 不低于）、是否一票否决")
-	List<com.xinfang.prevention.VillageRatingRule.Indicator> indicators() {
+	List<VillageRatingRule.Indicator> indicators() {
 		return ratings.indicators();
 	}
 

@@ -12,10 +12,12 @@ import com.xinfang.publicity.QuestionType;
 import com.xinfang.publicity.Visits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -95,7 +97,7 @@ class BankPages {
 
 	@PostMapping("/console/publicity/questions")
 	String save(@RequestParam(required = false) Long id, @RequestParam(required = false) Integer version,
-			@RequestParam java.util.Map<String, String> params, Actor actor, Model model, RedirectAttributes redirect) {
+			@RequestParam Map<String, String> params, Actor actor, Model model, RedirectAttributes redirect) {
 		List<String> cells = new ArrayList<>();
 		for (int i = 0; i < QuestionSheet.HEADER.size(); i++) {
 			cells.add(params.getOrDefault("c" + i, ""));
@@ -127,7 +129,7 @@ class BankPages {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("题库.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment().filename("题库.xlsx", StandardCharsets.UTF_8).build().toString())
 			.body(bank::exportExcel);
 	}
 

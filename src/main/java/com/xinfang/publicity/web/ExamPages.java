@@ -18,6 +18,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -117,7 +118,7 @@ class ExamPages {
 	}
 
 	@PostMapping("/console/publicity/attempts/{id}/submit")
-	String submit(@PathVariable long id, @RequestParam org.springframework.util.MultiValueMap<String, String> params, Actor actor) {
+	String submit(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Actor actor) {
 		Map<Long, String> answers = new LinkedHashMap<>();
 		// the checkboxes of one question arrive as several values
 		params.forEach((k, v) -> {

@@ -1,5 +1,6 @@
 package com.xinfang.publicity.web;
 
+import com.xinfang.platform.DomainException;
 import com.xinfang.publicity.Certificates;
 import com.xinfang.publicity.Challenge;
 import com.xinfang.publicity.Leaderboard;
@@ -158,7 +159,7 @@ class QuizApi {
 	@Operation(summary = "查验证书编号")
 	@GetMapping("/certificates/{number}")
 	CertificateView verifyCertificate(@PathVariable String number) {
-		return view(certificates.find(number).orElseThrow(() -> new com.xinfang.platform.DomainException.NotFound("没有这个证书编号")));
+		return view(certificates.find(number).orElseThrow(() -> new DomainException.NotFound("没有这个证书编号")));
 	}
 
 	@Operation(summary = "排行榜：board=day（某日，默认今天）或 total；可按县市区")

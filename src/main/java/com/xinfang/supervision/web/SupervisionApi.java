@@ -1,10 +1,17 @@
 package com.xinfang.supervision.web;
 
+import com.xinfang.accountability.ReplyRate;
+import com.xinfang.coordination.Recommendations;
 import com.xinfang.identity.Actor;
+import com.xinfang.petition.Flag;
+import com.xinfang.petition.PetitionFlags;
+import com.xinfang.platform.DomainException;
+import com.xinfang.supervision.CaseOwnership;
 import com.xinfang.supervision.SupervisionOrders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,14 +26,14 @@ class SupervisionApi {
 
 	private final SupervisionOrders orders;
 
-	private final com.xinfang.coordination.Recommendations recommendations;
+	private final Recommendations recommendations;
 
-	private final com.xinfang.supervision.CaseOwnership ownership;
+	private final CaseOwnership ownership;
 
-	private final com.xinfang.petition.PetitionFlags flags;
+	private final PetitionFlags flags;
 
-	SupervisionApi(SupervisionOrders orders, com.xinfang.coordination.Recommendations recommendations,
-			com.xinfang.supervision.CaseOwnership ownership, com.xinfang.petition.PetitionFlags flags) {
+	SupervisionApi(SupervisionOrders orders, Recommendations recommendations,
+			CaseOwnership ownership, PetitionFlags flags) {
 		this.orders = orders;
 		this.recommendations = recommendations;
 		this.ownership = ownership;
@@ -38,20 +45,20 @@ class SupervisionApi {
 
 	@PostMapping("/api/v1/petitions/{number}/flags")
 	@Operation(summary = "标注越级访、进京访、三跨三分离")
-	java.util.Set<com.xinfang.petition.Flag> setFlags(@PathVariable String number, @RequestBody FlagsRequest body, Actor actor) {
+	Set<Flag> setFlags(@PathVariable String number, @RequestBody FlagsRequest body, Actor actor) {
 		return flags.set(number, body == null ? List.of() : body.flags(), actor);
 	}
 
 	@GetMapping("/api/v1/petitions/{number}/flags")
 	@Operation(summary = "事项的标注")
-	java.util.Set<com.xinfang.petition.Flag> getFlags(@PathVariable String number, Actor actor) {
+	Set<Flag> getFlags(@PathVariable String number, Actor actor) {
 		return flags.of(number, actor);
 	}
 
 	@PostMapping("/api/v1/petitions/{number}/ownership")
 	@Operation(summary = "领导包案（五包一）")
-	com.xinfang.supervision.CaseOwnership.Ownership own(@PathVariable String number,
-			@RequestBody com.xinfang.supervision.CaseOwnership.Assignment body, Actor actor) {
+	CaseOwnership.Ownership own(@PathVariable String number,
+			@RequestBody CaseOwnership.Assignment body, Actor actor) {
 		return ownership.assign(number, body, actor);
 	}
 
@@ -60,43 +67,43 @@ class SupervisionApi {
 
 	@PostMapping("/api/v1/petitions/{number}/ownership/progress")
 	@Operation(summary = "记录包案进展")
-	com.xinfang.supervision.CaseOwnership.Ownership progress(@PathVariable String number, @RequestBody NoteRequest body,
+	CaseOwnership.Ownership progress(@PathVariable String number, @RequestBody NoteRequest body,
 			Actor actor) {
 		return ownership.addProgress(number, body == null ? null : body.note(), actor);
 	}
 
 	@GetMapping("/api/v1/leader/cases")
 	@Operation(summary = "我包案的事项（领导看板）")
-	List<com.xinfang.supervision.CaseOwnership.Ownership> myCases(Actor actor) {
+	List<CaseOwnership.Ownership> myCases(Actor actor) {
 		return ownership.ownedBy(actor);
 	}
 
 	@PostMapping("/api/v1/recommendations")
 	@Operation(summary = "提出三项建议（改进工作、完善政策、追责问责），限期书面回复")
-	ResponseEntity<com.xinfang.coordination.Recommendations.Recommendation> recommend(
-			@RequestBody com.xinfang.coordination.Recommendations.Issue body, Actor actor) {
+	ResponseEntity<Recommendations.Recommendation> recommend(
+			@RequestBody Recommendations.Issue body, Actor actor) {
 		if (body == null) {
-			throw new com.xinfang.platform.DomainException.Invalid("kind", "请填写建议");
+			throw new DomainException.Invalid("kind", "请填写建议");
 		}
 		return ResponseEntity.status(201).body(recommendations.issue(body, actor));
 	}
 
 	@GetMapping("/api/v1/recommendations")
 	@Operation(summary = "本单位提出或收到的三项建议")
-	List<com.xinfang.coordination.Recommendations.Recommendation> recommendations(Actor actor) {
+	List<Recommendations.Recommendation> recommendations(Actor actor) {
 		return recommendations.visibleTo(actor);
 	}
 
 	@PostMapping("/api/v1/recommendations/{id}/reply")
 	@Operation(summary = "收到建议的单位书面回复")
-	com.xinfang.coordination.Recommendations.Recommendation replyToRecommendation(@PathVariable long id,
+	Recommendations.Recommendation replyToRecommendation(@PathVariable long id,
 			@RequestBody ReplyRequest body, Actor actor) {
 		return recommendations.reply(id, body == null ? null : body.text(), actor);
 	}
 
 	@GetMapping("/api/v1/recommendations/reply-rates")
 	@Operation(summary = "各单位三项建议按期回复率")
-	List<com.xinfang.accountability.ReplyRate> recommendationRates(Actor actor) {
+	List<ReplyRate> recommendationRates(Actor actor) {
 		return recommendations.replyRates(actor);
 	}
 
@@ -133,7 +140,7 @@ class SupervisionApi {
 
 	@GetMapping("/api/v1/supervision/reply-rates")
 	@Operation(summary = "各单位督办按期回复率")
-	List<com.xinfang.accountability.ReplyRate> rates(Actor actor) {
+	List<ReplyRate> rates(Actor actor) {
 		return orders.replyRates(actor);
 	}
 

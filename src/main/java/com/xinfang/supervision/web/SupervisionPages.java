@@ -2,11 +2,15 @@ package com.xinfang.supervision.web;
 
 import com.xinfang.calendar.DeadlineClock;
 import com.xinfang.calendar.Tone;
+import com.xinfang.coordination.JointHandling;
+import com.xinfang.coordination.Recommendations;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.DeadlineWatch;
 import com.xinfang.platform.DomainException;
+import com.xinfang.supervision.CaseOwnership;
+import com.xinfang.supervision.SupervisionOrders;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The supervisor's board: matters past or near their statutory limit, counted by unit and by county. */
 @Controller
@@ -26,16 +31,16 @@ class SupervisionPages {
 
 	private final Clock clock;
 
-	private final com.xinfang.supervision.CaseOwnership ownership;
+	private final CaseOwnership ownership;
 
-	private final com.xinfang.supervision.SupervisionOrders orders;
+	private final SupervisionOrders orders;
 
-	private final com.xinfang.coordination.Recommendations recommendations;
+	private final Recommendations recommendations;
 
-	private final com.xinfang.coordination.JointHandling joint;
+	private final JointHandling joint;
 
-	SupervisionPages(com.xinfang.supervision.SupervisionOrders orders, com.xinfang.coordination.Recommendations recommendations,
-			com.xinfang.coordination.JointHandling joint, com.xinfang.supervision.CaseOwnership ownership, DeadlineWatch watch,
+	SupervisionPages(SupervisionOrders orders, Recommendations recommendations,
+			JointHandling joint, CaseOwnership ownership, DeadlineWatch watch,
 			Directory directory, Clock clock) {
 		this.orders = orders;
 		this.recommendations = recommendations;
@@ -53,9 +58,9 @@ class SupervisionPages {
 	}
 
 	@GetMapping("/console/supervision")
-	String board(@org.springframework.web.bind.annotation.RequestParam(required = false) String tone,
-			@org.springframework.web.bind.annotation.RequestParam(required = false) String unit,
-			@org.springframework.web.bind.annotation.RequestParam(required = false) String county, Actor actor, Model model) {
+	String board(@RequestParam(required = false) String tone,
+			@RequestParam(required = false) String unit,
+			@RequestParam(required = false) String county, Actor actor, Model model) {
 		if (!actor.hasAny(Role.SUPERVISOR, Role.LEADER, Role.ADMIN, Role.UNIT_HEAD, Role.CASE_OFFICER, Role.REVIEWER)) {
 			throw new DomainException.Forbidden("只有督办、审核、承办单位和领导可以查看督办看板");
 		}

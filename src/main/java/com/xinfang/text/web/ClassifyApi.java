@@ -1,6 +1,7 @@
 package com.xinfang.text.web;
 
 import com.xinfang.identity.Actor;
+import com.xinfang.identity.Role;
 import com.xinfang.platform.DomainException;
 import com.xinfang.text.Classification;
 import com.xinfang.text.ClassificationService;
@@ -51,7 +52,7 @@ class ClassifyApi {
 	@PostMapping("/classifier/retrain")
 	@Operation(summary = "用语料和登记人员的分类决定（含纠正）重新训练本节点的分类模型（仅系统管理员）")
 	Retrained retrain(Actor actor) {
-		if (!actor.has(com.xinfang.identity.Role.ADMIN)) {
+		if (!actor.has(Role.ADMIN)) {
 			throw new DomainException.Forbidden("只有系统管理员可以重新训练分类模型");
 		}
 		int trainedOn = classification.retrain();
