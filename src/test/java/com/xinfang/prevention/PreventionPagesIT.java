@@ -161,6 +161,23 @@ class PreventionPagesIT {
 		assertThat(tooLong.statusCode()).isEqualTo(200);
 		assertThat(tooLong.body()).contains("不超过100字", "10至4000字");
 		assertThat(jdbc.sql("SELECT count(*) FROM major_decision").query(Long.class).single()).isEqualTo(decisionsBefore);
+
+		// the older forms on the detail pages: a typed date that is not a date is a message on the form, what was typed kept
+		var api = new TestApi(port);
+		String registrar = api.token("wuling.registrar", "Demo@2026");
+		var d = api.post("/api/v1/decisions", registrar, Map.of("regionCode", "430702", "title", "城区停车收费调整", "kind", "POLICY",
+				"decidingBody", "武陵区人民政府", "summary", "调整城区路内停车收费标准和时段。"));
+		long dId = d.body().get("id").asLong();
+		var taken = post(bureau, "/console/decisions/" + dId, "/console/decisions/" + dId + "/taken", Map.of("takenOn", "上周五", "note",
+				"区政府常务会议审议"));
+		assertThat(taken.statusCode()).isEqualTo(200);
+		assertThat(taken.body()).contains("请填写决策日期", "上周五", "区政府常务会议审议");
+		var noVersion = post(bureau, "/console/decisions/" + dId, "/console/decisions/" + dId + "/assessments", Map.of("assessor", "区政法委",
+				"method", "座谈走访", "riskDescription", "商户对收费时段有意见", "riskLevel", "LOW", "measures", "分时段收费，先行公示征求意见。",
+				"conclusion", "GO", "completedOn", "2026-12-01"));
+		assertThat(noVersion.statusCode()).isEqualTo(200);
+		assertThat(noVersion.body()).contains("缺少版本号", "商户对收费时段有意见");
+		assertThat(api.get("/api/v1/decisions/" + dId, registrar).body().get("status").asString()).isEqualTo("REGISTERED");
 	}
 
 	void act(TestApi api, String token, String reader, String number, Map<String, Object> fields) {

@@ -111,14 +111,16 @@ class PreventionPages {
 	}
 
 	@PostMapping("/console/key-persons/{id}/visits")
-	String visit(@PathVariable long id, @RequestParam(required = false) LocalDate visitedOn, @RequestParam(required = false) String note,
+	String visit(@PathVariable long id, @RequestParam(required = false) String visitedOn, @RequestParam(required = false) String note,
 			Actor actor, Model model, RedirectAttributes redirect) {
 		try {
-			keyPersons.visit(id, new KeyPersons.Visit(visitedOn, note), actor);
+			keyPersons.visit(id, new KeyPersons.Visit(date(visitedOn), note), actor);
 			redirect.addFlashAttribute("flash", "走访已记录");
 		}
 		catch (DomainException.Invalid ex) {
-			model.addAttribute("problems", ex.problems());
+			problems(model, ex.problems());
+			model.addAttribute("typedVisitedOn", visitedOn);
+			model.addAttribute("typedNote", note);
 			return keyPerson(id, actor, model);
 		}
 		catch (DomainException.Conflict ex) {
@@ -238,14 +240,16 @@ class PreventionPages {
 	}
 
 	@PostMapping("/console/decisions/{id}/taken")
-	String taken(@PathVariable long id, @RequestParam(required = false) LocalDate takenOn, @RequestParam(required = false) String note,
-			@RequestParam int version, Actor actor, Model model, RedirectAttributes redirect) {
+	String taken(@PathVariable long id, @RequestParam(required = false) String takenOn, @RequestParam(required = false) String note,
+			@RequestParam(required = false) String version, Actor actor, Model model, RedirectAttributes redirect) {
 		try {
-			decisions.recordTaken(id, new StabilityAssessments.Taking(takenOn, note, version), actor);
+			decisions.recordTaken(id, new StabilityAssessments.Taking(date(takenOn), note, integer(version)), actor);
 			redirect.addFlashAttribute("flash", "已记录为已决策");
 		}
 		catch (DomainException.Invalid ex) {
-			model.addAttribute("problems", ex.problems());
+			problems(model, ex.problems());
+			model.addAttribute("typedTakenOn", takenOn);
+			model.addAttribute("typedTakenNote", note);
 			return decision(id, actor, model);
 		}
 		catch (DomainException.Conflict ex) {
