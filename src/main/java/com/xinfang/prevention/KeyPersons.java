@@ -195,7 +195,11 @@ public class KeyPersons {
 		// the basis must be a matter the bureau can see (out of its scope it "does not exist")
 		for (String ref : refs) {
 			if (basis == Basis.REPEATED_PETITIONS) {
-				petitions.requireVisible(ref, actor);
+				// an accusation never makes its accuser a key person: the entry is seen by a leader and a grid worker who may
+				// belong to the accused unit, and would link the accuser to the matter (条例第三十条)
+				if ("ACCUSATION".equals(petitions.find(ref, actor).kind())) {
+					throw new DomainException.Invalid("basisRefs", "检举控告类信访事项不作为列入重点人员的依据（《信访工作条例》第三十条）：" + ref);
+				}
 			}
 			else {
 				var d = disputes.visible(ref, actor);

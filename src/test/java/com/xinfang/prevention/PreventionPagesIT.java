@@ -178,6 +178,27 @@ class PreventionPagesIT {
 		assertThat(noVersion.statusCode()).isEqualTo(200);
 		assertThat(noVersion.body()).contains("缺少版本号", "商户对收费时段有意见");
 		assertThat(api.get("/api/v1/decisions/" + dId, registrar).body().get("status").asString()).isEqualTo("REGISTERED");
+
+		// Art 30: an accusation is never the basis of a key-person entry (its leader and grid worker could belong to the accused)
+		List<String> numbers = new java.util.ArrayList<>();
+		for (String t : List.of("反映社区干部优亲厚友", "再次反映社区干部优亲厚友")) {
+			numbers.add(api.post("/api/v1/petitions", registrar, Map.of("channel", "VISIT", "regionCode", "430702001", "title", t, "content",
+					t + "，低保评定不公开，请求调查处理。", "categoryCode", "LABOR", "kind", "CLAIM", "complexity", "SIMPLE", "petitioners",
+					List.of(Map.of("name", "聂春华")))).body().get("number").asString());
+		}
+		jdbc.sql("UPDATE petition SET kind = 'ACCUSATION' WHERE number = ?").param(numbers.get(0)).update();
+		long keyPersonsBefore = jdbc.sql("SELECT count(*) FROM key_person").query(Long.class).single();
+		var refused = api.post("/api/v1/key-persons", registrar, Map.of("name", "聂春华", "countyCode", "430702", "basis", "REPEATED_PETITIONS",
+				"basisRefs", numbers, "reason", "多次反映社区干部问题，情绪激动。", "leaderUsername", "leader", "gridWorkerUsername", "grid.worker",
+				"followUpDays", 10, "reviewOn", LocalDate.now(BeijingTime.ZONE).plusMonths(2).toString()));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body().toString()).contains("第三十条");
+		var onForm = post(bureau, "/console/key-persons/new", "/console/key-persons", Map.of("name", "聂春华", "countyCode", "430702", "basis",
+				"REPEATED_PETITIONS", "basisRefs", String.join(" ", numbers), "reason", "多次反映社区干部问题，情绪激动。", "leaderUsername", "leader",
+				"gridWorkerUsername", "grid.worker", "followUpDays", "10", "reviewOn", LocalDate.now(BeijingTime.ZONE).plusMonths(2).toString()));
+		assertThat(onForm.statusCode()).isEqualTo(200);
+		assertThat(onForm.body()).contains("第三十条", "聂春华");
+		assertThat(jdbc.sql("SELECT count(*) FROM key_person").query(Long.class).single()).isEqualTo(keyPersonsBefore);
 	}
 
 	void act(TestApi api, String token, String reader, String number, Map<String, Object> fields) {
