@@ -3,6 +3,7 @@ package com.xinfang.analytics;
 import com.xinfang.mediation.MediationFigures;
 import com.xinfang.petition.Channel;
 import com.xinfang.platform.BeijingTime;
+import com.xinfang.prevention.VillageRatings;
 import com.xinfang.publicity.ActivityKind;
 import com.xinfang.publicity.PublicityFigures;
 import java.io.ByteArrayOutputStream;
@@ -42,9 +43,12 @@ public class AnnualReport {
 
 	private final MediationFigures mediation;
 
-	AnnualReport(Indicators indicators, JdbcClient jdbc, PublicityFigures publicity,
-			MediationFigures mediation) {
+	private final VillageRatings villages;
+
+	AnnualReport(Indicators indicators, JdbcClient jdbc, PublicityFigures publicity, MediationFigures mediation,
+			VillageRatings villages) {
 		this.mediation = mediation;
+		this.villages = villages;
 		this.indicators = indicators;
 		this.jdbc = jdbc;
 		this.publicity = publicity;
@@ -103,6 +107,12 @@ public class AnnualReport {
 			para(doc, "全年排查化解矛盾纠纷" + m.screened() + "件次（上年" + mLast.screened() + "件次）；调解终结" + (m.agreed() + m.failed())
 					+ "件，其中达成调解协议" + m.agreed() + "件、未达成协议" + m.failed() + "件，调解成功率" + pct(m.successRate()) + "（上年"
 					+ pct(mLast.successRate()) + "）。");
+			// 无上访村(社区): the prevention module's rating, the same computation as its county page (docs/indicators.md)
+			var v = villages.summary(q.regionPrefix(), year);
+			para(doc, "“无上访村（社区）”创建：辖区共有村（社区）" + v.villages() + "个，按数据评定" + year + "年度各项指标全部达标" + v.eligible()
+					+ "个，占" + pct(Figures.rate(v.eligible(), v.villages())) + "；有一票否决项未达标" + v.vetoed() + "个，其他指标未达标" + v.missed()
+					+ "个。本年度村（社区）自评" + v.selfAssessed() + "个，经乡镇审核、县级批准新授予称号" + v.granted() + "个，年度复核保留称号" + v.kept()
+					+ "个、撤销称号" + v.withdrawn() + "个；截至" + v.asOf() + "持有“无上访村（社区）”称号" + v.holding() + "个。");
 			heading2(doc, "附表1  分县市区信访工作情况");
 			table(doc, List.of("县市区", "收到", "受理", "及时受理率", "按期办结率", "满意率", "重复信访率", "越级访", "进京访", "积案"),
 					counties.stream()

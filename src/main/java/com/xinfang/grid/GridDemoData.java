@@ -95,8 +95,12 @@ class GridDemoData implements ApplicationRunner {
 	}
 
 	private void member(String grid, long user, Duty duty, String status) {
+		LocalDate since = LocalDate.now(clock.withZone(BeijingTime.ZONE)).minusMonths(6);
 		jdbc.sql("INSERT INTO grid_member (grid_code, user_id, duty, status, since) VALUES (?, ?, ?, ?, ?)")
-			.params(grid, user, duty.name(), status, LocalDate.now(clock.withZone(BeijingTime.ZONE)).minusMonths(6))
+			.params(grid, user, duty.name(), status, since)
+			.update();
+		jdbc.sql("INSERT INTO grid_duty_period (grid_code, user_id, status, from_day) VALUES (?, ?, ?, ?)")
+			.params(grid, user, status, since)
 			.update();
 	}
 

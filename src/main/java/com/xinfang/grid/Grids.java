@@ -116,8 +116,9 @@ public class Grids {
 		}
 		try {
 			jdbc.sql("INSERT INTO grid_member (grid_code, user_id, duty, status, since) VALUES (?, ?, ?, 'ON_DUTY', ?)")
-				.params(gridCode, userId, duty.name(), LocalDate.now(clock))
+				.params(gridCode, userId, duty.name(), today())
 				.update();
+			startPeriod(gridCode, userId, WorkerStatus.ON_DUTY, today());
 		}
 		catch (DuplicateKeyException ex) {
 			throw new DomainException.Conflict(duty == Duty.HEAD ? "该网格已有网格长，或此人已在该网格" : "此人已在该网格");
@@ -135,8 +136,9 @@ public class Grids {
 		if (status == null) {
 			throw new DomainException.Invalid("status", "请选择在岗、临时抽调或休假");
 		}
+		LocalDate today = today();
 		int n = jdbc.sql("UPDATE grid_member SET status = ?, since = ?, version = version + 1 WHERE grid_code = ? AND user_id = ? AND version = ?")
-			.params(status.name(), LocalDate.now(clock), gridCode, userId, version)
+			.params(status.name(), today, gridCode, userId, version)
 			.update();
 		if (n == 0) {
 			if (membersOf(gridCode).stream().noneMatch(m -> m.userId() == userId)) {
@@ -144,7 +146,31 @@ public class Grids {
 			}
 			throw new DomainException.Conflict("该网格员的状态已被他人修改，请刷新后重试");
 		}
+		// the history (same transaction, after the version-guarded update: the loser of a race changes nothing)
+		startPeriod(gridCode, userId, status, today);
 		return membersOf(gridCode).stream().filter(m -> m.userId() == userId).findFirst().orElseThrow();
+	}
+
+	/**
+	 * Ends the worker's open status period in the grid the day before and opens one with the new status
+	 * from the day; a period opened the same day is replaced (the status set last on a day holds for it).
+	 * Package-visible for the demo data.
+	 */
+	void startPeriod(String gridCode, long userId, WorkerStatus status, LocalDate day) {
+		jdbc.sql("DELETE FROM grid_duty_period WHERE grid_code = ? AND user_id = ? AND to_day IS NULL AND from_day >= ?")
+			.params(gridCode, userId, day)
+			.update();
+		jdbc.sql("UPDATE grid_duty_period SET to_day = ? WHERE grid_code = ? AND user_id = ? AND to_day IS NULL")
+			.params(day.minusDays(1), gridCode, userId)
+			.update();
+		jdbc.sql("INSERT INTO grid_duty_period (grid_code, user_id, status, from_day) VALUES (?, ?, ?, ?)")
+			.params(gridCode, userId, status.name(), day)
+			.update();
+	}
+
+	/** Beijing's calendar day (the day a status is set on is a Beijing day, like the patrols' days). */
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(com.xinfang.platform.BeijingTime.ZONE));
 	}
 
 }

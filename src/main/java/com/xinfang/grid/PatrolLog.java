@@ -168,25 +168,28 @@ public class PatrolLog {
 		if (from.plusDays(92).isBefore(to)) {
 			throw new DomainException.Invalid("to", "一次最多查看92天");
 		}
-		int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
+		// owed: the days of the period the worker was 在岗 in the grid (grid_duty_period); missing: those without a report
 		return jdbc.sql("""
 				SELECT g.code, g.name, r.name AS village, m.user_id, u.display_name, m.duty, m.status, m.version,
-				       count(DISTINCT p.day) FILTER (WHERE NOT p.zero_report) AS patrol_days,
-				       count(DISTINCT p.day) FILTER (WHERE p.zero_report) AS zero_days,
-				       count(DISTINCT p.day) AS any_days
+				       (SELECT count(DISTINCT p.day) FROM grid_patrol p WHERE p.grid_code = g.code AND p.user_id = m.user_id
+				            AND p.day BETWEEN :from AND :to AND NOT p.zero_report) AS patrol_days,
+				       (SELECT count(DISTINCT p.day) FROM grid_patrol p WHERE p.grid_code = g.code AND p.user_id = m.user_id
+				            AND p.day BETWEEN :from AND :to AND p.zero_report) AS zero_days,
+				       coalesce(d.owed, 0) AS owed, coalesce(d.reported, 0) AS reported
 				FROM grid g JOIN region r ON r.code = g.village_code
 				JOIN grid_member m ON m.grid_code = g.code JOIN app_user u ON u.id = m.user_id
-				LEFT JOIN grid_patrol p ON p.grid_code = g.code AND p.user_id = m.user_id AND p.day BETWEEN ? AND ?
-				WHERE g.village_code LIKE ?
-				GROUP BY g.code, g.name, r.name, m.user_id, u.display_name, m.duty, m.status, m.version
+				LEFT JOIN LATERAL (""" + ON_DUTY_DAYS + """
+				     AND d.grid_code = g.code AND d.user_id = m.user_id GROUP BY d.grid_code, d.user_id) d ON true
+				WHERE g.village_code LIKE :prefix
 				ORDER BY g.code, m.duty, u.display_name""")
-			.params(from, to, regionCode + "%")
+			.param("from", from)
+			.param("to", to)
+			.param("prefix", regionCode + "%")
 			.query((rs, n) -> {
 				WorkerStatus status = WorkerStatus.valueOf(rs.getString(7));
-				int any = rs.getInt(11);
+				int owed = rs.getInt("owed");
 				return new Reporting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-						Duty.valueOf(rs.getString(6)), status, rs.getInt(8), rs.getInt(9), rs.getInt(10), days,
-						status.owesReports() ? days - any : 0);
+						Duty.valueOf(rs.getString(6)), status, rs.getInt(8), rs.getInt(9), rs.getInt(10), owed, owed - rs.getInt("reported"));
 			})
 			.list();
 	}
@@ -202,21 +205,34 @@ public class PatrolLog {
 	}
 
 	/**
+	 * The days each worker was 在岗 in a grid within [:from, :to] (owed), and how many of those days have a
+	 * patrol or a 零报告 by that worker for that grid (reported): one row per worker and grid, from the
+	 * status history {@code grid_duty_period}. The caller adds the grid condition after this text.
+	 */
+	static final String ON_DUTY_DAYS = """
+			SELECT d.grid_code, d.user_id,
+			       sum(least(coalesce(d.to_day, :to), :to) - greatest(d.from_day, :from) + 1) AS owed,
+			       sum((SELECT count(DISTINCT p.day) FROM grid_patrol p WHERE p.grid_code = d.grid_code AND p.user_id = d.user_id
+			            AND p.day BETWEEN greatest(d.from_day, :from) AND least(coalesce(d.to_day, :to), :to))) AS reported
+			FROM grid_duty_period d
+			WHERE d.status = 'ON_DUTY' AND d.from_day <= :to AND (d.to_day IS NULL OR d.to_day >= :from)
+			""";
+
+	/**
 	 * Reporting of every grid under a region prefix over a period, without a caller (the rating is
-	 * computed, not looked at): each worker now 在岗 owes every day of the period; a day counts as
-	 * reported when that worker filed a patrol or a 零报告 for that grid on it.
+	 * computed, not looked at): a worker owes a report for each day of the period they were 在岗 in the
+	 * grid (their status history, not today's status); a day counts as reported when that worker filed a
+	 * patrol or a 零报告 for that grid on it. Definition: docs/indicators.md, 网格排查报告率.
 	 */
 	@Transactional(readOnly = true)
 	public Coverage coverage(String regionPrefix, LocalDate from, LocalDate to) {
-		long days = to.toEpochDay() - from.toEpochDay() + 1;
-		return jdbc.sql("""
-				SELECT coalesce(sum(CASE WHEN m.status = 'ON_DUTY' THEN 1 ELSE 0 END), 0),
-				       coalesce(sum(CASE WHEN m.status = 'ON_DUTY' THEN (SELECT count(DISTINCT p.day) FROM grid_patrol p
-				            WHERE p.grid_code = m.grid_code AND p.user_id = m.user_id AND p.day BETWEEN ? AND ?) ELSE 0 END), 0),
-				       (SELECT coalesce(sum(households), 0) FROM grid WHERE village_code LIKE ?)
-				FROM grid_member m JOIN grid g ON g.code = m.grid_code WHERE g.village_code LIKE ?""")
-			.params(from, to, regionPrefix + "%", regionPrefix + "%")
-			.query((rs, n) -> new Coverage(rs.getLong(1) * days, rs.getLong(2), rs.getLong(3)))
+		return jdbc.sql("SELECT coalesce(sum(x.owed), 0), coalesce(sum(x.reported), 0), "
+				+ "(SELECT coalesce(sum(households), 0) FROM grid WHERE village_code LIKE :prefix) FROM (" + ON_DUTY_DAYS
+				+ " AND d.grid_code IN (SELECT code FROM grid WHERE village_code LIKE :prefix) GROUP BY d.grid_code, d.user_id) x")
+			.param("from", from)
+			.param("to", to)
+			.param("prefix", regionPrefix + "%")
+			.query((rs, n) -> new Coverage(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
 			.single();
 	}
 

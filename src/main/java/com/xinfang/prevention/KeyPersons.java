@@ -168,8 +168,11 @@ public class KeyPersons {
 		else if (basis == Basis.RED_DISPUTE && refs.size() != 1) {
 			problems.add(new FieldProblem("basisRefs", "请填写该红色矛盾纠纷的编号"));
 		}
-		if (in.reason() == null || in.reason().strip().length() < 10) {
-			problems.add(new FieldProblem("reason", "请写明列为重点人员的理由（至少10个字）"));
+		else if (String.join(",", refs).length() > 400) {
+			problems.add(new FieldProblem("basisRefs", "依据编号过多（合计不超过400个字符）"));
+		}
+		if (in.reason() == null || in.reason().strip().length() < 10 || in.reason().strip().length() > 2000) {
+			problems.add(new FieldProblem("reason", "请写明列为重点人员的理由（10至2000个字）"));
 		}
 		Actor leader = in.leaderUsername() == null ? null : accounts.actorByUsername(in.leaderUsername().strip()).orElse(null);
 		if (leader == null || !leader.has(Role.LEADER)) {
@@ -192,7 +195,11 @@ public class KeyPersons {
 		// the basis must be a matter the bureau can see (out of its scope it "does not exist")
 		for (String ref : refs) {
 			if (basis == Basis.REPEATED_PETITIONS) {
-				petitions.requireVisible(ref, actor);
+				// an accusation never makes its accuser a key person: the entry is seen by a leader and a grid worker who may
+				// belong to the accused unit, and would link the accuser to the matter (条例第三十条)
+				if ("ACCUSATION".equals(petitions.find(ref, actor).kind())) {
+					throw new DomainException.Invalid("basisRefs", "检举控告类信访事项不作为列入重点人员的依据（《信访工作条例》第三十条）：" + ref);
+				}
 			}
 			else {
 				var d = disputes.visible(ref, actor);
@@ -215,6 +222,59 @@ public class KeyPersons {
 				+ worker.displayName() + "，每" + in.followUpDays() + "天走访，" + in.reviewOn() + "复核");
 		audit.record(actor.label(), "KEY_PERSON_ADDED", "KP" + id, basis.label());
 		return load(id);
+	}
+
+	/** A choice on the console's form: the value sent (a login name or code) and the name shown. */
+	public record Choice(String value, String label) {
+	}
+
+	/** What the console's 列入 form offers: the counties the bureau may add to, their leaders and grid workers. */
+	public record AddOptions(List<Choice> counties, List<Choice> leaders, List<Choice> gridWorkers) {
+	}
+
+	/** Whether the actor is a county bureau for at least one county (the only ones who may add). */
+	public boolean mayAdd(Actor actor) {
+		return !addCounties(actor).isEmpty();
+	}
+
+	private List<Region> addCounties(Actor actor) {
+		if (actor == null || !actor.hasAny(Role.REGISTRAR, Role.SUPERVISOR) || actor.has(Role.DISPUTE_CENTER)) {
+			return List.of();
+		}
+		return directory.counties().stream().filter(c -> countyBureau(actor, c.code())).toList();
+	}
+
+	/** The form's choices, for the county bureau only; anyone else: "does not exist", like the API's list. */
+	@Transactional(readOnly = true)
+	public AddOptions addOptions(Actor actor) {
+		List<Region> counties = addCounties(actor);
+		if (counties.isEmpty()) {
+			throw new DomainException.NotFound("页面不存在");
+		}
+		List<Choice> leaders = jdbc.sql("""
+				SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'LEADER'
+				WHERE u.kind = 'STAFF' AND u.enabled ORDER BY u.display_name, u.id""")
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(accounts::actor)
+			.flatMap(java.util.Optional::stream)
+			.filter(l -> counties.stream().anyMatch(c -> Oversight.oversees(l, c.code())))
+			.map(l -> new Choice(l.username(), l.displayName() + (l.unitCode() == null ? "" : "（" + directory.unitName(l.unitCode()) + "）")))
+			.toList();
+		String prefix = Oversight.regionPrefix(actor).orElseThrow();
+		List<Choice> workers = jdbc.sql("""
+				SELECT u.username, u.display_name, min(g.village_code) AS village FROM grid_member m
+				JOIN grid g ON g.code = m.grid_code JOIN app_user u ON u.id = m.user_id
+				WHERE g.village_code LIKE ? AND u.enabled GROUP BY u.username, u.display_name ORDER BY min(g.village_code), u.display_name""")
+			.param(prefix + "%")
+			.query((rs, n) -> {
+				String village = rs.getString("village");
+				return new Choice(rs.getString("username"), rs.getString("display_name") + "（" + directory.regionName(village.substring(0, 6))
+						+ " " + directory.regionName(village.substring(0, 9)) + " " + directory.regionName(village) + "）");
+			})
+			.list();
+		return new AddOptions(counties.stream().map(c -> new Choice(c.code(), c.name())).toList(), leaders, workers);
 	}
 
 	/** One entry, to those named; every view is audited. */
@@ -273,8 +333,8 @@ public class KeyPersons {
 		if (in == null || in.visitedOn() == null || in.visitedOn().isAfter(today()) || in.visitedOn().isBefore(p.addedOn())) {
 			problems.add(new FieldProblem("visitedOn", "请填写走访日期（列入之后、不晚于今天）"));
 		}
-		if (in == null || in.note() == null || in.note().strip().length() < 4) {
-			problems.add(new FieldProblem("note", "请填写走访情况（诉求、化解进展、帮扶措施）"));
+		if (in == null || in.note() == null || in.note().strip().length() < 4 || in.note().strip().length() > 2000) {
+			problems.add(new FieldProblem("note", "请填写走访情况（诉求、化解进展、帮扶措施，不超过2000字）"));
 		}
 		if (!problems.isEmpty()) {
 			throw new DomainException.Invalid(problems);
@@ -303,8 +363,8 @@ public class KeyPersons {
 		if (in == null || !KeyPersonRule.validReviewDate(in.reviewOn(), today())) {
 			problems.add(new FieldProblem("reviewOn", "复核日期须晚于今天且不超过一年"));
 		}
-		if (in == null || in.reason() == null || in.reason().strip().length() < 4) {
-			problems.add(new FieldProblem("reason", "请写明继续列为重点人员的理由"));
+		if (in == null || in.reason() == null || in.reason().strip().length() < 4 || in.reason().strip().length() > 500) {
+			problems.add(new FieldProblem("reason", "请写明继续列为重点人员的理由（不超过500字）"));
 		}
 		if (!problems.isEmpty()) {
 			throw new DomainException.Invalid(problems);
@@ -325,8 +385,8 @@ public class KeyPersons {
 		if ("REMOVED".equals(p.status())) {
 			throw new DomainException.Conflict("该人员已移出重点人员名单");
 		}
-		if (in == null || in.reason() == null || in.reason().strip().length() < 4) {
-			throw new DomainException.Invalid("reason", "请写明移出名单的理由（如已化解息访）");
+		if (in == null || in.reason() == null || in.reason().strip().length() < 4 || in.reason().strip().length() > 500) {
+			throw new DomainException.Invalid("reason", "请写明移出名单的理由（如已化解息访，不超过500字）");
 		}
 		update(p, in.version(), "removed_on = ?, removed_reason = ?", today(), in.reason().strip());
 		event(id, actor, "REMOVE", "移出名单：" + in.reason().strip());

@@ -94,6 +94,48 @@ public class StabilityAssessments {
 		return actor.hasAny(Role.REGISTRAR, Role.SUPERVISOR, Role.LEADER) && Oversight.oversees(actor, regionCode);
 	}
 
+	/** A place on the console's form: its code, and its name as staff read it (indented under its county). */
+	public record Place(String code, String label) {
+	}
+
+	/** The places the actor may register a decision for (city, counties, townships of the region they keep); else 404. */
+	public List<Place> places(Actor actor) {
+		String prefix = Oversight.regionPrefix(actor).filter(p -> actor.hasAny(Role.REGISTRAR, Role.SUPERVISOR, Role.LEADER)).orElse(null);
+		if (prefix == null) {
+			throw new DomainException.NotFound("页面不存在");
+		}
+		List<Place> out = new ArrayList<>();
+		for (Region city : directory.regionChildren(null)) {
+			if (keeps(actor, city.code())) {
+				out.add(new Place(city.code(), city.name() + "（全市）"));
+			}
+		}
+		for (Region county : directory.counties()) {
+			if (keeps(actor, county.code())) {
+				out.add(new Place(county.code(), county.name()));
+			}
+			for (Region township : directory.regionChildren(county.code())) {
+				if (keeps(actor, township.code())) {
+					out.add(new Place(township.code(), county.name() + " / " + township.name()));
+				}
+			}
+		}
+		if (out.isEmpty()) {
+			throw new DomainException.NotFound("页面不存在");
+		}
+		return out;
+	}
+
+	/** Whether the actor may register decisions at all (the entry on the list page). */
+	public boolean mayRegister(Actor actor) {
+		try {
+			return !places(actor).isEmpty();
+		}
+		catch (DomainException.NotFound ex) {
+			return false;
+		}
+	}
+
 	@Transactional
 	public Decision register(DecisionInput in, Actor actor) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -110,11 +152,11 @@ public class StabilityAssessments {
 		if (in.kind() == null || !KINDS.contains(in.kind())) {
 			problems.add(new FieldProblem("kind", "请选择决策类别：重大项目、重大政策、征地拆迁或其他"));
 		}
-		if (in.decidingBody() == null || in.decidingBody().strip().length() < 2) {
-			problems.add(new FieldProblem("decidingBody", "请填写决策机关"));
+		if (in.decidingBody() == null || in.decidingBody().strip().length() < 2 || in.decidingBody().strip().length() > 100) {
+			problems.add(new FieldProblem("decidingBody", "请填写决策机关（不超过100字）"));
 		}
-		if (in.summary() == null || in.summary().strip().length() < 10) {
-			problems.add(new FieldProblem("summary", "请写明决策的主要内容（至少10个字）"));
+		if (in.summary() == null || in.summary().strip().length() < 10 || in.summary().strip().length() > 4000) {
+			problems.add(new FieldProblem("summary", "请写明决策的主要内容（10至4000字）"));
 		}
 		if (!problems.isEmpty()) {
 			throw new DomainException.Invalid(problems);
@@ -143,27 +185,28 @@ public class StabilityAssessments {
 		if (in == null) {
 			throw new DomainException.Invalid("assessor", "请填写评估情况");
 		}
-		if (in.assessor() == null || in.assessor().strip().length() < 2) {
-			problems.add(new FieldProblem("assessor", "请填写评估主体"));
+		if (in.assessor() == null || in.assessor().strip().length() < 2 || in.assessor().strip().length() > 100) {
+			problems.add(new FieldProblem("assessor", "请填写评估主体（不超过100字）"));
 		}
-		if (in.method() == null || in.method().strip().length() < 4) {
-			problems.add(new FieldProblem("method", "请写明评估方法（如问卷调查、座谈走访、听证、专家论证）"));
+		if (in.method() == null || in.method().strip().length() < 4 || in.method().strip().length() > 1000) {
+			problems.add(new FieldProblem("method", "请写明评估方法（如问卷调查、座谈走访、听证、专家论证，不超过1000字）"));
 		}
 		List<RiskInput> risks = in.risks() == null ? List.of() : in.risks();
-		if (risks.isEmpty()) {
-			problems.add(new FieldProblem("risks", "请列明评估发现的风险及其等级（高、中、低）"));
+		if (risks.isEmpty() || risks.size() > 50) {
+			problems.add(new FieldProblem("risks", "请列明评估发现的风险及其等级（高、中、低），不超过50项"));
+			risks = risks.size() > 50 ? List.of() : risks;
 		}
 		for (int i = 0; i < risks.size(); i++) {
 			RiskInput r = risks.get(i);
-			if (r == null || r.description() == null || r.description().strip().length() < 4) {
-				problems.add(new FieldProblem("risks[" + i + "].description", "请描述该风险"));
+			if (r == null || r.description() == null || r.description().strip().length() < 4 || r.description().strip().length() > 1000) {
+				problems.add(new FieldProblem("risks[" + i + "].description", "请描述第" + (i + 1) + "项风险（4至1000字）"));
 			}
 			if (r == null || r.level() == null || !Set.of("HIGH", "MEDIUM", "LOW").contains(r.level())) {
-				problems.add(new FieldProblem("risks[" + i + "].level", "请选择风险等级：高、中、低"));
+				problems.add(new FieldProblem("risks[" + i + "].level", "请选择第" + (i + 1) + "项风险的等级：高、中、低"));
 			}
 		}
-		if (in.measures() == null || in.measures().strip().length() < 10) {
-			problems.add(new FieldProblem("measures", "请写明风险防范化解措施（至少10个字）"));
+		if (in.measures() == null || in.measures().strip().length() < 10 || in.measures().strip().length() > 4000) {
+			problems.add(new FieldProblem("measures", "请写明风险防范化解措施（10至4000字）"));
 		}
 		Conclusion conclusion = null;
 		try {
@@ -207,6 +250,9 @@ public class StabilityAssessments {
 		}
 		if (in == null || in.takenOn() == null || in.takenOn().isAfter(today())) {
 			throw new DomainException.Invalid("takenOn", "请填写决策日期（不晚于今天）");
+		}
+		if (in.note() != null && in.note().strip().length() > 2000) {
+			throw new DomainException.Invalid("note", "说明不超过2000字");
 		}
 		var latest = d.assessments().isEmpty() ? null : d.assessments().get(d.assessments().size() - 1);
 		StabilityAssessmentGate.refusal(latest == null ? null

@@ -244,6 +244,82 @@ public class VillageRatings {
 		return out;
 	}
 
+	/**
+	 * A place's 无上访村(社区) figures for a year, for the annual report: the same computed rating as the
+	 * county page ({@link #assess}) for every village and community under the prefix, and the year's
+	 * ratings as decided. Definitions: docs/indicators.md, 无上访村（社区）.
+	 *
+	 * @param villages      村（社区） under the prefix
+	 * @param eligible      those whose computed rating for the year meets every active indicator
+	 * @param vetoed        those failing at least one 一票否决 item
+	 * @param missed        those failing threshold items only
+	 * @param selfAssessed  the year's ratings submitted (自评), whatever became of them
+	 * @param granted       the year's first ratings (GRANT) approved by the county: titles granted
+	 * @param kept          the year's annual reviews approved: titles kept
+	 * @param withdrawn     the year's annual reviews the county did not approve: titles withdrawn
+	 * @param holding       villages holding the title on {@code asOf}
+	 * @param asOf          the end of the year, or today within the current year
+	 */
+	public record Summary(int villages, int eligible, int vetoed, int missed, int selfAssessed, int granted, int kept, int withdrawn,
+			int holding, LocalDate asOf) {
+	}
+
+	@Transactional(readOnly = true)
+	public Summary summary(String regionPrefix, int year) {
+		LocalDate from = LocalDate.of(year, 1, 1);
+		LocalDate end = LocalDate.of(year, 12, 31);
+		LocalDate to = end.isAfter(today()) ? today() : end;
+		List<Region> villages = villagesUnder(regionPrefix);
+		int eligible = 0;
+		int vetoed = 0;
+		if (!to.isBefore(from)) {
+			List<VillageRatingRule.Indicator> indicators = indicators();
+			for (Region v : villages) {
+				// the one rule and the one set of values the county page shows (assess() without reading the indicators each time)
+				VillageRatingRule.Result r = VillageRatingRule.evaluate(indicators, values(v.code(), from, to));
+				eligible += r.eligible() ? 1 : 0;
+				vetoed += r.vetoed() ? 1 : 0;
+			}
+		}
+		record Counts(int self, int granted, int kept, int withdrawn) {
+		}
+		Counts c = jdbc.sql("""
+				SELECT count(*),
+				       count(*) FILTER (WHERE kind = 'GRANT' AND status = 'APPROVED'),
+				       count(*) FILTER (WHERE kind = 'REVIEW' AND status = 'APPROVED'),
+				       count(*) FILTER (WHERE kind = 'REVIEW' AND status = 'REJECTED' AND county_by IS NOT NULL)
+				FROM village_rating WHERE village_code LIKE ? AND year = ?""")
+			.params(regionPrefix + "%", year)
+			.query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.single();
+		// holding on asOf: an approval decided by then whose title runs to asOf or later (a withdrawal has cut it to the day before)
+		int holding = jdbc.sql("""
+				SELECT count(DISTINCT village_code) FROM village_rating
+				WHERE village_code LIKE ? AND status = 'APPROVED' AND title_until >= ? AND county_at < ?""")
+			.params(regionPrefix + "%", to, to.plusDays(1).atStartOfDay(BeijingTime.ZONE).toOffsetDateTime())
+			.query(Integer.class)
+			.single();
+		return new Summary(villages.size(), eligible, vetoed, villages.size() - eligible - vetoed, c.self(), c.granted(), c.kept(),
+				c.withdrawn(), holding, to);
+	}
+
+	private List<Region> villagesUnder(String prefix) {
+		List<Region> out = new ArrayList<>();
+		for (Region county : directory.counties()) {
+			if (!county.code().startsWith(prefix) && !prefix.startsWith(county.code())) {
+				continue;
+			}
+			for (Region township : directory.regionChildren(county.code())) {
+				if (!township.code().startsWith(prefix) && !prefix.startsWith(township.code())) {
+					continue;
+				}
+				directory.regionChildren(township.code()).stream().filter(v -> v.level() == Region.Level.VILLAGE && v.code().startsWith(prefix))
+					.forEach(out::add);
+			}
+		}
+		return out;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Rating> rating(String villageCode, int year) {
 		return jdbc.sql("SELECT id FROM village_rating WHERE village_code = ? AND year = ?").params(villageCode, year).query(Long.class)

@@ -106,6 +106,102 @@ class PreventionPagesIT {
 		assertThat(form.body()).contains("访调结合", "穿紫河街道人民调解委员会");
 	}
 
+	HttpResponse<String> post(HttpClient browser, String formPath, String action, Map<String, String> fields) throws Exception {
+		String page = get(browser, formPath).body();
+		var csrf = Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]+)\"").matcher(page);
+		assertThat(csrf.find()).isTrue();
+		var all = new java.util.LinkedHashMap<String, String>(fields);
+		all.put("_csrf", csrf.group(1));
+		String body = all.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(java.util.stream.Collectors.joining("&"));
+		return browser.send(HttpRequest.newBuilder(uri(action)).header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void theFormsAreOnlyForTheRolesTheApiAllowsAndBadInputStaysOnTheForm() throws Exception {
+		// the county bureau sees both entries; a leader registers decisions but does not add key persons (the API refuses him too)
+		var bureau = logIn("wuling.registrar");
+		assertThat(get(bureau, "/console/key-persons").body()).contains("/console/key-persons/new");
+		assertThat(get(bureau, "/console/decisions").body()).contains("/console/decisions/new");
+		var leader = logIn("leader");
+		assertThat(get(leader, "/console/key-persons").body()).doesNotContain("/console/key-persons/new");
+		assertThat(get(leader, "/console/key-persons/new").statusCode()).isEqualTo(404);
+		assertThat(get(leader, "/console/decisions/new").statusCode()).isEqualTo(200);
+		// a department officer and a township 矛调中心 know neither form
+		for (String who : List.of("hr.officer", "czh.center")) {
+			var other = logIn(who);
+			assertThat(get(other, "/console/key-persons/new").statusCode()).as(who).isEqualTo(404);
+			assertThat(get(other, "/console/decisions/new").statusCode()).as(who).isEqualTo(404);
+		}
+		// a forged post from the department officer: 404 as well, nothing stored
+		long decisionsBefore = jdbc.sql("SELECT count(*) FROM major_decision").query(Long.class).single();
+		var officer = logIn("hr.officer");
+		var forged = post(officer, "/console/key-persons", "/console/decisions", Map.of("regionCode", "430702", "title", "伪造的决策", "kind",
+				"POLICY", "decidingBody", "某局", "summary", "不应当被登记的一项重大决策内容。"));
+		assertThat(forged.statusCode()).isEqualTo(404);
+		// a county registrar may not register a decision for another county (not among the choices; forged: a message, nothing stored)
+		var wrongCounty = post(bureau, "/console/decisions/new", "/console/decisions", Map.of("regionCode", "430703", "title", "鼎城区的决策",
+				"kind", "POLICY", "decidingBody", "鼎城区人民政府", "summary", "不属于武陵区信访局登记的一项重大决策。"));
+		assertThat(wrongCounty.statusCode()).isEqualTo(200);
+		assertThat(wrongCounty.body()).contains("error-box", "鼎城区的决策");
+		// a date and a number that are not dates or numbers: messages on the form, never a 400 or 500
+		var bad = post(bureau, "/console/key-persons/new", "/console/key-persons", Map.of("name", "张三", "countyCode", "430702", "basis",
+				"REPEATED_PETITIONS", "basisRefs", "XF-NOT-A-NUMBER XF-NOR-THIS", "reason", "理由写得足够长，超过十个字。", "leaderUsername", "leader",
+				"gridWorkerUsername", "grid.worker", "followUpDays", "abc", "reviewOn", "明年六月"));
+		assertThat(bad.statusCode()).isEqualTo(200);
+		assertThat(bad.body()).contains("请填写走访周期", "复核日期须晚于今天", "明年六月", "abc");
+		// the petition numbers that do not exist: a message on the form
+		var unknown = post(bureau, "/console/key-persons/new", "/console/key-persons", Map.of("name", "张三", "countyCode", "430702", "basis",
+				"REPEATED_PETITIONS", "basisRefs", "XF-NOT-A-NUMBER XF-NOR-THIS", "reason", "理由写得足够长，超过十个字。", "leaderUsername", "leader",
+				"gridWorkerUsername", "grid.worker", "followUpDays", "10", "reviewOn", LocalDate.now(BeijingTime.ZONE).plusMonths(3).toString()));
+		assertThat(unknown.statusCode()).isEqualTo(200);
+		assertThat(unknown.body()).contains("编号不存在或不在本辖区", "XF-NOT-A-NUMBER");
+		var tooLong = post(bureau, "/console/decisions/new", "/console/decisions", Map.of("regionCode", "430702", "title", "决策", "kind", "POLICY",
+				"decidingBody", "机".repeat(300), "summary", "内容".repeat(3000)));
+		assertThat(tooLong.statusCode()).isEqualTo(200);
+		assertThat(tooLong.body()).contains("不超过100字", "10至4000字");
+		assertThat(jdbc.sql("SELECT count(*) FROM major_decision").query(Long.class).single()).isEqualTo(decisionsBefore);
+
+		// the older forms on the detail pages: a typed date that is not a date is a message on the form, what was typed kept
+		var api = new TestApi(port);
+		String registrar = api.token("wuling.registrar", "Demo@2026");
+		var d = api.post("/api/v1/decisions", registrar, Map.of("regionCode", "430702", "title", "城区停车收费调整", "kind", "POLICY",
+				"decidingBody", "武陵区人民政府", "summary", "调整城区路内停车收费标准和时段。"));
+		long dId = d.body().get("id").asLong();
+		var taken = post(bureau, "/console/decisions/" + dId, "/console/decisions/" + dId + "/taken", Map.of("takenOn", "上周五", "note",
+				"区政府常务会议审议"));
+		assertThat(taken.statusCode()).isEqualTo(200);
+		assertThat(taken.body()).contains("请填写决策日期", "上周五", "区政府常务会议审议");
+		var noVersion = post(bureau, "/console/decisions/" + dId, "/console/decisions/" + dId + "/assessments", Map.of("assessor", "区政法委",
+				"method", "座谈走访", "riskDescription", "商户对收费时段有意见", "riskLevel", "LOW", "measures", "分时段收费，先行公示征求意见。",
+				"conclusion", "GO", "completedOn", "2026-12-01"));
+		assertThat(noVersion.statusCode()).isEqualTo(200);
+		assertThat(noVersion.body()).contains("缺少版本号", "商户对收费时段有意见");
+		assertThat(api.get("/api/v1/decisions/" + dId, registrar).body().get("status").asString()).isEqualTo("REGISTERED");
+
+		// Art 30: an accusation is never the basis of a key-person entry (its leader and grid worker could belong to the accused)
+		List<String> numbers = new java.util.ArrayList<>();
+		for (String t : List.of("反映社区干部优亲厚友", "再次反映社区干部优亲厚友")) {
+			numbers.add(api.post("/api/v1/petitions", registrar, Map.of("channel", "VISIT", "regionCode", "430702001", "title", t, "content",
+					t + "，低保评定不公开，请求调查处理。", "categoryCode", "LABOR", "kind", "CLAIM", "complexity", "SIMPLE", "petitioners",
+					List.of(Map.of("name", "聂春华")))).body().get("number").asString());
+		}
+		jdbc.sql("UPDATE petition SET kind = 'ACCUSATION' WHERE number = ?").param(numbers.get(0)).update();
+		long keyPersonsBefore = jdbc.sql("SELECT count(*) FROM key_person").query(Long.class).single();
+		var refused = api.post("/api/v1/key-persons", registrar, Map.of("name", "聂春华", "countyCode", "430702", "basis", "REPEATED_PETITIONS",
+				"basisRefs", numbers, "reason", "多次反映社区干部问题，情绪激动。", "leaderUsername", "leader", "gridWorkerUsername", "grid.worker",
+				"followUpDays", 10, "reviewOn", LocalDate.now(BeijingTime.ZONE).plusMonths(2).toString()));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body().toString()).contains("第三十条");
+		var onForm = post(bureau, "/console/key-persons/new", "/console/key-persons", Map.of("name", "聂春华", "countyCode", "430702", "basis",
+				"REPEATED_PETITIONS", "basisRefs", String.join(" ", numbers), "reason", "多次反映社区干部问题，情绪激动。", "leaderUsername", "leader",
+				"gridWorkerUsername", "grid.worker", "followUpDays", "10", "reviewOn", LocalDate.now(BeijingTime.ZONE).plusMonths(2).toString()));
+		assertThat(onForm.statusCode()).isEqualTo(200);
+		assertThat(onForm.body()).contains("第三十条", "聂春华");
+		assertThat(jdbc.sql("SELECT count(*) FROM key_person").query(Long.class).single()).isEqualTo(keyPersonsBefore);
+	}
+
 	void act(TestApi api, String token, String reader, String number, Map<String, Object> fields) {
 		var body = new HashMap<String, Object>(fields);
 		body.put("version", api.get("/api/v1/petitions/" + number, reader).body().get("version").asInt());

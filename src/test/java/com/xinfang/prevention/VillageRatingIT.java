@@ -51,6 +51,10 @@ class VillageRatingIT {
 		long gong = jdbc.sql("SELECT id FROM app_user WHERE username = 'dc.grid'").query(Long.class).single();
 		// households: 400 (so 2 petitions are 2 × 1000 ÷ 400 = 5.00 per thousand households)
 		jdbc.sql("UPDATE grid SET households = 400 WHERE village_code = ?").param(VILLAGE).update();
+		// his status history: 在岗 in the grid the whole of 2023 (365 days owed; the demo's own history starts six months ago)
+		jdbc.sql("""
+				INSERT INTO grid_duty_period (grid_code, user_id, status, from_day, to_day)
+				VALUES ('430703003002001', ?, 'ON_DUTY', date '2023-01-01', date '2023-12-31') ON CONFLICT DO NOTHING""").param(gong).update();
 		// patrols: 龚网格 reports on 300 of the 365 days of 2023 (days 1..300) → REPORTING_RATE 300 ÷ 365 = 82.2 % (< 95 %: missed)
 		jdbc.sql("""
 				INSERT INTO grid_patrol (grid_code, user_id, day, zero_report, households_visited, disputes_found, demands_found, hazards_found,

@@ -9,6 +9,12 @@ import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +59,48 @@ class PreventionPages {
 	String keyPersons(@RequestParam(defaultValue = "false") boolean all, Actor actor, Model model) {
 		model.addAttribute("rows", keyPersons.list(actor, all));
 		model.addAttribute("all", all);
+		model.addAttribute("mayAdd", keyPersons.mayAdd(actor));
 		return "prevention/key-persons";
+	}
+
+	/** The 列入 form as typed (every field a string, so a mistyped number or date is a message on the form, not a 400). */
+	record KeyPersonForm(String name, String idNumber, String countyCode, String basis, String basisRefs, String reason,
+			String leaderUsername, String gridWorkerUsername, String followUpDays, String reviewOn) {
+	}
+
+	@GetMapping("/console/key-persons/new")
+	String newKeyPerson(Actor actor, Model model) {
+		var options = keyPersons.addOptions(actor); // 404 for anyone but the county bureau
+		if (!model.containsAttribute("form")) {
+			String county = options.counties().size() == 1 ? options.counties().get(0).value() : null;
+			LocalDate today = LocalDate.now(clock.withZone(BeijingTime.ZONE));
+			model.addAttribute("form", new KeyPersonForm(null, null, county, null, null, null, null, null, "30", today.plusMonths(6).toString()));
+		}
+		model.addAttribute("options", options);
+		model.addAttribute("bases", KeyPersons.Basis.values());
+		return "prevention/key-person-new";
+	}
+
+	@PostMapping("/console/key-persons")
+	String addKeyPerson(KeyPersonForm form, Actor actor, Model model, RedirectAttributes redirect) {
+		keyPersons.addOptions(actor); // 404 before anything else for anyone but the county bureau
+		try {
+			List<String> refs = form.basisRefs() == null ? List.of() : Arrays.stream(form.basisRefs().split("[\\s,，、;；]+")).filter(r -> !r.isBlank()).toList();
+			var k = keyPersons.add(new KeyPersons.Entry(form.name(), form.idNumber(), form.countyCode(), blankToNull(form.basis()), refs,
+					form.reason(), blankToNull(form.leaderUsername()), blankToNull(form.gridWorkerUsername()), integer(form.followUpDays()),
+					date(form.reviewOn())), actor);
+			redirect.addFlashAttribute("flash", "已列入重点人员名单");
+			return "redirect:/console/key-persons/" + k.id();
+		}
+		catch (DomainException.Invalid ex) {
+			problems(model, ex.problems());
+		}
+		catch (DomainException.NotFound | DomainException.Forbidden ex) {
+			// a basis number out of the bureau's sight reads as unknown, on the form
+			problems(model, List.of(new DomainException.FieldProblem("basisRefs", "列入依据中的编号不存在或不在本辖区：" + ex.getMessage())));
+		}
+		model.addAttribute("form", form);
+		return newKeyPerson(actor, model);
 	}
 
 	@GetMapping("/console/key-persons/{id}")
@@ -64,14 +111,16 @@ class PreventionPages {
 	}
 
 	@PostMapping("/console/key-persons/{id}/visits")
-	String visit(@PathVariable long id, @RequestParam(required = false) LocalDate visitedOn, @RequestParam(required = false) String note,
+	String visit(@PathVariable long id, @RequestParam(required = false) String visitedOn, @RequestParam(required = false) String note,
 			Actor actor, Model model, RedirectAttributes redirect) {
 		try {
-			keyPersons.visit(id, new KeyPersons.Visit(visitedOn, note), actor);
+			keyPersons.visit(id, new KeyPersons.Visit(date(visitedOn), note), actor);
 			redirect.addFlashAttribute("flash", "走访已记录");
 		}
 		catch (DomainException.Invalid ex) {
-			model.addAttribute("problems", ex.problems());
+			problems(model, ex.problems());
+			model.addAttribute("typedVisitedOn", visitedOn);
+			model.addAttribute("typedNote", note);
 			return keyPerson(id, actor, model);
 		}
 		catch (DomainException.Conflict ex) {
@@ -83,30 +132,163 @@ class PreventionPages {
 	@GetMapping("/console/decisions")
 	String decisions(Actor actor, Model model) {
 		model.addAttribute("decisions", decisions.list(actor));
+		model.addAttribute("mayRegister", decisions.mayRegister(actor));
 		return "prevention/decisions";
+	}
+
+	record DecisionForm(String regionCode, String title, String kind, String decidingBody, String summary) {
+	}
+
+	@GetMapping("/console/decisions/new")
+	String newDecision(Actor actor, Model model) {
+		var places = decisions.places(actor); // 404 for anyone who does not keep the register
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new DecisionForm(places.size() == 1 ? places.get(0).code() : null, null, null, null, null));
+		}
+		model.addAttribute("places", places);
+		model.addAttribute("kinds", List.of(new KeyPersons.Choice("PROJECT", "重大项目"), new KeyPersons.Choice("POLICY", "重大政策"),
+				new KeyPersons.Choice("LAND", "征地拆迁"), new KeyPersons.Choice("OTHER", "其他")));
+		return "prevention/decision-new";
+	}
+
+	@PostMapping("/console/decisions")
+	String registerDecision(DecisionForm form, Actor actor, Model model, RedirectAttributes redirect) {
+		decisions.places(actor); // 404 first for anyone who does not keep the register
+		try {
+			var d = decisions.register(new StabilityAssessments.DecisionInput(blankToNull(form.regionCode()), form.title(), blankToNull(form.kind()),
+					form.decidingBody(), form.summary()), actor);
+			redirect.addFlashAttribute("flash", "重大决策已登记，请录入社会稳定风险评估");
+			return "redirect:/console/decisions/" + d.id();
+		}
+		catch (DomainException.Invalid ex) {
+			problems(model, ex.problems());
+		}
+		catch (DomainException.Forbidden ex) {
+			problems(model, List.of(new DomainException.FieldProblem("regionCode", ex.getMessage())));
+		}
+		model.addAttribute("form", form);
+		return newDecision(actor, model);
+	}
+
+	/** The assessment form as typed: one row per risk (blank rows are left out). */
+	record AssessmentForm(String assessor, String method, List<String> riskDescription, List<String> riskLevel, String measures,
+			String conclusion, String completedOn, String version) {
+
+		public List<StabilityAssessments.RiskInput> risks() {
+			List<StabilityAssessments.RiskInput> out = new ArrayList<>();
+			int n = Math.max(riskDescription == null ? 0 : riskDescription.size(), riskLevel == null ? 0 : riskLevel.size());
+			for (int i = 0; i < n; i++) {
+				String d = riskDescription != null && i < riskDescription.size() ? riskDescription.get(i) : null;
+				String l = riskLevel != null && i < riskLevel.size() ? riskLevel.get(i) : null;
+				if ((d == null || d.isBlank()) && (l == null || l.isBlank())) {
+					continue;
+				}
+				out.add(new StabilityAssessments.RiskInput(d, l == null || l.isBlank() ? null : l));
+			}
+			return out;
+		}
+
+		/** The rows to show again: what was typed, and blank rows up to three. */
+		public List<String[]> rows() {
+			List<String[]> out = new ArrayList<>();
+			int n = Math.max(riskDescription == null ? 0 : riskDescription.size(), riskLevel == null ? 0 : riskLevel.size());
+			for (int i = 0; i < n; i++) {
+				String d = riskDescription != null && i < riskDescription.size() ? riskDescription.get(i) : "";
+				String l = riskLevel != null && i < riskLevel.size() ? riskLevel.get(i) : "";
+				if (!(d == null || d.isBlank()) || !(l == null || l.isBlank())) {
+					out.add(new String[] { d, l });
+				}
+			}
+			while (out.size() < 3) {
+				out.add(new String[] { "", "" });
+			}
+			return out;
+		}
+
+	}
+
+	@PostMapping("/console/decisions/{id}/assessments")
+	String assess(@PathVariable long id, AssessmentForm form, Actor actor, Model model, RedirectAttributes redirect) {
+		try {
+			// the risks are checked by the service with their row numbers as they reach it
+			decisions.assess(id, new StabilityAssessments.AssessmentInput(form.assessor(), form.method(), form.risks(), form.measures(),
+					blankToNull(form.conclusion()), date(form.completedOn()), integer(form.version())), actor);
+			redirect.addFlashAttribute("flash", "评估已录入");
+			return "redirect:/console/decisions/" + id;
+		}
+		catch (DomainException.Invalid ex) {
+			problems(model, ex.problems());
+			model.addAttribute("assessment", form);
+			return decision(id, actor, model);
+		}
+		catch (DomainException.Conflict ex) {
+			redirect.addFlashAttribute("flash", ex.getMessage());
+			return "redirect:/console/decisions/" + id;
+		}
 	}
 
 	@GetMapping("/console/decisions/{id}")
 	String decision(@PathVariable long id, Actor actor, Model model) {
-		model.addAttribute("d", decisions.view(id, actor));
+		var d = decisions.view(id, actor);
+		model.addAttribute("d", d);
+		model.addAttribute("conclusions", com.xinfang.prevention.StabilityAssessmentGate.Conclusion.values());
+		if (!model.containsAttribute("assessment")) {
+			model.addAttribute("assessment", new AssessmentForm(null, null, null, null, null, null,
+					LocalDate.now(clock.withZone(BeijingTime.ZONE)).toString(), String.valueOf(d.version())));
+		}
 		return "prevention/decision";
 	}
 
 	@PostMapping("/console/decisions/{id}/taken")
-	String taken(@PathVariable long id, @RequestParam(required = false) LocalDate takenOn, @RequestParam(required = false) String note,
-			@RequestParam int version, Actor actor, Model model, RedirectAttributes redirect) {
+	String taken(@PathVariable long id, @RequestParam(required = false) String takenOn, @RequestParam(required = false) String note,
+			@RequestParam(required = false) String version, Actor actor, Model model, RedirectAttributes redirect) {
 		try {
-			decisions.recordTaken(id, new StabilityAssessments.Taking(takenOn, note, version), actor);
+			decisions.recordTaken(id, new StabilityAssessments.Taking(date(takenOn), note, integer(version)), actor);
 			redirect.addFlashAttribute("flash", "已记录为已决策");
 		}
 		catch (DomainException.Invalid ex) {
-			model.addAttribute("problems", ex.problems());
+			problems(model, ex.problems());
+			model.addAttribute("typedTakenOn", takenOn);
+			model.addAttribute("typedTakenNote", note);
 			return decision(id, actor, model);
 		}
 		catch (DomainException.Conflict ex) {
 			redirect.addFlashAttribute("flash", ex.getMessage());
 		}
 		return "redirect:/console/decisions/" + id;
+	}
+
+	// ------------------------------------------------------------------ form helpers
+
+	private static void problems(Model model, List<DomainException.FieldProblem> problems) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		problems.forEach(p -> byField.putIfAbsent(p.field(), p.message()));
+		model.addAttribute("problems", problems);
+		model.addAttribute("fieldErrors", byField);
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	/** A typed whole number, or null (the service then says what is wanted). */
+	private static Integer integer(String s) {
+		try {
+			return s == null || s.isBlank() ? null : Integer.valueOf(s.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/** A typed date (yyyy-MM-dd), or null (the service then says what is wanted). */
+	private static LocalDate date(String s) {
+		try {
+			return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 }
