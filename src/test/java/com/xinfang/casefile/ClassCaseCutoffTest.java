@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The 类案 cut-off ({@link ClassCases#CLASS_SCORE}) chosen on labelled groupings
- * ({@code corpus/class-cases.jsonl}: 12 类案 of 4 letters each, a corpus petition and three letters by
+ * ({@code corpus/class-cases.jsonl}: 11 类案 of 4 letters each (5 tuning, 6 held-out), a corpus petition and three letters by
  * other people about the same target and problem, plus 10 hard negatives: the same developer, park or
  * town with another problem, or the same problem about another target). The file was split into a
  * tuning and a held-out half (field {@code half}, by 类案) when it was written, before anything was
