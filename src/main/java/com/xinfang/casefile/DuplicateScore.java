@@ -11,7 +11,9 @@ package com.xinfang.casefile;
  * <p>The weights and the band's threshold were chosen on the tuning set (the corpus's repeats and
  * {@code corpus/repeats-dev.jsonl}, see DuplicateBandTuningTest) and then frozen; the held-out set
  * ({@code corpus/repeats-heldout.jsonl}) was written afterwards and is only measured
- * (DuplicateBandHeldOutTest, README "Duplicate bands").
+ * (DuplicateBandHeldOutTest, README "Duplicate bands"). Region names stopped counting as targets later
+ * ({@link Fingerprint#isRegion}, chosen on the tuning data); a second held-out set written by someone
+ * else ({@code corpus/repeats-heldout2.jsonl}) was measured once after that (DuplicateBandHeldOut2Test).
  */
 public final class DuplicateScore {
 

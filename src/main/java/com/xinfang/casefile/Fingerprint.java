@@ -2,13 +2,17 @@ package com.xinfang.casefile;
 
 import com.xinfang.text.ChineseText;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What the duplicate detector keeps of a matter's text: the hashed content words of title and
  * content (sorted, distinct) and, among them, the named things (places, organisations, proper
- * nouns of three or more characters) that say where and against whom.
+ * nouns of three or more characters) that say where and against whom. Administrative divisions
+ * (湖南省, 常德市, 石门县, 鼎城区, 深柳镇, 安福街道, 县城) are words but not targets: the county is
+ * already compared as the place, and two unrelated letters from one county share its name (see
+ * {@link #isRegion}); a village, community, estate, lake or park remains a target.
  *
  * Words of time (dates change when a matter is told again) and bare numbers are left out.
  */
@@ -30,7 +34,7 @@ record Fingerprint(int[] terms, int[] entities) {
 				continue;
 			}
 			terms.add(hash(w));
-			if (w.length() >= 3 && (word.isPlace() || word.isOrganization() || word.tag().startsWith("nz")
+			if (w.length() >= 3 && !(word.isPlace() && isRegion(w)) && (word.isPlace() || word.isOrganization() || word.tag().startsWith("nz")
 					|| word.tag().startsWith("nt") || word.tag().equals("nx"))) {
 				entities.add(hash(w));
 			}
@@ -42,6 +46,18 @@ record Fingerprint(int[] terms, int[] entities) {
 			}
 		}
 		return new Fingerprint(toArray(terms), toArray(entities));
+	}
+
+	/** Endings of an administrative division's name (a place word ending so is a 属地, not a target). */
+	private static final List<String> REGION_ENDINGS = List.of("省", "市", "县", "区", "镇", "乡", "街道", "县城", "城区");
+
+	/** Place words ending in 区 that name a target (an estate, a community, a park), not a division. */
+	private static final List<String> TARGET_AREAS = List.of("小区", "社区", "园区", "景区", "库区", "校区", "厂区", "矿区", "片区",
+			"安置区", "住宅区", "宿舍区", "保护区");
+
+	/** Whether a place word names an administrative division (province, city, county, district, town, street). */
+	static boolean isRegion(String place) {
+		return REGION_ENDINGS.stream().anyMatch(place::endsWith) && TARGET_AREAS.stream().noneMatch(place::endsWith);
 	}
 
 	static boolean hasHan(String w) {

@@ -35,6 +35,23 @@ class FingerprintTest {
 	}
 
 	@Test
+	void administrativeDivisionsAreWordsButNotTargets() {
+		assertThat(Fingerprint.isRegion("石门县")).isTrue();
+		assertThat(Fingerprint.isRegion("鼎城区")).isTrue();
+		assertThat(Fingerprint.isRegion("深柳镇")).isTrue();
+		assertThat(Fingerprint.isRegion("安福街道")).isTrue();
+		assertThat(Fingerprint.isRegion("石门县城")).isTrue();
+		assertThat(Fingerprint.isRegion("锦绣华庭小区")).isFalse();
+		assertThat(Fingerprint.isRegion("白马社区")).isFalse();
+		assertThat(Fingerprint.isRegion("毛里湖")).isFalse();
+		// two letters from one county about different things share the county's word but no target
+		var a = Fingerprint.of("石门县库区移民公路", "石门县某村移民出村公路一直没修。");
+		var b = Fingerprint.of("石门县移民扶持资金停发", "石门县移民后期扶持资金停发了。");
+		assertThat(Fingerprint.common(a.terms(), b.terms())).isGreaterThan(0);
+		assertThat(TextSimilarity.targetOverlap(a, b, FLAT)).isZero();
+	}
+
+	@Test
 	void similarityIsOneForTheSameTextZeroForNothingSharedAndSymmetric() {
 		var a = Fingerprint.of(null, "澧县澧阳街道回收站凌晨装卸废铁噪音扰民");
 		var b = Fingerprint.of(null, "汉寿县某小学食堂饭菜质量差价格高");
