@@ -95,6 +95,7 @@ class SecurityConfiguration {
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.oauth2ResourceServer(o -> o
+				.bearerTokenResolver(new HeaderBearerTokens())
 				.jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(SecurityConfiguration::toActor))
 				.authenticationEntryPoint((req, res, ex) -> problem(res, json, 401, "未登录", "请先获取访问令牌 (Authorization: Bearer …)")))
 			.exceptionHandling(e -> e
