@@ -14,11 +14,11 @@ public record DataScope(Type type, String value) implements Serializable {
 
 	public enum Type {
 
-		/** region_code starts with value. */
+		/** the matter's region code starts with value. */
 		REGION,
-		/** responsible_unit_code equals value, or the unit was called in to a joint handling (吹哨报到). */
+		/** the unit is responsible for the matter, or was called in to a joint handling (吹哨报到). */
 		UNIT,
-		/** citizen_user_id equals value. */
+		/** the citizen account (value: its id) filed the matter. */
 		OWN,
 		/** nothing (a disabled or unassigned account). */
 		NONE
