@@ -3,6 +3,7 @@ package com.xinfang.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
+import com.xinfang.MovableClock;
 import com.xinfang.analytics.AnnualReport;
 import com.xinfang.analytics.StatsQuery;
 import com.xinfang.identity.Accounts;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.xinfang.IntegrationTest;
+import com.xinfang.MovableClock;
 import com.xinfang.identity.Accounts;
 import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;

@@ -1,20 +1,20 @@
-package com.xinfang.publicity;
+package com.xinfang;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock the test moves by hand. */
-final class MovableClock extends Clock {
+/** A clock the test moves by hand (shared by the ITs that give a service a clock of their own). */
+public final class MovableClock extends Clock {
 
 	private volatile Instant now;
 
-	MovableClock(Instant start) {
+	public MovableClock(Instant start) {
 		this.now = start;
 	}
 
-	void advance(Duration d) {
+	public void advance(Duration d) {
 		now = now.plus(d);
 	}
 
