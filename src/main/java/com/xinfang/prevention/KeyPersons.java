@@ -10,6 +10,7 @@ import com.xinfang.mediation.Disputes;
 import com.xinfang.mediation.RiskLevel;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
+import com.xinfang.petition.Kind;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
@@ -197,7 +198,7 @@ public class KeyPersons {
 			if (basis == Basis.REPEATED_PETITIONS) {
 				// an accusation never makes its accuser a key person: the entry is seen by a leader and a grid worker who may
 				// belong to the accused unit, and would link the accuser to the matter (条例第三十条)
-				if ("ACCUSATION".equals(petitions.find(ref, actor).kind())) {
+				if (petitions.find(ref, actor).kind() == Kind.ACCUSATION) {
 					throw new DomainException.Invalid("basisRefs", "检举控告类信访事项不作为列入重点人员的依据（《信访工作条例》第三十条）：" + ref);
 				}
 			}
