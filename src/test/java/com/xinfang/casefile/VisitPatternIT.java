@@ -8,6 +8,7 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ class VisitPatternIT {
 	@Autowired
 	PersonFiles persons;
 
+	@Autowired
+	Clock clock;
+
 	@AfterEach
 	void forgetThrottles() {
 		jdbc.sql("DELETE FROM throttle").update();
@@ -44,7 +48,7 @@ class VisitPatternIT {
 		var api = new TestApi(port);
 		String token = api.token("city.registrar", "Demo@2026");
 		String id = IdNumber.withCheckCharacter("43072619680412227");
-		OffsetDateTime first = OffsetDateTime.now().minusDays(40).withNano(0);
+		OffsetDateTime first = OffsetDateTime.now(clock).minusDays(40).withNano(0);
 		String text = "石门县蒙泉镇砂石场的运砂车把村道压坏了，一下雨全是泥坑，请求交通部门责令砂石场修复村道。";
 		List<String> numbers = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
@@ -68,7 +72,7 @@ class VisitPatternIT {
 			assertThat(f.kind()).isEqualTo("SHORT_INTERVALS");
 			assertThat(f.numbers()).containsExactlyElementsOf(numbers);
 			assertThat(f.dates()).hasSize(3).isSorted();
-			assertThat(f.dates().get(0)).isBetween(LocalDate.now().minusDays(41), LocalDate.now().minusDays(39));
+			assertThat(f.dates().get(0)).isBetween(LocalDate.now(clock).minusDays(41), LocalDate.now(clock).minusDays(39));
 		});
 	}
 

@@ -260,7 +260,7 @@ class ChallengeIT {
 
 	@Test
 	void aClaimedPassingRoundGetsOneCertificateThatAnyoneCanVerify() throws Exception {
-		MovableClock clock = new MovableClock(Instant.now());
+		MovableClock clock = new MovableClock(Instant.parse("2026-12-04T02:00:00Z"));
 		Challenge c = challengeAt(clock);
 		Challenge.Started s = inTx(() -> c.start(visitor(), address(), null));
 		clock.advance(Duration.ofMinutes(2));
