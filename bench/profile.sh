@@ -18,44 +18,18 @@ APP_ARGS=${APP_ARGS:-}
 data=$WORK/data; log=$WORK/app.log
 [ "$KEEP_DATA" = 1 ] || rm -rf "$data"
 mkdir -p "$data"
-# the embedded server's generated superuser password (kept with the keys, see docs/operations.md)
-db_password() { sed -n 's/^db-password=//p' "${KEYS_FILE:-$data/keys.properties}" 2>/dev/null | head -1; }
-psql_q() { PGPASSWORD="$(db_password)" psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres "$@"; }
-app_pid=
-start() {
-  # shellcheck disable=SC2086
-  (cd "$WORK" && exec java -jar "$JAR" --server.port="$PORT" --xinfang.db.embedded-server.directory="$data" \
-    --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
-    --xinfang.attachments.directory="$data/attachments" --xinfang.demo.petitions="$DEMO_PETITIONS" $APP_ARGS) >>"$log" 2>&1 &
-  app_pid=$!
-  for _ in $(seq 1 1800); do
-    kill -0 "$app_pid" 2>/dev/null || { echo "profile: app exited, see $log"; exit 1; }
-    curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"' && return 0
-    sleep 0.2
-  done
-  echo "profile: app not ready after 6 minutes"; exit 1
-}
-stop() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && for _ in $(seq 1 300); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done; app_pid=; }
-trap stop EXIT
-start
-psql_q -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
-stop; start
-psql_q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
-# set once the library is loaded: PostgreSQL 15 refuses an unknown module's parameter
-psql_q -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+. "$here/lib.sh"
+trap stop_app EXIT
+# shellcheck disable=SC2086
+start_app --server.port="$PORT" --xinfang.db.embedded-server.directory="$data" \
+  --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
+  --xinfang.attachments.directory="$data/attachments" --xinfang.demo.petitions="$DEMO_PETITIONS" $APP_ARGS
+enable_pg_stat_statements
 java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients "$CLIENTS" --seconds 10 --warmup 2 >/dev/null  # JIT warm-up
 sleep 2
 before=$(psql_q -c "SELECT count(*) FROM petition")
 psql_q -c "SELECT pg_stat_statements_reset()" >/dev/null
 psql_q -c "SELECT pg_stat_reset()" >/dev/null
-cpu_ticks() { # app JVM and PostgreSQL processes (server and backends alive now), clock ticks
-  local app pg=0 p
-  app=$(awk '{print $14 + $15}' "/proc/$app_pid/stat")
-  for p in $(pgrep -u "$(id -u)" -x postgres); do
-    [ -r "/proc/$p/stat" ] && pg=$(( pg + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
-  done
-  echo "$app $pg"
-}
 read -r app0 pg0 <<<"$(cpu_ticks)"
 jcmd "$app_pid" JFR.start name=profile settings=profile filename="$WORK/profile.jfr" >/dev/null
 java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup 0 | grep -E 'requests|throughput|latency'

@@ -17,30 +17,14 @@ WORK=${WORK:-/tmp/xinfang-quiz-profile-$(id -un)}; APP_ARGS=${APP_ARGS:-}
 data=$WORK/data; log=$WORK/app.log
 rm -rf "$data"; mkdir -p "$data"
 pgjar=$(ls "$HOME"/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
-db_password() { sed -n 's/^db-password=//p' "$data/keys.properties" 2>/dev/null | head -1; }
-psql_q() { PGPASSWORD="$(db_password)" psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres "$@"; }
-app_pid=
-start() {
-  # shellcheck disable=SC2086
-  (cd "$WORK" && exec java -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --xinfang.db.embedded-server.directory="$data/pg" \
-    --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
-    --xinfang.attachments.directory="$data/att" --xinfang.demo.petitions=0 \
-    --xinfang.publicity.quiz.rounds-per-address-per-hour=100000000 --xinfang.publicity.quiz.daily-cap=1000 --logging.level.root=WARN $APP_ARGS) >>"$log" 2>&1 &
-  app_pid=$!
-  for _ in $(seq 1 1800); do
-    kill -0 "$app_pid" 2>/dev/null || { echo "profile: app exited, see $log"; exit 1; }
-    curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"' && return 0
-    sleep 0.2
-  done
-  echo "profile: app not ready after 6 minutes"; exit 1
-}
-stop() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && for _ in $(seq 1 300); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done; app_pid=; }
-trap stop EXIT
-start
-psql_q -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
-psql_q -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" >/dev/null
-stop; start
-psql_q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+. "$here/lib.sh"
+trap stop_app EXIT
+# shellcheck disable=SC2086
+start_app --server.port="$PORT" --server.address=127.0.0.1 --xinfang.db.embedded-server.directory="$data/pg" \
+  --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
+  --xinfang.attachments.directory="$data/att" --xinfang.demo.petitions=0 \
+  --xinfang.publicity.quiz.rounds-per-address-per-hour=100000000 --xinfang.publicity.quiz.daily-cap=1000 --logging.level.root=WARN $APP_ARGS
+enable_pg_stat_statements
 echo "load before: $(uptime)"
 bench() { java -cp "$pgjar" "$here/QuizBench.java" --url "http://127.0.0.1:$PORT" --players "$1" --rounds "$2" --think "$THINK" --scale 0 --out "$WORK/out.md"; }
 bench 50 4 >/dev/null   # JIT warm-up (QuizBench warms up too)
@@ -49,14 +33,6 @@ before=$(psql_q -c "SELECT count(*) FROM quiz_round WHERE status = 'SUBMITTED'")
 psql_q -c "SELECT pg_stat_statements_reset()" >/dev/null
 psql_q -c "SELECT pg_stat_reset()" >/dev/null
 psql_q -c "SELECT pg_stat_reset_shared('wal')" >/dev/null 2>&1 || true
-cpu_ticks() {
-  local app pg=0 p
-  app=$(awk '{print $14 + $15}' "/proc/$app_pid/stat")
-  for p in $(pgrep -u "$(id -u)" -x postgres); do
-    [ -r "/proc/$p/stat" ] && pg=$(( pg + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
-  done
-  echo "$app $pg"
-}
 read -r app0 pg0 <<<"$(cpu_ticks)"
 jcmd "$app_pid" JFR.start name=profile settings=profile filename="$WORK/profile.jfr" >/dev/null
 bench "$PLAYERS" "$ROUNDS"

@@ -5,6 +5,7 @@ import static com.xinfang.platform.Texts.blankToNull;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.petition.Confidentiality;
+import com.xinfang.petition.PetitionScope;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.IdNumber;
@@ -204,10 +205,8 @@ public class Duplicates {
 		}
 		List<Object> params = new ArrayList<>();
 		params.add(other);
-		if (actor.scope().sqlParameter() != null) {
-			params.add(actor.scope().sqlParameter());
-		}
-		return jdbc.sql("SELECT p.id FROM petition p WHERE p.number = ? AND " + actor.scope().sqlCondition("p"))
+		PetitionScope.addParameter(actor.scope(), params);
+		return jdbc.sql("SELECT p.id FROM petition p WHERE p.number = ? AND " + PetitionScope.sql(actor.scope(), "p"))
 			.params(params)
 			.query(Long.class)
 			.optional()
@@ -290,7 +289,7 @@ public class Duplicates {
 			// the quick lookup (registration, grouping): each word reads at most a share of the budget,
 			// its most recent matters first (a repeat is usually recent; a word that common carries
 			// little weight anyway), so a text of common words costs no more than one of rare words
-			params.add(scope.sqlParameter());
+			PetitionScope.addParameter(scope, params);
 			params.add(Math.max(100, postingBudget / 3));
 			params.add(candidates);
 			return jdbc.sql("SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) CROSS JOIN LATERAL ("
@@ -307,12 +306,10 @@ public class Duplicates {
 		}
 		else {
 			sql = "SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) JOIN casefile_term t ON t.term = q.term "
-					+ "JOIN petition p ON p.id = t.petition_id WHERE " + scope.sqlCondition("p")
+					+ "JOIN petition p ON p.id = t.petition_id WHERE " + PetitionScope.sql(scope, "p")
 					+ " GROUP BY t.petition_id ORDER BY sum(q.w) DESC LIMIT ?";
 		}
-		if (scope.sqlParameter() != null) {
-			params.add(scope.sqlParameter());
-		}
+		PetitionScope.addParameter(scope, params);
 		params.add(candidates);
 		return jdbc.sql(sql).params(params).query(Long.class).list();
 	}
@@ -325,14 +322,12 @@ public class Duplicates {
 			return List.of();
 		}
 		List<Object> params = new ArrayList<>(List.of(ids, phones));
-		if (scope.sqlParameter() != null) {
-			params.add(scope.sqlParameter());
-		}
+		PetitionScope.addParameter(scope, params);
 		// the people's matters first, then their scope: a prepared statement's generic plan would
 		// otherwise guess the scope selective and read every petition of the region (16 ms at 2 000)
 		return jdbc.sql("WITH m AS MATERIALIZED (SELECT DISTINCT petition_id FROM petitioner "
 				+ "WHERE id_number_index = ANY(?) OR phone_index = ANY(?)) "
-				+ "SELECT m.petition_id FROM m JOIN petition p ON p.id = m.petition_id WHERE " + scope.sqlCondition("p")
+				+ "SELECT m.petition_id FROM m JOIN petition p ON p.id = m.petition_id WHERE " + PetitionScope.sql(scope, "p")
 				+ " LIMIT 100")
 			.params(params)
 			.query(Long.class)

@@ -40,15 +40,6 @@ class TermStatistics implements TermWeights {
 		return frequencies.get(term);
 	}
 
-	/** A matter indexed on this node: counted at once here, in the table after commit. */
-	void added(int[] terms) {
-		ensureLoaded();
-		documents.incrementAndGet();
-		for (int t : terms) {
-			frequencies.add(t, 1);
-		}
-	}
-
 	private void ensureLoaded() {
 		if (!loaded) {
 			synchronized (this) {

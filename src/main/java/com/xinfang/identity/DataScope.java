@@ -41,32 +41,7 @@ public record DataScope(Type type, String value) implements Serializable {
 		return new DataScope(Type.NONE, "");
 	}
 
-	/**
-	 * A SQL condition on a petition table alias, with one positional parameter (or none).
-	 * Superseded by {@code petition.PetitionScope}; kept only for casefile's duplicate index
-	 * (Duplicates), which is being reworked on main: remove both methods when it moves over.
-	 * @return the condition, to be joined with AND; its parameter is {@link #sqlParameter()}
-	 */
-	public String sqlCondition(String alias) {
-		return switch (type) {
-			case REGION -> alias + ".region_code LIKE ?";
-			// one indexed condition (GIN on the same expression, V10) covering lead and called-in units
-			case UNIT -> "(ARRAY[" + alias + ".responsible_unit_code::text] || " + alias + ".joint_units) @> ARRAY[?::text]";
-			case OWN -> alias + ".citizen_user_id = ?";
-			case NONE -> "FALSE";
-		};
-	}
-
-	public Object sqlParameter() {
-		return switch (type) {
-			case REGION -> value + "%";
-			case UNIT -> value;
-			case OWN -> Long.parseLong(value);
-			case NONE -> null;
-		};
-	}
-
-	/** The same rule in Java, for a single matter already loaded. */
+		/** The same rule in Java, for a single matter already loaded. */
 	public boolean permits(String regionCode, String responsibleUnitCode, Long citizenUserId) {
 		return permits(regionCode, responsibleUnitCode, List.of(), citizenUserId);
 	}

@@ -3,6 +3,7 @@ package com.xinfang.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.organization.Unit;
+import com.xinfang.petition.PetitionScope;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,8 @@ class DataScopePolicyTest {
 		var scope = DataScopePolicy.scopeFor(Actor.Kind.STAFF, 2, EnumSet.of(Role.REGISTRAR), WULING_BUREAU, "430702");
 		assertThat(scope.permits("430702001", null, null)).isTrue();
 		assertThat(scope.permits("430703001", null, null)).isFalse();
-		assertThat(scope.sqlCondition("p")).isEqualTo("p.region_code LIKE ?");
-		assertThat(scope.sqlParameter()).isEqualTo("430702%");
+		assertThat(PetitionScope.sql(scope, "p")).isEqualTo("p.region_code LIKE ?");
+		assertThat(PetitionScope.parameter(scope)).isEqualTo("430702%");
 	}
 
 	@Test
@@ -61,7 +62,7 @@ class DataScopePolicyTest {
 		assertThat(DataScopePolicy.scopeFor(Actor.Kind.STAFF, 5, EnumSet.of(Role.REGISTRAR), null, null))
 			.isEqualTo(DataScope.none());
 		assertThat(DataScope.none().permits("430702", "X", 1L)).isFalse();
-		assertThat(DataScope.none().sqlCondition("p")).isEqualTo("FALSE");
+		assertThat(PetitionScope.sql(DataScope.none(), "p")).isEqualTo("FALSE");
 	}
 
 	@Test
