@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the derived text data of each matter. In the registration's own transaction only the
- * matter's own rows are written (its document, its inverted-index rows and a queue row), in one
- * statement: no row another registration writes too, so concurrent registrations never queue on
- * each other. The shared word counts and the collective matters follow in batches
- * ({@link CaseIndexer}). Matters registered before this module are indexed at start-up.
+ * Keeps the derived text data of each matter. In the registration's own transaction one row is
+ * written: the matter's queue row, carrying its words (hashed content words, named targets, search
+ * words), computed here from one segmentation. The indexer's batches ({@link CaseIndexer}) write
+ * the document, the inverted-index rows and the word counts of a few hundred matters at once; the
+ * duplicate finder reads a matter's queue row until then ({@link Duplicates}), so a matter is a
+ * candidate from its own registration on. Matters registered before this module are queued at start-up.
  */
 @Component
 class CaseIndex {
@@ -35,51 +36,43 @@ class CaseIndex {
 	/** In the registration's transaction: the suggestions shown with it already see the matter's words. */
 	@EventListener
 	void on(PetitionRegistered event) {
-		jdbc.sql("SELECT id, title, content, region_code, received_at FROM petition WHERE number = ?")
+		jdbc.sql("SELECT id, title, content, region_code, received_at FROM petition_text WHERE number = ?")
 			.param(event.number())
 			.query(Text.class)
 			.optional()
-			.ifPresent(this::index);
+			.ifPresent(this::queue);
 	}
 
 	record Text(long id, String title, String content, String regionCode, OffsetDateTime receivedAt) {
 	}
 
 	/**
-	 * The matter's document, its inverted-index rows and its place in the counting queue, in one
-	 * round trip; nothing when the matter is indexed already (its words were or will be counted).
+	 * The matter's queue row with its words, in one insert of one row (no index shared with other
+	 * registrations but the queue's key); nothing when the matter is queued already.
 	 */
-	Fingerprint index(Text text) {
+	Fingerprint queue(Text text) {
 		Fingerprint f = Fingerprint.of(text.title(), text.content());
 		List<String> words = SearchWords.of(text.title() + "。" + text.content());
 		jdbc.sql("""
-				WITH doc AS (
-				    INSERT INTO casefile_doc (petition_id, region_code, received_at, terms, entities, words, text)
-				    VALUES (?, ?, ?, ?, ?, array_to_tsvector(?::text[]), ?)
-				    ON CONFLICT (petition_id) DO NOTHING
-				    RETURNING petition_id, region_code),
-				term AS (
-				    INSERT INTO casefile_term (term, petition_id, region_code)
-				    SELECT t, doc.petition_id, doc.region_code FROM doc, unnest(?::int[]) t
-				    ON CONFLICT DO NOTHING)
-				INSERT INTO casefile_index_queue (petition_id) SELECT petition_id FROM doc""")
-			.params(text.id(), text.regionCode(), text.receivedAt(), f.terms(), f.entities(), words.toArray(String[]::new),
-					text.title() + " " + text.content(), f.terms())
+				INSERT INTO casefile_index_queue (petition_id, region_code, received_at, terms, entities, words)
+				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (petition_id) DO NOTHING""")
+			.params(text.id(), text.regionCode(), text.receivedAt(), f.terms(), f.entities(), words.toArray(String[]::new))
 			.update();
 		return f;
 	}
 
-	/** Matters without derived data (registered before this module existed): built in batches. */
+	/** Matters without derived data (registered before this module existed): queued in batches. */
 	@EventListener(ApplicationReadyEvent.class)
 	void backfill() {
 		int total = 0;
 		while (true) {
 			Integer done = transactions.execute(status -> {
-				List<Text> batch = jdbc.sql("SELECT p.id, p.title, p.content, p.region_code, p.received_at FROM petition p "
-						+ "WHERE NOT EXISTS (SELECT 1 FROM casefile_doc d WHERE d.petition_id = p.id) ORDER BY p.id LIMIT 500")
+				List<Text> batch = jdbc.sql("SELECT p.id, p.title, p.content, p.region_code, p.received_at FROM petition_text p "
+						+ "WHERE NOT EXISTS (SELECT 1 FROM casefile_doc d WHERE d.petition_id = p.id) "
+						+ "AND NOT EXISTS (SELECT 1 FROM casefile_index_queue q WHERE q.petition_id = p.id) ORDER BY p.id LIMIT 500")
 					.query(Text.class)
 					.list();
-				batch.forEach(this::index);
+				batch.forEach(this::queue);
 				return batch.size();
 			});
 			total += done;
@@ -88,7 +81,7 @@ class CaseIndex {
 			}
 		}
 		if (total > 0) {
-			log.info("case index built for {} earlier matters; their words are counted by the indexer", total);
+			log.info("case index: {} earlier matters queued; the indexer writes their documents and counts their words", total);
 		}
 	}
 

@@ -1,9 +1,10 @@
 package com.xinfang.casefile;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The derived work of registration that touches rows shared by many matters, taken off the
  * request: every few hundred milliseconds one transaction takes up to {@link #BATCH} matters off
- * {@code casefile_index_queue} (rows locked with SKIP LOCKED, so nodes share the work), adds their
+ * {@code casefile_index_queue} (rows locked with SKIP LOCKED, so nodes share the work), writes their
+ * documents and inverted-index rows from the words their registration queued, adds their
  * words to the document frequencies (one upsert per distinct word of the whole batch), joins each
  * to a collective matter, and deletes their queue rows. The count and the deletion commit
  * together: a crash before the commit leaves the matters queued and uncounted, a crash after it
@@ -25,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on a hot word's row (issue 11).
  *
  * Trade-off: a matter is a text candidate for duplicate suggestions from its own registration on
- * (its index rows are written in that transaction), but its words weigh in the frequencies, and it
- * joins a collective matter, only after the next batch (normally well under a second).
+ * (the finder reads its queue row until the batch has run), but it is found by search, its words
+ * weigh in the frequencies, and it joins a collective matter, only after the next batch (normally
+ * well under a second).
  */
 @Component
 class CaseIndexer {
@@ -57,10 +60,12 @@ class CaseIndexer {
 		this.repairAtStart = repairAtStart;
 	}
 
-	record Queued(long id, int[] terms) {
+	/** A queued matter: its words, and whether they came with the queue row (its document is yet to be written). */
+	record Queued(long id, int[] terms, boolean carriesWords) {
 	}
 
-	private record Batch(int matters, Map<Integer, Integer> counts) {
+	/** A batch: the matters taken off the queue, and how many of them were counted now. */
+	private record Batch(int matters, int counted, Map<Integer, Integer> counts) {
 	}
 
 	/** Works through the queue, at most a bounded number of batches per run. */
@@ -77,7 +82,7 @@ class CaseIndexer {
 			if (batch == null || batch.matters() == 0) {
 				break;
 			}
-			statistics.added(batch.counts(), batch.matters());
+			statistics.added(batch.counts(), batch.counted());
 			total += batch.matters();
 			if (batch.matters() < BATCH) {
 				break;
@@ -89,19 +94,49 @@ class CaseIndexer {
 	private Batch batch() {
 		jdbc.sql("SELECT pg_advisory_xact_lock_shared(?)").param(LOCK).query().singleRow();
 		List<Queued> queued = jdbc.sql("""
-				SELECT q.petition_id, d.terms FROM casefile_index_queue q
+				SELECT q.petition_id, coalesce(q.terms, d.terms), q.terms IS NOT NULL FROM casefile_index_queue q
 				LEFT JOIN casefile_doc d ON d.petition_id = q.petition_id
 				ORDER BY q.petition_id LIMIT ? FOR UPDATE OF q SKIP LOCKED""")
 			.param(BATCH)
-			.query((rs, n) -> new Queued(rs.getLong(1), rs.getArray(2) == null ? new int[0] : Duplicates.ints(rs.getArray(2))))
+			.query((rs, n) -> new Queued(rs.getLong(1), rs.getArray(2) == null ? new int[0] : Duplicates.ints(rs.getArray(2)),
+					rs.getBoolean(3)))
 			.list();
 		if (queued.isEmpty()) {
-			return new Batch(0, Map.of());
+			return new Batch(0, 0, Map.of());
+		}
+		Long[] queuedIds = queued.stream().map(Queued::id).toArray(Long[]::new);
+		// the documents and inverted-index rows of the matters queued with their words (set-based:
+		// a few statements for the batch instead of one per registration); a document is written once
+		// only, and only a matter whose document is written now has its words counted now
+		Set<Long> written = new HashSet<>(jdbc.sql("""
+				INSERT INTO casefile_doc (petition_id, region_code, received_at, terms, entities, words, text)
+				SELECT q.petition_id, q.region_code, q.received_at, q.terms, q.entities, array_to_tsvector(q.words),
+				       t.title || ' ' || t.content
+				FROM casefile_index_queue q JOIN petition_text t ON t.id = q.petition_id
+				WHERE q.petition_id = ANY(?) AND q.terms IS NOT NULL
+				ON CONFLICT (petition_id) DO NOTHING
+				RETURNING petition_id""")
+			.param(queuedIds)
+			.query(Long.class)
+			.list());
+		if (!written.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO casefile_term (term, petition_id, region_code)
+					SELECT u.term, q.petition_id, q.region_code
+					FROM casefile_index_queue q CROSS JOIN LATERAL unnest(q.terms) AS u(term)
+					WHERE q.petition_id = ANY(?)
+					ORDER BY 1, 2
+					ON CONFLICT DO NOTHING""")
+				.param(written.toArray(Long[]::new))
+				.update();
 		}
 		Map<Integer, Integer> counts = new HashMap<>();
-		List<Long> ids = new ArrayList<>(queued.size());
+		int counted = 0;
 		for (Queued q : queued) {
-			ids.add(q.id());
+			if (q.carriesWords() && !written.contains(q.id())) {
+				continue; // its document was written before (the registration's event delivered twice)
+			}
+			counted++;
 			for (int t : q.terms()) {
 				counts.merge(t, 1, Integer::sum);
 			}
@@ -110,8 +145,8 @@ class CaseIndexer {
 		for (Queued q : queued) {
 			collective.join(q.id());
 		}
-		jdbc.sql("DELETE FROM casefile_index_queue WHERE petition_id = ANY(?)").param(ids.toArray(Long[]::new)).update();
-		return new Batch(queued.size(), counts);
+		jdbc.sql("DELETE FROM casefile_index_queue WHERE petition_id = ANY(?)").param(queuedIds).update();
+		return new Batch(queued.size(), counted, counts);
 	}
 
 	/** Recomputes the word counts from the inverted index (on demand, or at start when configured). */

@@ -51,13 +51,16 @@ public class CollectiveMatters {
 			.findFirst();
 		best.ifPresent(m -> {
 			long otherId = jdbc.sql("SELECT id FROM petition_ref WHERE number = ?").param(m.number()).query(Long.class).single();
-			Long group = jdbc.sql("SELECT coalesce(group_id, petition_id) FROM casefile_doc WHERE petition_id = ?")
-				.param(otherId)
+			Long group = jdbc.sql("SELECT coalesce((SELECT group_id FROM casefile_group WHERE petition_id = ?), ?)")
+				.params(otherId, otherId)
 				.query(Long.class)
 				.single();
 			// the earlier matter's row only when it changes (the group's first matter would otherwise be rewritten by each joiner)
-			jdbc.sql("UPDATE casefile_doc SET group_id = ? WHERE petition_id IN (?, ?) AND group_id IS DISTINCT FROM ?")
-				.params(group, otherId, petitionId, group)
+			jdbc.sql("""
+					INSERT INTO casefile_group AS g (petition_id, group_id) VALUES (?, ?), (?, ?)
+					ON CONFLICT (petition_id) DO UPDATE SET group_id = excluded.group_id
+					WHERE g.group_id IS DISTINCT FROM excluded.group_id""")
+				.params(otherId, group, petitionId, group)
 				.update();
 		});
 	}
@@ -68,7 +71,7 @@ public class CollectiveMatters {
 
 	@Transactional(readOnly = true)
 	public Optional<Group> of(String number) {
-		return jdbc.sql("SELECT d.group_id FROM casefile_doc d JOIN petition_ref p ON p.id = d.petition_id WHERE p.number = ? AND d.group_id IS NOT NULL")
+		return jdbc.sql("SELECT g.group_id FROM casefile_group g JOIN petition_ref p ON p.id = g.petition_id WHERE p.number = ?")
 			.param(number)
 			.query(Long.class)
 			.optional()
@@ -78,8 +81,8 @@ public class CollectiveMatters {
 	Group group(long id) {
 		record Row(String number, int personCount) {
 		}
-		var rows = jdbc.sql("SELECT p.number, p.person_count FROM casefile_doc d JOIN petition_fact p ON p.id = d.petition_id "
-				+ "WHERE d.group_id = ? ORDER BY p.received_at, p.id")
+		var rows = jdbc.sql("SELECT p.number, p.person_count FROM casefile_group g JOIN petition_fact p ON p.id = g.petition_id "
+				+ "WHERE g.group_id = ? ORDER BY p.received_at, p.id")
 			.param(id)
 			.query(Row.class)
 			.list();

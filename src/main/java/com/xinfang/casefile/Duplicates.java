@@ -155,8 +155,8 @@ public class Duplicates {
 	}
 
 	Optional<Subject> subject(String number) {
-		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, d.terms, d.entities, p.kind FROM petition p "
-				+ "JOIN casefile_doc d ON d.petition_id = p.id WHERE p.number = ?")
+		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, " + WORDS + ", p.kind FROM petition_fact p "
+				+ WITH_WORDS + "WHERE p.number = ? AND " + HAS_WORDS)
 			.param(number)
 			.query((rs, n) -> new Subject(rs.getLong(1),
 					new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5))), people(rs.getLong(1)), rs.getString(2),
@@ -165,6 +165,20 @@ public class Duplicates {
 	}
 
 	private static final String ACCUSATION = "ACCUSATION";
+
+	/**
+	 * A matter's words: its document once the indexer has written it, its queue row until then
+	 * (written by its registration, {@link CaseIndex#queue}).
+	 */
+	private static final String WITH_WORDS = "LEFT JOIN casefile_doc d ON d.petition_id = p.id "
+			+ "LEFT JOIN casefile_index_queue q ON q.petition_id = p.id AND q.terms IS NOT NULL ";
+
+	private static final String WORDS = "coalesce(d.terms, q.terms), coalesce(d.entities, q.entities)";
+
+	private static final String HAS_WORDS = "(d.petition_id IS NOT NULL OR q.petition_id IS NOT NULL)";
+
+	/** The newest queued matters the finder reads beside the inverted index (the queue is normally a batch's worth). */
+	static final int QUEUED_CANDIDATES = 300;
 
 	private List<IdentityRule.Person> people(long petitionId) {
 		return jdbc.sql("SELECT name, id_number_index, phone_index FROM petitioner WHERE petition_id = ? ORDER BY seq")
@@ -181,6 +195,7 @@ public class Duplicates {
 	List<Match> find(Subject subject, DataScope scope, int limit, double floor, Linking linking, int candidates) {
 		Subject s = linking.subject(subject);
 		Set<Long> ids = new LinkedHashSet<>(textCandidates(s, scope, candidates));
+		ids.addAll(queuedCandidates(s, scope));
 		ids.addAll(identityCandidates(s, scope));
 		ids.remove(s.id());
 		if (ids.isEmpty()) {
@@ -206,7 +221,7 @@ public class Duplicates {
 		List<Object> params = new ArrayList<>();
 		params.add(other);
 		PetitionScope.addParameter(actor.scope(), params);
-		return jdbc.sql("SELECT p.id FROM petition p WHERE p.number = ? AND " + PetitionScope.sql(actor.scope(), "p"))
+		return jdbc.sql("SELECT p.id FROM petition_ref p WHERE p.number = ? AND " + PetitionScope.sql(actor.scope(), "p"))
 			.params(params)
 			.query(Long.class)
 			.optional()
@@ -225,8 +240,8 @@ public class Duplicates {
 			.list();
 		List<Match> matches = jdbc.sql("""
 				SELECT p.id, p.number, p.status, p.region_code, p.accused_unit, p.title, p.received_at, p.person_count,
-				       d.terms, d.entities, p.kind
-				FROM petition p JOIN casefile_doc d ON d.petition_id = p.id WHERE p.id = ANY(?)""")
+				       %s, p.kind
+				FROM petition_fact p %sWHERE p.id = ANY(?) AND %s""".formatted(WORDS, WITH_WORDS, HAS_WORDS))
 			.param(idArray)
 			.query((rs, n) -> {
 				if (!linking.mayPair(s, ACCUSATION.equals(rs.getString(11)))) {
@@ -306,12 +321,37 @@ public class Duplicates {
 		}
 		else {
 			sql = "SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) JOIN casefile_term t ON t.term = q.term "
-					+ "JOIN petition p ON p.id = t.petition_id WHERE " + PetitionScope.sql(scope, "p")
+					+ "JOIN petition_ref p ON p.id = t.petition_id WHERE " + PetitionScope.sql(scope, "p")
 					+ " GROUP BY t.petition_id ORDER BY sum(q.w) DESC LIMIT ?";
 		}
 		PetitionScope.addParameter(scope, params);
 		params.add(candidates);
 		return jdbc.sql(sql).params(params).query(Long.class).list();
+	}
+
+	/**
+	 * Matters registered in the last moment, whose words are still in the indexer's queue, sharing
+	 * one of the text's rarest words, within the scope. Only the newest {@link #QUEUED_CANDIDATES}
+	 * queue rows are read (by the queue's key), so the cost stays bounded if the indexer falls behind.
+	 */
+	private List<Long> queuedCandidates(Subject s, DataScope scope) {
+		int[] terms = s.fingerprint().terms();
+		if (terms.length == 0) {
+			return List.of();
+		}
+		Integer[] rare = Arrays.stream(terms).boxed().sorted(Comparator.comparingInt(weights::frequency))
+			.limit(MAX_LOOKUP_WORDS)
+			.toArray(Integer[]::new);
+		List<Object> params = new ArrayList<>();
+		params.add(QUEUED_CANDIDATES);
+		params.add(rare);
+		PetitionScope.addParameter(scope, params);
+		return jdbc.sql("SELECT q.petition_id FROM (SELECT petition_id, terms FROM casefile_index_queue "
+				+ "ORDER BY petition_id DESC LIMIT ?) q JOIN petition_ref p ON p.id = q.petition_id "
+				+ "WHERE q.terms && ?::int[] AND " + PetitionScope.sql(scope, "p"))
+			.params(params)
+			.query(Long.class)
+			.list();
 	}
 
 	/** The matters of the same ID number or phone, within the scope (the rule is applied on scoring). */
@@ -327,7 +367,7 @@ public class Duplicates {
 		// otherwise guess the scope selective and read every petition of the region (16 ms at 2 000)
 		return jdbc.sql("WITH m AS MATERIALIZED (SELECT DISTINCT petition_id FROM petitioner "
 				+ "WHERE id_number_index = ANY(?) OR phone_index = ANY(?)) "
-				+ "SELECT m.petition_id FROM m JOIN petition p ON p.id = m.petition_id WHERE " + PetitionScope.sql(scope, "p")
+				+ "SELECT m.petition_id FROM m JOIN petition_ref p ON p.id = m.petition_id WHERE " + PetitionScope.sql(scope, "p")
 				+ " LIMIT 100")
 			.params(params)
 			.query(Long.class)

@@ -97,7 +97,7 @@ public class PersonFiles {
 				: " AND p.kind IS DISTINCT FROM 'ACCUSATION'";
 		List<Entry> matters = new ArrayList<>();
 		jdbc.sql("SELECT p.number, p.received_at, p.title, p.status, p.first_time, p.flags, p.person_count, p.group_visit, "
-				+ "d.group_id FROM petition_fact p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.id = ANY(?) AND "
+				+ "g.group_id FROM petition_fact p LEFT JOIN casefile_group g ON g.petition_id = p.id WHERE p.id = ANY(?) AND "
 				+ PetitionScope.sql(actor.scope(), "p") + accusations + " ORDER BY p.received_at, p.id")
 			.params(params)
 			.query((rs, n) -> {
@@ -135,8 +135,10 @@ public class PersonFiles {
 				String flags, String duplicateOf, OffsetDateTime finalAt, int[] terms) {
 		}
 		List<M> ms = jdbc.sql("SELECT p.id, p.number, p.channel, p.received_at, p.registering_unit_code, p.flags, p.duplicate_of, "
-				+ "(SELECT min(h.at) FROM petition_step h WHERE h.petition_id = p.id AND h.to_status = 'FINAL'), d.terms "
-				+ "FROM petition_fact p LEFT JOIN casefile_doc d ON d.petition_id = p.id WHERE p.number = ANY(?) ORDER BY p.received_at, p.id")
+				+ "(SELECT min(h.at) FROM petition_step h WHERE h.petition_id = p.id AND h.to_status = 'FINAL'), "
+				+ "coalesce(d.terms, q.terms) FROM petition_fact p LEFT JOIN casefile_doc d ON d.petition_id = p.id "
+				// a matter registered in the last moment is still in the indexer's queue with its words
+				+ "LEFT JOIN casefile_index_queue q ON q.petition_id = p.id WHERE p.number = ANY(?) ORDER BY p.received_at, p.id")
 			.param(numbers.toArray(String[]::new))
 			.query((rs, n) -> new M(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),

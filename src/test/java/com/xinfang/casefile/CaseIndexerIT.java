@@ -38,6 +38,7 @@ class CaseIndexerIT {
 	@Autowired
 	TermStatistics statistics;
 
+
 	@Autowired
 	TransactionTemplate transactions;
 
@@ -68,6 +69,17 @@ class CaseIndexerIT {
 			.single();
 	}
 
+	private Integer[] queuedTerms(long id) {
+		return jdbc.sql("SELECT terms FROM casefile_index_queue WHERE petition_id = ?")
+			.param(id)
+			.query((rs, n) -> (Integer[]) rs.getArray(1).getArray())
+			.single();
+	}
+
+	private long count(String sql, long id) {
+		return jdbc.sql(sql).param(id).query(Long.class).single();
+	}
+
 	private long dfSum(Integer[] terms) {
 		return jdbc.sql("SELECT coalesce(sum(df), 0) FROM casefile_term_df WHERE term = ANY(?)").param(terms).query(Long.class).single();
 	}
@@ -84,15 +96,21 @@ class CaseIndexerIT {
 		synchronized (indexer) { // the scheduled batch waits: the registration alone is observed
 			number = register("武陵区丹阳街道锦华纺织厂拖欠三十二名工人四个月工资，厂长避而不见，请求人社部门督促发放。计数甲");
 			long id = id(number);
-			terms = terms(id);
-			assertThat(terms).isNotEmpty();
-			assertThat(jdbc.sql("SELECT count(*) FROM casefile_index_queue WHERE petition_id = ?").param(id).query(Long.class).single())
-				.as("queued in the registration's transaction")
-				.isEqualTo(1);
+			terms = queuedTerms(id);
+			assertThat(terms).as("queued with its words in the registration's transaction").isNotEmpty();
+			assertThat(count("SELECT count(*) FROM casefile_doc WHERE petition_id = ?", id)).as("no document in the request").isZero();
+			assertThat(count("SELECT count(*) FROM casefile_term WHERE petition_id = ?", id)).as("no index rows in the request").isZero();
 			before = dfSum(terms);
-			assertThat(before).as("not counted in the request").isEqualTo(postings(terms) - terms.length);
+			assertThat(before).as("not counted in the request").isEqualTo(postings(terms));
+			// the finder reads the queued words: the matter is a candidate at once
+			var similar = api.post("/api/v1/text/similar", api.token("city.registrar", "Demo@2026"),
+					Map.of("content", "武陵区丹阳街道锦华纺织厂拖欠三十二名工人四个月工资，厂长避而不见，请求人社部门督促发放。"));
+			assertThat(similar.status()).isEqualTo(200);
+			assertThat(similar.body().toString()).contains(number);
 		}
 		indexer.drain(10);
+		assertThat(terms(id(number))).as("the batch wrote the document with the queued words").isEqualTo(terms);
+		assertThat(count("SELECT count(*) FROM casefile_term WHERE petition_id = ?", id(number))).isEqualTo(terms.length);
 		assertThat(dfSum(terms)).isEqualTo(before + terms.length).isEqualTo(postings(terms));
 
 		// the registration's event delivered again (a crash or a second node republishing it)
@@ -100,7 +118,7 @@ class CaseIndexerIT {
 			.param(number)
 			.query(CaseIndex.Text.class)
 			.single();
-		transactions.executeWithoutResult(s -> index.index(text));
+		transactions.executeWithoutResult(s -> index.queue(text));
 		indexer.drain(10);
 		indexer.drain(10);
 		assertThat(dfSum(terms)).as("counted once").isEqualTo(before + terms.length);
@@ -116,7 +134,7 @@ class CaseIndexerIT {
 		synchronized (indexer) { // no scheduled batch until the other node holds the matter
 			String number = register("鼎城区玉霞街道某砂石场运砂车超载，压坏村道，扬尘严重，请求交通和环保部门查处。计数乙");
 			long id = id(number);
-			terms = terms(id);
+			terms = queuedTerms(id);
 			before = dfSum(terms);
 			// another node's batch holds the queue row (uncommitted)
 			other = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {

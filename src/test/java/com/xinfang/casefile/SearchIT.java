@@ -24,6 +24,9 @@ class SearchIT {
 	int port;
 
 	@Autowired
+	CaseIndexer indexer;
+
+	@Autowired
 	Search search;
 
 	static final Actor CITY = new Actor(1, "t", "测试", Actor.Kind.STAFF, "CD-XFJ", "430700", Set.of(Role.REGISTRAR),
@@ -38,6 +41,7 @@ class SearchIT {
 		var created = api.post("/api/v1/petitions", token, Map.of("channel", "LETTER", "regionCode", region, "title", title,
 				"content", content, "categoryCode", "URBAN", "petitioners", List.of(Map.of("name", "郑秀兰"))));
 		assertThat(created.status()).isEqualTo(201);
+		indexer.drain(10); // found by search once the indexer's batch has written its document
 		return created.body().get("number").asString();
 	}
 
