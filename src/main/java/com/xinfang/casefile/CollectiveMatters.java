@@ -42,8 +42,8 @@ public class CollectiveMatters {
 			// without a named target nothing can be "the same target": no lookup
 			.filter(s -> s.accusedUnit() != null || s.fingerprint().entities().length > 0);
 		var best = subject
-			.map(s -> finder.find(s, DataScope.region(Duplicates.county(s.regionCode())), 5, GROUPING_SCORE,
-					Duplicates.NO_ACCUSER_LINKS, GROUPING_CANDIDATES))
+			.map(s -> finder.sameTarget(s, DataScope.region(Duplicates.county(s.regionCode())), 5, GROUPING_SCORE,
+					GROUPING_CANDIDATES))
 			.orElse(List.of())
 			.stream()
 			.filter(m -> !m.sameIdentity() && m.reasons().contains(Reason.SAME_PLACE_AND_TARGET)

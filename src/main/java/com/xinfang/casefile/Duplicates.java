@@ -178,7 +178,7 @@ public class Duplicates {
 	private static final String HAS_WORDS = "(d.petition_id IS NOT NULL OR q.petition_id IS NOT NULL)";
 
 	/** The newest queued matters the finder reads beside the inverted index (the queue is normally a batch's worth). */
-	static final int QUEUED_CANDIDATES = 300;
+	static final int QUEUED_CANDIDATES = 200;
 
 	private List<IdentityRule.Person> people(long petitionId) {
 		return jdbc.sql("SELECT name, id_number_index, phone_index FROM petitioner WHERE petition_id = ? ORDER BY seq")
@@ -203,6 +203,30 @@ public class Duplicates {
 		}
 		return scored(s, ids, linking).stream()
 			.filter(m -> m.score() > floor || m.sameIdentity())
+			.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::number))
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * Matters that may be the same matter told by other people (collective matters, in the indexer's
+	 * batch): they must share a named target, so when the matter names one they are looked up by
+	 * its targets only, and neither by the person (a match of the same person is not grouped) nor in
+	 * the queue (the batch has written its matters' documents before it groups them). A third of
+	 * the work of {@link #find} for the same answer.
+	 */
+	List<Match> sameTarget(Subject subject, DataScope scope, int limit, double floor, int candidates) {
+		Subject s = NO_ACCUSER_LINKS.subject(subject);
+		int[] targets = s.fingerprint().entities();
+		Subject lookup = targets.length == 0 ? s
+				: new Subject(s.id(), new Fingerprint(targets, targets), List.of(), s.regionCode(), s.accusedUnit(), s.accusation());
+		Set<Long> ids = new LinkedHashSet<>(textCandidates(lookup, scope, candidates));
+		ids.remove(s.id());
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return scored(s, ids, NO_ACCUSER_LINKS).stream()
+			.filter(m -> m.score() > floor)
 			.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::number))
 			.limit(limit)
 			.toList();
@@ -346,12 +370,16 @@ public class Duplicates {
 		params.add(QUEUED_CANDIDATES);
 		params.add(rare);
 		PetitionScope.addParameter(scope, params);
-		return jdbc.sql("SELECT q.petition_id FROM (SELECT petition_id, terms FROM casefile_index_queue "
-				+ "ORDER BY petition_id DESC LIMIT ?) q JOIN petition_ref p ON p.id = q.petition_id "
-				+ "WHERE q.terms && ?::int[] AND " + PetitionScope.sql(scope, "p"))
-			.params(params)
-			.query(Long.class)
-			.list();
+		// the newest queue rows first, once (materialised: never re-read per matter of the scope); a
+		// region scope filters on the region the row carries, other scopes through petition's view
+		String newest = "WITH q AS MATERIALIZED (SELECT petition_id, region_code, terms FROM casefile_index_queue "
+				+ "WHERE terms IS NOT NULL ORDER BY petition_id DESC LIMIT ?) ";
+		String sql = scope.type() == DataScope.Type.REGION
+				? newest + "SELECT q.petition_id FROM q WHERE q.terms && ?::int[] AND q.region_code LIKE ?"
+				: newest + "SELECT q.petition_id FROM q JOIN petition_ref p ON p.id = q.petition_id WHERE q.terms && ?::int[] AND "
+						+ PetitionScope.sql(scope, "p");
+		sql += " ORDER BY q.petition_id DESC LIMIT 20"; // scored like the indexed candidates
+		return jdbc.sql(sql).params(params).query(Long.class).list();
 	}
 
 	/** The matters of the same ID number or phone, within the scope (the rule is applied on scoring). */
