@@ -34,11 +34,7 @@ class PetitionTablesOwnershipTest {
 	static final Map<String, Integer> STILL_READING_PETITION_TABLES = new TreeMap<>(Map.ofEntries(
 			// the case file's duplicate index (the lead is reworking CaseIndexer and Duplicates for speed)
 			Map.entry("com/xinfang/casefile/CaseIndex.java", 2),
-			Map.entry("com/xinfang/casefile/Duplicates.java", 8),
-			// the same person across matters (petitioners by their identity index): to move behind a petition
-			// read API of "the matters of this person", with Art 30 applied there
-			Map.entry("com/xinfang/casefile/ClassCases.java", 2),
-			Map.entry("com/xinfang/casefile/PersonFiles.java", 2)));
+			Map.entry("com/xinfang/casefile/Duplicates.java", 8)));
 
 	@Test
 	void noModuleOutsidePetitionNamesItsTablesBeyondTheShrinkingAllowList() throws IOException {
