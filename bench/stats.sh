@@ -49,7 +49,8 @@ start_app_on_own_data
   echo "Machine: $(nproc) cores; load before: \`$(uptime)\`"
   echo
 } >>"$out"
-java -cp "$pgjar" "$here/IndicatorBench.java" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" \
+dbpw=$(db_password)
+java -cp "$pgjar" "$here/IndicatorBench.java" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" --db-password "${dbpw:-postgres}" \
   --url "http://127.0.0.1:$PORT" --sizes "$SIZES" --requests "$REQUESTS" --out "$out"
 {
   echo
