@@ -358,6 +358,12 @@ public class ClassCases {
 				if (action.into() == null || action.into() == id) {
 					throw new DomainException.Invalid("into", "请选择要并入的另一个类案");
 				}
+				// both rows locked in one order: two merges of one pair at once (A into B, B into A) run one after the
+				// other instead of deadlocking; the second then finds its version stale or its target merged
+				jdbc.sql("SELECT id FROM casefile_class WHERE id IN (?, ?) ORDER BY id FOR UPDATE")
+					.params(id, action.into())
+					.query(Long.class)
+					.list();
 				summary(action.into(), actor).orElseThrow(() -> new DomainException.Invalid("into", "要并入的类案不存在或不在您的查看范围内"));
 				bump(id, action.version(), "merged_into = ?", action.into());
 				jdbc.sql("UPDATE casefile_class_member SET class_id = ?, placed_by_person = true WHERE class_id = ?")
