@@ -34,6 +34,9 @@ public class IndicatorBench {
 
 	static String jdbcUrl, base, out;
 
+	/** the embedded server's generated superuser password (stats.sh reads it from the key file) */
+	static String dbPassword = "postgres";
+
 	static int requests = 300;
 
 	static List<Integer> sizes = List.of(100_000, 300_000, 1_000_000);
@@ -46,6 +49,7 @@ public class IndicatorBench {
 		for (int i = 0; i < args.length - 1; i += 2) {
 			switch (args[i]) {
 				case "--jdbc" -> jdbcUrl = args[i + 1];
+				case "--db-password" -> dbPassword = args[i + 1];
 				case "--url" -> base = args[i + 1];
 				case "--out" -> out = args[i + 1];
 				case "--requests" -> requests = Integer.parseInt(args[i + 1]);
@@ -60,7 +64,7 @@ public class IndicatorBench {
 		StringBuilder report = new StringBuilder();
 		report.append("| matters | generate s | rollup s | rollup rows (daily / monthly / county daily / county monthly) | indicators p50 ms | p95 ms | p99 ms | max ms | series p95 ms | breakdown p95 ms | change visible after s |\n");
 		report.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-		try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+		try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", dbPassword)) {
 			db.setAutoCommit(true);
 			int have = count(db, "SELECT count(*) FROM petition WHERE number LIKE 'BENCH-%'");
 			for (int size : sizes) {

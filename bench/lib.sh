@@ -1,6 +1,33 @@
-# Shared by the profiling scripts (profile.sh, quiz-profile.sh): the app jar on its own embedded
-# PostgreSQL with pg_stat_statements, and the CPU of both. Source it after setting JAR, PORT,
-# DB_PORT, WORK, data (the data directory) and log; KEYS_FILE overrides $data/keys.properties.
+# Shared by the benchmark and profiling scripts (profile.sh, quiz-profile.sh, quiz.sh, stats.sh): the
+# app jar on its own embedded PostgreSQL (optionally with pg_stat_statements), and the CPU of both.
+# Source it after setting JAR (or call build_jar), PORT, DB_PORT, WORK, data (the data directory) and
+# log; KEYS_FILE overrides $data/keys.properties; JAVA_OPTS adds options to the app's JVM.
+
+# build_jar: JAR as given, else a jar built offline from a copy of the tree (without data, target, .git)
+# in $WORK/src; JAR becomes an absolute path either way
+build_jar() {
+  if [ -z "${JAR:-}" ]; then
+    local repo
+    repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    echo "${0##*/}: building a jar from a copy of $repo"
+    rm -rf "$WORK/src" && mkdir -p "$WORK/src"
+    (cd "$repo" && tar --exclude=./data --exclude=./target --exclude=./.git -cf - .) | (cd "$WORK/src" && tar -xf -)
+    (cd "$WORK/src" && ./mvnw -o -q -DskipTests package) >"$WORK/build.log" 2>&1
+    JAR=$(ls "$WORK"/src/target/*.jar | grep -v -- '-plain\|\.original' | head -1)
+  fi
+  JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+}
+
+# the PostgreSQL JDBC driver from the local Maven repository (for the Java bench drivers)
+pg_jar() { ls "$HOME"/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1; }
+
+# start_app_on_own_data ARG… : start_app on 127.0.0.1:$PORT with its own PostgreSQL on $DB_PORT under $data
+# (keys and attachments there too), no demo data, WARN logging; ARG… added (a later one wins)
+start_app_on_own_data() {
+  start_app --server.port="$PORT" --server.address=127.0.0.1 --xinfang.db.embedded-server.directory="$data/pg" \
+    --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
+    --xinfang.attachments.directory="$data/att" --xinfang.demo.petitions=0 --logging.level.root=WARN "$@"
+}
 
 # the embedded server's generated superuser password (kept with the keys, see docs/operations.md)
 db_password() { sed -n 's/^db-password=//p' "${KEYS_FILE:-$data/keys.properties}" 2>/dev/null | head -1; }
@@ -11,14 +38,15 @@ app_args=()
 # start_app ARG… : java -jar "$JAR" ARG… in $WORK, logging to $log, until /actuator/health says UP
 start_app() {
   app_args=("$@")
-  (cd "$WORK" && exec java -jar "$JAR" "$@") >>"$log" 2>&1 &
+  # shellcheck disable=SC2086
+  (cd "$WORK" && exec java ${JAVA_OPTS:-} -jar "$JAR" "$@") >>"$log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 1800); do
-    kill -0 "$app_pid" 2>/dev/null || { echo "profile: app exited, see $log"; exit 1; }
+    kill -0 "$app_pid" 2>/dev/null || { echo "${0##*/}: app exited, see $log"; exit 1; }
     curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"' && return 0
     sleep 0.2
   done
-  echo "profile: app not ready after 6 minutes"; exit 1
+  echo "${0##*/}: app not ready after 6 minutes, see $log"; exit 1
 }
 stop_app() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && for _ in $(seq 1 300); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done; app_pid=; }
 

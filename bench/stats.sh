@@ -12,7 +12,6 @@
 # Results: bench/results/<date>-indicators.md (one table row per size, machine load before/after).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(dirname "$here")
 if [ "$(id -u)" = "0" ]; then
   user=${BENCH_USER:-xf}
   exec runuser -u "$user" -- env HOME="$(getent passwd "$user" | cut -d: -f6)" PORT="${PORT:-}" DB_PORT="${DB_PORT:-}" \
@@ -29,36 +28,19 @@ JAVA_OPTS=${JAVA_OPTS:-}
 mkdir -p "$BENCH_WORK" "$here/results"
 out="$here/results/$(date +%Y-%m-%d)-indicators.md"
 say() { echo "bench: $*"; }
+WORK=$BENCH_WORK; data=$BENCH_WORK/data; log=$BENCH_WORK/app.log
+. "$here/lib.sh"
+build_jar
+pgjar=$(pg_jar)
 
-jar=${JAR:-}
-if [ -z "$jar" ]; then
-  say "building a jar from a copy of $repo"
-  rm -rf "$BENCH_WORK/src" && mkdir -p "$BENCH_WORK/src"
-  (cd "$repo" && tar --exclude=./data --exclude=./target --exclude=./.git -cf - .) | (cd "$BENCH_WORK/src" && tar -xf -)
-  (cd "$BENCH_WORK/src" && ./mvnw -o -q -DskipTests package) >"$BENCH_WORK/build.log" 2>&1
-  jar=$(ls "$BENCH_WORK"/src/target/*.jar | grep -v -- '-plain\|\.original' | head -1)
-fi
-jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
-pgjar=$(ls "$HOME"/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
-
-rm -rf "$BENCH_WORK/data"
-say "starting the app on 127.0.0.1:$PORT (PostgreSQL $DB_PORT, data $BENCH_WORK/data)"
-(cd "$BENCH_WORK" && exec java $JAVA_OPTS -jar "$jar" --server.port="$PORT" --server.address=127.0.0.1 \
-  --xinfang.db.embedded-server.directory="$BENCH_WORK/data/pg" --xinfang.db.embedded-server.port="$DB_PORT" \
-  --xinfang.crypto.key-file="$BENCH_WORK/data/keys.properties" --xinfang.attachments.directory="$BENCH_WORK/data/att" \
-  --xinfang.demo.petitions=0 --logging.level.root=WARN) >"$BENCH_WORK/app.log" 2>&1 &
-app=$!
+rm -rf "$data"; : >"$log"
 cleanup() {
-  kill "$app" 2>/dev/null || true
-  wait "$app" 2>/dev/null || true
-  [ "$KEEP_DATA" = "1" ] || rm -rf "$BENCH_WORK/data"
+  stop_app || true
+  [ "$KEEP_DATA" = "1" ] || rm -rf "$data"
 }
 trap cleanup EXIT
-for _ in $(seq 1 240); do
-  curl -s --max-time 2 "http://127.0.0.1:$PORT/actuator/health" | grep -q UP && break
-  sleep 0.5
-done
-curl -s --max-time 2 "http://127.0.0.1:$PORT/actuator/health" | grep -q UP || { say "app did not start (log $BENCH_WORK/app.log)"; exit 1; }
+say "starting the app on 127.0.0.1:$PORT (PostgreSQL $DB_PORT, data $data)"
+start_app_on_own_data
 
 {
   echo
@@ -67,7 +49,8 @@ curl -s --max-time 2 "http://127.0.0.1:$PORT/actuator/health" | grep -q UP || { 
   echo "Machine: $(nproc) cores; load before: \`$(uptime)\`"
   echo
 } >>"$out"
-java -cp "$pgjar" "$here/IndicatorBench.java" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" \
+dbpw=$(db_password)
+java -cp "$pgjar" "$here/IndicatorBench.java" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" --db-password "${dbpw:-postgres}" \
   --url "http://127.0.0.1:$PORT" --sizes "$SIZES" --requests "$REQUESTS" --out "$out"
 {
   echo

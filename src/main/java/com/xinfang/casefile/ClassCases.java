@@ -4,6 +4,7 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
+import com.xinfang.petition.PetitionPeople;
 import com.xinfang.petition.PetitionScope;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
@@ -54,8 +55,11 @@ public class ClassCases {
 
 	private final Clock clock;
 
+	private final PetitionPeople people;
+
 	ClassCases(JdbcClient jdbc, ObjectProvider<Duplicates> duplicates, Directory directory, ClassificationService text,
-			Clock clock) {
+			Clock clock, PetitionPeople people) {
+		this.people = people;
 		this.jdbc = jdbc;
 		this.duplicates = duplicates;
 		this.directory = directory;
@@ -193,6 +197,15 @@ public class ClassCases {
 
 	private static final String MEMBERS = "FROM casefile_class_member m JOIN petition_fact p ON p.id = m.petition_id ";
 
+	/**
+	 * The members the reader may see beside each other, as a condition on {@code p}: the data scope and
+	 * Art 30 as petition states them (an accusation that has not left its 类案 yet is not paired with
+	 * the others for a reader who may not know its accuser).
+	 */
+	private String visible(Actor actor) {
+		return PetitionScope.sql(actor.scope(), "p") + " AND " + people.linkable(actor, "p");
+	}
+
 	/** The 类案 with at least two matters the reader may see, the largest first. */
 	@Transactional(readOnly = true)
 	public List<Summary> list(Actor actor) {
@@ -202,7 +215,7 @@ public class ClassCases {
 			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		List<Long> ids = jdbc.sql("SELECT m.class_id " + MEMBERS + "JOIN casefile_class c ON c.id = m.class_id "
-				+ "WHERE c.merged_into IS NULL AND " + PetitionScope.sql(actor.scope(), "p")
+				+ "WHERE c.merged_into IS NULL AND " + visible(actor)
 				+ " GROUP BY m.class_id HAVING count(*) >= 2 ORDER BY count(*) DESC, max(p.received_at) DESC LIMIT 200")
 			.params(params)
 			.query(Long.class)
@@ -219,7 +232,7 @@ public class ClassCases {
 			params.add(PetitionScope.parameter(actor.scope()));
 		}
 		List<Matter> matters = jdbc.sql("SELECT p.number, p.title, p.status, p.region_code, p.received_at, p.person_count, "
-				+ "p.responsible_unit_code " + MEMBERS + "WHERE m.class_id = ? AND " + PetitionScope.sql(actor.scope(), "p")
+				+ "p.responsible_unit_code " + MEMBERS + "WHERE m.class_id = ? AND " + visible(actor)
 				+ " ORDER BY p.received_at, p.id")
 			.params(params)
 			.query((rs, n) -> new Matter(rs.getString(1), rs.getString(2), rs.getString(3), directory.regionPath(rs.getString(4)),
@@ -232,7 +245,7 @@ public class ClassCases {
 	/** The 类案 a matter belongs to, if the reader may see it. */
 	@Transactional(readOnly = true)
 	public Optional<Summary> ofMatter(String number, Actor actor) {
-		return jdbc.sql("SELECT m.class_id " + MEMBERS + "WHERE p.number = ?")
+		return jdbc.sql("SELECT m.class_id " + MEMBERS + "WHERE p.number = ? AND " + people.linkable(actor, "p"))
 			.param(number)
 			.query(Long.class)
 			.optional()
@@ -256,7 +269,7 @@ public class ClassCases {
 		if (PetitionScope.parameter(actor.scope()) != null) {
 			params.add(PetitionScope.parameter(actor.scope()));
 		}
-		String scope = PetitionScope.sql(actor.scope(), "p");
+		String scope = visible(actor);
 		record Figures(long matters, OffsetDateTime first, OffsetDateTime latest) {
 		}
 		Figures f = jdbc.sql("SELECT count(*) AS matters, min(p.received_at) AS first, max(p.received_at) AS latest " + MEMBERS
@@ -267,18 +280,11 @@ public class ClassCases {
 		if (f.matters() == 0) {
 			return Optional.empty();
 		}
-		// people: distinct petitioners by their blind indexes (a person without ID or phone counts once per matter),
-		// plus the people beyond the named petitioners of a group visit (person_count)
-		long people = jdbc.sql("SELECT count(DISTINCT coalesce(x.id_number_index, x.phone_index, x.petition_id || '-' || x.seq)) "
-				+ MEMBERS + "JOIN petitioner x ON x.petition_id = p.id WHERE m.class_id = ? AND " + scope)
+		// people: distinct petitioners of the matters shown, as petition counts them (PetitionPeople.peopleIn)
+		long headCount = people.peopleIn(jdbc.sql("SELECT p.id " + MEMBERS + "WHERE m.class_id = ? AND " + scope)
 			.params(params)
 			.query(Long.class)
-			.single();
-		long extra = jdbc.sql("SELECT coalesce(sum(greatest(0, p.person_count - (SELECT count(*) FROM petitioner x WHERE x.petition_id = p.id))), 0) "
-				+ MEMBERS + "WHERE m.class_id = ? AND " + scope)
-			.params(params)
-			.query(Long.class)
-			.single();
+			.list(), actor);
 		List<String> places = new ArrayList<>(new LinkedHashSet<>(jdbc.sql("SELECT p.region_code " + MEMBERS + "WHERE m.class_id = ? AND "
 				+ scope + " ORDER BY p.received_at")
 			.params(params)
@@ -296,7 +302,7 @@ public class ClassCases {
 			.map(directory::unitName)
 			.toList()));
 		Head h = head.get();
-		return Optional.of(new Summary(h.id(), h.name(), h.confirmed(), f.matters(), people + extra, places,
+		return Optional.of(new Summary(h.id(), h.name(), h.confirmed(), f.matters(), headCount, places,
 				BeijingTime.of(f.first()), BeijingTime.of(f.latest()), units,
 				h.categoryCode() == null ? null : directory.categoryName(h.categoryCode()), h.version()));
 	}
@@ -352,6 +358,12 @@ public class ClassCases {
 				if (action.into() == null || action.into() == id) {
 					throw new DomainException.Invalid("into", "请选择要并入的另一个类案");
 				}
+				// both rows locked in one order: two merges of one pair at once (A into B, B into A) run one after the
+				// other instead of deadlocking; the second then finds its version stale or its target merged
+				jdbc.sql("SELECT id FROM casefile_class WHERE id IN (?, ?) ORDER BY id FOR UPDATE")
+					.params(id, action.into())
+					.query(Long.class)
+					.list();
 				summary(action.into(), actor).orElseThrow(() -> new DomainException.Invalid("into", "要并入的类案不存在或不在您的查看范围内"));
 				bump(id, action.version(), "merged_into = ?", action.into());
 				jdbc.sql("UPDATE casefile_class_member SET class_id = ?, placed_by_person = true WHERE class_id = ?")
@@ -377,7 +389,7 @@ public class ClassCases {
 		if (PetitionScope.parameter(actor.scope()) != null) {
 			params.add(PetitionScope.parameter(actor.scope()));
 		}
-		return jdbc.sql("SELECT p.id " + MEMBERS + "WHERE m.class_id = ? AND p.number = ANY(?) AND " + PetitionScope.sql(actor.scope(), "p"))
+		return jdbc.sql("SELECT p.id " + MEMBERS + "WHERE m.class_id = ? AND p.number = ANY(?) AND " + visible(actor))
 			.params(params)
 			.query(Long.class)
 			.list();

@@ -2,12 +2,9 @@ package com.xinfang.casefile;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
-import com.xinfang.petition.Confidentiality;
 import com.xinfang.petition.Flag;
-import com.xinfang.petition.PetitionQueries;
-import com.xinfang.petition.PetitionScope;
+import com.xinfang.petition.PetitionPeople;
 import com.xinfang.platform.BeijingTime;
-import com.xinfang.platform.DomainException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,21 +29,17 @@ public class PersonFiles {
 
 	private final JdbcClient jdbc;
 
-	private final PetitionQueries queries;
-
-	private final Confidentiality confidentiality;
+	private final PetitionPeople people;
 
 	private final TermStatistics weights;
 
 	private final Directory directory;
 
-	PersonFiles(JdbcClient jdbc, PetitionQueries queries, Confidentiality confidentiality, TermStatistics weights,
-			Directory directory) {
+	PersonFiles(JdbcClient jdbc, PetitionPeople people, TermStatistics weights, Directory directory) {
 		this.weights = weights;
 		this.directory = directory;
 		this.jdbc = jdbc;
-		this.queries = queries;
-		this.confidentiality = confidentiality;
+		this.people = people;
 	}
 
 	public record Entry(String number, OffsetDateTime receivedAt, String title, String status, boolean repeat,
@@ -58,48 +51,25 @@ public class PersonFiles {
 			long repeats, long beyondLevel, long toBeijing, long collective, List<VisitPattern.Finding> visitPattern) {
 	}
 
-	/** The file of the petitioner at position {@code seq} of a matter the caller may see. */
+	/**
+	 * The file of the petitioner at position {@code seq} of a matter the caller may see. The matters
+	 * and Art 30 come from {@link PetitionPeople}: an accusation is in the file only for those who may
+	 * know its accuser, and an accuser has no file for anyone else.
+	 */
 	public PersonFile of(String number, int seq, Actor actor) {
-		if (!actor.isStaff()) {
-			throw new DomainException.Forbidden("仅工作人员可以查看一人一档");
-		}
-		var view = queries.find(number, actor);
-		if (view.identityProtected() || seq < 0 || seq >= view.petitioners().size()) {
-			throw new DomainException.NotFound("该信访人不存在或不在您的查看范围内");
-		}
-		var shown = view.petitioners().get(seq);
-		record Row(long petitionId, String name, String idIndex, String phoneIndex) {
-		}
-		Row me = jdbc.sql("SELECT x.petition_id, x.name, x.id_number_index AS id_index, x.phone_index FROM petitioner x "
-				+ "JOIN petition_ref p ON p.id = x.petition_id WHERE p.number = ? AND x.seq = ?")
-			.params(view.number(), seq)
-			.query(Row.class)
-			.single();
-		var person = new IdentityRule.Person(me.name(), me.idIndex(), me.phoneIndex());
+		var me = people.petitioner(number, seq, actor);
+		var person = identity(me);
 		List<Long> ids = new ArrayList<>();
 		ids.add(me.petitionId());
-		if (me.idIndex() != null || me.phoneIndex() != null) {
-			jdbc.sql("SELECT petition_id, name, id_number_index AS id_index, phone_index FROM petitioner WHERE id_number_index = ? OR phone_index = ?")
-				.params(me.idIndex(), me.phoneIndex())
-				.query(Row.class)
-				.list()
-				.stream()
-				.filter(r -> IdentityRule.samePerson(person, new IdentityRule.Person(r.name(), r.idIndex(), r.phoneIndex())))
-				.forEach(r -> ids.add(r.petitionId()));
-		}
-		List<Object> params = new ArrayList<>();
-		params.add(ids.stream().distinct().toArray(Long[]::new));
-		if (PetitionScope.parameter(actor.scope()) != null) {
-			params.add(PetitionScope.parameter(actor.scope()));
-		}
-		// Art 30: a person's accusations are in their file only for those who may know the accuser
-		String accusations = confidentiality.mayIdentifyAccusers(actor) ? ""
-				: " AND p.kind IS DISTINCT FROM 'ACCUSATION'";
+		people.mattersOf(me, actor)
+			.stream()
+			.filter(other -> IdentityRule.samePerson(person, identity(other)))
+			.forEach(other -> ids.add(other.petitionId()));
 		List<Entry> matters = new ArrayList<>();
 		jdbc.sql("SELECT p.number, p.received_at, p.title, p.status, p.first_time, p.flags, p.person_count, p.group_visit, "
-				+ "g.group_id FROM petition_fact p LEFT JOIN casefile_group g ON g.petition_id = p.id WHERE p.id = ANY(?) AND "
-				+ PetitionScope.sql(actor.scope(), "p") + accusations + " ORDER BY p.received_at, p.id")
-			.params(params)
+				+ "g.group_id FROM petition_fact p LEFT JOIN casefile_group g ON g.petition_id = p.id WHERE p.id = ANY(?) "
+				+ "ORDER BY p.received_at, p.id")
+			.param(ids.stream().distinct().toArray(Long[]::new))
 			.query((rs, n) -> {
 				List<String> flags = Arrays.stream(rs.getString(6).split(","))
 					.filter(s -> !s.isBlank())
@@ -114,12 +84,16 @@ public class PersonFiles {
 			})
 			.list();
 		Set<String> beyond = Set.of(Flag.BEYOND_LEVEL.label()), beijing = Set.of(Flag.TO_BEIJING.label());
-		return new PersonFile(shown.name(), shown.idNumberMasked(), shown.phoneMasked(), matters,
+		return new PersonFile(me.name(), me.idNumberMasked(), me.phoneMasked(), matters,
 				matters.stream().filter(e -> !e.repeat()).count(), matters.stream().filter(Entry::repeat).count(),
 				matters.stream().filter(e -> e.flags().stream().anyMatch(beyond::contains)).count(),
 				matters.stream().filter(e -> e.flags().stream().anyMatch(beijing::contains)).count(),
 				matters.stream().filter(Entry::collective).count(),
 				visitPattern(matters.stream().map(Entry::number).toList()));
+	}
+
+	private static IdentityRule.Person identity(PetitionPeople.PersonOnMatter p) {
+		return new IdentityRule.Person(p.name(), p.idIndex(), p.phoneIndex());
 	}
 
 	/**

@@ -146,9 +146,14 @@ public class Partners {
 		}
 		String apiKey = newKey();
 		String secret = newSecret();
-		jdbc.sql("UPDATE exchange_partner SET key_prefix = ?, key_hash = ?, secret_enc = ?, rotated_at = ?, version = version + 1 WHERE id = ?")
+		// guarded: a partner revoked meanwhile gets no new key
+		int n = jdbc.sql("UPDATE exchange_partner SET key_prefix = ?, key_hash = ?, secret_enc = ?, rotated_at = ?, version = version + 1 "
+				+ "WHERE id = ? AND revoked_at IS NULL")
 			.params(prefix(apiKey), keyHash(apiKey), cipher.encrypt(secret), now(), p.id())
 			.update();
+		if (n == 0) {
+			throw new DomainException.Conflict("该合作系统已停用，不能更换密钥");
+		}
 		audit.record(admin.label(), "PARTNER_ROTATE", p.auditName(), "更换 API 密钥和签名密钥");
 		return new Credentials(code, apiKey, secret);
 	}

@@ -1,6 +1,7 @@
 package com.xinfang.petition;
 
 import java.time.Instant;
+import org.jmolecules.event.types.DomainEvent;
 
 /**
  * What happened to a matter, published by {@link PetitionActions} for every act once the act is
@@ -9,9 +10,11 @@ import java.time.Instant;
  * carrying what a listener needs ({@link PetitionAccepted}, {@link PetitionMerged}, …); every other
  * act is a {@link PetitionMoved}. Every event tells the step in the same terms, so a listener that
  * follows all steps (webhooks, the milestone SMS) listens to this interface. Registration publishes
- * {@link PetitionRegistered}, not one of these.
+ * {@link PetitionRegistered}, not one of these. Marked as a jMolecules {@link DomainEvent} so that
+ * Spring Modulith's model (and the module documentation ModularityTest writes) lists the events
+ * this module publishes.
  */
-public sealed interface PetitionEvent
+public sealed interface PetitionEvent extends DomainEvent
 		permits PetitionMoved, PetitionTransferred, PetitionAccepted, PetitionExtended, PetitionMerged, PetitionReplied,
 		PetitionClosed {
 

@@ -447,7 +447,7 @@ public class PetitionQueries {
 	}
 
 	/** Art 30: whether the actor may know who petitioned this matter (ConfidentialityRule). */
-	private boolean identifies(Petition p, Actor actor) {
+	boolean identifies(Petition p, Actor actor) {
 		return ConfidentialityRule.mayIdentifyPetitioners(p.kind(), actor, directory.unit(actor.unitCode()).orElse(null),
 				p.citizenUserId());
 	}

@@ -253,6 +253,9 @@ public class Ledger {
 		if (!allowed.containsAll(present)) {
 			throw new DomainException.Invalid("attendance", "签到名单中有不属于本辖区的人员");
 		}
+		// guarded: two lists saved at once are applied one after the other (the last one holds), never
+		// interleaved into a duplicate-key failure
+		jdbc.sql("SELECT id FROM publicity_activity WHERE id = ? FOR UPDATE").param(activityId).query(Long.class).single();
 		jdbc.sql("DELETE FROM training_attendance WHERE activity_id = ?").param(activityId).update();
 		for (Long u : present) {
 			jdbc.sql("INSERT INTO training_attendance (activity_id, user_id) VALUES (?, ?)").params(activityId, u).update();

@@ -43,6 +43,7 @@ class PreventionFormsIT {
 			var r = api.post("/api/v1/petitions", registrar, Map.of("channel", "VISIT", "regionCode", "430702001", "title", t, "content",
 					t + "，雨天污水倒灌，物业多次推诿，请求督促整改。", "categoryCode", "LABOR", "kind", "CLAIM", "complexity", "SIMPLE", "petitioners",
 					List.of(Map.of("name", "龚秋菊", "idNumber", IdNumber.withCheckCharacter("43070219680303456")))));
+			assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
 			numbers.add(r.body().get("number").asString());
 		}
 		long keyPersonsBefore = jdbc.sql("SELECT count(*) FROM key_person").query(Long.class).single();

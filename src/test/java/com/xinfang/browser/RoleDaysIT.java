@@ -61,6 +61,7 @@ class RoleDaysIT {
 		var created = api.post("/api/v1/petitions", registrar, Map.of("channel", "VISIT", "regionCode", "430702003", "title", title,
 				"content", title + "，请有关部门依法处理并答复。", "categoryCode", "LABOR", "petitioners",
 				List.of(Map.of("name", "向志明", "idNumber", IdNumber.withCheckCharacter("43070219800808123")))));
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
 		String number = created.body().get("number").asString();
 		act(api, registrar, number, Map.of("action", "TRANSFER", "unitCode", "CD-HRSS", "communication",
 				Map.of("contact", "人社局 刘科长", "at", "2026-11-28T10:00:00+08:00", "summary", "同意接收")));

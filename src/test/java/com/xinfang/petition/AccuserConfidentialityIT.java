@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.xinfang.IntegrationTest;
+import com.xinfang.casefile.ClassCases;
 import com.xinfang.casefile.Duplicates;
 import com.xinfang.casefile.PersonFiles;
 import com.xinfang.identity.Accounts;
@@ -16,11 +17,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Art 30 on every path that can link an accuser to an accusation (docs/confidentiality.md): a unit
@@ -54,6 +58,18 @@ class AccuserConfidentialityIT {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	PetitionPeople people;
+
+	@Autowired
+	ClassCases classes;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	String id;
 
 	String claim;
@@ -76,9 +92,13 @@ class AccuserConfidentialityIT {
 	}
 
 	String register(String title, String text, String kind, RegisterPetition.Accused accused, String idNumber) {
+		return register(title, text, kind, accused, "覃海波", idNumber, "1390736" + String.format("%04d", SEQ.get()));
+	}
+
+	String register(String title, String text, String kind, RegisterPetition.Accused accused, String name, String idNumber,
+			String phone) {
 		return registration.register(new RegisterPetition("LETTER", OffsetDateTime.now(clock), "430703004", title, text,
-				"LABOR", kind, "SIMPLE",
-				List.of(new RegisterPetition.PetitionerInput("覃海波", idNumber, "1390736" + String.format("%04d", SEQ.get()), null, false)),
+				"LABOR", kind, "SIMPLE", List.of(new RegisterPetition.PetitionerInput(name, idNumber, phone, null, false)),
 				1, accused, null), List.of(), actor("city.registrar")).petition().number();
 	}
 
@@ -134,6 +154,89 @@ class AccuserConfidentialityIT {
 			.noneMatch(f -> f.contains("受理告知书"));
 		long notice = noticeId(accusation);
 		assertThatThrownBy(() -> queries.document(accusation, notice, reader)).isInstanceOf(DomainException.NotFound.class);
+	}
+
+	/** Another person's wage claim at the same place, with the department too. */
+	String anotherPersonsClaim() {
+		int n = SEQ.incrementAndGet();
+		String other = register("拖欠木工工资", "我在临江花园项目做木工，项目部拖欠工资两万元，请求督促支付。", "CLAIM", null, "龚秀英",
+				IdNumber.withCheckCharacter("43070319" + (50 + n % 40) + "0202" + String.format("%03d", n % 1000)),
+				"1370736" + String.format("%04d", n));
+		transfer(other, "CD-HRSS");
+		return other;
+	}
+
+	long petitionId(String number) {
+		return jdbc.sql("SELECT id FROM petition WHERE number = ?").param(number).query(Long.class).single();
+	}
+
+	/**
+	 * A 类案 holding the accusation beside two claims, as it stands between a matter's reclassification
+	 * as an accusation and the grouping job's next round (ClassCases.dropAccusations). Built and read
+	 * in one transaction that is rolled back, so the job never sees (nor removes) the membership.
+	 */
+	void withAClassCaseHoldingTheAccusation(String other, LongConsumer reads) {
+		transactions.executeWithoutResult(status -> {
+			long classId = jdbc.sql("INSERT INTO casefile_class (name, county_code, category_code, created_at) "
+					+ "VALUES ('临江花园项目欠薪', '430703', 'LABOR', ?) RETURNING id")
+				.param(OffsetDateTime.now(clock))
+				.query(Long.class)
+				.single();
+			for (String number : List.of(claim, other, accusation)) {
+				jdbc.sql("INSERT INTO casefile_class_member (petition_id, class_id, joined_at) VALUES (?, ?, ?)")
+					.params(petitionId(number), classId, OffsetDateTime.now(clock))
+					.update();
+			}
+			reads.accept(classId);
+			status.setRollbackOnly();
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "hr.officer", "hr.head", "leader" })
+	void theMattersOfAPersonAndTheClassCaseCountsLeaveTheAccusationOutForThoseWhoMayNotKnow(String username) {
+		Actor reader = actor(username);
+		String other = anotherPersonsClaim();
+		// the people API: no accuser to find, the accusation is no matter of the person and counts no one
+		assertThatThrownBy(() -> people.petitioner(accusation, 0, reader)).isInstanceOf(DomainException.NotFound.class);
+		var person = people.petitioner(claim, 0, reader);
+		assertThat(people.mattersOf(person, reader)).extracting(PetitionPeople.PersonOnMatter::number)
+			.contains(claim)
+			.doesNotContain(accusation, other);
+		assertThat(people.peopleIn(List.of(petitionId(other), petitionId(accusation)), reader)).isEqualTo(1);
+		// nor is it in the person file, nor in its figures
+		var file = persons.of(claim, 0, reader);
+		assertThat(file.matters()).extracting(PersonFiles.Entry::number).doesNotContain(accusation);
+		assertThat(file.firstTime() + file.repeats()).isEqualTo(file.matters().size());
+		// a 类案 holding the accusation: neither listed nor counted, and the accusation's page shows no 类案
+		withAClassCaseHoldingTheAccusation(other, classId -> {
+			var detail = classes.detail(classId, reader);
+			assertThat(detail.matters()).extracting(ClassCases.Matter::number).containsExactlyInAnyOrder(claim, other);
+			assertThat(detail.summary().matters()).isEqualTo(2);
+			assertThat(detail.summary().people()).isEqualTo(2);
+			assertThat(classes.ofMatter(accusation, reader)).isEmpty();
+			assertThat(classes.ofMatter(claim, reader)).isPresent();
+		});
+	}
+
+	@Test
+	void theBureauFindsAndCountsTheAccusationWithItsAccuser() {
+		Actor bureau = actor("city.registrar");
+		String other = anotherPersonsClaim();
+		var accuser = people.petitioner(accusation, 0, bureau);
+		assertThat(accuser.name()).isEqualTo("覃海波");
+		assertThat(people.mattersOf(accuser, bureau)).extracting(PetitionPeople.PersonOnMatter::number)
+			.contains(claim, accusation)
+			.doesNotContain(other);
+		assertThat(people.peopleIn(List.of(petitionId(other), petitionId(accusation)), bureau)).isEqualTo(2);
+		withAClassCaseHoldingTheAccusation(other, classId -> {
+			var detail = classes.detail(classId, bureau);
+			assertThat(detail.matters()).extracting(ClassCases.Matter::number).containsExactlyInAnyOrder(claim, other, accusation);
+			assertThat(detail.summary().matters()).isEqualTo(3);
+			// the accuser is the claimant: three matters, two people
+			assertThat(detail.summary().people()).isEqualTo(2);
+			assertThat(classes.ofMatter(accusation, bureau)).isPresent();
+		});
 	}
 
 	@Test

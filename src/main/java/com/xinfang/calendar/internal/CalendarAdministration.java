@@ -89,7 +89,7 @@ public class CalendarAdministration {
 	@Transactional
 	public CalendarDay changeDay(LocalDate day, DayForm form, Actor actor) {
 		requireAdmin(actor);
-		CalendarDay before = find(day).orElseThrow(() -> new DomainException.NotFound("日历中没有 " + day + " 这一天"));
+		CalendarDay before = find(day, true).orElseThrow(() -> new DomainException.NotFound("日历中没有 " + day + " 这一天"));
 		List<FieldProblem> problems = new ArrayList<>();
 		CalendarDay entry = validate(day, form, problems);
 		if (!problems.isEmpty()) {
@@ -105,7 +105,7 @@ public class CalendarAdministration {
 	@Transactional
 	public void deleteDay(LocalDate day, Actor actor) {
 		requireAdmin(actor);
-		CalendarDay before = find(day).orElseThrow(() -> new DomainException.NotFound("日历中没有 " + day + " 这一天"));
+		CalendarDay before = find(day, true).orElseThrow(() -> new DomainException.NotFound("日历中没有 " + day + " 这一天"));
 		jdbc.sql("DELETE FROM calendar_day WHERE day = ?").param(day).update();
 		changed(actor, "CALENDAR_DAY_DELETE", "calendar_day " + day, describe(before));
 	}
@@ -141,7 +141,12 @@ public class CalendarAdministration {
 	}
 
 	private Optional<CalendarDay> find(LocalDate day) {
-		return jdbc.sql("SELECT day, kind, name FROM calendar_day WHERE day = ?")
+		return find(day, false);
+	}
+
+	/** The day; locked for a change, so two changes of one day at once apply one after the other and the audit's "before" is true. */
+	private Optional<CalendarDay> find(LocalDate day, boolean forUpdate) {
+		return jdbc.sql("SELECT day, kind, name FROM calendar_day WHERE day = ?" + (forUpdate ? " FOR UPDATE" : ""))
 			.param(day)
 			.query((rs, i) -> new CalendarDay(rs.getObject("day", LocalDate.class), DayKind.valueOf(rs.getString("kind")),
 					rs.getString("name")))
