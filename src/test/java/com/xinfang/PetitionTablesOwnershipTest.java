@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * (V270), with the data scope as {@code PetitionScope} writes it, so a rule on that data (Art 30
  * confidentiality, the data scope) lives in one place.
  *
- * <p>Not finished yet: the files below still read petition's tables directly. The list only
- * shrinks: a file not on it may not start, a file on it may not name them more often, and when a
- * file names them less often its allowance must be lowered (or the file removed) in the same change.
+ * <p>No exceptions are left (the duplicate finder, the last, reads people through
+ * {@code PetitionPeople} since issue 11's session of 2026-12-07). The allow-list stays as the
+ * mechanism: it may only shrink, so it is empty for good.
  */
 class PetitionTablesOwnershipTest {
 
@@ -31,10 +31,7 @@ class PetitionTablesOwnershipTest {
 			"\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+(petition|petitioner|petition_history|petition_document|petition_record|attachment|attachment_content)\\b(?!_)");
 
 	/** The remaining exceptions: file (under src/main/java) → how many times it names petition's tables. */
-	static final Map<String, Integer> STILL_READING_PETITION_TABLES = new TreeMap<>(Map.ofEntries(
-			// the duplicate finder's people (petitioners by their blind identity indexes, names for the
-			// identity rule): to move behind petition's PetitionPeople like PersonFiles and ClassCases
-			Map.entry("com/xinfang/casefile/Duplicates.java", 3)));
+	static final Map<String, Integer> STILL_READING_PETITION_TABLES = new TreeMap<>(Map.of());
 
 	@Test
 	void noModuleOutsidePetitionNamesItsTablesBeyondTheShrinkingAllowList() throws IOException {

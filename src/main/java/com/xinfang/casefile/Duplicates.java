@@ -5,6 +5,7 @@ import static com.xinfang.platform.Texts.blankToNull;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.petition.Confidentiality;
+import com.xinfang.petition.PetitionPeople;
 import com.xinfang.petition.PetitionScope;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +65,8 @@ public class Duplicates {
 
 	private final Confidentiality confidentiality;
 
+	private final PetitionPeople people;
+
 	/**
 	 * The word fingerprints of matters scored lately. A matter's words never change once its
 	 * registration has computed them (the queue row and the document carry the same arrays), so an
@@ -73,8 +75,10 @@ public class Duplicates {
 	 */
 	private final Cache<Long, Fingerprint> fingerprints = Caffeine.newBuilder().maximumSize(50_000).build();
 
-	Duplicates(JdbcClient jdbc, TermStatistics weights, PersonalDataCipher cipher, Confidentiality confidentiality) {
+	Duplicates(JdbcClient jdbc, TermStatistics weights, PersonalDataCipher cipher, Confidentiality confidentiality,
+			PetitionPeople people) {
 		this.jdbc = jdbc;
+		this.people = people;
 		this.weights = weights;
 		this.cipher = cipher;
 		this.confidentiality = confidentiality;
@@ -190,11 +194,13 @@ public class Duplicates {
 	/** The newest queued matters the finder reads beside the inverted index (the queue is normally a batch's worth). */
 	static final int QUEUED_CANDIDATES = 200;
 
+	/** The matter's own people (an accusation's are left out later by {@link Linking#subject} where they must be). */
 	private List<IdentityRule.Person> people(long petitionId) {
-		return jdbc.sql("SELECT name, id_number_index, phone_index FROM petitioner WHERE petition_id = ? ORDER BY seq")
-			.param(petitionId)
-			.query((rs, n) -> new IdentityRule.Person(rs.getString(1), rs.getString(2), rs.getString(3)))
-			.list();
+		return persons(people.identitiesOf(List.of(petitionId), true).getOrDefault(petitionId, List.of()));
+	}
+
+	private static List<IdentityRule.Person> persons(List<PetitionPeople.Identity> identities) {
+		return identities.stream().map(i -> new IdentityRule.Person(i.name(), i.idIndex(), i.phoneIndex())).toList();
 	}
 
 	List<Match> find(Subject subject, DataScope scope, int limit, double floor, Linking linking) {
@@ -206,7 +212,7 @@ public class Duplicates {
 		Subject s = linking.subject(subject);
 		Set<Long> ids = new LinkedHashSet<>(textCandidates(s, scope, candidates));
 		ids.addAll(queuedCandidates(s, scope));
-		ids.addAll(identityCandidates(s, scope));
+		ids.addAll(identityCandidates(s, scope, linking));
 		ids.remove(s.id());
 		if (ids.isEmpty()) {
 			return List.of();
@@ -266,12 +272,8 @@ public class Duplicates {
 	/** The candidates scored against the subject; those the caller may not pair with it are left out. */
 	private List<Match> scored(Subject s, Set<Long> ids, Linking linking) {
 		Long[] idArray = ids.toArray(Long[]::new);
-		Map<Long, List<IdentityRule.Person>> peopleOf = new HashMap<>();
-		jdbc.sql("SELECT petition_id, name, id_number_index, phone_index FROM petitioner WHERE petition_id = ANY(?)")
-			.param(idArray)
-			.query((rs, n) -> peopleOf.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-				.add(new IdentityRule.Person(rs.getString(2), rs.getString(3), rs.getString(4))))
-			.list();
+		// Art 30: the accusers of accusations only for those who may link across them (never paired otherwise)
+		Map<Long, List<PetitionPeople.Identity>> peopleOf = people.identitiesOf(ids, linking.acrossAccusations());
 		// the arrays only of matters whose fingerprint is not cached
 		Long[] cached = ids.stream().filter(id -> fingerprints.getIfPresent(id) != null).toArray(Long[]::new);
 		List<Match> matches = jdbc.sql("""
@@ -285,7 +287,7 @@ public class Duplicates {
 					return null;
 				}
 				var other = fingerprint(rs.getLong(1), rs.getArray(9), rs.getArray(10));
-				List<IdentityRule.Person> theirs = peopleOf.getOrDefault(rs.getLong(1), List.of());
+				List<IdentityRule.Person> theirs = persons(peopleOf.getOrDefault(rs.getLong(1), List.of()));
 				boolean sameIdentity = s.people().stream()
 					.anyMatch(a -> theirs.stream().anyMatch(b -> IdentityRule.samePerson(a, b)));
 				String region = rs.getString(4);
@@ -396,23 +398,11 @@ public class Duplicates {
 	}
 
 	/** The matters of the same ID number or phone, within the scope (the rule is applied on scoring). */
-	private List<Long> identityCandidates(Subject s, DataScope scope) {
-		String[] ids = s.people().stream().map(IdentityRule.Person::idIndex).filter(Objects::nonNull).toArray(String[]::new);
-		String[] phones = s.people().stream().map(IdentityRule.Person::phoneIndex).filter(Objects::nonNull).toArray(String[]::new);
-		if (ids.length == 0 && phones.length == 0) {
-			return List.of();
-		}
-		List<Object> params = new ArrayList<>(List.of(ids, phones));
-		PetitionScope.addParameter(scope, params);
-		// the people's matters first, then their scope: a prepared statement's generic plan would
-		// otherwise guess the scope selective and read every petition of the region (16 ms at 2 000)
-		return jdbc.sql("WITH m AS MATERIALIZED (SELECT DISTINCT petition_id FROM petitioner "
-				+ "WHERE id_number_index = ANY(?) OR phone_index = ANY(?)) "
-				+ "SELECT m.petition_id FROM m JOIN petition_ref p ON p.id = m.petition_id WHERE " + PetitionScope.sql(scope, "p")
-				+ " LIMIT 100")
-			.params(params)
-			.query(Long.class)
-			.list();
+	private List<Long> identityCandidates(Subject s, DataScope scope, Linking linking) {
+		return people.mattersWithIdentity(
+				s.people().stream().map(IdentityRule.Person::idIndex).filter(Objects::nonNull).toList(),
+				s.people().stream().map(IdentityRule.Person::phoneIndex).filter(Objects::nonNull).toList(), scope,
+				linking.acrossAccusations(), 100);
 	}
 
 	/** A candidate's fingerprint: from the cache, or from the row's arrays (then cached). */
