@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>First (and only) measurement, 2026-12-07 07:31 UTC at commit f401a32 (plus this file): recall@5 same
  * person 26/26, other people 32/32, same ID other name 12/12; 很可能 precision 50/53 = 0.943 (just below
- * the issue's 0.95: 3 of 42 hard negatives score 很可能 — 郭家铺 棚改's unpaid cash compensation against
- * its late 安置房, a letter about corpus petition 46's target with another problem, and a refused
- * disclosure of an old-estate renovation's tender papers against that renovation), recall 50/70 =
+ * the issue's 0.95: 3 of 42 hard negatives score 很可能 — "棚改货币补偿尾款一直没给" against corpus 1,
+ * "申请公开老旧小区改造招标文件被拒" against corpus 450, an untitled letter against corpus 46), recall 50/70 =
  * 0.714; 可能相关 precision 20/65 = 0.308; suggested at all 70/70; hard negatives in 很可能 3/42. The floors
  * below are what it reached, not the goal.
  */
