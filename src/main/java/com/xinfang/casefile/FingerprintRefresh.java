@@ -98,7 +98,7 @@ class FingerprintRefresh {
 		jdbc.sql("SELECT pg_advisory_xact_lock_shared(?)").param(CaseIndexer.LOCK).query().singleRow();
 		List<Row> rows = jdbc.sql("""
 				SELECT d.petition_id, p.title, p.content, d.region_code, d.terms FROM casefile_doc d
-				JOIN petition p ON p.id = d.petition_id
+				JOIN petition_text p ON p.id = d.petition_id
 				WHERE d.petition_id > ? AND coalesce(d.fingerprint_version, 1) < ?
 				  AND NOT EXISTS (SELECT 1 FROM casefile_index_queue q WHERE q.petition_id = d.petition_id)
 				ORDER BY d.petition_id LIMIT ? FOR UPDATE OF d SKIP LOCKED""")
