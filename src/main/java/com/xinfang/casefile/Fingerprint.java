@@ -18,6 +18,13 @@ import java.util.TreeSet;
  */
 record Fingerprint(int[] terms, int[] entities) {
 
+	/**
+	 * The version of {@link #of}: 1 before region names stopped counting as targets, 2 since. Rows of
+	 * an older version are re-fingerprinted in the background ({@link FingerprintRefresh}); a change of
+	 * {@link #of} raises this and the default of {@code casefile_doc.fingerprint_version} in a migration.
+	 */
+	static final int VERSION = 2;
+
 	/** Words that every petition uses: no evidence of the same matter. */
 	private static final Set<String> STOP = Set.of("反映", "请求", "问题", "我们", "政府", "部门", "相关", "有关", "情况",
 			"要求", "希望", "进行", "没有", "已经", "现在", "这个", "一个", "多次", "至今", "再次", "之前", "当时", "答复", "处理",

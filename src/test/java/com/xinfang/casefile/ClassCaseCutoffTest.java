@@ -72,7 +72,7 @@ class ClassCaseCutoffTest {
 		}
 		System.out.println("类案 cut-off chosen on the tuning half: " + best);
 		Figures heldOut = evaluate("test", best.cut());
-		System.out.println("类案 held-out half (measured once, at the chosen cut-off): " + heldOut);
+		System.out.println("类案 held-out half (measured once, at the chosen cut-off, joining through a shared target only): " + heldOut);
 		assertThat(ClassCases.CLASS_SCORE).isEqualTo(best.cut());
 		// what the held-out half reached when first measured (precision 15/15, recall 15/36): floors, not goals
 		assertThat(heldOut.precision()).isGreaterThanOrEqualTo(0.95);
@@ -80,6 +80,41 @@ class ClassCaseCutoffTest {
 	}
 
 	static Figures evaluate(String half, double cut) {
+		return evaluate(half, cut, Double.POSITIVE_INFINITY);
+	}
+
+	/**
+	 * Joining without a shared named target ({@link ClassCases#UNTARGETED_SCORE}), chosen after the cut-off
+	 * by the same rule on the tuning half (cut-off kept), among 0.35 … 0.80 and never (∞). First measured
+	 * on the held-out half at the commit that added it: see the assertions' comment.
+	 */
+	@Test
+	void theUntargetedScoreIsTheOneTheTuningHalfPicksAndTheHeldOutHalfIsMeasured() {
+		double cut = ClassCases.CLASS_SCORE;
+		Figures best = evaluate("tune", cut, Double.POSITIVE_INFINITY);
+		double chosen = Double.POSITIVE_INFINITY;
+		System.out.println("类案 tuning half, joining without a shared target never: " + best);
+		for (double u : new double[] { 0.80, 0.70, 0.60, 0.55, 0.50, 0.45, 0.40, 0.35 }) {
+			Figures f = evaluate("tune", cut, u);
+			System.out.println("类案 tuning half, joining without a shared target at " + u + ": " + f);
+			if (f.f1() > best.f1() || f.f1() == best.f1() && u > chosen) {
+				best = f;
+				chosen = u;
+			}
+		}
+		Figures heldOut = evaluate("test", cut, chosen);
+		System.out.println("类案 untargeted score chosen on the tuning half " + chosen + ": " + best);
+		System.out.println("类案 held-out half at cut-off " + cut + ", untargeted " + chosen + ": " + heldOut);
+		assertThat(ClassCases.UNTARGETED_SCORE).isEqualTo(chosen);
+		// measured on the held-out half 2026-12-07 07:38 UTC (branch text3): precision 19/19, recall 19/36 =
+		// 0.528 (15/36 joining through a shared target only). The half had been measured before with the
+		// target-only rule, so it is not untouched; the rule was chosen on the tuning half alone. Floors,
+		// not goals:
+		assertThat(heldOut.precision()).isGreaterThanOrEqualTo(0.95);
+		assertThat(heldOut.recall()).isGreaterThanOrEqualTo(0.52);
+	}
+
+	static Figures evaluate(String half, double cut, double untargeted) {
 		List<Doc> docs = docs(half);
 		Map<Integer, Integer> df = new HashMap<>();
 		for (Doc d : docs) {
@@ -101,7 +136,8 @@ class ClassCaseCutoffTest {
 		int classes = 0;
 		for (int k = 0; k < docs.size(); k++) {
 			Doc d = docs.get(k);
-			if (d.accusation() || d.print().entities().length == 0) {
+			// a matter naming no target can join only without a shared target
+			if (d.accusation() || d.print().entities().length == 0 && untargeted > 1) {
 				continue;
 			}
 			List<double[]> matches = new ArrayList<>();
@@ -118,7 +154,7 @@ class ClassCaseCutoffTest {
 			boolean joined = false;
 			for (double[] m : matches.subList(0, Math.min(10, matches.size()))) {
 				Doc o = docs.get((int) m[1]);
-				if (Fingerprint.common(d.print().entities(), o.print().entities()) == 0 || o.accusation()
+				if (Fingerprint.common(d.print().entities(), o.print().entities()) == 0 && m[0] < untargeted || o.accusation()
 						|| !o.category().equals(d.category())) {
 					continue;
 				}

@@ -187,6 +187,45 @@ class ClassCasesIT {
 		assertThat(supervisor.get("/console/petitions/" + wage.get(1) + "/duplicates")).contains("金桂苑项目欠薪");
 	}
 
+	static final String[] MINE_LETTERS = {
+			"我们几个在矿上开装载机，老板拖欠我们半年工资，说矿上停产了没钱发，每人欠三万多，请求劳动监察督促老板支付拖欠的工资。",
+			"矿上停产了，老板拖欠我们开装载机的几个人半年工资，每人三万多，说没钱发，请求劳动监察督促老板支付拖欠的工资。",
+			"我在矿上开铲车，老板拖欠工资半年，说矿上停产没钱，我们工人家里等钱用，请求劳动监察督促老板支付工资。" };
+
+	/**
+	 * Letters that name no target ("矿上", "老板") join one 类案 when they score at least
+	 * {@link ClassCases#UNTARGETED_SCORE} in one county and category; another category about the same
+	 * mine, and an unrelated wage letter of the county, stay out. 300 days back, in 津市市.
+	 */
+	@Test
+	void lettersNamingNoTargetJoinAtTheHigherScore() {
+		TestApi api = new TestApi(port);
+		String token = api.token("city.registrar", "Demo@2026");
+		OffsetDateTime noon = LocalDate.now(BeijingTime.ZONE).minusDays(300).atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
+		List<String> mine = new ArrayList<>();
+		for (String content : MINE_LETTERS) {
+			var r = api.post("/api/v1/petitions", token, letter("430781", "LABOR", "CLAIM", "矿上拖欠工资", content, noon));
+			assertThat(r.status()).isEqualTo(201);
+			mine.add(r.body().get("number").asString());
+		}
+		var dust = api.post("/api/v1/petitions", token, letter("430781", "ENV", "CLAIM", "矿上粉尘太大",
+				"矿上开装载机拉石头，粉尘太大，我们村里的庄稼都盖白了，请求环保部门督促老板洒水降尘。", noon));
+		var other = api.post("/api/v1/petitions", token, letter("430781", "LABOR", "CLAIM", "超市加班费",
+				"我在超市当收银员，加班没有加班费，请求劳动监察处理。", noon));
+		List<String> all = new ArrayList<>(mine);
+		all.add(dust.body().get("number").asString());
+		all.add(other.body().get("number").asString());
+		for (String n : all) {
+			classes.assign(jdbc.sql("SELECT id FROM petition WHERE number = ?").param(n).query(Long.class).single());
+		}
+		List<Long> classIds = jdbc.sql("SELECT DISTINCT m.class_id FROM casefile_class_member m JOIN petition p ON p.id = m.petition_id "
+				+ "WHERE p.number = ANY(?)").param(all.toArray(String[]::new)).query(Long.class).list();
+		assertThat(classIds).hasSize(1);
+		List<String> members = jdbc.sql("SELECT p.number FROM casefile_class_member m JOIN petition p ON p.id = m.petition_id "
+				+ "WHERE m.class_id = ?").param(classIds.get(0)).query(String.class).list();
+		assertThat(members).containsExactlyInAnyOrderElementsOf(mine);
+	}
+
 	/** A staff member's browser session: form login with the CSRF token, cookies kept. */
 	record StaffSession(HttpClient client, int port) {
 

@@ -13,8 +13,14 @@ import org.junit.jupiter.api.Test;
  * <p>First (and only) measurement, at commit 2f44672: recall@5 same person 22/22, other people 30/30,
  * same ID other name 11/11; 很可能 precision 53/59 = 0.898 (below the issue's 0.95: 5 of 29 hard
  * negatives, the same estate, project, school or company with another problem, and one other
- * unrelated matter score 很可能), recall 53/63 = 0.841; 可能相关 precision 10/46 = 0.217. The floors below
- * are what it reached, not the goal.
+ * unrelated matter score 很可能), recall 53/63 = 0.841; 可能相关 precision 10/46 = 0.217.
+ *
+ * <p>Since that measurement the set is tuning data (it is no longer independent): the rules of the
+ * same place and of the problem ({@link DuplicateScore}, {@link ProblemKinds}) were chosen on it and
+ * the other sets, and the evaluation registers a question in the county its text names. Measured with
+ * them (branch text3, the commit that added ProblemKinds): recall@5 22/22, 30/30, 11/11; 很可能
+ * precision 53/53 = 1.000, recall 53/63 = 0.841; 可能相关 precision 10/49 = 0.204; hard negatives in
+ * 很可能 0/29. A tuned-on figure: the independent one is DuplicateBandHeldOut3Test's.
  */
 class DuplicateBandHeldOut2Test {
 
@@ -28,7 +34,8 @@ class DuplicateBandHeldOut2Test {
 		assertThat(result.recallAt5(RepeatEvaluation.Kind.SAME_PERSON)).isEqualTo(1.0);
 		assertThat(result.recallAt5(RepeatEvaluation.Kind.OTHER_PERSON)).isEqualTo(1.0);
 		assertThat(result.recallAt5(RepeatEvaluation.Kind.SAME_ID_OTHER_NAME)).isEqualTo(1.0);
-		assertThat(result.likelyPrecision()).isGreaterThanOrEqualTo(0.89);
+		assertThat(result.likelyPrecision()).isGreaterThanOrEqualTo(0.95);
+		assertThat(result.negativesLikely()).isZero();
 	}
 
 }

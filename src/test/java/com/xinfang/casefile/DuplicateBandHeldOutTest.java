@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
  * letters about one project (collective letters of several households), the same person in new
  * words, the same ID number under another name, and hard negatives (the same company, community or
  * project with another problem).
+ *
+ * <p>The rules of the same place and of the problem (chosen on every set after heldout2's measurement,
+ * {@link DuplicateScore}) left this set's figures at 很可能 19/19 precision, 19/27 recall; 可能相关
+ * 7/22 → 7/20.
  */
 class DuplicateBandHeldOutTest {
 

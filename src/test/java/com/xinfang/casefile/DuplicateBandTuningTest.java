@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
  * The tuning figures: the corpus's same-person repeats and the development file
  * {@code corpus/repeats-dev.jsonl} (other people, same ID under another name, hard negatives),
  * on which the score's weights and the band's threshold were chosen. The held-out figures are in
- * {@link DuplicateBandHeldOutTest}.
+ * {@link DuplicateBandHeldOutTest}. The rules of the same place and of the problem ({@link ProblemKinds})
+ * were chosen later on this set together with held-out sets 1 and 2 (both then tuning data); the
+ * independent measurement after them is {@link DuplicateBandHeldOut3Test}'s.
  */
 class DuplicateBandTuningTest {
 
