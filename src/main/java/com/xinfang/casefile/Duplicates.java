@@ -68,9 +68,9 @@ public class Duplicates {
 	private final PetitionPeople people;
 
 	/**
-	 * The word fingerprints of matters scored lately. A matter's words never change once its
-	 * registration has computed them (the queue row and the document carry the same arrays), so an
-	 * entry is never stale; decoding ~50 candidates' arrays from the database was a tenth of the
+	 * The word fingerprints of matters scored lately, of the current {@link Fingerprint#VERSION} only:
+	 * such a matter's words never change again (the queue row and the document carry the same
+	 * arrays), so an entry is never stale; decoding ~50 candidates' arrays from the database was a tenth of the
 	 * app's CPU per registration. About 0.5 KB an entry.
 	 */
 	private final Cache<Long, Fingerprint> fingerprints = Caffeine.newBuilder().maximumSize(50_000).build();
@@ -279,14 +279,15 @@ public class Duplicates {
 		List<Match> matches = jdbc.sql("""
 				SELECT p.id, p.number, p.status, p.region_code, p.accused_unit, p.title, p.received_at, p.person_count,
 				       CASE WHEN p.id = ANY(?) THEN NULL ELSE coalesce(d.terms, q.terms) END,
-				       CASE WHEN p.id = ANY(?) THEN NULL ELSE coalesce(d.entities, q.entities) END, p.kind
-				FROM petition_fact p %sWHERE p.id = ANY(?) AND %s""".formatted(WITH_WORDS, HAS_WORDS))
+				       CASE WHEN p.id = ANY(?) THEN NULL ELSE coalesce(d.entities, q.entities) END, p.kind,
+				       CASE WHEN d.petition_id IS NULL THEN %d ELSE coalesce(d.fingerprint_version, 1) END
+				FROM petition_fact p %sWHERE p.id = ANY(?) AND %s""".formatted(Fingerprint.VERSION, WITH_WORDS, HAS_WORDS))
 			.params(cached, cached, idArray)
 			.query((rs, n) -> {
 				if (!linking.mayPair(s, ACCUSATION.equals(rs.getString(11)))) {
 					return null;
 				}
-				var other = fingerprint(rs.getLong(1), rs.getArray(9), rs.getArray(10));
+				var other = fingerprint(rs.getLong(1), rs.getArray(9), rs.getArray(10), rs.getInt(12));
 				List<IdentityRule.Person> theirs = persons(peopleOf.getOrDefault(rs.getLong(1), List.of()));
 				boolean sameIdentity = s.people().stream()
 					.anyMatch(a -> theirs.stream().anyMatch(b -> IdentityRule.samePerson(a, b)));
@@ -405,8 +406,12 @@ public class Duplicates {
 				linking.acrossAccusations(), 100);
 	}
 
-	/** A candidate's fingerprint: from the cache, or from the row's arrays (then cached). */
-	private Fingerprint fingerprint(long id, Array terms, Array entities) throws SQLException {
+	/**
+	 * A candidate's fingerprint: from the cache, or from the row's arrays, cached when of the current
+	 * {@link Fingerprint#VERSION} (an older row is re-fingerprinted by {@link FingerprintRefresh}; a
+	 * current one never changes again).
+	 */
+	private Fingerprint fingerprint(long id, Array terms, Array entities, int version) throws SQLException {
 		if (terms == null) {
 			Fingerprint known = fingerprints.getIfPresent(id);
 			if (known != null) {
@@ -419,7 +424,9 @@ public class Duplicates {
 				.single();
 		}
 		Fingerprint f = new Fingerprint(ints(terms), ints(entities));
-		fingerprints.put(id, f);
+		if (version == Fingerprint.VERSION) {
+			fingerprints.put(id, f);
+		}
 		return f;
 	}
 
