@@ -3,6 +3,7 @@ package com.xinfang.prevention.web;
 import com.xinfang.grid.Oversight;
 import com.xinfang.identity.Actor;
 import com.xinfang.prevention.KeyPersons;
+import com.xinfang.prevention.ModelCounty;
 import com.xinfang.prevention.StabilityAssessments;
 import com.xinfang.prevention.VillageRatings;
 import com.xinfang.platform.BeijingTime;
@@ -33,9 +34,12 @@ class PreventionPages {
 
 	private final StabilityAssessments decisions;
 
+	private final ModelCounty modelCounty;
+
 	private final Clock clock;
 
-	PreventionPages(VillageRatings ratings, KeyPersons keyPersons, StabilityAssessments decisions, Clock clock) {
+	PreventionPages(VillageRatings ratings, KeyPersons keyPersons, StabilityAssessments decisions, ModelCounty modelCounty, Clock clock) {
+		this.modelCounty = modelCounty;
 		this.ratings = ratings;
 		this.keyPersons = keyPersons;
 		this.decisions = decisions;
@@ -53,6 +57,48 @@ class PreventionPages {
 		model.addAttribute("year", y);
 		model.addAttribute("indicators", ratings.indicators());
 		return "prevention/villages";
+	}
+
+	/**
+	 * 示范县创建进展, the city's overview: every county the person may see, one line each; a county's own
+	 * staff go straight to their county's page. A township or a department: 404.
+	 */
+	@GetMapping("/console/prevention/model-county")
+	String modelCounties(@RequestParam(required = false) String year, Actor actor, Model model) {
+		var counties = modelCounty.counties(actor); // 404 for anyone who oversees no county
+		int y = year(year, model);
+		if (counties.size() == 1 && Oversight.regionPrefix(actor).map(p -> p.length() == 6).orElse(false)) {
+			return "redirect:/console/prevention/model-county/" + counties.get(0).code() + "?year=" + y;
+		}
+		model.addAttribute("lines", modelCounty.overview(y, actor));
+		model.addAttribute("criteria", modelCounty.criteria());
+		model.addAttribute("year", y);
+		return "prevention/model-counties";
+	}
+
+	/** 示范县创建进展 of one county: its own staff and the city; another county: 404. */
+	@GetMapping("/console/prevention/model-county/{county}")
+	String modelCounty(@PathVariable String county, @RequestParam(required = false) String year, Actor actor, Model model) {
+		int y = year(year, model);
+		model.addAttribute("p", modelCounty.of(county, y, actor));
+		model.addAttribute("cityView", Oversight.regionPrefix(actor).map(p -> p.length() < 6).orElse(false));
+		model.addAttribute("year", y);
+		return "prevention/model-county";
+	}
+
+	/** The year asked for; a mistyped or impossible one is a message on the page and the current year is shown. */
+	private int year(String typed, Model model) {
+		int current = LocalDate.now(clock.withZone(BeijingTime.ZONE)).getYear();
+		if (typed == null || typed.isBlank()) {
+			return current;
+		}
+		Integer y = integer(typed);
+		if (y == null || y < 2000 || y > current) {
+			problems(model, List.of(new DomainException.FieldProblem("year", "请选择2000年至" + current + "年之间的年度；下面是" + current + "年的进展")));
+			model.addAttribute("typedYear", typed);
+			return current;
+		}
+		return y;
 	}
 
 	@GetMapping("/console/key-persons")
