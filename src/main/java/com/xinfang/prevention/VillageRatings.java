@@ -303,6 +303,24 @@ public class VillageRatings {
 				c.withdrawn(), holding, to);
 	}
 
+	/** One county's (or functional zone's) line of the by-county table: its code, its name and its {@link #summary}. */
+	public record CountySummary(String code, String name, Summary summary) {
+	}
+
+	/**
+	 * The annual report's by-county table: {@link #summary} of every county and functional zone under the
+	 * prefix, in the directory's order (each village is in exactly one, so the lines add up to the summary
+	 * of the prefix).
+	 */
+	@Transactional(readOnly = true)
+	public List<CountySummary> summaryByCounty(String regionPrefix, int year) {
+		return directory.counties()
+			.stream()
+			.filter(c -> c.code().startsWith(regionPrefix) || regionPrefix.startsWith(c.code()))
+			.map(c -> new CountySummary(c.code(), c.name(), summary(regionPrefix.startsWith(c.code()) ? regionPrefix : c.code(), year)))
+			.toList();
+	}
+
 	private List<Region> villagesUnder(String prefix) {
 		List<Region> out = new ArrayList<>();
 		for (Region county : directory.counties()) {

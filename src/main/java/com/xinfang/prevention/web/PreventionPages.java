@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -151,7 +152,9 @@ class PreventionPages {
 
 	@GetMapping("/console/key-persons/{id}")
 	String keyPerson(@PathVariable long id, Actor actor, Model model) {
-		model.addAttribute("k", keyPersons.view(id, actor));
+		var k = keyPersons.view(id, actor);
+		model.addAttribute("k", k);
+		model.addAttribute("mayManage", keyPersons.mayManage(k, actor));
 		model.addAttribute("today", LocalDate.now(clock.withZone(BeijingTime.ZONE)));
 		return "prevention/key-person";
 	}
@@ -173,6 +176,59 @@ class PreventionPages {
 			redirect.addFlashAttribute("flash", ex.getMessage());
 		}
 		return "redirect:/console/key-persons/" + id;
+	}
+
+	/**
+	 * 复核续期 from the entry's page: the county bureau only (anyone else, including the named leader and grid
+	 * worker who may read the entry: 404, like a page that does not exist); a mistake or a stale version is a
+	 * message on the form with what was typed kept, and nothing is stored.
+	 */
+	@PostMapping("/console/key-persons/{id}/renewal")
+	String renew(@PathVariable long id, @RequestParam(required = false) String reviewOn, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String version, Actor actor, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			keyPersons.renew(id, new KeyPersons.Renewal(date(reviewOn), reason, integer(version)), actor);
+			redirect.addFlashAttribute("flash", "已复核续期至" + reviewOn.strip());
+			return "redirect:/console/key-persons/" + id;
+		}
+		catch (DomainException.Forbidden ex) {
+			throw new DomainException.NotFound("页面不存在");
+		}
+		catch (DomainException.Invalid ex) {
+			problems(model, ex.problems());
+		}
+		catch (DomainException.Conflict ex) {
+			response.setStatus(409);
+			problems(model, List.of(new DomainException.FieldProblem("version", ex.getMessage())));
+		}
+		model.addAttribute("openForm", "renew");
+		model.addAttribute("typedReviewOn", reviewOn);
+		model.addAttribute("typedRenewReason", reason);
+		return keyPerson(id, actor, model);
+	}
+
+	/** 移出名单 (化解销号) from the entry's page: as {@link #renew}. */
+	@PostMapping("/console/key-persons/{id}/removal")
+	String remove(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String version,
+			Actor actor, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			keyPersons.remove(id, new KeyPersons.Removal(reason, integer(version)), actor);
+			redirect.addFlashAttribute("flash", "已移出重点人员名单");
+			return "redirect:/console/key-persons/" + id;
+		}
+		catch (DomainException.Forbidden ex) {
+			throw new DomainException.NotFound("页面不存在");
+		}
+		catch (DomainException.Invalid ex) {
+			problems(model, ex.problems());
+		}
+		catch (DomainException.Conflict ex) {
+			response.setStatus(409);
+			problems(model, List.of(new DomainException.FieldProblem("version", ex.getMessage())));
+		}
+		model.addAttribute("openForm", "remove");
+		model.addAttribute("typedRemoveReason", reason);
+		return keyPerson(id, actor, model);
 	}
 
 	@GetMapping("/console/decisions")
@@ -283,6 +339,37 @@ class PreventionPages {
 					LocalDate.now(clock.withZone(BeijingTime.ZONE)).toString(), String.valueOf(d.version())));
 		}
 		return "prevention/decision";
+	}
+
+	/**
+	 * A later petition or dispute linked back to the decision: those who keep the register (anyone else: 404);
+	 * a number the person cannot see reads as unknown on the form, an existing link is a 409 message on the form.
+	 */
+	@PostMapping("/console/decisions/{id}/links")
+	String link(@PathVariable long id, @RequestParam(required = false) String kind, @RequestParam(required = false) String number, Actor actor,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		decisions.view(id, actor); // 404 first for anyone who does not keep the decision
+		try {
+			decisions.link(id, new StabilityAssessments.LinkInput(blankToNull(kind), number), actor);
+			redirect.addFlashAttribute("flash", "已关联" + ("DISPUTE".equals(kind) ? "矛盾纠纷 " : "信访事项 ") + number.strip());
+			return "redirect:/console/decisions/" + id;
+		}
+		catch (DomainException.Invalid ex) {
+			problems(model, ex.problems());
+		}
+		catch (DomainException.NotFound | DomainException.Forbidden ex) {
+			problems(model, List.of(new DomainException.FieldProblem("number",
+					("DISPUTE".equals(kind) ? "矛盾纠纷" : "信访事项") + "编号不存在或不在本辖区：" + number.strip())));
+		}
+		catch (DomainException.Conflict ex) {
+			response.setStatus(409);
+			problems(model, List.of(new DomainException.FieldProblem("number", "该" + ("DISPUTE".equals(kind) ? "矛盾纠纷" : "信访事项") + ex.getMessage()
+					+ "到本决策：" + number.strip())));
+		}
+		model.addAttribute("openForm", "link");
+		model.addAttribute("typedLinkKind", kind);
+		model.addAttribute("typedLinkNumber", number);
+		return decision(id, actor, model);
 	}
 
 	@PostMapping("/console/decisions/{id}/taken")
