@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * another module's own figure, not a copy of it: the 无上访村 figures are {@link VillageRatings#summary}
  * (the county page's computation), the 调解成功率 and red disputes are {@link MediationFigures}, the
  * reporting rate is {@link PatrolLog#coverage}, the 越级访 / 进京访 and overdue repeats are
- * {@link RegionFigures}. The same {@link VillageRatingRule} judges the values against the criteria.
+ * {@link RegionFigures}. The same {@link VillageRatingRule} judges the values against the criteria, except that
+ * a criterion without its figure is not met (无数据), where a village's rating lets it pass.
  * Definitions: docs/indicators.md, 信访工作示范县创建进展. Scope: a county's bureau (or 矛调中心) sees its
  * county only; the city sees every county; anyone else (a township, a department): "does not exist".
  */
@@ -150,7 +151,8 @@ public class ModelCounty {
 		basis.put("MEDIATION_SUCCESS_RATE", "达成协议" + m.agreed() + "件 / 调解终结" + (m.agreed() + m.failed()) + "件（排查化解" + m.screened() + "件次）");
 		values.put("REPORTING_RATE", coverage.rate());
 		basis.put("REPORTING_RATE", "已报" + coverage.reportedDays() + "天 / 在岗应报" + coverage.owedDays() + "天");
-		VillageRatingRule.Result result = VillageRatingRule.evaluate(criteria, values);
+		// a criterion without its figure (no villages in the tree, no mediation ended, nobody on grid duty) is not met
+		VillageRatingRule.Result result = VillageRatingRule.evaluate(criteria, values, false);
 		int passed = (int) result.lines().stream().filter(VillageRatingRule.Line::passed).count();
 		return new Progress(c, county.name(), year, from, to, result, passed, result.lines().size(), basis, v);
 	}

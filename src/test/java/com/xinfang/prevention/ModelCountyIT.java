@@ -86,7 +86,10 @@ class ModelCountyIT {
 	AuditLog audit;
 
 	@Autowired
-	ModelCounty appModelCounty;
+	VillageRatings appRatings;
+
+	@Autowired
+	java.time.Clock appClock;
 
 	@Autowired
 	AnnualReport report;
@@ -237,7 +240,18 @@ class ModelCountyIT {
 		var anxiang = api.get("/api/v1/model-county/" + COUNTY + "?year=2023", leader);
 		assertThat(anxiang.body().get("passed").asInt()).isEqualTo(1);
 		assertThat(anxiang.body().get("villages").get("holding").asInt()).isEqualTo(1);
-		// a township's 矛调中心, a department's officer, a citizen: nothing
+		// 汉寿县 has no villages and no grids in the data: its title share and reporting rate cannot be measured, so they are
+		// not met (无数据), where a village's rating would let an unmeasured indicator pass
+		var hanshou = api.get("/api/v1/model-county/430722?year=2023", leader).body();
+		for (var line : hanshou.get("result").get("lines")) {
+			if (List.of("TITLE_RATE", "REPORTING_RATE").contains(line.get("code").asString())) {
+				assertThat(line.get("value").isNull()).isTrue();
+				assertThat(line.get("passed").asBoolean()).as(line.get("code").asString()).isFalse();
+				assertThat(line.get("note").asString()).endsWith("：无数据");
+			}
+		}
+		assertThat(hanshou.get("result").get("eligible").asBoolean()).isFalse();
+		// a township's 矛调中心, a department's officer: nothing
 		for (String who : List.of("czh.center", "hr.officer")) {
 			String t = api.token(who, "Demo@2026");
 			assertThat(api.get("/api/v1/model-county/430702?year=2023", t).status()).as(who).isEqualTo(404);
@@ -301,6 +315,42 @@ class ModelCountyIT {
 			assertThat(text).contains("附表5  分县市区“无上访村（社区）”创建情况（2023年度）", "辖区共有村（社区）" + total.get(1) + "个",
 					"持有“无上访村（社区）”称号" + total.get(10) + "个");
 		}
+	}
+
+	/**
+	 * The set-based values (one grouped query per figure over the whole city, what the summary, the county page and the
+	 * 示范县 progress read) equal, village by village, the values from each village's own figures as they were computed
+	 * before (RegionFigures.of, MediationFigures.of and openRed, PatrolLog.coverage of the village): on the hand-built
+	 * 2023 of the test's clock, and on the demo's current year with the application's clock.
+	 */
+	@Test
+	void theCityWideValuesAreEachVillagesOwnFigures() {
+		assertSameAsOneByOne(ratings, LocalDate.parse("2023-01-01"), LocalDate.parse("2023-12-31"), LocalDate.parse("2024-01-10"));
+		LocalDate today = LocalDate.now(appClock.withZone(com.xinfang.platform.BeijingTime.ZONE));
+		assertSameAsOneByOne(appRatings, today.withDayOfYear(1), today, today);
+	}
+
+	void assertSameAsOneByOne(VillageRatings r, LocalDate from, LocalDate to, LocalDate today) {
+		var all = r.valuesUnder("4307", from, to);
+		assertThat(all).hasSize((int) directory.counties().stream().flatMap(c -> directory.regionChildren(c.code()).stream())
+			.flatMap(t -> directory.regionChildren(t.code()).stream()).count());
+		int withSomething = 0;
+		for (var e : all.entrySet()) {
+			String v = e.getKey();
+			var p = petitions.of(v, from, to, today);
+			var coverage = patrols.coverage(v, from, to);
+			var expected = new java.util.LinkedHashMap<String, Double>();
+			expected.put("BEYOND_LEVEL", (double) p.beyondLevel());
+			expected.put("OPEN_RED_DISPUTES", (double) mediation.openRed(v));
+			expected.put("OVERDUE_REPEATS", (double) p.overdueRepeats());
+			expected.put("REPORTING_RATE", coverage.rate());
+			expected.put("MEDIATION_SUCCESS_RATE", mediation.of(v, from, to).successRate());
+			expected.put("PETITIONS_PER_THOUSAND",
+					coverage.households() == 0 ? null : Math.round(1000.0 * p.received() / coverage.households() * 100) / 100.0);
+			assertThat(e.getValue()).as(v + " " + from.getYear()).isEqualTo(expected);
+			withSomething += p.received() + coverage.owedDays() > 0 ? 1 : 0;
+		}
+		assertThat(withSomething).as("villages with data in " + from.getYear()).isPositive();
 	}
 
 	// ------------------------------------------------------------------ the hand-built history

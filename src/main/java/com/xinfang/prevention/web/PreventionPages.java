@@ -189,7 +189,7 @@ class PreventionPages {
 		try {
 			keyPersons.renew(id, new KeyPersons.Renewal(date(reviewOn), reason, integer(version)), actor);
 			redirect.addFlashAttribute("flash", "已复核续期至" + reviewOn.strip());
-			return "redirect:/console/key-persons/" + id;
+			return "redirect:/console/key-persons/" + id + "#main"; // the form was sent to its panel's anchor: back to the top
 		}
 		catch (DomainException.Forbidden ex) {
 			throw new DomainException.NotFound("页面不存在");
@@ -199,7 +199,7 @@ class PreventionPages {
 		}
 		catch (DomainException.Conflict ex) {
 			response.setStatus(409);
-			problems(model, List.of(new DomainException.FieldProblem("version", ex.getMessage())));
+			problems(model, List.of(new DomainException.FieldProblem("version", stale(ex))));
 		}
 		model.addAttribute("openForm", "renew");
 		model.addAttribute("typedReviewOn", reviewOn);
@@ -214,7 +214,7 @@ class PreventionPages {
 		try {
 			keyPersons.remove(id, new KeyPersons.Removal(reason, integer(version)), actor);
 			redirect.addFlashAttribute("flash", "已移出重点人员名单");
-			return "redirect:/console/key-persons/" + id;
+			return "redirect:/console/key-persons/" + id + "#main";
 		}
 		catch (DomainException.Forbidden ex) {
 			throw new DomainException.NotFound("页面不存在");
@@ -224,7 +224,7 @@ class PreventionPages {
 		}
 		catch (DomainException.Conflict ex) {
 			response.setStatus(409);
-			problems(model, List.of(new DomainException.FieldProblem("version", ex.getMessage())));
+			problems(model, List.of(new DomainException.FieldProblem("version", stale(ex))));
 		}
 		model.addAttribute("openForm", "remove");
 		model.addAttribute("typedRemoveReason", reason);
@@ -352,7 +352,7 @@ class PreventionPages {
 		try {
 			decisions.link(id, new StabilityAssessments.LinkInput(blankToNull(kind), number), actor);
 			redirect.addFlashAttribute("flash", "已关联" + ("DISPUTE".equals(kind) ? "矛盾纠纷 " : "信访事项 ") + number.strip());
-			return "redirect:/console/decisions/" + id;
+			return "redirect:/console/decisions/" + id + "#main";
 		}
 		catch (DomainException.Invalid ex) {
 			problems(model, ex.problems());
@@ -392,6 +392,11 @@ class PreventionPages {
 	}
 
 	// ------------------------------------------------------------------ form helpers
+
+	/** A lost race is shown on the page as it is now: say so, rather than "refresh". */
+	private static String stale(DomainException.Conflict ex) {
+		return ex.getMessage().contains("已被他人修改") ? "该重点人员信息已被他人修改，页面已显示最新信息，请核对后重新提交（您填写的内容已保留）" : ex.getMessage();
+	}
 
 	private static void problems(Model model, List<DomainException.FieldProblem> problems) {
 		Map<String, String> byField = new LinkedHashMap<>();
