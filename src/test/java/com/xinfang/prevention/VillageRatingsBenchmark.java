@@ -55,6 +55,7 @@ public final class VillageRatingsBenchmark {
 				var s = ratings.summary("4307", 2025);
 				city.add(System.nanoTime() - t0);
 				last = s.toString();
+				System.out.printf("round %d: city summary %.0f ms%n", i + 1, city.get(i) / 1e6);
 				t0 = System.nanoTime();
 				ratings.summary(counties.get(i % counties.size()).code(), 2025);
 				county.add(System.nanoTime() - t0);
@@ -64,6 +65,7 @@ public final class VillageRatingsBenchmark {
 					model.compute(c, 2025, criteria);
 				}
 				overview.add(System.nanoTime() - t0);
+				System.out.printf("round %d: county summary %.0f ms, 示范县 overview %.0f ms%n", i + 1, county.get(i) / 1e6, overview.get(i) / 1e6);
 			}
 			System.out.println("city summary 2025:            " + report(city));
 			System.out.println("one county's summary 2025:    " + report(county));
