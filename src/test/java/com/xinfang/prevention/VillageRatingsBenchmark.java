@@ -67,6 +67,24 @@ public final class VillageRatingsBenchmark {
 				overview.add(System.nanoTime() - t0);
 				System.out.printf("round %d: county summary %.0f ms, 示范县 overview %.0f ms%n", i + 1, county.get(i) / 1e6, overview.get(i) / 1e6);
 			}
+			// where the city summary's time goes: each module's grouped figure for the whole city, timed alone
+			var petitionFigures = ctx.getBean(com.xinfang.petition.RegionFigures.class);
+			var mediationFigures = ctx.getBean(com.xinfang.mediation.MediationFigures.class);
+			var patrolLog = ctx.getBean(com.xinfang.grid.PatrolLog.class);
+			java.time.LocalDate from = java.time.LocalDate.of(2025, 1, 1), to = java.time.LocalDate.of(2025, 12, 31);
+			for (int i = 0; i < 2; i++) {
+				long t0 = System.nanoTime();
+				petitionFigures.byVillage("4307", from, to, java.time.LocalDate.now());
+				long t1 = System.nanoTime();
+				patrolLog.coverageByVillage("4307", from, to);
+				long t2 = System.nanoTime();
+				mediationFigures.byVillage("4307", from, to);
+				long t3 = System.nanoTime();
+				mediationFigures.openRedByVillage("4307");
+				long t4 = System.nanoTime();
+				System.out.printf("city figures alone: petitions %.0f ms, grid reporting %.0f ms, mediation %.0f ms, open red %.0f ms%n",
+						(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6);
+			}
 			System.out.println("city summary 2025:            " + report(city));
 			System.out.println("one county's summary 2025:    " + report(county));
 			System.out.println("示范县 overview, all counties: " + report(overview));
