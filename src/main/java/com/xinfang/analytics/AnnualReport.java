@@ -138,6 +138,15 @@ public class AnnualReport {
 							.map(l -> List.of(l.name(), "" + l.figures().screened(), "" + l.figures().agreed(), "" + l.figures().failed(),
 									pct(l.figures().successRate())))
 							.toList());
+				// the 无上访村 paragraph by county: each line is VillageRatings.summary of the county, the 合计 the paragraph's own figures
+				heading2(doc, "附表5  分县市区“无上访村（社区）”创建情况（" + year + "年度）");
+				List<List<String>> lines = new java.util.ArrayList<>();
+				for (var c : villages.summaryByCounty(q.regionPrefix(), year)) {
+					lines.add(villageLine(c.name(), c.summary()));
+				}
+				lines.add(villageLine("合计", v));
+				table(doc, List.of("县市区", "村（社区）", "全部达标", "达标占比", "一票否决", "其他未达标", "自评", "新授予", "复核保留", "撤销",
+						"持有称号"), lines);
 			}
 			doc.write(out);
 			return out.toByteArray();
@@ -145,6 +154,11 @@ public class AnnualReport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static List<String> villageLine(String name, VillageRatings.Summary s) {
+		return List.of(name, "" + s.villages(), "" + s.eligible(), pct(Figures.rate(s.eligible(), s.villages())), "" + s.vetoed(), "" + s.missed(),
+				"" + s.selfAssessed(), "" + s.granted(), "" + s.kept(), "" + s.withdrawn(), "" + s.holding());
 	}
 
 	/** （五）法治宣传, from the publicity module's records (definitions in com.xinfang.publicity.PublicityFigures). */

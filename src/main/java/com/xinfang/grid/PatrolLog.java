@@ -236,6 +236,26 @@ public class PatrolLog {
 			.single();
 	}
 
+	/**
+	 * {@link #coverage} for every village and community under the prefix at once (the 无上访村 figures of a whole
+	 * county or city): the same days owed and reported, summed by the grid's village, with the village's households.
+	 * Villages without a grid are absent.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, Coverage> coverageByVillage(String regionPrefix, LocalDate from, LocalDate to) {
+		java.util.Map<String, Coverage> out = new java.util.HashMap<>();
+		jdbc.sql("WITH h AS (SELECT village_code, sum(households) AS households FROM grid WHERE village_code LIKE :prefix GROUP BY 1), "
+				+ "x AS (" + ON_DUTY_DAYS + " AND d.grid_code IN (SELECT code FROM grid WHERE village_code LIKE :prefix) GROUP BY d.grid_code, d.user_id), "
+				+ "c AS (SELECT g.village_code, sum(x.owed) AS owed, sum(x.reported) AS reported FROM x JOIN grid g ON g.code = x.grid_code GROUP BY 1) "
+				+ "SELECT h.village_code, coalesce(c.owed, 0), coalesce(c.reported, 0), h.households FROM h LEFT JOIN c ON c.village_code = h.village_code")
+			.param("from", from)
+			.param("to", to)
+			.param("prefix", regionPrefix + "%")
+			.query((rs, n) -> out.put(rs.getString(1), new Coverage(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
+			.list();
+		return out;
+	}
+
 	private static final String SELECT = """
 			SELECT p.id, p.grid_code, g.name AS grid_name, u.display_name AS worker_name, p.day, p.zero_report,
 			       p.households_visited, p.disputes_found, p.demands_found, p.hazards_found, p.note, p.recorded_at

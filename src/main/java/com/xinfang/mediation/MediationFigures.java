@@ -122,6 +122,49 @@ public class MediationFigures {
 			.single();
 	}
 
+	/**
+	 * {@link #of} for every village and community under the prefix at once (the 无上访村 figures of a whole county or
+	 * city): the same two counts grouped by the dispute's village (the first 12 digits of its place, a grid's code
+	 * included; a dispute placed at a township belongs to no village, as {@code of(village)} leaves it out). Villages
+	 * without a dispute are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Figures> byVillage(String regionPrefix, LocalDate from, LocalDate to) {
+		check(regionPrefix, from, to);
+		Place p = Place.of(regionPrefix);
+		List<Object> params = new ArrayList<>(p.params());
+		params.add(from);
+		params.add(to);
+		params.addAll(p.params());
+		params.add(from);
+		params.add(to);
+		Map<String, Figures> out = new HashMap<>();
+		jdbc.sql("""
+				WITH s AS (SELECT substr(d.region_code, 1, 12) AS k, count(*) AS n FROM dispute d
+				           WHERE %1$s AND d.registered_on BETWEEN ? AND ? AND length(d.region_code) >= 12 GROUP BY 1),
+				     o AS (SELECT substr(d.region_code, 1, 12) AS k, count(*) FILTER (WHERE d.outcome = 'AGREED') AS a,
+				                  count(*) FILTER (WHERE d.outcome = 'FAILED') AS f
+				           FROM dispute d WHERE %1$s AND d.outcome_on BETWEEN ? AND ? AND length(d.region_code) >= 12 GROUP BY 1)
+				SELECT coalesce(s.k, o.k), coalesce(s.n, 0), coalesce(o.a, 0), coalesce(o.f, 0) FROM s FULL JOIN o ON o.k = s.k""".formatted(p.condition()))
+			.params(params)
+			.query((rs, n) -> out.put(rs.getString(1), Figures.of(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
+			.list();
+		return out;
+	}
+
+	/** {@link #openRed} for every village and community under the prefix at once; villages without one are absent. */
+	@Transactional(readOnly = true)
+	public Map<String, Long> openRedByVillage(String regionPrefix) {
+		Map<String, Long> out = new HashMap<>();
+		jdbc.sql("""
+				SELECT substr(region_code, 1, 12), count(*) FROM dispute
+				WHERE region_code LIKE ? AND risk_level = 'RED' AND status <> 'CLOSED' AND length(region_code) >= 12 GROUP BY 1""")
+			.param(regionPrefix + "%")
+			.query((rs, n) -> out.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return out;
+	}
+
 	/** The figures for the actor's region (or a part of it); outside it: 404. */
 	@Transactional(readOnly = true)
 	public Figures of(String regionPrefix, LocalDate from, LocalDate to, Actor actor) {

@@ -350,6 +350,11 @@ public class KeyPersons {
 		return load(id);
 	}
 
+	/** Whether the actor may renew or remove the entry (the county bureau), for the console to offer the forms. */
+	public boolean mayManage(KeyPerson p, Actor actor) {
+		return p != null && !"REMOVED".equals(p.status()) && countyBureau(actor, p.countyCode());
+	}
+
 	/** Renewal by the county bureau with a new review date and a reason; a lapsed entry may be renewed too. */
 	@Transactional(noRollbackFor = DomainException.NotFound.class) // a refused look is audited too
 	public KeyPerson renew(long id, Renewal in, Actor actor) {

@@ -34,14 +34,23 @@ public final class VillageRatingRule {
 	}
 
 	public static Result evaluate(List<Indicator> indicators, Map<String, Double> values) {
+		return evaluate(indicators, values, true);
+	}
+
+	/**
+	 * As {@link #evaluate(List, Map)}, with a choice for a value that cannot be measured: a village's rating lets
+	 * it pass (不适用: nothing to measure is nothing wrong), the 示范县 progress does not (无数据: a county claims
+	 * a criterion only with the figure that shows it, {@link ModelCounty}).
+	 */
+	public static Result evaluate(List<Indicator> indicators, Map<String, Double> values, boolean unmeasuredPasses) {
 		List<Line> lines = new ArrayList<>();
 		boolean vetoed = false;
 		boolean eligible = true;
 		for (Indicator i : indicators) {
 			Double v = values.get(i.code());
-			boolean passed = v == null || ("MAX".equals(i.comparison()) ? v <= i.threshold() + 1e-9 : v >= i.threshold() - 1e-9);
+			boolean passed = v == null ? unmeasuredPasses : ("MAX".equals(i.comparison()) ? v <= i.threshold() + 1e-9 : v >= i.threshold() - 1e-9);
 			boolean rate = i.code().endsWith("RATE");
-			String note = i.name() + (v == null ? "：不适用" : "：" + show(v, rate) + ("MAX".equals(i.comparison()) ? "，要求不超过" : "，要求不低于")
+			String note = i.name() + (v == null ? (unmeasuredPasses ? "：不适用" : "：无数据") : "：" + show(v, rate) + ("MAX".equals(i.comparison()) ? "，要求不超过" : "，要求不低于")
 					+ show(i.threshold(), rate));
 			lines.add(new Line(i.code(), i.name(), i.veto(), v, i.comparison(), i.threshold(), passed, note));
 			if (!passed) {

@@ -105,15 +105,48 @@ public class VillageRatings {
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Double> values(String villageCode, LocalDate from, LocalDate to) {
+		return valuesUnder(villageCode, List.of(village(villageCode)), from, to).get(villageCode);
+	}
+
+	/**
+	 * The values of every village under the prefix, set-based: each figure is one grouped query of its module
+	 * (petition, mediation, grid) over the whole prefix, not a handful of small queries per village (a city of
+	 * 2,600 villages: bench/villages.sh). The one path to the values: a single village, the county page and the
+	 * report's summary all come through here.
+	 */
+	private Map<String, Map<String, Double>> valuesUnder(String prefix, List<Region> villages, LocalDate from, LocalDate to) {
 		LocalDate today = today();
-		var p = petitions.of(villageCode, from, to, today);
-		var coverage = patrols.coverage(villageCode, from, to);
+		var petitionCounts = petitions.byVillage(prefix, from, to, today);
+		var coverage = patrols.coverageByVillage(prefix, from, to);
+		var mediated = mediation.byVillage(prefix, from, to);
+		var red = mediation.openRedByVillage(prefix);
+		Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+		for (Region v : villages) {
+			out.put(v.code(), measure(petitionCounts.getOrDefault(v.code(), NO_PETITIONS), coverage.getOrDefault(v.code(), NO_GRID),
+					mediated.getOrDefault(v.code(), NO_MEDIATION), red.getOrDefault(v.code(), 0L)));
+		}
+		return out;
+	}
+
+	/** The values of every village under the prefix (for the test that compares them with each village's own figures). */
+	Map<String, Map<String, Double>> valuesUnder(String prefix, LocalDate from, LocalDate to) {
+		return valuesUnder(prefix, villagesUnder(prefix), from, to);
+	}
+
+	private static final RegionFigures.Counts NO_PETITIONS = new RegionFigures.Counts(0, 0, 0, 0);
+
+	private static final PatrolLog.Coverage NO_GRID = new PatrolLog.Coverage(0, 0, 0);
+
+	private static final MediationFigures.Figures NO_MEDIATION = new MediationFigures.Figures(0, 0, 0, null);
+
+	/** One village's indicator values from its module figures (the definitions above). */
+	private static Map<String, Double> measure(RegionFigures.Counts p, PatrolLog.Coverage coverage, MediationFigures.Figures m, long openRed) {
 		Map<String, Double> v = new LinkedHashMap<>();
 		v.put("BEYOND_LEVEL", (double) p.beyondLevel());
-		v.put("OPEN_RED_DISPUTES", (double) mediation.openRed(villageCode));
+		v.put("OPEN_RED_DISPUTES", (double) openRed);
 		v.put("OVERDUE_REPEATS", (double) p.overdueRepeats());
 		v.put("REPORTING_RATE", coverage.rate());
-		v.put("MEDIATION_SUCCESS_RATE", mediation.of(villageCode, from, to).successRate());
+		v.put("MEDIATION_SUCCESS_RATE", m.successRate());
 		v.put("PETITIONS_PER_THOUSAND", coverage.households() == 0 ? null : Math.round(1000.0 * p.received() / coverage.households() * 100) / 100.0);
 		return v;
 	}
@@ -121,13 +154,20 @@ public class VillageRatings {
 	@Transactional(readOnly = true)
 	public Assessment assess(String villageCode, int year) {
 		Region village = village(villageCode);
+		LocalDate[] period = period(year);
+		return new Assessment(village.code(), village.name(), year, period[0], period[1],
+				VillageRatingRule.evaluate(indicators(), values(villageCode, period[0], period[1])));
+	}
+
+	/** A rating year: 1 January to 31 December, or to today in the current year; a year to come: 400. */
+	private LocalDate[] period(int year) {
 		LocalDate from = LocalDate.of(year, 1, 1);
 		LocalDate end = LocalDate.of(year, 12, 31);
 		LocalDate to = end.isAfter(today()) ? today() : end;
 		if (to.isBefore(from)) {
 			throw new DomainException.Invalid("year", "评定年度不能晚于今年");
 		}
-		return new Assessment(village.code(), village.name(), year, from, to, VillageRatingRule.evaluate(indicators(), values(villageCode, from, to)));
+		return new LocalDate[] { from, to };
 	}
 
 	/** 自评: by the village (a 网格长 of one of its grids), once a year; the computed figures are kept as shown. */
@@ -226,20 +266,17 @@ public class VillageRatings {
 		String prefix = Oversight.regionPrefix(actor).filter(p -> p.startsWith(countyCode)).orElse(countyCode);
 		List<VillageLine> out = new ArrayList<>();
 		LocalDate today = today();
-		for (Region township : directory.regionChildren(countyCode)) {
-			if (!township.code().startsWith(prefix) && !prefix.startsWith(township.code())) {
-				continue;
-			}
-			for (Region v : directory.regionChildren(township.code())) {
-				if (!v.code().startsWith(prefix)) {
-					continue;
-				}
-				Assessment a = assess(v.code(), year);
-				Optional<Rating> rating = rating(v.code(), year);
-				Optional<LocalDate> until = titleUntil(v.code());
-				out.add(new VillageLine(v.code(), v.name(), township.name(), a.result(), rating.map(Rating::statusLabel).orElse("未自评"),
-						until.orElse(null), until.map(u -> !u.isBefore(today)).orElse(false)));
-			}
+		LocalDate[] period = period(year);
+		List<Region> villages = villagesUnder(prefix);
+		// the page's villages measured at once (the same values as assess() of each, by construction: valuesUnder)
+		Map<String, Map<String, Double>> values = valuesUnder(prefix, villages, period[0], period[1]);
+		List<VillageRatingRule.Indicator> indicators = indicators();
+		for (Region v : villages) {
+			VillageRatingRule.Result result = VillageRatingRule.evaluate(indicators, values.get(v.code()));
+			Optional<Rating> rating = rating(v.code(), year);
+			Optional<LocalDate> until = titleUntil(v.code());
+			out.add(new VillageLine(v.code(), v.name(), directory.regionName(v.parentCode()), result, rating.map(Rating::statusLabel).orElse("未自评"),
+					until.orElse(null), until.map(u -> !u.isBefore(today)).orElse(false)));
 		}
 		return out;
 	}
@@ -274,9 +311,10 @@ public class VillageRatings {
 		int vetoed = 0;
 		if (!to.isBefore(from)) {
 			List<VillageRatingRule.Indicator> indicators = indicators();
+			// the one rule and the one set of values the county page shows, measured for all the villages at once
+			Map<String, Map<String, Double>> values = valuesUnder(regionPrefix, villages, from, to);
 			for (Region v : villages) {
-				// the one rule and the one set of values the county page shows (assess() without reading the indicators each time)
-				VillageRatingRule.Result r = VillageRatingRule.evaluate(indicators, values(v.code(), from, to));
+				VillageRatingRule.Result r = VillageRatingRule.evaluate(indicators, values.get(v.code()));
 				eligible += r.eligible() ? 1 : 0;
 				vetoed += r.vetoed() ? 1 : 0;
 			}
@@ -301,6 +339,24 @@ public class VillageRatings {
 			.single();
 		return new Summary(villages.size(), eligible, vetoed, villages.size() - eligible - vetoed, c.self(), c.granted(), c.kept(),
 				c.withdrawn(), holding, to);
+	}
+
+	/** One county's (or functional zone's) line of the by-county table: its code, its name and its {@link #summary}. */
+	public record CountySummary(String code, String name, Summary summary) {
+	}
+
+	/**
+	 * The annual report's by-county table: {@link #summary} of every county and functional zone under the
+	 * prefix, in the directory's order (each village is in exactly one, so the lines add up to the summary
+	 * of the prefix).
+	 */
+	@Transactional(readOnly = true)
+	public List<CountySummary> summaryByCounty(String regionPrefix, int year) {
+		return directory.counties()
+			.stream()
+			.filter(c -> c.code().startsWith(regionPrefix) || regionPrefix.startsWith(c.code()))
+			.map(c -> new CountySummary(c.code(), c.name(), summary(regionPrefix.startsWith(c.code()) ? regionPrefix : c.code(), year)))
+			.toList();
 	}
 
 	private List<Region> villagesUnder(String prefix) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
 import com.xinfang.privacy.IdNumber;
+import com.xinfang.platform.BeijingTime;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,9 @@ class PreventionFormsIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
 
 	@AfterEach
 	void forgetThrottles() {
@@ -115,6 +121,105 @@ class PreventionFormsIT {
 		// the form's entry is the API's act: the same row, with the same audit
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'DECISION_ASSESSED' AND actor = 'wuling.registrar'")
 			.query(Long.class).single()).isPositive();
+	}
+
+	/**
+	 * The county bureau on a key person's page: a renewal with a date that is not a date (message, typed reason kept),
+	 * then one that lost to a colleague's renewal meanwhile (409 message on the form, typed kept, nothing stored), then
+	 * the renewal; a removal without a reason, then with one. On a decision: a number that is not there, then a petition.
+	 */
+	@Test
+	void theCountyBureauRenewsAndRemovesAKeyPersonAndLinksAPetitionToADecision() {
+		var api = new TestApi(port);
+		String registrar = api.token("wuling.registrar", "Demo@2026");
+		List<String> numbers = new ArrayList<>();
+		for (String t : List.of("小区电梯长期停运", "再次反映小区电梯停运")) {
+			var r = api.post("/api/v1/petitions", registrar, Map.of("channel", "VISIT", "regionCode", "430702001", "title", t, "content",
+					t + "，老人上下楼困难，物业以维修资金不足推诿。", "categoryCode", "URBAN", "kind", "CLAIM", "complexity", "SIMPLE", "petitioners",
+					List.of(Map.of("name", "符桂英", "idNumber", IdNumber.withCheckCharacter("43070219580404567")))));
+			numbers.add(r.body().get("number").asString());
+		}
+		LocalDate today = LocalDate.now(clock.withZone(BeijingTime.ZONE));
+		var kp = api.post("/api/v1/key-persons", registrar, Map.of("name", "符桂英", "countyCode", "430702", "basis", "REPEATED_PETITIONS",
+				"basisRefs", numbers, "reason", "电梯停运问题多次信访，年高体弱，需包案化解。", "leaderUsername", "leader", "gridWorkerUsername",
+				"grid.worker", "followUpDays", 15, "reviewOn", today.plusMonths(1).toString()));
+		long id = kp.body().get("id").asLong();
+		var decision = api.post("/api/v1/decisions", registrar, Map.of("regionCode", "430702", "title", "老旧小区加装电梯财政补助办法", "kind",
+				"POLICY", "decidingBody", "武陵区人民政府", "summary", "对老旧小区加装电梯给予每台15万元的财政补助。"));
+		long decisionId = decision.body().get("id").asLong();
+		try (Browser b = new Browser(port, 1400, 1100)) {
+			b.logInStaff("wuling.registrar", "Demo@2026");
+			b.open("/console/key-persons/" + id);
+			b.click("#renew-panel summary");
+			b.type("#renewReviewOn", "下个月底");
+			b.type("#renewReason", "电梯尚未恢复运行，继续包案跟进。");
+			b.click("#renew-form button[type=submit]");
+			b.waitForText("#renew-panel .error-box", "复核日期须晚于今天且不超过一年");
+			assertThat(b.find("#renewReviewOn").getAttribute("value")).isEqualTo("下个月底");
+			assertThat(b.find("#renewReason").getAttribute("value")).isEqualTo("电梯尚未恢复运行，继续包案跟进。");
+			b.screenshot("prevention-06-renewal-refused");
+
+			// a colleague renews through the API while the page is open: the page's version is now stale
+			int version = api.get("/api/v1/key-persons/" + id, registrar).body().get("version").asInt();
+			assertThat(api.post("/api/v1/key-persons/" + id + "/renewal", registrar, Map.of("reviewOn", today.plusMonths(2).toString(), "reason",
+					"同事先行复核续期", "version", version)).status()).isEqualTo(200);
+			b.type("#renewReviewOn", today.plusMonths(6).toString());
+			b.click("#renew-form button[type=submit]");
+			b.waitForText("#renew-panel .error-box", "已被他人修改");
+			assertThat(b.find("#renewReason").getAttribute("value")).isEqualTo("电梯尚未恢复运行，继续包案跟进。");
+			assertThat(b.pageText()).contains(today.plusMonths(2).toString(), "同事先行复核续期"); // the colleague's renewal is shown now
+			b.screenshot("prevention-07-renewal-stale");
+			assertThat(jdbc.sql("SELECT review_on FROM key_person WHERE id = ?").param(id).query(LocalDate.class).single())
+				.isEqualTo(today.plusMonths(2));
+
+			b.click("#renew-form button[type=submit]"); // sent again on the page as it is now
+			b.waitForText(".flash", "已复核续期至" + today.plusMonths(6));
+			assertThat(b.pageText()).contains("复核续期至" + today.plusMonths(6) + "：电梯尚未恢复运行，继续包案跟进。");
+			b.screenshot("prevention-08-renewed");
+
+			b.click("#remove-panel summary");
+			b.click("#remove-form button[type=submit]");
+			b.waitForText("#remove-panel .error-box", "请写明移出名单的理由");
+			b.type("#removeReason", "电梯已修复并通过验收，本人表示息访。");
+			b.click("#remove-form button[type=submit]");
+			b.waitForText(".flash", "已移出重点人员名单");
+			assertThat(b.pageText()).contains("已移出", "移出名单：电梯已修复并通过验收，本人表示息访。");
+			b.screenshot("prevention-09-removed");
+
+			b.open("/console/decisions/" + decisionId);
+			b.select("#linkKind", "信访事项");
+			b.type("#linkNumber", "XF430702999999999999");
+			b.click("#link-form button[type=submit]");
+			b.waitForText("#links-panel .error-box", "信访事项编号不存在或不在本辖区：XF430702999999999999");
+			assertThat(b.find("#linkNumber").getAttribute("value")).isEqualTo("XF430702999999999999");
+			b.screenshot("prevention-10-link-refused");
+			b.type("#linkNumber", numbers.get(1));
+			b.click("#link-form button[type=submit]");
+			b.waitForText(".flash", "已关联信访事项 " + numbers.get(1));
+			assertThat(b.text("#links")).contains(numbers.get(1));
+			assertThat(b.pageText()).contains("关联的信访事项 1 件、矛盾纠纷 0 件");
+			b.screenshot("prevention-11-linked");
+
+			// 示范县创建进展: the county's staff land on their county, the city leader sees every county and opens one
+			b.open("/console/prevention/model-county");
+			b.waitForText("h1", "武陵区");
+			assertThat(b.path()).startsWith("/console/prevention/model-county/430702");
+			assertThat(b.pageText()).contains("进京访（件）", "一票否决", "持有“无上访村（社区）”称号的村（社区）占比", "调解成功率", "计算依据");
+			b.screenshot("prevention-12-model-county");
+			b.logOut();
+			b.logInStaff("leader", "Demo@2026");
+			b.open("/console/prevention/model-county");
+			b.waitForText("h1", "全市信访工作示范县（市区）创建进展");
+			assertThat(b.text("#counties")).contains("武陵区", "鼎城区", "桃源县", "安乡县");
+			b.screenshot("prevention-13-model-counties");
+			b.click("#county-430725 a");
+			b.waitForText("h1", "桃源县");
+			assertThat(b.pageText()).contains("← 全市各县市区", "辖区村（社区）");
+			b.screenshot("prevention-14-model-county-taoyuan");
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM decision_link WHERE decision_id = ?").param(decisionId).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT removed_reason FROM key_person WHERE id = ?").param(id).query(String.class).single())
+			.isEqualTo("电梯已修复并通过验收，本人表示息访。");
 	}
 
 }

@@ -70,4 +70,27 @@ class PreventionRulesTest {
 		assertThat(VillageRatingRule.evaluate(INDICATORS, Map.of("BEYOND_LEVEL", 0.0, "MEDIATION_SUCCESS_RATE", 0.95)).eligible()).isTrue();
 	}
 
+	@Test
+	void anUnmeasuredValuePassesAVillageButNotACountysModelCriterion() {
+		var indicators = List.of(new VillageRatingRule.Indicator("MEDIATION_SUCCESS_RATE", "调解成功率", false, "MIN", 0.95),
+				new VillageRatingRule.Indicator("TO_BEIJING", "进京访（件）", true, "MAX", 0));
+		Map<String, Double> values = new HashMap<>();
+		values.put("MEDIATION_SUCCESS_RATE", null); // nothing was mediated
+		values.put("TO_BEIJING", 0.0);
+		var village = VillageRatingRule.evaluate(indicators, values);
+		assertThat(village.eligible()).isTrue();
+		assertThat(village.lines().get(0).note()).isEqualTo("调解成功率：不适用");
+		var county = VillageRatingRule.evaluate(indicators, values, false);
+		assertThat(county.eligible()).isFalse();
+		assertThat(county.vetoed()).isFalse(); // a threshold item without its figure is missed, not vetoed
+		assertThat(county.why()).containsExactly("未达标：调解成功率：无数据");
+		// a veto item exactly at its threshold passes; one above it vetoes
+		values.put("MEDIATION_SUCCESS_RATE", 0.95);
+		values.put("TO_BEIJING", 1.0);
+		var vetoed = VillageRatingRule.evaluate(indicators, values, false);
+		assertThat(vetoed.lines().get(0).passed()).isTrue();
+		assertThat(vetoed.vetoed()).isTrue();
+		assertThat(vetoed.why()).containsExactly("一票否决：进京访（件）：1，要求不超过0");
+	}
+
 }

@@ -12,8 +12,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class PreventionNavAdvice {
 
-	/** villages: overseers of a region; keyPersons: the bureau, leaders and grid workers; decisions: the bureau and leaders. */
-	record PreventionNav(boolean villages, boolean keyPersons, boolean decisions) {
+	/**
+	 * villages: overseers of a region; keyPersons: the bureau, leaders and grid workers; decisions: the bureau and leaders;
+	 * modelCounty: overseers of a county or the city (not a township).
+	 */
+	record PreventionNav(boolean villages, boolean keyPersons, boolean decisions, boolean modelCounty) {
 	}
 
 	@ModelAttribute
@@ -21,7 +24,8 @@ class PreventionNavAdvice {
 		CurrentActor.get().filter(a -> a.isStaff()).ifPresent(a -> {
 			boolean overseer = Oversight.regionPrefix(a).isPresent();
 			boolean bureau = overseer && a.hasAny(Role.REGISTRAR, Role.SUPERVISOR, Role.LEADER);
-			model.addAttribute("preventionNav", new PreventionNav(overseer, bureau || a.hasAny(Role.GRID_WORKER, Role.LEADER), bureau));
+			model.addAttribute("preventionNav", new PreventionNav(overseer, bureau || a.hasAny(Role.GRID_WORKER, Role.LEADER), bureau,
+					Oversight.regionPrefix(a).map(p -> p.length() <= 6).orElse(false)));
 		});
 	}
 

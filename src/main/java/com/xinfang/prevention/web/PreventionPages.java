@@ -3,6 +3,7 @@ package com.xinfang.prevention.web;
 import com.xinfang.grid.Oversight;
 import com.xinfang.identity.Actor;
 import com.xinfang.prevention.KeyPersons;
+import com.xinfang.prevention.ModelCounty;
 import com.xinfang.prevention.StabilityAssessments;
 import com.xinfang.prevention.VillageRatings;
 import com.xinfang.platform.BeijingTime;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +35,12 @@ class PreventionPages {
 
 	private final StabilityAssessments decisions;
 
+	private final ModelCounty modelCounty;
+
 	private final Clock clock;
 
-	PreventionPages(VillageRatings ratings, KeyPersons keyPersons, StabilityAssessments decisions, Clock clock) {
+	PreventionPages(VillageRatings ratings, KeyPersons keyPersons, StabilityAssessments decisions, ModelCounty modelCounty, Clock clock) {
+		this.modelCounty = modelCounty;
 		this.ratings = ratings;
 		this.keyPersons = keyPersons;
 		this.decisions = decisions;
@@ -53,6 +58,48 @@ class PreventionPages {
 		model.addAttribute("year", y);
 		model.addAttribute("indicators", ratings.indicators());
 		return "prevention/villages";
+	}
+
+	/**
+	 * 示范县创建进展, the city's overview: every county the person may see, one line each; a county's own
+	 * staff go straight to their county's page. A township or a department: 404.
+	 */
+	@GetMapping("/console/prevention/model-county")
+	String modelCounties(@RequestParam(required = false) String year, Actor actor, Model model) {
+		var counties = modelCounty.counties(actor); // 404 for anyone who oversees no county
+		int y = year(year, model);
+		if (counties.size() == 1 && Oversight.regionPrefix(actor).map(p -> p.length() == 6).orElse(false)) {
+			return "redirect:/console/prevention/model-county/" + counties.get(0).code() + "?year=" + y;
+		}
+		model.addAttribute("lines", modelCounty.overview(y, actor));
+		model.addAttribute("criteria", modelCounty.criteria());
+		model.addAttribute("year", y);
+		return "prevention/model-counties";
+	}
+
+	/** 示范县创建进展 of one county: its own staff and the city; another county: 404. */
+	@GetMapping("/console/prevention/model-county/{county}")
+	String modelCounty(@PathVariable String county, @RequestParam(required = false) String year, Actor actor, Model model) {
+		int y = year(year, model);
+		model.addAttribute("p", modelCounty.of(county, y, actor));
+		model.addAttribute("cityView", Oversight.regionPrefix(actor).map(p -> p.length() < 6).orElse(false));
+		model.addAttribute("year", y);
+		return "prevention/model-county";
+	}
+
+	/** The year asked for; a mistyped or impossible one is a message on the page and the current year is shown. */
+	private int year(String typed, Model model) {
+		int current = LocalDate.now(clock.withZone(BeijingTime.ZONE)).getYear();
+		if (typed == null || typed.isBlank()) {
+			return current;
+		}
+		Integer y = integer(typed);
+		if (y == null || y < 2000 || y > current) {
+			problems(model, List.of(new DomainException.FieldProblem("year", "请选择2000年至" + current + "年之间的年度；下面是" + current + "年的进展")));
+			model.addAttribute("typedYear", typed);
+			return current;
+		}
+		return y;
 	}
 
 	@GetMapping("/console/key-persons")
@@ -105,7 +152,9 @@ class PreventionPages {
 
 	@GetMapping("/console/key-persons/{id}")
 	String keyPerson(@PathVariable long id, Actor actor, Model model) {
-		model.addAttribute("k", keyPersons.view(id, actor));
+		var k = keyPersons.view(id, actor);
+		model.addAttribute("k", k);
+		model.addAttribute("mayManage", keyPersons.mayManage(k, actor));
 		model.addAttribute("today", LocalDate.now(clock.withZone(BeijingTime.ZONE)));
 		return "prevention/key-person";
 	}
@@ -127,6 +176,59 @@ class PreventionPages {
 			redirect.addFlashAttribute("flash", ex.getMessage());
 		}
 		return "redirect:/console/key-persons/" + id;
+	}
+
+	/**
+	 * 复核续期 from the entry's page: the county bureau only (anyone else, including the named leader and grid
+	 * worker who may read the entry: 404, like a page that does not exist); a mistake or a stale version is a
+	 * message on the form with what was typed kept, and nothing is stored.
+	 */
+	@PostMapping("/console/key-persons/{id}/renewal")
+	String renew(@PathVariable long id, @RequestParam(required = false) String reviewOn, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String version, Actor actor, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			keyPersons.renew(id, new KeyPersons.Renewal(date(reviewOn), reason, integer(version)), actor);
+			redirect.addFlashAttribute("flash", "已复核续期至" + reviewOn.strip());
+			return "redirect:/console/key-persons/" + id + "#main"; // the form was sent to its panel's anchor: back to the top
+		}
+		catch (DomainException.Forbidden ex) {
+			throw new DomainException.NotFound("页面不存在");
+		}
+		catch (DomainException.Invalid ex) {
+			problems(model, ex.problems());
+		}
+		catch (DomainException.Conflict ex) {
+			response.setStatus(409);
+			problems(model, List.of(new DomainException.FieldProblem("version", stale(ex))));
+		}
+		model.addAttribute("openForm", "renew");
+		model.addAttribute("typedReviewOn", reviewOn);
+		model.addAttribute("typedRenewReason", reason);
+		return keyPerson(id, actor, model);
+	}
+
+	/** 移出名单 (化解销号) from the entry's page: as {@link #renew}. */
+	@PostMapping("/console/key-persons/{id}/removal")
+	String remove(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String version,
+			Actor actor, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			keyPersons.remove(id, new KeyPersons.Removal(reason, integer(version)), actor);
+			redirect.addFlashAttribute("flash", "已移出重点人员名单");
+			return "redirect:/console/key-persons/" + id + "#main";
+		}
+		catch (DomainException.Forbidden ex) {
+			throw new DomainException.NotFound("页面不存在");
+		}
+		catch (DomainException.Invalid ex) {
+			problems(model, ex.problems());
+		}
+		catch (DomainException.Conflict ex) {
+			response.setStatus(409);
+			problems(model, List.of(new DomainException.FieldProblem("version", stale(ex))));
+		}
+		model.addAttribute("openForm", "remove");
+		model.addAttribute("typedRemoveReason", reason);
+		return keyPerson(id, actor, model);
 	}
 
 	@GetMapping("/console/decisions")
@@ -239,6 +341,37 @@ class PreventionPages {
 		return "prevention/decision";
 	}
 
+	/**
+	 * A later petition or dispute linked back to the decision: those who keep the register (anyone else: 404);
+	 * a number the person cannot see reads as unknown on the form, an existing link is a 409 message on the form.
+	 */
+	@PostMapping("/console/decisions/{id}/links")
+	String link(@PathVariable long id, @RequestParam(required = false) String kind, @RequestParam(required = false) String number, Actor actor,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		decisions.view(id, actor); // 404 first for anyone who does not keep the decision
+		try {
+			decisions.link(id, new StabilityAssessments.LinkInput(blankToNull(kind), number), actor);
+			redirect.addFlashAttribute("flash", "已关联" + ("DISPUTE".equals(kind) ? "矛盾纠纷 " : "信访事项 ") + number.strip());
+			return "redirect:/console/decisions/" + id + "#main";
+		}
+		catch (DomainException.Invalid ex) {
+			problems(model, ex.problems());
+		}
+		catch (DomainException.NotFound | DomainException.Forbidden ex) {
+			problems(model, List.of(new DomainException.FieldProblem("number",
+					("DISPUTE".equals(kind) ? "矛盾纠纷" : "信访事项") + "编号不存在或不在本辖区：" + number.strip())));
+		}
+		catch (DomainException.Conflict ex) {
+			response.setStatus(409);
+			problems(model, List.of(new DomainException.FieldProblem("number", "该" + ("DISPUTE".equals(kind) ? "矛盾纠纷" : "信访事项") + ex.getMessage()
+					+ "到本决策：" + number.strip())));
+		}
+		model.addAttribute("openForm", "link");
+		model.addAttribute("typedLinkKind", kind);
+		model.addAttribute("typedLinkNumber", number);
+		return decision(id, actor, model);
+	}
+
 	@PostMapping("/console/decisions/{id}/taken")
 	String taken(@PathVariable long id, @RequestParam(required = false) String takenOn, @RequestParam(required = false) String note,
 			@RequestParam(required = false) String version, Actor actor, Model model, RedirectAttributes redirect) {
@@ -259,6 +392,11 @@ class PreventionPages {
 	}
 
 	// ------------------------------------------------------------------ form helpers
+
+	/** A lost race is shown on the page as it is now: say so, rather than "refresh". */
+	private static String stale(DomainException.Conflict ex) {
+		return ex.getMessage().contains("已被他人修改") ? "该重点人员信息已被他人修改，页面已显示最新信息，请核对后重新提交（您填写的内容已保留）" : ex.getMessage();
+	}
 
 	private static void problems(Model model, List<DomainException.FieldProblem> problems) {
 		Map<String, String> byField = new LinkedHashMap<>();
