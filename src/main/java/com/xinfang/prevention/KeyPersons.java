@@ -340,11 +340,15 @@ public class KeyPersons {
 		if (!problems.isEmpty()) {
 			throw new DomainException.Invalid(problems);
 		}
+		// the visit moves the schedule: a version bump so a concurrent renewal or removal sees it, and
+		// only while the entry is on the list (a removal committed since it was read wins: 409)
+		int held = jdbc.sql("UPDATE key_person SET version = version + 1 WHERE id = ? AND removed_on IS NULL").param(id).update();
+		if (held == 0) {
+			throw new DomainException.Conflict("该人员已移出重点人员名单");
+		}
 		jdbc.sql("INSERT INTO key_person_visit (key_person_id, visited_on, visitor, note, recorded_at) VALUES (?, ?, ?, ?, ?)")
 			.params(id, in.visitedOn(), actor.displayName(), in.note().strip(), now())
 			.update();
-		// the visit moves the schedule: a version bump so a concurrent renewal or removal sees it
-		jdbc.sql("UPDATE key_person SET version = version + 1 WHERE id = ?").param(id).update();
 		event(id, actor, "VISIT", in.visitedOn() + " 走访");
 		audit.record(actor.label(), "KEY_PERSON_VISIT", "KP" + id, in.visitedOn().toString());
 		return load(id);
