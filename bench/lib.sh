@@ -1,4 +1,4 @@
-# Shared by the profiling scripts (profile.sh, quiz-profile.sh): the app jar on its own embedded
+# Shared by the profiling scripts (profile.sh, quiz-profile.sh) and exchange.sh: the app jar on its own embedded
 # PostgreSQL with pg_stat_statements, and the CPU of both. Source it after setting JAR, PORT,
 # DB_PORT, WORK, data (the data directory) and log; KEYS_FILE overrides $data/keys.properties.
 
@@ -8,10 +8,11 @@ psql_q() { PGPASSWORD="$(db_password)" psql -X -q -t -A -h 127.0.0.1 -p "$DB_POR
 
 app_pid=
 app_args=()
-# start_app ARG… : java -jar "$JAR" ARG… in $WORK, logging to $log, until /actuator/health says UP
+# start_app ARG… : java $JAVA_OPTS -jar "$JAR" ARG… in $WORK, logging to $log, until /actuator/health says UP
 start_app() {
   app_args=("$@")
-  (cd "$WORK" && exec java -jar "$JAR" "$@") >>"$log" 2>&1 &
+  # shellcheck disable=SC2086
+  (cd "$WORK" && exec java ${JAVA_OPTS:-} -jar "$JAR" "$@") >>"$log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 1800); do
     kill -0 "$app_pid" 2>/dev/null || { echo "profile: app exited, see $log"; exit 1; }
