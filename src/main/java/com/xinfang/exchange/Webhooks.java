@@ -25,7 +25,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -88,8 +88,8 @@ public class Webhooks implements SmartLifecycle {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	/** Events claimed and not yet recorded: bounds the posts in flight (and the memory they hold). */
-	private final Semaphore slots;
+	/** Events claimed and not yet recorded: bounded, so the posts in flight (and their memory) are. */
+	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final int maxInFlight;
 
@@ -99,6 +99,9 @@ public class Webhooks implements SmartLifecycle {
 	private volatile boolean running;
 
 	private Thread dispatcher;
+
+	/** How many the last round could claim at most. */
+	private int lastLimit;
 
 	Webhooks(JdbcClient jdbc, Partners partners, JsonMapper json, Clock clock,
 			@Value("${xinfang.exchange.retry-base-ms:2000}") long retryBaseMillis,
@@ -115,7 +118,6 @@ public class Webhooks implements SmartLifecycle {
 		this.delayMillis = delayMillis;
 		this.timeout = Duration.ofMillis(timeoutMillis);
 		this.maxInFlight = maxInFlight;
-		this.slots = new Semaphore(maxInFlight);
 	}
 
 	/** Queues an event in the caller's transaction; a second event with the same dedup key is ignored. */
@@ -210,7 +212,7 @@ public class Webhooks implements SmartLifecycle {
 			}
 		}
 		long until = System.nanoTime() + timeout.plusSeconds(1).toNanos();
-		while (slots.availablePermits() + finished.size() < maxInFlight && System.nanoTime() < until) {
+		while (inFlight.get() > finished.size() && System.nanoTime() < until) {
 			sleep(50);
 		}
 		try {
@@ -235,8 +237,8 @@ public class Webhooks implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				log.warn("webhook round failed: {}", ex.toString());
 			}
-			// a full claim means a backlog: go on at once; otherwise poll again after the delay
-			if (claimed < batch) {
+			// a claim that took all it could means a backlog: go on at once; otherwise poll after the delay
+			if (claimed == 0 || claimed < lastLimit) {
 				sleep(delayMillis);
 			}
 		}
@@ -259,8 +261,9 @@ public class Webhooks implements SmartLifecycle {
 	 */
 	synchronized int round() {
 		recordFinished();
-		int free = Math.min(batch, slots.availablePermits());
-		if (free == 0) {
+		int free = Math.min(batch, maxInFlight - inFlight.get());
+		lastLimit = free;
+		if (free <= 0) {
 			return 0;
 		}
 		List<Claimed> claimed = claim(free);
@@ -276,8 +279,8 @@ public class Webhooks implements SmartLifecycle {
 				return new Sender(able ? partner : null, able ? partners.signingSecret(partner) : null);
 			});
 		}
+		inFlight.addAndGet(claimed.size());
 		for (Claimed c : claimed) {
-			slots.acquireUninterruptibly();
 			send(c, senders.get(c.partnerId()));
 		}
 		return claimed.size();
@@ -289,7 +292,7 @@ public class Webhooks implements SmartLifecycle {
 		long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 		while (System.nanoTime() < until) {
 			int claimed = round();
-			if (claimed == 0 && slots.availablePermits() == maxInFlight) {
+			if (claimed == 0 && inFlight.get() == 0) {
 				break;
 			}
 			if (claimed == 0) {
@@ -302,7 +305,7 @@ public class Webhooks implements SmartLifecycle {
 
 	/** How many events are claimed and not yet recorded (posts in flight or answers waiting to be recorded). */
 	int inFlight() {
-		return maxInFlight - slots.availablePermits();
+		return inFlight.get();
 	}
 
 	record Claimed(long id, String eventId, long partnerId, String number, String payload, int attempts) {
@@ -312,21 +315,24 @@ public class Webhooks implements SmartLifecycle {
 	 * Leases the due heads: an event is a head when no earlier event of its matter is undelivered
 	 * (an index probe), and due when its next attempt has come, it is not leased, and it is older
 	 * than the grace. Read through the due index, oldest first, so a backlog is never sorted whole.
-	 * SKIP LOCKED and the UPDATE's re-check: two nodes never claim the same event.
+	 * SKIP LOCKED and the UPDATE's re-check: two nodes never claim the same event. MATERIALIZED: the
+	 * heads are chosen once (as a subquery in FROM the planner may rescan it for each row updated, and
+	 * a rescan skips the rows this statement has just leased and takes the next ones: more than the limit).
 	 */
 	List<Claimed> claim(int limit) {
 		OffsetDateTime t = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 		return jdbc.sql("""
-				UPDATE exchange_outbox o SET lease_until = ?
-				FROM (SELECT c.id FROM exchange_outbox c
-				      WHERE c.delivered_at IS NULL AND c.next_attempt_at <= ? AND c.created_at <= ?
-				        AND (c.lease_until IS NULL OR c.lease_until < ?)
-				        AND NOT EXISTS (SELECT 1 FROM exchange_outbox e WHERE e.petition_number = c.petition_number
-				                        AND e.delivered_at IS NULL AND (e.occurred_at, e.id) < (c.occurred_at, c.id))
-				      ORDER BY c.next_attempt_at LIMIT ? FOR UPDATE OF c SKIP LOCKED) due
+				WITH due AS MATERIALIZED (
+				  SELECT c.id FROM exchange_outbox c
+				  WHERE c.delivered_at IS NULL AND c.next_attempt_at <= ? AND c.created_at <= ?
+				    AND (c.lease_until IS NULL OR c.lease_until < ?)
+				    AND NOT EXISTS (SELECT 1 FROM exchange_outbox e WHERE e.petition_number = c.petition_number
+				                    AND e.delivered_at IS NULL AND (e.occurred_at, e.id) < (c.occurred_at, c.id))
+				  ORDER BY c.next_attempt_at LIMIT ? FOR UPDATE OF c SKIP LOCKED)
+				UPDATE exchange_outbox o SET lease_until = ? FROM due
 				WHERE o.id = due.id AND o.delivered_at IS NULL AND (o.lease_until IS NULL OR o.lease_until < ?)
 				RETURNING o.id, o.event_id, o.partner_id, o.petition_number, o.payload, o.attempts""")
-			.params(t.plus(LEASE), t, t.minus(ORDER_GRACE), t, limit, t)
+			.params(t, t.minus(ORDER_GRACE), t, limit, t.plus(LEASE), t)
 			.query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 					rs.getInt(6)))
 			.list();
@@ -398,7 +404,7 @@ public class Webhooks implements SmartLifecycle {
 			finished.addAll(results);
 			throw ex;
 		}
-		slots.release(results.size());
+		inFlight.addAndGet(-results.size());
 		for (Result r : results) {
 			if (!r.ok()) {
 				log.info("webhook {} attempt {} failed: {} {}", r.claimed().eventId(), r.claimed().attempts() + 1, r.status(),
