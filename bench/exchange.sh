@@ -81,4 +81,4 @@ if [ "$PROFILE" = 1 ]; then
   jfr print --events jdk.ExecutionSample "$BENCH_WORK/exchange.jfr" | sed -n 's/^ *sampledThread = "\([^"]*\)".*/\1/p' \
     | sed 's/-[0-9]*$//' | sort | uniq -c | sort -rn | head -12
 fi
-echo "commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) cores; app log $log"
+echo "tree at commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo "?"); jar $jar; $(nproc) cores; app log $log"
