@@ -3,6 +3,8 @@ package com.xinfang.exchange;
 import com.xinfang.petition.PetitionEvent;
 import com.xinfang.petition.Status;
 import com.xinfang.platform.BeijingTime;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +31,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,6 +76,17 @@ public class Webhooks implements SmartLifecycle {
 
 	private final JdbcClient jdbc;
 
+	private final DataSource dataSource;
+
+	/**
+	 * The dispatcher's statements (claim, record, the partners of a round) go through a small pool of
+	 * its own once started: with the application's pool all taken by requests (an intake past its
+	 * capacity), a round would queue for a connection behind every waiting request and time out.
+	 */
+	private volatile JdbcClient dispatchJdbc;
+
+	private HikariDataSource ownPool;
+
 	private final Partners partners;
 
 	private final JsonMapper json;
@@ -103,13 +118,15 @@ public class Webhooks implements SmartLifecycle {
 	/** How many the last round could claim at most. */
 	private int lastLimit;
 
-	Webhooks(JdbcClient jdbc, Partners partners, JsonMapper json, Clock clock,
+	Webhooks(JdbcClient jdbc, DataSource dataSource, Partners partners, JsonMapper json, Clock clock,
 			@Value("${xinfang.exchange.retry-base-ms:2000}") long retryBaseMillis,
 			@Value("${xinfang.exchange.in-flight:256}") int maxInFlight,
 			@Value("${xinfang.exchange.batch:256}") int batch,
 			@Value("${xinfang.exchange.dispatch-delay-ms:250}") long delayMillis,
 			@Value("${xinfang.exchange.timeout-ms:5000}") long timeoutMillis) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.dispatchJdbc = jdbc;
 		this.partners = partners;
 		this.json = json;
 		this.clock = clock;
@@ -191,6 +208,10 @@ public class Webhooks implements SmartLifecycle {
 	/** Starts the dispatcher thread (after the context is ready; stopped before the database goes). */
 	@Override
 	public void start() {
+		ownPool = ownPool(dataSource);
+		if (ownPool != null) {
+			dispatchJdbc = JdbcClient.create(ownPool);
+		}
 		running = true;
 		dispatcher = new Thread(this::dispatchLoop, "webhook-dispatcher");
 		dispatcher.setDaemon(true);
@@ -220,6 +241,30 @@ public class Webhooks implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			log.warn("webhook answers not recorded at shutdown (their leases run out and they are sent again): {}", ex.toString());
+		}
+		if (ownPool != null) {
+			dispatchJdbc = jdbc;
+			ownPool.close();
+			ownPool = null;
+		}
+	}
+
+	/** Two connections configured like the application's pool (null when it is not Hikari: then that pool). */
+	static HikariDataSource ownPool(DataSource main) {
+		try {
+			if (main == null || !main.isWrapperFor(HikariDataSource.class)) {
+				return null;
+			}
+			HikariConfig config = new HikariConfig();
+			main.unwrap(HikariDataSource.class).copyStateTo(config);
+			config.setPoolName("webhook-dispatcher");
+			config.setMaximumPoolSize(2);
+			config.setMinimumIdle(1);
+			return new HikariDataSource(config);
+		}
+		catch (SQLException | RuntimeException ex) {
+			log.warn("webhook dispatcher uses the application's connection pool: {}", ex.toString());
+			return null;
 		}
 	}
 
@@ -274,9 +319,9 @@ public class Webhooks implements SmartLifecycle {
 		Map<Long, Sender> senders = new HashMap<>();
 		for (Claimed c : claimed) {
 			senders.computeIfAbsent(c.partnerId(), id -> {
-				var partner = partners.byId(id).orElse(null);
+				var partner = partners.byId(dispatchJdbc, id).orElse(null);
 				boolean able = partner != null && partner.active() && partner.mayReceive() && partner.callbackUrl() != null;
-				return new Sender(able ? partner : null, able ? partners.signingSecret(partner) : null);
+				return new Sender(able ? partner : null, able ? partners.signingSecret(dispatchJdbc, id) : null);
 			});
 		}
 		inFlight.addAndGet(claimed.size());
@@ -303,6 +348,12 @@ public class Webhooks implements SmartLifecycle {
 		return rounds;
 	}
 
+	/** The size of the dispatcher's own pool (0 when it uses the application's). */
+	int ownPoolSize() {
+		HikariDataSource pool = ownPool;
+		return pool == null || pool.isClosed() ? 0 : pool.getMaximumPoolSize();
+	}
+
 	/** How many events are claimed and not yet recorded (posts in flight or answers waiting to be recorded). */
 	int inFlight() {
 		return inFlight.get();
@@ -321,7 +372,7 @@ public class Webhooks implements SmartLifecycle {
 	 */
 	List<Claimed> claim(int limit) {
 		OffsetDateTime t = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-		return jdbc.sql("""
+		return dispatchJdbc.sql("""
 				WITH due AS MATERIALIZED (
 				  SELECT c.id FROM exchange_outbox c
 				  WHERE c.delivered_at IS NULL AND c.next_attempt_at <= ? AND c.created_at <= ?
@@ -438,7 +489,7 @@ public class Webhooks implements SmartLifecycle {
 			at[i] = r.at().toEpochMilli();
 			next[i] = r.ok() ? at[i] : r.at().plus(backoff(r.claimed().attempts() + 1)).toEpochMilli();
 		}
-		jdbc.sql("""
+		dispatchJdbc.sql("""
 				WITH r AS (
 				  SELECT id, number, ok, status, answer, millis, to_timestamp(at / 1000.0) AS at, to_timestamp(next / 1000.0) AS next
 				  FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) AS u (id, number, ok, status, answer, millis, at, next)),

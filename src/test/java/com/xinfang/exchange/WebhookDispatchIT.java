@@ -75,7 +75,7 @@ class WebhookDispatchIT {
 	void dispatcherADayAhead() {
 		clock = new MovableClock(appClock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS));
 		// retry base 2 s, at most 16 in flight, batch 256, a 1.5 s HTTP timeout
-		webhooks = new Webhooks(jdbc, partners, json, clock, 2000, 16, 256, 250, 1500);
+		webhooks = new Webhooks(jdbc, null, partners, json, clock, 2000, 16, 256, 250, 1500);
 	}
 
 	@AfterEach
@@ -234,6 +234,16 @@ class WebhookDispatchIT {
 		assertThat(jdbc.sql("SELECT delivered_at IS NOT NULL AND lease_until IS NULL FROM exchange_outbox WHERE id = ?")
 			.param(id("H", "REGISTERED")).query(Boolean.class).single()).isTrue();
 		assertThat(webhooks.inFlight()).isZero();
+	}
+
+	@Autowired
+	Webhooks applicationsDispatcher;
+
+	@Test
+	void theApplicationsDispatcherHasAConnectionPoolOfItsOwn() {
+		// so a round does not queue behind every request waiting for the application's pool
+		assertThat(applicationsDispatcher.isRunning()).isTrue();
+		assertThat(applicationsDispatcher.ownPoolSize()).isEqualTo(2);
 	}
 
 	/** Polls {@code probe}, running {@code step} between looks. */
