@@ -9,7 +9,9 @@
 #
 # Builds a jar from a copy of the tree (offline) unless JAR is given; runs it on its own data
 # directory and ports (HTTP 18180, PostgreSQL 25452, receiver 18199); appends a JSON line to
-# bench/results/exchange.jsonl.
+# bench/results/exchange.jsonl. Always prints where the webhooks' lag came from (outbox timings);
+# PROFILE=1 also loads pg_stat_statements (one restart) and records JFR during the run, printing
+# the top statements and the app's busiest threads (not for the figures: profiling costs CPU).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
@@ -21,6 +23,7 @@ LOAD_SECONDS=${LOAD_SECONDS:-60}
 WARMUP=${WARMUP:-10}
 BENCH_WORK=${BENCH_WORK:-/tmp/xinfang-exchange-bench-$USER}
 JAVA_OPTS=${JAVA_OPTS:-}
+PROFILE=${PROFILE:-0}
 [ "$(id -u)" = "0" ] && { echo "bench: run as an ordinary user (PostgreSQL refuses root)"; exit 1; }
 mkdir -p "$BENCH_WORK"
 data=$BENCH_WORK/data
@@ -33,36 +36,24 @@ if [ -z "$jar" ]; then
   jar=$(ls "$BENCH_WORK"/src/target/*.jar | grep -v -- '-plain\|\.original' | head -1)
 fi
 log=$BENCH_WORK/app.log
-app_pid=
-cleanup() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill -TERM "$app_pid" 2>/dev/null || true
-    for _ in $(seq 1 120); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.5; done
-  fi
-}
-trap cleanup EXIT
-(cd "$BENCH_WORK" && exec java $JAVA_OPTS -jar "$jar" --server.port="$PORT" \
+: >"$log"
+WORK=$BENCH_WORK; JAR=$jar
+. "$here/lib.sh"
+trap stop_app EXIT
+start_app --server.port="$PORT" \
   --xinfang.db.embedded-server.directory="$data" --xinfang.db.embedded-server.port="$DB_PORT" \
   --xinfang.crypto.key-file="$data/keys.properties" --xinfang.attachments.directory="$data/attachments" \
   --xinfang.demo.petitions=0 --xinfang.exchange.demo-callback-url="http://127.0.0.1:$RECEIVER_PORT/hook" \
-  --logging.level.com.xinfang=WARN) > "$log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 600); do
-  kill -0 "$app_pid" 2>/dev/null || { echo "bench: the app exited during start-up (log: $log)"; exit 1; }
-  curl -s --max-time 2 "http://127.0.0.1:$PORT/actuator/health" | grep -q UP && break
-  sleep 0.5
-done
+  --logging.level.com.xinfang=WARN
+if [ "$PROFILE" = 1 ]; then
+  enable_pg_stat_statements
+fi
 mkdir -p "$here/results"
-# CPU of the app JVM and of PostgreSQL (server and live backends) over the run, per order sent
-cpu_ticks() {
-  local app pg=0 p
-  app=$(awk '{print $14 + $15}' "/proc/$app_pid/stat")
-  for p in $(pgrep -u "$(id -u)" -x postgres); do
-    [ -r "/proc/$p/stat" ] && pg=$(( pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
-  done
-  echo "$app $pg"
-}
 echo "load before: $(uptime)"
+if [ "$PROFILE" = 1 ]; then
+  psql_q -c "SELECT pg_stat_statements_reset()" >/dev/null
+  jcmd "$app_pid" JFR.start name=exchange settings=profile filename="$BENCH_WORK/exchange.jfr" >/dev/null
+fi
 read -r app0 pg0 <<<"$(cpu_ticks)"
 java "$here/ExchangeBench.java" --url "http://127.0.0.1:$PORT" --key demo-12345-key --rate "$RATE" \
   --seconds "$LOAD_SECONDS" --warmup "$WARMUP" --receiver-port "$RECEIVER_PORT" --out "$here/results/exchange.jsonl"
@@ -70,4 +61,24 @@ read -r app1 pg1 <<<"$(cpu_ticks)"
 echo "load after: $(uptime)"
 awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v hz="$(getconf CLK_TCK)" -v n="$((RATE * (LOAD_SECONDS + WARMUP)))" \
   'BEGIN { printf "CPU over the run incl. the JIT warm-up orders and the webhooks: app %.1f s, PostgreSQL %.1f s; per order sent (not counting warm-up orders): app %.1f ms, PostgreSQL %.1f ms\n", a / hz, p / hz, a * 1000 / hz / n, p * 1000 / hz / n }'
-echo "commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) cores; app log $log"
+# where a webhook's lag comes from: queued (created_at) after the act (occurred_at), delivered after queued
+echo "outbox (seconds; p50 / p99 / max): queued after the act | delivered after queued | attempts per event | events"
+psql_q -F ' | ' -c "SELECT
+  round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM created_at - occurred_at))::numeric, 2) || ' / ' ||
+  round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM created_at - occurred_at))::numeric, 2) || ' / ' ||
+  round(max(extract(epoch FROM created_at - occurred_at))::numeric, 2),
+  round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at))::numeric, 2) || ' / ' ||
+  round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at))::numeric, 2) || ' / ' ||
+  round(max(extract(epoch FROM delivered_at - created_at))::numeric, 2),
+  round(avg(attempts), 3), count(*) || ' (' || count(delivered_at) || ' delivered)' FROM exchange_outbox" || true
+if [ "$PROFILE" = 1 ]; then
+  jcmd "$app_pid" JFR.stop name=exchange >/dev/null
+  echo; echo "statements by total time (calls, total ms, mean ms, rows, query), top 15:"
+  psql_q -F ' | ' -c "SELECT calls, round(total_exec_time::numeric), round(mean_exec_time::numeric, 3), rows,
+    left(regexp_replace(query, '\s+', ' ', 'g'), 180) FROM pg_stat_statements
+    WHERE query NOT ILIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 15"
+  echo; echo "app threads by JFR execution samples (top 12), JFR file $BENCH_WORK/exchange.jfr:"
+  jfr print --events jdk.ExecutionSample "$BENCH_WORK/exchange.jfr" | sed -n 's/^ *sampledThread = "\([^"]*\)".*/\1/p' \
+    | sed 's/-[0-9]*$//' | sort | uniq -c | sort -rn | head -12
+fi
+echo "tree at commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo "?"); jar $jar; $(nproc) cores; app log $log"

@@ -1,4 +1,4 @@
-# Shared by the benchmark and profiling scripts (profile.sh, quiz-profile.sh, quiz.sh, stats.sh): the
+# Shared by the benchmark and profiling scripts (profile.sh, quiz-profile.sh, quiz.sh, stats.sh, exchange.sh): the
 # app jar on its own embedded PostgreSQL (optionally with pg_stat_statements), and the CPU of both.
 # Source it after setting JAR (or call build_jar), PORT, DB_PORT, WORK, data (the data directory) and
 # log; KEYS_FILE overrides $data/keys.properties; JAVA_OPTS adds options to the app's JVM.
@@ -35,7 +35,7 @@ psql_q() { PGPASSWORD="$(db_password)" psql -X -q -t -A -h 127.0.0.1 -p "$DB_POR
 
 app_pid=
 app_args=()
-# start_app ARG… : java -jar "$JAR" ARG… in $WORK, logging to $log, until /actuator/health says UP
+# start_app ARG… : java $JAVA_OPTS -jar "$JAR" ARG… in $WORK, logging to $log, until /actuator/health says UP
 start_app() {
   app_args=("$@")
   # shellcheck disable=SC2086

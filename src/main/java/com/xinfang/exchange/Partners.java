@@ -230,6 +230,18 @@ public class Partners {
 			.single();
 	}
 
+	/** A partner and its signing secret read through another pool (the webhook dispatcher's own). */
+	Optional<Partner> byId(JdbcClient via, long id) {
+		return via.sql("SELECT * FROM exchange_partner WHERE id = ?").param(id).query(Partners::map).optional();
+	}
+
+	String signingSecret(JdbcClient via, long id) {
+		return via.sql("SELECT secret_enc FROM exchange_partner WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> cipher.decrypt(rs.getBytes(1)))
+			.single();
+	}
+
 	public Optional<Partner> find(String code) {
 		return jdbc.sql("SELECT * FROM exchange_partner WHERE code = ?").param(code).query(Partners::map).optional();
 	}

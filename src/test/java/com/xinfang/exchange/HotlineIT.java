@@ -302,6 +302,9 @@ class HotlineIT {
 			.param("%" + number + "%").query(Boolean.class).optional().orElse(null));
 		assertThat(jdbc.sql("SELECT bool_and(signature_ok) FROM exchange_dev_received WHERE body LIKE ?")
 			.param("%" + number + "%").query(Boolean.class).single()).isTrue();
+		// the answer is recorded by the dispatcher's next round, a moment after the receiver has the event
+		waitFor(() -> jdbc.sql("SELECT true FROM exchange_outbox WHERE petition_number = ? AND event_type = 'REGISTERED' AND delivered_at IS NOT NULL")
+			.param(number).query(Boolean.class).optional().orElse(null));
 
 		var cookies = new CookieManager();
 		var browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
