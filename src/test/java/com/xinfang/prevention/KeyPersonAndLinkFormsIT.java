@@ -6,21 +6,13 @@ import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.privacy.IdNumber;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -197,38 +189,18 @@ class KeyPersonAndLinkFormsIT {
 
 	// ------------------------------------------------------------------ a browser without a browser
 
-	URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
-	}
 
 	HttpClient logIn(String username) throws Exception {
-		var browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager()).build();
-		String page = browser.send(HttpRequest.newBuilder(uri("/console/login")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-		var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-		assertThat(csrf.find()).isTrue();
-		String form = "portal=staff&username=" + username + "&password=" + URLEncoder.encode("Demo@2026", StandardCharsets.UTF_8) + "&_csrf="
-				+ csrf.group(1);
-		var login = browser.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(login.statusCode()).isEqualTo(302);
-		return browser;
+		return ConsolePages.logIn(port, username);
 	}
 
 	HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-		return browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+		return ConsolePages.get(port, browser, path);
 	}
 
 	/** Posts a form with the CSRF token of a page the person can open (the console's home for those who see nothing else). */
 	HttpResponse<String> post(HttpClient browser, String tokenPage, String action, Map<String, String> fields) throws Exception {
-		String page = get(browser, tokenPage).body();
-		var csrf = Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]+)\"").matcher(page);
-		assertThat(csrf.find()).as("a CSRF token on " + tokenPage).isTrue();
-		var all = new LinkedHashMap<String, String>(fields);
-		all.put("_csrf", csrf.group(1));
-		String body = all.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		return browser.send(HttpRequest.newBuilder(uri(action)).header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+		return ConsolePages.post(port, browser, tokenPage, action, fields);
 	}
 
 }

@@ -17,13 +17,8 @@ import com.xinfang.mediation.MediationFigures;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.RegionFigures;
 import com.xinfang.platform.DomainException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.assertj.core.data.Offset;
@@ -401,25 +395,13 @@ class ModelCountyIT {
 
 	// ------------------------------------------------------------------ pages
 
-	URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
-	}
 
 	HttpClient logIn(String username) throws Exception {
-		var browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager()).build();
-		String page = browser.send(HttpRequest.newBuilder(uri("/console/login")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-		var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-		assertThat(csrf.find()).isTrue();
-		String form = "portal=staff&username=" + username + "&password=" + URLEncoder.encode("Demo@2026", StandardCharsets.UTF_8) + "&_csrf="
-				+ csrf.group(1);
-		var login = browser.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(login.statusCode()).isEqualTo(302);
-		return browser;
+		return ConsolePages.logIn(port, username);
 	}
 
 	HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-		return browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+		return ConsolePages.get(port, browser, path);
 	}
 
 }
