@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -186,34 +188,30 @@ class PreventionPages {
 	@PostMapping("/console/key-persons/{id}/renewal")
 	String renew(@PathVariable long id, @RequestParam(required = false) String reviewOn, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String version, Actor actor, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		try {
-			keyPersons.renew(id, new KeyPersons.Renewal(date(reviewOn), reason, integer(version)), actor);
-			redirect.addFlashAttribute("flash", "已复核续期至" + reviewOn.strip());
-			return "redirect:/console/key-persons/" + id + "#main"; // the form was sent to its panel's anchor: back to the top
-		}
-		catch (DomainException.Forbidden ex) {
-			throw new DomainException.NotFound("页面不存在");
-		}
-		catch (DomainException.Invalid ex) {
-			problems(model, ex.problems());
-		}
-		catch (DomainException.Conflict ex) {
-			response.setStatus(409);
-			problems(model, List.of(new DomainException.FieldProblem("version", stale(ex))));
-		}
-		model.addAttribute("openForm", "renew");
-		model.addAttribute("typedReviewOn", reviewOn);
-		model.addAttribute("typedRenewReason", reason);
-		return keyPerson(id, actor, model);
+		return keyPersonForm(id, () -> keyPersons.renew(id, new KeyPersons.Renewal(date(reviewOn), reason, integer(version)), actor),
+				() -> "已复核续期至" + reviewOn.strip(), "renew", typed -> typed.addAttribute("typedReviewOn", reviewOn)
+					.addAttribute("typedRenewReason", reason), actor, model, redirect, response);
 	}
 
 	/** 移出名单 (化解销号) from the entry's page: as {@link #renew}. */
 	@PostMapping("/console/key-persons/{id}/removal")
 	String remove(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String version,
 			Actor actor, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return keyPersonForm(id, () -> keyPersons.remove(id, new KeyPersons.Removal(reason, integer(version)), actor),
+				() -> "已移出重点人员名单", "remove", typed -> typed.addAttribute("typedRemoveReason", reason), actor, model, redirect,
+				response);
+	}
+
+	/**
+	 * A form of the county bureau's on the key person's page, sent: done → a flash and back to the page's top (the
+	 * form was sent to its panel's anchor); refused to the actor → 404, like a page that does not exist; a mistake →
+	 * the page again with the messages on the open form and what was typed; a stale version → the same with a 409.
+	 */
+	private String keyPersonForm(long id, Runnable act, Supplier<String> flash, String form, Consumer<Model> typed, Actor actor,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
-			keyPersons.remove(id, new KeyPersons.Removal(reason, integer(version)), actor);
-			redirect.addFlashAttribute("flash", "已移出重点人员名单");
+			act.run();
+			redirect.addFlashAttribute("flash", flash.get());
 			return "redirect:/console/key-persons/" + id + "#main";
 		}
 		catch (DomainException.Forbidden ex) {
@@ -226,8 +224,8 @@ class PreventionPages {
 			response.setStatus(409);
 			problems(model, List.of(new DomainException.FieldProblem("version", stale(ex))));
 		}
-		model.addAttribute("openForm", "remove");
-		model.addAttribute("typedRemoveReason", reason);
+		model.addAttribute("openForm", form);
+		typed.accept(model);
 		return keyPerson(id, actor, model);
 	}
 
