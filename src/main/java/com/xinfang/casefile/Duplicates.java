@@ -181,13 +181,18 @@ public class Duplicates {
 	private static final String ACCUSATION = "ACCUSATION";
 
 	/**
-	 * A matter's words: its document once the indexer has written it, its queue row until then
-	 * (written by its registration, {@link CaseIndex#queue}).
+	 * A matter's words, joined to a petition view aliased {@code p}: its document once the indexer has
+	 * written it, its queue row until then (written by its registration, {@link CaseIndex#queue}).
+	 * Every reader of a matter's words in this module joins them so ({@link PersonFiles} too).
 	 */
-	private static final String WITH_WORDS = "LEFT JOIN casefile_doc d ON d.petition_id = p.id "
+	static final String WITH_WORDS = "LEFT JOIN casefile_doc d ON d.petition_id = p.id "
 			+ "LEFT JOIN casefile_index_queue q ON q.petition_id = p.id AND q.terms IS NOT NULL ";
 
-	private static final String WORDS = "coalesce(d.terms, q.terms), coalesce(d.entities, q.entities)";
+	static final String TERMS = "coalesce(d.terms, q.terms)";
+
+	private static final String ENTITIES = "coalesce(d.entities, q.entities)";
+
+	private static final String WORDS = TERMS + ", " + ENTITIES;
 
 	private static final String HAS_WORDS = "(d.petition_id IS NOT NULL OR q.petition_id IS NOT NULL)";
 
@@ -210,8 +215,9 @@ public class Duplicates {
 	/** As above, scoring at most {@code candidates} matters found by their words. */
 	List<Match> find(Subject subject, DataScope scope, int limit, double floor, Linking linking, int candidates) {
 		Subject s = linking.subject(subject);
-		Set<Long> ids = new LinkedHashSet<>(textCandidates(s, scope, candidates));
-		ids.addAll(queuedCandidates(s, scope));
+		Integer[] rare = byRarity(s.fingerprint().terms());
+		Set<Long> ids = new LinkedHashSet<>(textCandidates(rare, scope, candidates));
+		ids.addAll(queuedCandidates(rare, scope));
 		ids.addAll(identityCandidates(s, scope, linking));
 		ids.remove(s.id());
 		if (ids.isEmpty()) {
@@ -236,7 +242,7 @@ public class Duplicates {
 		int[] targets = s.fingerprint().entities();
 		Subject lookup = targets.length == 0 ? s
 				: new Subject(s.id(), new Fingerprint(targets, targets), List.of(), s.regionCode(), s.accusedUnit(), s.accusation());
-		Set<Long> ids = new LinkedHashSet<>(textCandidates(lookup, scope, candidates));
+		Set<Long> ids = new LinkedHashSet<>(textCandidates(byRarity(lookup.fingerprint().terms()), scope, candidates));
 		ids.remove(s.id());
 		if (ids.isEmpty()) {
 			return List.of();
@@ -278,10 +284,10 @@ public class Duplicates {
 		Long[] cached = ids.stream().filter(id -> fingerprints.getIfPresent(id) != null).toArray(Long[]::new);
 		List<Match> matches = jdbc.sql("""
 				SELECT p.id, p.number, p.status, p.region_code, p.accused_unit, p.title, p.received_at, p.person_count,
-				       CASE WHEN p.id = ANY(?) THEN NULL ELSE coalesce(d.terms, q.terms) END,
-				       CASE WHEN p.id = ANY(?) THEN NULL ELSE coalesce(d.entities, q.entities) END, p.kind,
+				       CASE WHEN p.id = ANY(?) THEN NULL ELSE %s END,
+				       CASE WHEN p.id = ANY(?) THEN NULL ELSE %s END, p.kind,
 				       CASE WHEN d.petition_id IS NULL THEN %d ELSE coalesce(d.fingerprint_version, 1) END
-				FROM petition_fact p %sWHERE p.id = ANY(?) AND %s""".formatted(Fingerprint.VERSION, WITH_WORDS, HAS_WORDS))
+				FROM petition_fact p %sWHERE p.id = ANY(?) AND %s""".formatted(TERMS, ENTITIES, Fingerprint.VERSION, WITH_WORDS, HAS_WORDS))
 			.params(cached, cached, idArray)
 			.query((rs, n) -> {
 				if (!linking.mayPair(s, ACCUSATION.equals(rs.getString(11)))) {
@@ -315,14 +321,18 @@ public class Duplicates {
 		return matches.stream().filter(Objects::nonNull).toList();
 	}
 
+	/** A text's words, rarest first (the lookups read the rarest). */
+	private Integer[] byRarity(int[] terms) {
+		Integer[] sorted = Arrays.stream(terms).boxed().toArray(Integer[]::new);
+		Arrays.sort(sorted, Comparator.comparingInt(weights::frequency));
+		return sorted;
+	}
+
 	/** The matters sharing the most weight of the text's rarest words, within the scope. */
-	private List<Long> textCandidates(Subject s, DataScope scope, int candidates) {
-		int[] terms = s.fingerprint().terms();
-		if (terms.length == 0) {
+	private List<Long> textCandidates(Integer[] byRarity, DataScope scope, int candidates) {
+		if (byRarity.length == 0) {
 			return List.of();
 		}
-		Integer[] byRarity = Arrays.stream(terms).boxed().toArray(Integer[]::new);
-		Arrays.sort(byRarity, Comparator.comparingInt(weights::frequency));
 		List<Integer> chosen = new ArrayList<>();
 		List<Double> weight = new ArrayList<>();
 		long budget = 0;
@@ -374,14 +384,11 @@ public class Duplicates {
 	 * one of the text's rarest words, within the scope. Only the newest {@link #QUEUED_CANDIDATES}
 	 * queue rows are read (by the queue's key), so the cost stays bounded if the indexer falls behind.
 	 */
-	private List<Long> queuedCandidates(Subject s, DataScope scope) {
-		int[] terms = s.fingerprint().terms();
-		if (terms.length == 0) {
+	private List<Long> queuedCandidates(Integer[] byRarity, DataScope scope) {
+		if (byRarity.length == 0) {
 			return List.of();
 		}
-		Integer[] rare = Arrays.stream(terms).boxed().sorted(Comparator.comparingInt(weights::frequency))
-			.limit(MAX_LOOKUP_WORDS)
-			.toArray(Integer[]::new);
+		Integer[] rare = Arrays.copyOf(byRarity, Math.min(byRarity.length, MAX_LOOKUP_WORDS));
 		List<Object> params = new ArrayList<>();
 		params.add(QUEUED_CANDIDATES);
 		params.add(rare);

@@ -110,9 +110,8 @@ public class PersonFiles {
 		}
 		List<M> ms = jdbc.sql("SELECT p.id, p.number, p.channel, p.received_at, p.registering_unit_code, p.flags, p.duplicate_of, "
 				+ "(SELECT min(h.at) FROM petition_step h WHERE h.petition_id = p.id AND h.to_status = 'FINAL'), "
-				+ "coalesce(d.terms, q.terms) FROM petition_fact p LEFT JOIN casefile_doc d ON d.petition_id = p.id "
 				// a matter registered in the last moment is still in the indexer's queue with its words
-				+ "LEFT JOIN casefile_index_queue q ON q.petition_id = p.id WHERE p.number = ANY(?) ORDER BY p.received_at, p.id")
+				+ Duplicates.TERMS + " FROM petition_fact p " + Duplicates.WITH_WORDS + "WHERE p.number = ANY(?) ORDER BY p.received_at, p.id")
 			.param(numbers.toArray(String[]::new))
 			.query((rs, n) -> new M(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),

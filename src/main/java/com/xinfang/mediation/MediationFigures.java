@@ -77,12 +77,7 @@ public class MediationFigures {
 	public Figures of(String regionPrefix, LocalDate from, LocalDate to) {
 		check(regionPrefix, from, to);
 		Place p = Place.of(regionPrefix);
-		List<Object> params = new ArrayList<>(p.params());
-		params.add(from);
-		params.add(to);
-		params.addAll(p.params());
-		params.add(from);
-		params.add(to);
+		List<Object> params = twoPeriodScans(p, from, to);
 		return jdbc.sql("""
 				SELECT s.n, o.agreed, o.failed
 				FROM (SELECT count(*) AS n FROM dispute d WHERE %1$s AND d.registered_on BETWEEN ? AND ?) s,
@@ -132,12 +127,7 @@ public class MediationFigures {
 	public Map<String, Figures> byVillage(String regionPrefix, LocalDate from, LocalDate to) {
 		check(regionPrefix, from, to);
 		Place p = Place.of(regionPrefix);
-		List<Object> params = new ArrayList<>(p.params());
-		params.add(from);
-		params.add(to);
-		params.addAll(p.params());
-		params.add(from);
-		params.add(to);
+		List<Object> params = twoPeriodScans(p, from, to);
 		Map<String, Figures> out = new HashMap<>();
 		jdbc.sql("""
 				WITH s AS (SELECT substr(d.region_code, 1, 12) AS k, count(*) AS n FROM dispute d
@@ -191,12 +181,7 @@ public class MediationFigures {
 			case TYPE -> "d.type_code";
 		};
 		Place p = Place.of(prefix);
-		List<Object> params = new ArrayList<>(p.params());
-		params.add(from);
-		params.add(to);
-		params.addAll(p.params());
-		params.add(from);
-		params.add(to);
+		List<Object> params = twoPeriodScans(p, from, to);
 		Map<String, long[]> counts = new LinkedHashMap<>();
 		jdbc.sql("""
 				WITH s AS (SELECT %2$s AS k, count(*) AS n FROM dispute d WHERE %1$s AND d.registered_on BETWEEN ? AND ? GROUP BY 1),
@@ -260,6 +245,17 @@ public class MediationFigures {
 		if (from == null || to == null || to.isBefore(from)) {
 			throw new DomainException.Invalid("to", "请选择正确的起止日期");
 		}
+	}
+
+	/** The parameters of the two scans every figure makes (registrations, outcomes): place and period, twice. */
+	private static List<Object> twoPeriodScans(Place p, LocalDate from, LocalDate to) {
+		List<Object> params = new ArrayList<>(p.params());
+		params.add(from);
+		params.add(to);
+		params.addAll(p.params());
+		params.add(from);
+		params.add(to);
+		return params;
 	}
 
 }
