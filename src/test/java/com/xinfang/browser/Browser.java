@@ -9,6 +9,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -115,6 +116,13 @@ final class Browser implements AutoCloseable {
 			}
 			catch (StaleElementReferenceException ex) {
 				return false;
+			}
+			catch (WebDriverException ex) {
+				// Chrome reports an element replaced while it was read (a page or htmx swap) this way too
+				if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+					return false;
+				}
+				throw ex;
 			}
 		});
 	}
