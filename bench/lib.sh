@@ -56,7 +56,8 @@ enable_pg_stat_statements() {
   stop_app; start_app "${app_args[@]}"
   psql_q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
   # set once the library is loaded: PostgreSQL 15 refuses an unknown module's parameter
-  psql_q -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+  psql_q -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on" \
+    -c "SELECT pg_reload_conf()" >/dev/null
 }
 
 # CPU clock ticks of the app JVM and of PostgreSQL (server and backends alive now): "app pg"

@@ -42,10 +42,13 @@ echo "registrations: $n"
 hz=$(getconf CLK_TCK)
 awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v hz="$hz" -v n="$n" 'BEGIN { printf "CPU per registration (app JVM with its background batches and the JFR recording; PostgreSQL server and live backends; not the load driver): app %.1f ms, PostgreSQL %.1f ms\n", a * 1000 / hz / n, p * 1000 / hz / n }'
 echo "commits per registration: $(psql_q -c "SELECT round(xact_commit::numeric / $n, 2) FROM pg_stat_database WHERE datname = 'postgres'")"
-echo; echo "statements per registration (calls/reg, ms/reg, rows/reg, query), top 30 by time:"
-psql_q -F ' | ' -c "SELECT round(calls::numeric / $n, 2), round((total_exec_time / $n)::numeric, 3), round(rows::numeric / $n, 1),
-  left(regexp_replace(query, '\s+', ' ', 'g'), 160) FROM pg_stat_statements
-  WHERE query NOT ILIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 30"
+echo; echo "statements per registration (calls/reg, exec ms/reg, planning ms/reg, rows/reg, query), top 30 by time:"
+psql_q -F ' | ' -c "SELECT round(calls::numeric / $n, 2), round((total_exec_time / $n)::numeric, 3), round((total_plan_time / $n)::numeric, 3),
+  round(rows::numeric / $n, 1), left(regexp_replace(query, '\s+', ' ', 'g'), 160) FROM pg_stat_statements
+  WHERE query NOT ILIKE '%pg_stat%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 30"
+echo "all statements per registration (calls, exec ms, planning ms):"
+psql_q -F ' | ' -c "SELECT round(sum(calls)::numeric / $n, 1), round((sum(total_exec_time) / $n)::numeric, 3),
+  round((sum(total_plan_time) / $n)::numeric, 3) FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat%'"
 echo; echo "table access per registration (table | seq scans | idx scans | inserts | updates | deletes):"
 psql_q -F ' | ' -c "SELECT relname, round(seq_scan::numeric / $n, 2), round(idx_scan::numeric / $n, 1), round(n_tup_ins::numeric / $n, 1),
   round(n_tup_upd::numeric / $n, 1), round(n_tup_del::numeric / $n, 1) FROM pg_stat_user_tables

@@ -28,9 +28,12 @@ class CaseIndex {
 
 	private final TransactionTemplate transactions;
 
-	CaseIndex(JdbcClient jdbc, TransactionTemplate transactions) {
+	private final FingerprintCache fingerprints;
+
+	CaseIndex(JdbcClient jdbc, TransactionTemplate transactions, FingerprintCache fingerprints) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.fingerprints = fingerprints;
 	}
 
 	/** In the registration's transaction: the suggestions shown with it already see the matter's words. */
@@ -58,6 +61,8 @@ class CaseIndex {
 				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (petition_id) DO NOTHING""")
 			.params(text.id(), text.regionCode(), text.receivedAt(), f.terms(), f.entities(), words.toArray(String[]::new))
 			.update();
+		// the registration's suggestions score this matter's words next, without reading them back
+		fingerprints.remember(text.id(), f, Fingerprint.VERSION);
 		return f;
 	}
 

@@ -142,9 +142,7 @@ class CaseIndexer {
 			}
 		}
 		statistics.countInTable(counts);
-		for (Queued q : queued) {
-			collective.join(q.id());
-		}
+		collective.joinAll(queued.stream().map(Queued::id).toList());
 		jdbc.sql("DELETE FROM casefile_index_queue WHERE petition_id = ANY(?)").param(queuedIds).update();
 		return new Batch(queued.size(), counted, counts);
 	}

@@ -1,7 +1,9 @@
 package com.xinfang.casefile;
 
-import com.xinfang.identity.DataScope;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,37 +34,53 @@ public class CollectiveMatters {
 	static final int GROUPING_CANDIDATES = 20;
 
 	/**
-	 * Joins the matter to the group of a near-identical earlier matter of other people at the same
-	 * place (the same county) and against the same target; run by {@link CaseIndexer} in batches.
+	 * Joins each matter of the indexer's batch to the group of a near-identical matter of other people
+	 * at the same place (the same county) and against the same target; run by {@link CaseIndexer}, whose
+	 * batch has written the matters' documents and index rows first (so two matters of one batch can
+	 * meet). The matters are taken in order as if one by one: a matter joins the group its match has
+	 * at that moment, also a group formed a moment earlier in the same batch. A handful of statements
+	 * for the whole batch.
 	 */
-	void join(long petitionId) {
-		String number = jdbc.sql("SELECT number FROM petition_ref WHERE id = ?").param(petitionId).query(String.class).single();
+	void joinAll(List<Long> petitionIds) {
 		var finder = duplicates.getObject();
-		var subject = finder.subject(number)
-			// without a named target nothing can be "the same target": no lookup
-			.filter(s -> s.accusedUnit() != null || s.fingerprint().entities().length > 0);
-		var best = subject
-			.map(s -> finder.sameTarget(s, DataScope.region(Duplicates.county(s.regionCode())), 5, GROUPING_SCORE,
-					GROUPING_CANDIDATES))
-			.orElse(List.of())
+		// without a named target nothing can be "the same target": no lookup
+		List<Duplicates.Subject> subjects = finder.subjects(petitionIds)
 			.stream()
-			.filter(m -> !m.sameIdentity() && m.reasons().contains(Reason.SAME_PLACE_AND_TARGET)
-					&& m.score() >= GROUPING_SCORE)
-			.findFirst();
-		best.ifPresent(m -> {
-			long otherId = jdbc.sql("SELECT id FROM petition_ref WHERE number = ?").param(m.number()).query(Long.class).single();
-			Long group = jdbc.sql("SELECT coalesce((SELECT group_id FROM casefile_group WHERE petition_id = ?), ?)")
-				.params(otherId, otherId)
-				.query(Long.class)
-				.single();
-			// the earlier matter's row only when it changes (the group's first matter would otherwise be rewritten by each joiner)
-			jdbc.sql("""
-					INSERT INTO casefile_group AS g (petition_id, group_id) VALUES (?, ?), (?, ?)
-					ON CONFLICT (petition_id) DO UPDATE SET group_id = excluded.group_id
-					WHERE g.group_id IS DISTINCT FROM excluded.group_id""")
-				.params(otherId, group, petitionId, group)
-				.update();
+			.filter(s -> s.accusedUnit() != null || s.fingerprint().entities().length > 0)
+			.toList();
+		if (subjects.isEmpty()) {
+			return;
+		}
+		Map<Long, Long> best = new LinkedHashMap<>();
+		finder.sameTargetAll(subjects, 5, GROUPING_SCORE, GROUPING_CANDIDATES).forEach((id, found) -> found.stream()
+			.filter(f -> !f.match().sameIdentity() && f.match().reasons().contains(Reason.SAME_PLACE_AND_TARGET)
+					&& f.match().score() >= GROUPING_SCORE)
+			.findFirst()
+			.ifPresent(f -> best.put(id, f.id())));
+		if (best.isEmpty()) {
+			return;
+		}
+		Map<Long, Long> groupOf = new HashMap<>();
+		jdbc.sql("SELECT petition_id, group_id FROM casefile_group WHERE petition_id = ANY(?)")
+			.param(best.values().toArray(Long[]::new))
+			.query((rs, n) -> groupOf.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		// one by one in order, in memory: the last assignment of a matter is the one written
+		Map<Long, Long> assigned = new LinkedHashMap<>();
+		best.forEach((petitionId, otherId) -> {
+			Long group = assigned.getOrDefault(otherId, groupOf.getOrDefault(otherId, otherId));
+			assigned.put(otherId, group);
+			assigned.put(petitionId, group);
+			groupOf.put(otherId, group);
+			groupOf.put(petitionId, group);
 		});
+		// an unchanged row is not rewritten (the group's first matter would otherwise be rewritten by each joiner)
+		jdbc.sql("""
+				INSERT INTO casefile_group AS g (petition_id, group_id) SELECT * FROM unnest(?::bigint[], ?::bigint[])
+				ON CONFLICT (petition_id) DO UPDATE SET group_id = excluded.group_id
+				WHERE g.group_id IS DISTINCT FROM excluded.group_id""")
+			.params(assigned.keySet().toArray(Long[]::new), assigned.values().toArray(Long[]::new))
+			.update();
 	}
 
 	/** A collective matter: its petitions (numbers, in order of receipt) and the people in all of them. */

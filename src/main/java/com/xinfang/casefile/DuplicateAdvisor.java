@@ -24,4 +24,12 @@ class DuplicateAdvisor implements RegistrationAdvisor {
 			.toList();
 	}
 
+	@Override
+	public List<PetitionViews.DuplicateSuggestion> duplicates(Registered matter, Actor actor) {
+		return duplicates.suggestions(matter, actor)
+			.stream()
+			.map(m -> new PetitionViews.DuplicateSuggestion(m.number(), m.score(), m.sameIdentity(), m.band().name()))
+			.toList();
+	}
+
 }

@@ -7,17 +7,20 @@ import com.xinfang.identity.DataScope;
 import com.xinfang.petition.Confidentiality;
 import com.xinfang.petition.PetitionPeople;
 import com.xinfang.petition.PetitionScope;
+import com.xinfang.petition.RegistrationAdvisor;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.IdNumber;
 import com.xinfang.privacy.MobilePhone;
 import com.xinfang.privacy.PersonalDataCipher;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -67,17 +70,12 @@ public class Duplicates {
 
 	private final PetitionPeople people;
 
-	/**
-	 * The word fingerprints of matters scored lately, of the current {@link Fingerprint#VERSION} only:
-	 * such a matter's words never change again (the queue row and the document carry the same
-	 * arrays), so an entry is never stale; decoding ~50 candidates' arrays from the database was a tenth of the
-	 * app's CPU per registration. About 0.5 KB an entry.
-	 */
-	private final Cache<Long, Fingerprint> fingerprints = Caffeine.newBuilder().maximumSize(50_000).build();
+	private final FingerprintCache fingerprints;
 
 	Duplicates(JdbcClient jdbc, TermStatistics weights, PersonalDataCipher cipher, Confidentiality confidentiality,
-			PetitionPeople people) {
+			PetitionPeople people, FingerprintCache fingerprints) {
 		this.jdbc = jdbc;
+		this.fingerprints = fingerprints;
 		this.people = people;
 		this.weights = weights;
 		this.cipher = cipher;
@@ -128,7 +126,25 @@ public class Duplicates {
 
 	/** Suggestions: at the duplicate threshold or of the same person. */
 	public List<Match> suggestions(String number, Actor actor) {
-		return subject(number).map(s -> find(s, actor.scope(), 10, 0.0, linking(actor), SUGGESTION_CANDIDATES)).orElse(List.of()).stream()
+		return subject(number).map(s -> suggestions(s, actor)).orElse(List.of());
+	}
+
+	/**
+	 * The suggestions for a matter registered in the caller's transaction, from what the registration
+	 * holds: its words as {@link CaseIndex#queue} computed them a moment ago, its place and people (read
+	 * back only when its words are no longer cached).
+	 */
+	List<Match> suggestions(RegistrationAdvisor.Registered matter, Actor actor) {
+		Fingerprint words = fingerprints.known(matter.id());
+		if (words == null) {
+			return suggestions(matter.number(), actor);
+		}
+		return suggestions(new Subject(matter.id(), words, persons(matter.people()), matter.regionCode(),
+				matter.accusedUnit(), matter.accusation()), actor);
+	}
+
+	private List<Match> suggestions(Subject s, Actor actor) {
+		return find(s, actor.scope(), 10, 0.0, linking(actor), SUGGESTION_CANDIDATES).stream()
 			.filter(m -> m.score() >= DuplicateScore.THRESHOLD || m.sameIdentity())
 			.toList();
 	}
@@ -183,10 +199,14 @@ public class Duplicates {
 	/**
 	 * A matter's words, joined to a petition view aliased {@code p}: its document once the indexer has
 	 * written it, its queue row until then (written by its registration, {@link CaseIndex#queue}).
-	 * Every reader of a matter's words in this module joins them so ({@link PersonFiles} too).
+	 * Every reader of a matter's words in this module joins them so ({@link PersonFiles} too). The
+	 * queue row is looked up by key per matter, and only without a document (a lateral subquery with
+	 * a limit is never flattened): the queue is a churning table whose statistics lag, and a hash join
+	 * over it read every dead row of it for each registration's candidates (3.7 ms of 5).
 	 */
 	static final String WITH_WORDS = "LEFT JOIN casefile_doc d ON d.petition_id = p.id "
-			+ "LEFT JOIN casefile_index_queue q ON q.petition_id = p.id AND q.terms IS NOT NULL ";
+			+ "LEFT JOIN LATERAL (SELECT q.terms, q.entities FROM casefile_index_queue q WHERE d.petition_id IS NULL "
+			+ "AND q.petition_id = p.id AND q.terms IS NOT NULL LIMIT 1) q ON true ";
 
 	static final String TERMS = "coalesce(d.terms, q.terms)";
 
@@ -194,7 +214,7 @@ public class Duplicates {
 
 	private static final String WORDS = TERMS + ", " + ENTITIES;
 
-	private static final String HAS_WORDS = "(d.petition_id IS NOT NULL OR q.petition_id IS NOT NULL)";
+	private static final String HAS_WORDS = "(d.petition_id IS NOT NULL OR q.terms IS NOT NULL)";
 
 	/** The newest queued matters the finder reads beside the inverted index (the queue is normally a batch's worth). */
 	static final int QUEUED_CANDIDATES = 200;
@@ -202,6 +222,15 @@ public class Duplicates {
 	/** The matter's own people (an accusation's are left out later by {@link Linking#subject} where they must be). */
 	private List<IdentityRule.Person> people(long petitionId) {
 		return persons(people.identitiesOf(List.of(petitionId), true).getOrDefault(petitionId, List.of()));
+	}
+
+	/** The blind indexes a subject's people are known by: only a matter with one of them can be of the same person. */
+	private static List<String> idIndexes(Subject s) {
+		return s.people().stream().map(IdentityRule.Person::idIndex).filter(Objects::nonNull).toList();
+	}
+
+	private static List<String> phoneIndexes(Subject s) {
+		return s.people().stream().map(IdentityRule.Person::phoneIndex).filter(Objects::nonNull).toList();
 	}
 
 	private static List<IdentityRule.Person> persons(List<PetitionPeople.Identity> identities) {
@@ -231,30 +260,6 @@ public class Duplicates {
 	}
 
 	/**
-	 * Matters that may be the same matter told by other people (collective matters, in the indexer's
-	 * batch): they must share a named target, so when the matter names one they are looked up by
-	 * its targets only, and neither by the person (a match of the same person is not grouped) nor in
-	 * the queue (the batch has written its matters' documents before it groups them). A third of
-	 * the work of {@link #find} for the same answer.
-	 */
-	List<Match> sameTarget(Subject subject, DataScope scope, int limit, double floor, int candidates) {
-		Subject s = NO_ACCUSER_LINKS.subject(subject);
-		int[] targets = s.fingerprint().entities();
-		Subject lookup = targets.length == 0 ? s
-				: new Subject(s.id(), new Fingerprint(targets, targets), List.of(), s.regionCode(), s.accusedUnit(), s.accusation());
-		Set<Long> ids = new LinkedHashSet<>(textCandidates(byRarity(lookup.fingerprint().terms()), scope, candidates));
-		ids.remove(s.id());
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return scored(s, ids, NO_ACCUSER_LINKS).stream()
-			.filter(m -> m.score() > floor)
-			.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::number))
-			.limit(limit)
-			.toList();
-	}
-
-	/**
 	 * The score of one matter against another, for the comparison page; empty when either is
 	 * outside the caller's scope.
 	 */
@@ -277,48 +282,156 @@ public class Duplicates {
 
 	/** The candidates scored against the subject; those the caller may not pair with it are left out. */
 	private List<Match> scored(Subject s, Set<Long> ids, Linking linking) {
-		Long[] idArray = ids.toArray(Long[]::new);
-		// Art 30: the accusers of accusations only for those who may link across them (never paired otherwise)
-		Map<Long, List<PetitionPeople.Identity>> peopleOf = people.identitiesOf(ids, linking.acrossAccusations());
-		// the arrays only of matters whose fingerprint is not cached
-		Long[] cached = ids.stream().filter(id -> fingerprints.getIfPresent(id) != null).toArray(Long[]::new);
-		List<Match> matches = jdbc.sql("""
+		// Art 30: the accusers of accusations only for those who may link across them (never paired
+		// otherwise); only petitioners sharing an ID number or phone with the subject's people, the
+		// only ones IdentityRule may call the same person
+		Map<Long, List<PetitionPeople.Identity>> peopleOf = people.identitiesSharing(ids, idIndexes(s), phoneIndexes(s),
+				linking.acrossAccusations());
+		return candidates(ids).stream()
+			.map(c -> match(s, c, peopleOf.getOrDefault(c.id(), List.of()), linking))
+			.filter(Objects::nonNull)
+			.toList();
+	}
+
+	/** A candidate as the score reads it: its facts and its words. */
+	record Candidate(long id, String number, String status, String regionCode, String accusedUnit, String title,
+			OffsetDateTime receivedAt, int personCount, boolean accusation, Fingerprint fingerprint) {
+	}
+
+	/** The candidates' facts and words in one query (the word arrays only of those not cached); a matter without words is left out. */
+	private List<Candidate> candidates(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Long[] cached = ids.stream().filter(id -> fingerprints.known(id) != null).toArray(Long[]::new);
+		return jdbc.sql("""
 				SELECT p.id, p.number, p.status, p.region_code, p.accused_unit, p.title, p.received_at, p.person_count,
 				       CASE WHEN p.id = ANY(?) THEN NULL ELSE %s END,
 				       CASE WHEN p.id = ANY(?) THEN NULL ELSE %s END, p.kind,
 				       CASE WHEN d.petition_id IS NULL THEN %d ELSE coalesce(d.fingerprint_version, 1) END
 				FROM petition_fact p %sWHERE p.id = ANY(?) AND %s""".formatted(TERMS, ENTITIES, Fingerprint.VERSION, WITH_WORDS, HAS_WORDS))
-			.params(cached, cached, idArray)
-			.query((rs, n) -> {
-				if (!linking.mayPair(s, ACCUSATION.equals(rs.getString(11)))) {
-					return null;
-				}
-				var other = fingerprint(rs.getLong(1), rs.getArray(9), rs.getArray(10), rs.getInt(12));
-				List<IdentityRule.Person> theirs = persons(peopleOf.getOrDefault(rs.getLong(1), List.of()));
-				boolean sameIdentity = s.people().stream()
-					.anyMatch(a -> theirs.stream().anyMatch(b -> IdentityRule.samePerson(a, b)));
-				String region = rs.getString(4);
-				boolean samePlace = s.regionCode() == null || county(region).equals(county(s.regionCode()));
-				boolean sameAccused = s.accusedUnit() != null && s.accusedUnit().equals(rs.getString(5));
-				boolean sameTarget = sameAccused || Fingerprint.common(s.fingerprint().entities(), other.entities()) > 0;
-				double text = TextSimilarity.score(s.fingerprint(), other, weights);
-				double score = DuplicateScore.of(s.fingerprint(), other, weights, samePlace, sameAccused, sameIdentity);
-				Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-				if (sameIdentity) {
-					reasons.add(Reason.SAME_IDENTITY);
-				}
-				if (text >= DuplicateScore.THRESHOLD) {
-					reasons.add(Reason.SIMILAR_TEXT);
-				}
-				if (samePlace && sameTarget) {
-					reasons.add(Reason.SAME_PLACE_AND_TARGET);
-				}
-				return new Match(rs.getString(2), Math.round(score * 1000) / 1000.0, sameIdentity, reasons, rs.getString(6),
-						rs.getString(3), region, BeijingTime.of(rs.getObject(7, OffsetDateTime.class)),
-						rs.getInt(8));
-			})
+			.params(cached, cached, ids.toArray(Long[]::new))
+			.query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getInt(8), ACCUSATION.equals(rs.getString(11)),
+					fingerprint(rs.getLong(1), rs.getArray(9), rs.getArray(10), rs.getInt(12))))
 			.list();
-		return matches.stream().filter(Objects::nonNull).toList();
+	}
+
+	/** The candidate scored against the subject; null when the reader may not pair them (Art 30, {@link Linking}). */
+	private Match match(Subject s, Candidate c, List<PetitionPeople.Identity> theirPeople, Linking linking) {
+		if (!linking.mayPair(s, c.accusation())) {
+			return null;
+		}
+		Fingerprint other = c.fingerprint();
+		List<IdentityRule.Person> theirs = persons(theirPeople);
+		boolean sameIdentity = s.people().stream().anyMatch(a -> theirs.stream().anyMatch(b -> IdentityRule.samePerson(a, b)));
+		boolean samePlace = s.regionCode() == null || county(c.regionCode()).equals(county(s.regionCode()));
+		boolean sameAccused = s.accusedUnit() != null && s.accusedUnit().equals(c.accusedUnit());
+		boolean sameTarget = sameAccused || Fingerprint.common(s.fingerprint().entities(), other.entities()) > 0;
+		double text = TextSimilarity.score(s.fingerprint(), other, weights);
+		double score = DuplicateScore.of(s.fingerprint(), other, weights, samePlace, sameAccused, sameIdentity);
+		Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+		if (sameIdentity) {
+			reasons.add(Reason.SAME_IDENTITY);
+		}
+		if (text >= DuplicateScore.THRESHOLD) {
+			reasons.add(Reason.SIMILAR_TEXT);
+		}
+		if (samePlace && sameTarget) {
+			reasons.add(Reason.SAME_PLACE_AND_TARGET);
+		}
+		return new Match(c.number(), Math.round(score * 1000) / 1000.0, sameIdentity, reasons, c.title(), c.status(),
+				c.regionCode(), BeijingTime.of(c.receivedAt()), c.personCount());
+	}
+
+	/** The matters of the indexer's batch as subjects (their words, facts and people), in two queries. */
+	List<Subject> subjects(Collection<Long> petitionIds) {
+		if (petitionIds.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<PetitionPeople.Identity>> peopleOf = people.identitiesOf(petitionIds, true);
+		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, " + WORDS + ", p.kind FROM petition_fact p "
+				+ WITH_WORDS + "WHERE p.id = ANY(?) AND " + HAS_WORDS + " ORDER BY p.id")
+			.param(petitionIds.toArray(Long[]::new))
+			.query((rs, n) -> new Subject(rs.getLong(1), new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5))),
+					persons(peopleOf.getOrDefault(rs.getLong(1), List.of())), rs.getString(2), rs.getString(3),
+					ACCUSATION.equals(rs.getString(6))))
+			.list();
+	}
+
+	/** A match with the id of the matter it names (for the indexer's grouping, never shown). */
+	record Found(long id, Match match) {
+	}
+
+	/**
+	 * Matters that may be the same matter told by other people (collective matters), for each matter
+	 * of the indexer's batch within its own county, best first: they must share a named target, so a
+	 * matter naming one is looked up by its targets only, and neither by the person (a match of the
+	 * same person is not grouped) nor in the queue (the batch has written its matters' documents before
+	 * it groups them). Three statements for the whole batch instead of four for each matter (a batch
+	 * of 500 took seconds, and the queue grew under sustained load).
+	 */
+	Map<Long, List<Found>> sameTargetAll(List<Subject> subjects, int limit, double floor, int candidates) {
+		List<Long> pids = new ArrayList<>();
+		List<Integer> terms = new ArrayList<>();
+		List<Double> weight = new ArrayList<>();
+		List<String> places = new ArrayList<>();
+		Map<Long, Subject> byId = new LinkedHashMap<>();
+		for (Subject subject : subjects) {
+			Subject s = NO_ACCUSER_LINKS.subject(subject);
+			byId.put(s.id(), s);
+			int[] targets = s.fingerprint().entities();
+			var lookup = chosenWords(byRarity(targets.length == 0 ? s.fingerprint().terms() : targets), candidates);
+			for (int i = 0; i < lookup.terms().size(); i++) {
+				pids.add(s.id());
+				terms.add(lookup.terms().get(i));
+				weight.add(lookup.weights().get(i));
+				places.add(county(s.regionCode()) + "%");
+			}
+		}
+		Map<Long, List<Long>> candidatesOf = new HashMap<>();
+		if (!pids.isEmpty()) {
+			// as textCandidates' quick lookup, per matter: each word's most recent rows within the
+			// matter's county, the matters sharing the most weight first (the matter itself among them)
+			jdbc.sql("""
+					SELECT x.pid, x.petition_id FROM (
+					  SELECT s.pid, t.petition_id,
+					         row_number() OVER (PARTITION BY s.pid ORDER BY sum(s.w) DESC, t.petition_id DESC) AS rank
+					  FROM unnest(?::bigint[], ?::int[], ?::float8[], ?::text[]) AS s(pid, term, w, place)
+					  CROSS JOIN LATERAL (SELECT c.petition_id FROM casefile_term c WHERE c.term = s.term AND c.region_code LIKE s.place
+					                      ORDER BY c.petition_id DESC LIMIT ?) t
+					  GROUP BY s.pid, t.petition_id) x
+					WHERE x.rank <= ? AND x.petition_id <> x.pid""")
+				.params(pids.toArray(Long[]::new), terms.toArray(Integer[]::new), weight.toArray(Double[]::new),
+						places.toArray(String[]::new), perWordRows(candidates), candidates)
+				.query((rs, n) -> candidatesOf.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
+				.list();
+		}
+		Set<Long> all = new HashSet<>();
+		candidatesOf.values().forEach(all::addAll);
+		Map<Long, Candidate> facts = new HashMap<>();
+		candidates(all).forEach(c -> facts.put(c.id(), c));
+		List<String> idIndexes = new ArrayList<>();
+		List<String> phoneIndexes = new ArrayList<>();
+		byId.values().forEach(s -> {
+			idIndexes.addAll(idIndexes(s));
+			phoneIndexes.addAll(phoneIndexes(s));
+		});
+		Map<Long, List<PetitionPeople.Identity>> peopleOf = people.identitiesSharing(all, idIndexes, phoneIndexes, false);
+		Map<Long, List<Found>> out = new LinkedHashMap<>();
+		for (Subject s : byId.values()) {
+			List<Found> found = new ArrayList<>();
+			for (Long id : candidatesOf.getOrDefault(s.id(), List.of())) {
+				Candidate c = facts.get(id);
+				Match m = c == null ? null : match(s, c, peopleOf.getOrDefault(id, List.of()), NO_ACCUSER_LINKS);
+				if (m != null && m.score() > floor) {
+					found.add(new Found(id, m));
+				}
+			}
+			found.sort(Comparator.comparing((Found f) -> f.match().score()).reversed().thenComparing(f -> f.match().number()));
+			out.put(s.id(), found.size() > limit ? List.copyOf(found.subList(0, limit)) : found);
+		}
+		return out;
 	}
 
 	/** A text's words, rarest first (the lookups read the rarest). */
@@ -328,15 +441,15 @@ public class Duplicates {
 		return sorted;
 	}
 
-	/** The matters sharing the most weight of the text's rarest words, within the scope. */
-	private List<Long> textCandidates(Integer[] byRarity, DataScope scope, int candidates) {
-		if (byRarity.length == 0) {
-			return List.of();
-		}
+	/** The words a lookup reads, rarest first, and their weights: at most {@link #MAX_LOOKUP_WORDS}, within a posting budget. */
+	private record Lookup(List<Integer> terms, List<Double> weights) {
+	}
+
+	private Lookup chosenWords(Integer[] byRarity, int candidates) {
 		List<Integer> chosen = new ArrayList<>();
 		List<Double> weight = new ArrayList<>();
 		long budget = 0;
-		long postingBudget = Math.max(2_000, POSTING_BUDGET * candidates / TEXT_CANDIDATES);
+		long postingBudget = postingBudget(candidates);
 		for (Integer t : byRarity) {
 			int df = weights.frequency(t);
 			if (chosen.size() >= MAX_LOOKUP_WORDS || chosen.size() >= 3 && budget + df > postingBudget) {
@@ -346,6 +459,26 @@ public class Duplicates {
 			chosen.add(t);
 			weight.add(weights.idf(t));
 		}
+		return new Lookup(chosen, weight);
+	}
+
+	private static long postingBudget(int candidates) {
+		return Math.max(2_000, POSTING_BUDGET * candidates / TEXT_CANDIDATES);
+	}
+
+	/** The quick lookup's share of the budget for one word. */
+	private static long perWordRows(int candidates) {
+		return Math.max(100, postingBudget(candidates) / 3);
+	}
+
+	/** The matters sharing the most weight of the text's rarest words, within the scope. */
+	private List<Long> textCandidates(Integer[] byRarity, DataScope scope, int candidates) {
+		if (byRarity.length == 0) {
+			return List.of();
+		}
+		var lookup = chosenWords(byRarity, candidates);
+		List<Integer> chosen = lookup.terms();
+		List<Double> weight = lookup.weights();
 		List<Object> params = new ArrayList<>();
 		params.add(chosen.toArray(Integer[]::new));
 		params.add(weight.toArray(Double[]::new));
@@ -355,7 +488,7 @@ public class Duplicates {
 			// its most recent matters first (a repeat is usually recent; a word that common carries
 			// little weight anyway), so a text of common words costs no more than one of rare words
 			PetitionScope.addParameter(scope, params);
-			params.add(Math.max(100, postingBudget / 3));
+			params.add(perWordRows(candidates));
 			params.add(candidates);
 			return jdbc.sql("SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) CROSS JOIN LATERAL ("
 					+ "SELECT c.petition_id FROM casefile_term c WHERE c.term = q.term AND c.region_code LIKE ? "
@@ -407,10 +540,7 @@ public class Duplicates {
 
 	/** The matters of the same ID number or phone, within the scope (the rule is applied on scoring). */
 	private List<Long> identityCandidates(Subject s, DataScope scope, Linking linking) {
-		return people.mattersWithIdentity(
-				s.people().stream().map(IdentityRule.Person::idIndex).filter(Objects::nonNull).toList(),
-				s.people().stream().map(IdentityRule.Person::phoneIndex).filter(Objects::nonNull).toList(), scope,
-				linking.acrossAccusations(), 100);
+		return people.mattersWithIdentity(idIndexes(s), phoneIndexes(s), scope, linking.acrossAccusations(), 100);
 	}
 
 	/**
@@ -420,7 +550,7 @@ public class Duplicates {
 	 */
 	private Fingerprint fingerprint(long id, Array terms, Array entities, int version) throws SQLException {
 		if (terms == null) {
-			Fingerprint known = fingerprints.getIfPresent(id);
+			Fingerprint known = fingerprints.known(id);
 			if (known != null) {
 				return known;
 			}
@@ -431,9 +561,7 @@ public class Duplicates {
 				.single();
 		}
 		Fingerprint f = new Fingerprint(ints(terms), ints(entities));
-		if (version == Fingerprint.VERSION) {
-			fingerprints.put(id, f);
-		}
+		fingerprints.remember(id, f, version);
 		return f;
 	}
 

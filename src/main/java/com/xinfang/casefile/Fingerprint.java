@@ -68,7 +68,14 @@ record Fingerprint(int[] terms, int[] entities) {
 	}
 
 	static boolean hasHan(String w) {
-		return w.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+		for (int i = 0; i < w.length(); ) {
+			int c = w.codePointAt(i);
+			if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+				return true;
+			}
+			i += Character.charCount(c);
+		}
+		return false;
 	}
 
 	/** A stable 32-bit hash of a word (FNV-1a over UTF-16 units, then mixed). */

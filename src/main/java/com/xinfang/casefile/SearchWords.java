@@ -30,7 +30,20 @@ final class SearchWords {
 
 	/** Letters, digits and Chinese only: what is left is safe as a tsquery lexeme. */
 	static String clean(String word) {
-		StringBuilder b = new StringBuilder();
+		// most words are clean already: no copy for them (this runs for every word of every registration)
+		int n = word.length();
+		int i = 0;
+		while (i < n) {
+			int c = word.codePointAt(i);
+			if (!Character.isLetterOrDigit(c)) {
+				break;
+			}
+			i += Character.charCount(c);
+		}
+		if (i == n) {
+			return n > 60 ? word.substring(0, 60) : word;
+		}
+		StringBuilder b = new StringBuilder(n);
 		word.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
 		return b.length() > 60 ? b.substring(0, 60) : b.toString();
 	}

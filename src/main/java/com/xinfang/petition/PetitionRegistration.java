@@ -209,9 +209,14 @@ public class PetitionRegistration {
 	private PetitionViews.Suggestions suggestions(Petition petition, Actor actor) {
 		List<PetitionViews.CategorySuggestion> categories = new ArrayList<>();
 		List<PetitionViews.DuplicateSuggestion> duplicates = new ArrayList<>();
+		var registered = new RegistrationAdvisor.Registered(petition.id(), petition.number(), petition.regionCode(),
+				petition.accusedUnit(), petition.kind() == Kind.ACCUSATION,
+				petition.petitioners().stream()
+					.map(x -> new PetitionPeople.Identity(x.name(), x.idNumberIndex(), x.phoneIndex()))
+					.toList());
 		for (RegistrationAdvisor advisor : advisors) {
 			categories.addAll(advisor.categories(petition.title(), petition.content()));
-			duplicates.addAll(advisor.duplicates(petition.number(), actor));
+			duplicates.addAll(advisor.duplicates(registered, actor));
 		}
 		if (duplicates.isEmpty()) {
 			duplicates.addAll(queries.sameIdentity(petition, actor));

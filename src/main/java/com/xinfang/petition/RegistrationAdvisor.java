@@ -24,6 +24,22 @@ public interface RegistrationAdvisor {
 	}
 
 	/**
+	 * As {@link #duplicates(String, Actor)}, for the matter just registered in the caller's
+	 * transaction, with what the registration already holds (an advisor need not read it back).
+	 */
+	default List<PetitionViews.DuplicateSuggestion> duplicates(Registered matter, Actor actor) {
+		return duplicates(matter.number(), actor);
+	}
+
+	/**
+	 * The matter just registered as an advisor may see it: its place, accused unit, kind and its
+	 * petitioners' identities (names and blind indexes; an advisor applies Art 30 as for any matter).
+	 */
+	record Registered(long id, String number, String regionCode, String accusedUnit, boolean accusation,
+			List<PetitionPeople.Identity> people) {
+	}
+
+	/**
 	 * A registrar decided the matter's category (at registration or by 分类): advisors that learn
 	 * from decisions record it, in the caller's transaction.
 	 */
