@@ -169,11 +169,11 @@ public class Duplicates {
 	}
 
 	Optional<Subject> subject(String number) {
-		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, " + WORDS + ", p.kind FROM petition_fact p "
+		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, " + WORDS + ", p.kind, " + FLAGS + " FROM petition_fact p "
 				+ WITH_WORDS + "WHERE p.number = ? AND " + HAS_WORDS)
 			.param(number)
 			.query((rs, n) -> new Subject(rs.getLong(1),
-					new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5))), people(rs.getLong(1)), rs.getString(2),
+					new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5)), rs.getInt(7)), people(rs.getLong(1)), rs.getString(2),
 					rs.getString(3), ACCUSATION.equals(rs.getString(6))))
 			.optional();
 	}
@@ -193,6 +193,9 @@ public class Duplicates {
 	private static final String ENTITIES = "coalesce(d.entities, q.entities)";
 
 	private static final String WORDS = TERMS + ", " + ENTITIES;
+
+	/** {@link Fingerprint#flags}: the document's once written, the queue row's until then. */
+	private static final String FLAGS = "coalesce(d.flags, q.flags, 0)";
 
 	private static final String HAS_WORDS = "(d.petition_id IS NOT NULL OR q.petition_id IS NOT NULL)";
 
@@ -241,7 +244,7 @@ public class Duplicates {
 		Subject s = NO_ACCUSER_LINKS.subject(subject);
 		int[] targets = s.fingerprint().entities();
 		Subject lookup = targets.length == 0 ? s
-				: new Subject(s.id(), new Fingerprint(targets, targets), List.of(), s.regionCode(), s.accusedUnit(), s.accusation());
+				: new Subject(s.id(), new Fingerprint(targets, targets, s.fingerprint().flags()), List.of(), s.regionCode(), s.accusedUnit(), s.accusation());
 		Set<Long> ids = new LinkedHashSet<>(textCandidates(byRarity(lookup.fingerprint().terms()), scope, candidates));
 		ids.remove(s.id());
 		if (ids.isEmpty()) {
@@ -286,14 +289,15 @@ public class Duplicates {
 				SELECT p.id, p.number, p.status, p.region_code, p.accused_unit, p.title, p.received_at, p.person_count,
 				       CASE WHEN p.id = ANY(?) THEN NULL ELSE %s END,
 				       CASE WHEN p.id = ANY(?) THEN NULL ELSE %s END, p.kind,
-				       CASE WHEN d.petition_id IS NULL THEN %d ELSE coalesce(d.fingerprint_version, 1) END
-				FROM petition_fact p %sWHERE p.id = ANY(?) AND %s""".formatted(TERMS, ENTITIES, Fingerprint.VERSION, WITH_WORDS, HAS_WORDS))
+				       CASE WHEN d.petition_id IS NULL THEN %d ELSE coalesce(d.fingerprint_version, 1) END, %s
+				FROM petition_fact p %sWHERE p.id = ANY(?) AND %s""".formatted(TERMS, ENTITIES, Fingerprint.VERSION, FLAGS,
+				WITH_WORDS, HAS_WORDS))
 			.params(cached, cached, idArray)
 			.query((rs, n) -> {
 				if (!linking.mayPair(s, ACCUSATION.equals(rs.getString(11)))) {
 					return null;
 				}
-				var other = fingerprint(rs.getLong(1), rs.getArray(9), rs.getArray(10), rs.getInt(12));
+				var other = fingerprint(rs.getLong(1), rs.getArray(9), rs.getArray(10), rs.getInt(12), rs.getInt(13));
 				List<IdentityRule.Person> theirs = persons(peopleOf.getOrDefault(rs.getLong(1), List.of()));
 				boolean sameIdentity = s.people().stream()
 					.anyMatch(a -> theirs.stream().anyMatch(b -> IdentityRule.samePerson(a, b)));
@@ -418,19 +422,19 @@ public class Duplicates {
 	 * {@link Fingerprint#VERSION} (an older row is re-fingerprinted by {@link FingerprintRefresh}; a
 	 * current one never changes again).
 	 */
-	private Fingerprint fingerprint(long id, Array terms, Array entities, int version) throws SQLException {
+	private Fingerprint fingerprint(long id, Array terms, Array entities, int version, int flags) throws SQLException {
 		if (terms == null) {
 			Fingerprint known = fingerprints.getIfPresent(id);
 			if (known != null) {
 				return known;
 			}
 			// evicted since the query was built: read it alone
-			return jdbc.sql("SELECT " + WORDS + " FROM petition_fact p " + WITH_WORDS + "WHERE p.id = ?")
+			return jdbc.sql("SELECT " + WORDS + ", " + FLAGS + " FROM petition_fact p " + WITH_WORDS + "WHERE p.id = ?")
 				.param(id)
-				.query((rs, n) -> new Fingerprint(ints(rs.getArray(1)), ints(rs.getArray(2))))
+				.query((rs, n) -> new Fingerprint(ints(rs.getArray(1)), ints(rs.getArray(2)), rs.getInt(3)))
 				.single();
 		}
-		Fingerprint f = new Fingerprint(ints(terms), ints(entities));
+		Fingerprint f = new Fingerprint(ints(terms), ints(entities), flags);
 		if (version == Fingerprint.VERSION) {
 			fingerprints.put(id, f);
 		}
