@@ -65,6 +65,8 @@ class DuplicateScoreRulesTest {
 		assertThat(SetAside.in("征地款分配的事还没完，组里又出了一件事：")).isTrue();
 		// a repeat with new facts is not a letter about another matter
 		assertThat(SetAside.in("去年反映过以后一直没解决，现在又出现了新问题，墙上的裂缝更大了。")).isFalse();
+		assertThat(SetAside.in("我说的是实话，这次要反映的还是去年那个问题。")).isFalse();
+		assertThat(SetAside.in("我要反映的是另外一个问题。")).isTrue();
 		assertThat(SetAside.in(null)).isFalse();
 	}
 
