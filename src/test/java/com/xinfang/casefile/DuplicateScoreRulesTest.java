@@ -67,6 +67,9 @@ class DuplicateScoreRulesTest {
 		assertThat(SetAside.in("去年反映过以后一直没解决，现在又出现了新问题，墙上的裂缝更大了。")).isFalse();
 		assertThat(SetAside.in("我说的是实话，这次要反映的还是去年那个问题。")).isFalse();
 		assertThat(SetAside.in("我要反映的是另外一个问题。")).isTrue();
+		assertThat(SetAside.in("搅拌站灰尘的事有人港过哒，我港的是罐车压坏村道。")).isTrue();
+		assertThat(SetAside.in("我港的是真的，工钱还是冇发。")).isFalse();
+		assertThat(SetAside.in("我来不为别的事，就是去年那笔工钱。")).isFalse();
 		assertThat(SetAside.in(null)).isFalse();
 	}
 
