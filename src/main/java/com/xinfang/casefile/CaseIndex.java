@@ -57,9 +57,10 @@ class CaseIndex {
 		Fingerprint f = Fingerprint.of(text.title(), text.content());
 		List<String> words = SearchWords.of(text.title() + "。" + text.content());
 		jdbc.sql("""
-				INSERT INTO casefile_index_queue (petition_id, region_code, received_at, terms, entities, words)
-				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (petition_id) DO NOTHING""")
-			.params(text.id(), text.regionCode(), text.receivedAt(), f.terms(), f.entities(), words.toArray(String[]::new))
+				INSERT INTO casefile_index_queue (petition_id, region_code, received_at, terms, entities, flags, words)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (petition_id) DO NOTHING""")
+			.params(text.id(), text.regionCode(), text.receivedAt(), f.terms(), f.entities(), f.flags(),
+					words.toArray(String[]::new))
 			.update();
 		// the registration's suggestions score this matter's words next, without reading them back
 		fingerprints.remember(text.id(), f, Fingerprint.VERSION);

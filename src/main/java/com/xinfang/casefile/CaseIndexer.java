@@ -109,8 +109,8 @@ class CaseIndexer {
 		// a few statements for the batch instead of one per registration); a document is written once
 		// only, and only a matter whose document is written now has its words counted now
 		Set<Long> written = new HashSet<>(jdbc.sql("""
-				INSERT INTO casefile_doc (petition_id, region_code, received_at, terms, entities, words, text)
-				SELECT q.petition_id, q.region_code, q.received_at, q.terms, q.entities, array_to_tsvector(q.words),
+				INSERT INTO casefile_doc (petition_id, region_code, received_at, terms, entities, flags, words, text)
+				SELECT q.petition_id, q.region_code, q.received_at, q.terms, q.entities, q.flags, array_to_tsvector(q.words),
 				       t.title || ' ' || t.content
 				FROM casefile_index_queue q JOIN petition_text t ON t.id = q.petition_id
 				WHERE q.petition_id = ANY(?) AND q.terms IS NOT NULL

@@ -185,11 +185,11 @@ public class Duplicates {
 	}
 
 	Optional<Subject> subject(String number) {
-		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, " + WORDS + ", p.kind FROM petition_fact p "
+		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, " + WORDS + ", p.kind, " + FLAGS + " FROM petition_fact p "
 				+ WITH_WORDS + "WHERE p.number = ? AND " + HAS_WORDS)
 			.param(number)
 			.query((rs, n) -> new Subject(rs.getLong(1),
-					new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5))), people(rs.getLong(1)), rs.getString(2),
+					new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5)), rs.getInt(7)), people(rs.getLong(1)), rs.getString(2),
 					rs.getString(3), ACCUSATION.equals(rs.getString(6))))
 			.optional();
 	}
@@ -205,7 +205,7 @@ public class Duplicates {
 	 * over it read every dead row of it for each registration's candidates (3.7 ms of 5).
 	 */
 	static final String WITH_WORDS = "LEFT JOIN casefile_doc d ON d.petition_id = p.id "
-			+ "LEFT JOIN LATERAL (SELECT q.terms, q.entities FROM casefile_index_queue q WHERE d.petition_id IS NULL "
+			+ "LEFT JOIN LATERAL (SELECT q.terms, q.entities, q.flags FROM casefile_index_queue q WHERE d.petition_id IS NULL "
 			+ "AND q.petition_id = p.id AND q.terms IS NOT NULL LIMIT 1) q ON true ";
 
 	static final String TERMS = "coalesce(d.terms, q.terms)";
@@ -213,6 +213,9 @@ public class Duplicates {
 	private static final String ENTITIES = "coalesce(d.entities, q.entities)";
 
 	private static final String WORDS = TERMS + ", " + ENTITIES;
+
+	/** {@link Fingerprint#flags}: the document's once written, the queue row's until then. */
+	private static final String FLAGS = "coalesce(d.flags, q.flags, 0)";
 
 	private static final String HAS_WORDS = "(d.petition_id IS NOT NULL OR q.terms IS NOT NULL)";
 
@@ -308,12 +311,13 @@ public class Duplicates {
 				SELECT p.id, p.number, p.status, p.region_code, p.accused_unit, p.title, p.received_at, p.person_count,
 				       CASE WHEN p.id = ANY(?) THEN NULL ELSE %s END,
 				       CASE WHEN p.id = ANY(?) THEN NULL ELSE %s END, p.kind,
-				       CASE WHEN d.petition_id IS NULL THEN %d ELSE coalesce(d.fingerprint_version, 1) END
-				FROM petition_fact p %sWHERE p.id = ANY(?) AND %s""".formatted(TERMS, ENTITIES, Fingerprint.VERSION, WITH_WORDS, HAS_WORDS))
+				       CASE WHEN d.petition_id IS NULL THEN %d ELSE coalesce(d.fingerprint_version, 1) END, %s
+				FROM petition_fact p %sWHERE p.id = ANY(?) AND %s""".formatted(TERMS, ENTITIES, Fingerprint.VERSION, FLAGS,
+				WITH_WORDS, HAS_WORDS))
 			.params(cached, cached, ids.toArray(Long[]::new))
 			.query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getInt(8), ACCUSATION.equals(rs.getString(11)),
-					fingerprint(rs.getLong(1), rs.getArray(9), rs.getArray(10), rs.getInt(12))))
+					fingerprint(rs.getLong(1), rs.getArray(9), rs.getArray(10), rs.getInt(12), rs.getInt(13))))
 			.list();
 	}
 
@@ -350,10 +354,10 @@ public class Duplicates {
 			return List.of();
 		}
 		Map<Long, List<PetitionPeople.Identity>> peopleOf = people.identitiesOf(petitionIds, true);
-		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, " + WORDS + ", p.kind FROM petition_fact p "
+		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, " + WORDS + ", p.kind, " + FLAGS + " FROM petition_fact p "
 				+ WITH_WORDS + "WHERE p.id = ANY(?) AND " + HAS_WORDS + " ORDER BY p.id")
 			.param(petitionIds.toArray(Long[]::new))
-			.query((rs, n) -> new Subject(rs.getLong(1), new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5))),
+			.query((rs, n) -> new Subject(rs.getLong(1), new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5)), rs.getInt(7)),
 					persons(peopleOf.getOrDefault(rs.getLong(1), List.of())), rs.getString(2), rs.getString(3),
 					ACCUSATION.equals(rs.getString(6))))
 			.list();
@@ -548,19 +552,19 @@ public class Duplicates {
 	 * {@link Fingerprint#VERSION} (an older row is re-fingerprinted by {@link FingerprintRefresh}; a
 	 * current one never changes again).
 	 */
-	private Fingerprint fingerprint(long id, Array terms, Array entities, int version) throws SQLException {
+	private Fingerprint fingerprint(long id, Array terms, Array entities, int version, int flags) throws SQLException {
 		if (terms == null) {
 			Fingerprint known = fingerprints.known(id);
 			if (known != null) {
 				return known;
 			}
 			// evicted since the query was built: read it alone
-			return jdbc.sql("SELECT " + WORDS + " FROM petition_fact p " + WITH_WORDS + "WHERE p.id = ?")
+			return jdbc.sql("SELECT " + WORDS + ", " + FLAGS + " FROM petition_fact p " + WITH_WORDS + "WHERE p.id = ?")
 				.param(id)
-				.query((rs, n) -> new Fingerprint(ints(rs.getArray(1)), ints(rs.getArray(2))))
+				.query((rs, n) -> new Fingerprint(ints(rs.getArray(1)), ints(rs.getArray(2)), rs.getInt(3)))
 				.single();
 		}
-		Fingerprint f = new Fingerprint(ints(terms), ints(entities));
+		Fingerprint f = new Fingerprint(ints(terms), ints(entities), flags);
 		fingerprints.remember(id, f, version);
 		return f;
 	}

@@ -16,14 +16,23 @@ import java.util.TreeSet;
  *
  * Words of time (dates change when a matter is told again) and bare numbers are left out.
  */
-record Fingerprint(int[] terms, int[] entities) {
+record Fingerprint(int[] terms, int[] entities, int flags) {
+
+	/** {@link #flags}: the text names another matter and sets it aside ({@link SetAside}). */
+	static final int SET_ASIDE = 1;
+
+	/** A fingerprint of words only (no flags). */
+	Fingerprint(int[] terms, int[] entities) {
+		this(terms, entities, 0);
+	}
 
 	/**
-	 * The version of {@link #of}: 1 before region names stopped counting as targets, 2 since. Rows of
+	 * The version of {@link #of}: 1 before region names stopped counting as targets, 2 since, 3 since
+	 * the flags ({@link SetAside}, stored in {@code flags}). Rows of
 	 * an older version are re-fingerprinted in the background ({@link FingerprintRefresh}); a change of
 	 * {@link #of} raises this and the default of {@code casefile_doc.fingerprint_version} in a migration.
 	 */
-	static final int VERSION = 2;
+	static final int VERSION = 3;
 
 	/** Words that every petition uses: no evidence of the same matter. */
 	private static final Set<String> STOP = Set.of("反映", "请求", "问题", "我们", "政府", "部门", "相关", "有关", "情况",
@@ -52,7 +61,12 @@ record Fingerprint(int[] terms, int[] entities) {
 				}
 			}
 		}
-		return new Fingerprint(toArray(terms), toArray(entities));
+		return new Fingerprint(toArray(terms), toArray(entities), SetAside.in(text) ? SET_ASIDE : 0);
+	}
+
+	/** Whether the text sets another matter aside ({@link SetAside}). */
+	boolean setsAside() {
+		return (flags & SET_ASIDE) != 0;
 	}
 
 	/** Endings of an administrative division's name (a place word ending so is a 属地, not a target). */
@@ -116,7 +130,8 @@ record Fingerprint(int[] terms, int[] entities) {
 
 	@Override
 	public boolean equals(Object o) {
-		return o instanceof Fingerprint f && Arrays.equals(terms, f.terms) && Arrays.equals(entities, f.entities);
+		return o instanceof Fingerprint f && Arrays.equals(terms, f.terms) && Arrays.equals(entities, f.entities)
+				&& flags == f.flags;
 	}
 
 	@Override
@@ -126,7 +141,7 @@ record Fingerprint(int[] terms, int[] entities) {
 
 	@Override
 	public String toString() {
-		return "Fingerprint[" + terms.length + " terms, " + entities.length + " entities]";
+		return "Fingerprint[" + terms.length + " terms, " + entities.length + " entities, flags " + flags + "]";
 	}
 
 }

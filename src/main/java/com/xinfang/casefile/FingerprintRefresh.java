@@ -109,8 +109,8 @@ class FingerprintRefresh {
 		Map<Integer, Integer> counts = new HashMap<>();
 		for (Row row : rows) {
 			Fingerprint f = Fingerprint.of(row.title(), row.content());
-			jdbc.sql("UPDATE casefile_doc SET terms = ?, entities = ?, fingerprint_version = ? WHERE petition_id = ?")
-				.params(f.terms(), f.entities(), Fingerprint.VERSION, row.id())
+			jdbc.sql("UPDATE casefile_doc SET terms = ?, entities = ?, flags = ?, fingerprint_version = ? WHERE petition_id = ?")
+				.params(f.terms(), f.entities(), f.flags(), Fingerprint.VERSION, row.id())
 				.update();
 			if (!Arrays.equals(f.terms(), row.terms())) {
 				int[] removed = Arrays.stream(row.terms()).filter(t -> Arrays.binarySearch(f.terms(), t) < 0).toArray();

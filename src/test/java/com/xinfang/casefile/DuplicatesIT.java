@@ -51,6 +51,9 @@ class DuplicatesIT {
 	@Autowired
 	CaseIndexer indexer;
 
+	@Autowired
+	Duplicates duplicates;
+
 	@BeforeEach
 	void setUp() {
 		api = new TestApi(port);
@@ -105,6 +108,53 @@ class DuplicatesIT {
 			assertThat(m.properties().stream().map(Map.Entry::getKey).toList()).containsExactly("number", "score", "sameIdentity", "band", "bandLabel");
 			assertThat(m.get("band").asString()).isEqualTo(m.get("score").asDouble() >= DuplicateScore.LIKELY ? "LIKELY" : "POSSIBLE");
 		}
+	}
+
+	@Test
+	void aLetterThatSetsTheEarlierMatterAsideIsAtMostPossiblyRelated() {
+		String token = api.token("city.registrar", "Demo@2026");
+		String text = "安乡县深柳镇兴安小区的物业常德瑞祥物业管理有限公司没开业主大会就把物业费从1.0元涨到1.5元，请求督促物业公示成本，按原标准收费。";
+		String content = "瑞祥物业停车收费的事邻居已经反映过，这次说的是另一件事：" + text;
+		var original = api.post("/api/v1/petitions", token, letter("430721", "兴安小区物业费涨价", text, "周建华",
+				IdNumber.withCheckCharacter("43072319700101551"), "13907361111"));
+		assertThat(original.status()).isEqualTo(201);
+		String originalNumber = original.body().get("number").asString();
+
+		// the flag travels with the words: the queue row at registration, the document once indexed
+		var letter = api.post("/api/v1/petitions", token, letter("430721", "兴安小区物业费涨价", content, "吴小兰",
+				IdNumber.withCheckCharacter("43072319820202662"), "13907362222"));
+		assertThat(letter.status()).isEqualTo(201);
+		String sql = "SELECT p.id FROM petition p WHERE p.number = ?";
+		long id = jdbc.sql(sql).param(letter.body().get("number").asString()).query(Long.class).single();
+		assertThat(jdbc.sql("SELECT flags FROM casefile_index_queue WHERE petition_id = ?").param(id).query(Integer.class).optional())
+			.hasValueSatisfying(f -> assertThat(f).isEqualTo(Fingerprint.SET_ASIDE));
+		indexer.drain(100);
+		assertThat(jdbc.sql("SELECT flags FROM casefile_doc WHERE petition_id = ?").param(id).query(Integer.class).single())
+			.isEqualTo(Fingerprint.SET_ASIDE);
+
+		// the same words without the set-aside sentence are the same matter; with it, at most 可能相关
+		JsonNode same = byNumber(api.post("/api/v1/text/similar", token, Map.of("content", text, "regionCode", "430721")).body(),
+				originalNumber);
+		assertThat(same.get("band").asString()).isEqualTo("LIKELY");
+		JsonNode aside = byNumber(api.post("/api/v1/text/similar", token, Map.of("content", content, "regionCode", "430721")).body(),
+				originalNumber);
+		assertThat(aside.get("band").asString()).isEqualTo("POSSIBLE");
+		assertThat(aside.get("score").asDouble()).isBetween(DuplicateScore.THRESHOLD, DuplicateScore.BELOW_LIKELY);
+		// and from the indexed letter itself (the case page's list)
+		var registrar = new Actor(1, "t", "测试", Actor.Kind.STAFF, "CD-XFJ", "430700", Set.of(Role.REGISTRAR), DataScope.region("4307"));
+		assertThat(duplicates.forPetition(letter.body().get("number").asString(), registrar, 10))
+			.filteredOn(m -> m.number().equals(originalNumber))
+			.singleElement()
+			.satisfies(m -> assertThat(m.band()).isEqualTo(DuplicateScore.Band.POSSIBLE));
+	}
+
+	private static JsonNode byNumber(JsonNode array, String number) {
+		for (JsonNode m : array) {
+			if (m.get("number").asString().equals(number)) {
+				return m;
+			}
+		}
+		throw new AssertionError(number + " not among " + array);
 	}
 
 	@Test

@@ -103,6 +103,31 @@ class FingerprintRefreshIT {
 		assertThat(df(dropped)).isEqualTo(droppedDf);
 	}
 
+	@Test
+	void aRowOfTheVersionBeforeTheFlagsGetsItsSetAsideFlag() {
+		var api = new TestApi(port);
+		String token = api.token("city.registrar", "Demo@2026");
+		String content = "物业费涨价的事邻居已经反映过，这次说的是另一件事：" + CONTENT;
+		var created = api.post("/api/v1/petitions", token, Map.of("channel", "LETTER", "regionCode", "430726", "title", TITLE,
+				"content", content, "petitioners", List.of(Map.of("name", "版本测试人"))));
+		assertThat(created.status()).isEqualTo(201);
+		long id = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(created.body().get("number").asString())
+			.query(Long.class)
+			.single();
+		indexer.drain(100);
+		refresh.refreshAll();
+		// as version 2 left it: the words as now, no flags
+		jdbc.sql("UPDATE casefile_doc SET flags = 0, fingerprint_version = 2 WHERE petition_id = ?").param(id).update();
+
+		assertThat(refresh.refreshAll()).isGreaterThanOrEqualTo(1);
+
+		assertThat(jdbc.sql("SELECT flags FROM casefile_doc WHERE petition_id = ?").param(id).query(Integer.class).single())
+			.isEqualTo(Fingerprint.SET_ASIDE);
+		assertThat(jdbc.sql("SELECT fingerprint_version FROM casefile_doc WHERE petition_id = ?").param(id).query(Integer.class).single())
+			.isEqualTo(Fingerprint.VERSION);
+		assertThat(array(id, "terms")).containsExactly(Fingerprint.of(TITLE, content).terms());
+	}
+
 	private static int[] append(int[] a, int v) {
 		int[] out = Arrays.copyOf(a, a.length + 1);
 		out[a.length] = v;
