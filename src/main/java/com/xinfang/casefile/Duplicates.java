@@ -250,12 +250,13 @@ public class Duplicates {
 		Integer[] rare = byRarity(s.fingerprint().terms());
 		Set<Long> ids = new LinkedHashSet<>(textCandidates(rare, scope, candidates));
 		ids.addAll(queuedCandidates(rare, scope));
-		ids.addAll(identityCandidates(s, scope, linking));
+		var samePeople = identityCandidates(s, scope, linking);
+		ids.addAll(samePeople.keySet());
 		ids.remove(s.id());
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return scored(s, ids, linking).stream()
+		return scored(s, ids, linking, samePeople).stream()
 			.filter(m -> m.score() > floor || m.sameIdentity())
 			.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::number))
 			.limit(limit)
@@ -285,11 +286,22 @@ public class Duplicates {
 
 	/** The candidates scored against the subject; those the caller may not pair with it are left out. */
 	private List<Match> scored(Subject s, Set<Long> ids, Linking linking) {
+		return scored(s, ids, linking, null);
+	}
+
+	/**
+	 * As above; {@code samePeople}, when given, are all matters within the scope sharing an ID number or
+	 * phone with the subject's people, with those petitioners ({@link #identityCandidates}): a candidate
+	 * not among them cannot be of the same person, so nothing more is read (unless the lookup hit its
+	 * limit).
+	 */
+	private List<Match> scored(Subject s, Set<Long> ids, Linking linking, Map<Long, List<PetitionPeople.Identity>> samePeople) {
 		// Art 30: the accusers of accusations only for those who may link across them (never paired
 		// otherwise); only petitioners sharing an ID number or phone with the subject's people, the
 		// only ones IdentityRule may call the same person
-		Map<Long, List<PetitionPeople.Identity>> peopleOf = people.identitiesSharing(ids, idIndexes(s), phoneIndexes(s),
-				linking.acrossAccusations());
+		Map<Long, List<PetitionPeople.Identity>> peopleOf = samePeople != null && samePeople.size() < IDENTITY_CANDIDATES
+				? samePeople
+				: people.identitiesSharing(ids, idIndexes(s), phoneIndexes(s), linking.acrossAccusations());
 		return candidates(ids).stream()
 			.map(c -> match(s, c, peopleOf.getOrDefault(c.id(), List.of()), linking))
 			.filter(Objects::nonNull)
@@ -542,9 +554,13 @@ public class Duplicates {
 		return jdbc.sql(sql).params(params).query(Long.class).list();
 	}
 
-	/** The matters of the same ID number or phone, within the scope (the rule is applied on scoring). */
-	private List<Long> identityCandidates(Subject s, DataScope scope, Linking linking) {
-		return people.mattersWithIdentity(idIndexes(s), phoneIndexes(s), scope, linking.acrossAccusations(), 100);
+	/** The most matters looked up by the person's ID number or phone. */
+	static final int IDENTITY_CANDIDATES = 100;
+
+	/** The matters of the same ID number or phone within the scope, with those petitioners (the rule is applied on scoring). */
+	private Map<Long, List<PetitionPeople.Identity>> identityCandidates(Subject s, DataScope scope, Linking linking) {
+		return people.mattersWithIdentity(idIndexes(s), phoneIndexes(s), scope, linking.acrossAccusations(),
+				IDENTITY_CANDIDATES);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import com.xinfang.platform.DomainException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,29 +172,39 @@ public class PetitionPeople {
 
 	/**
 	 * The matters within the scope with a petitioner of one of these ID-number or phone blind
-	 * indexes, at most {@code limit} (the duplicate finder's candidates by person; its rule decides
-	 * who is the same person). Art 30 as in {@link #identitiesOf}: accusations only {@code withAccusers}.
+	 * indexes, at most {@code limit}, each with those of its petitioners (the duplicate finder's
+	 * candidates by person, and what its rule of "the same person" reads of them). Art 30 as in
+	 * {@link #identitiesOf}: accusations only {@code withAccusers}.
 	 */
-	public List<Long> mattersWithIdentity(Collection<String> idIndexes, Collection<String> phoneIndexes, DataScope scope,
-			boolean withAccusers, int limit) {
+	public Map<Long, List<Identity>> mattersWithIdentity(Collection<String> idIndexes, Collection<String> phoneIndexes,
+			DataScope scope, boolean withAccusers, int limit) {
+		Map<Long, List<Identity>> out = new LinkedHashMap<>();
 		if (idIndexes.isEmpty() && phoneIndexes.isEmpty()) {
-			return List.of();
+			return out;
 		}
-		List<Object> params = new ArrayList<>(List.of(idIndexes.toArray(String[]::new), phoneIndexes.toArray(String[]::new)));
+		String[] ids = idIndexes.toArray(String[]::new);
+		String[] phones = phoneIndexes.toArray(String[]::new);
+		List<Object> params = new ArrayList<>(List.of(ids, phones));
 		PetitionScope.addParameter(scope, params);
 		params.add(limit);
+		params.add(ids);
+		params.add(phones);
 		// the people's matters first, then each one's scope by its key: a join let the planner guess
 		// the scope selective (a prepared statement's generic plan, or statistics lagging behind a
 		// growing table) and read every petition of the region (16 ms at 2 000); a lateral subquery
 		// with a limit is never flattened into a join
-		return jdbc.sql("WITH m AS MATERIALIZED (SELECT DISTINCT petition_id FROM petitioner "
-				+ "WHERE id_number_index = ANY(?) OR phone_index = ANY(?)) "
-				+ "SELECT m.petition_id FROM m CROSS JOIN LATERAL (SELECT 1 FROM petition p WHERE p.id = m.petition_id AND "
+		jdbc.sql("WITH m AS MATERIALIZED (SELECT DISTINCT petition_id FROM petitioner "
+				+ "WHERE id_number_index = ANY(?) OR phone_index = ANY(?)), "
+				+ "s AS MATERIALIZED (SELECT m.petition_id FROM m CROSS JOIN LATERAL (SELECT 1 FROM petition p WHERE p.id = m.petition_id AND "
 				+ PetitionScope.sql(scope, "p") + (withAccusers ? "" : " AND p.kind IS DISTINCT FROM 'ACCUSATION'")
-				+ " LIMIT 1) s LIMIT ?")
+				+ " LIMIT 1) k LIMIT ?) "
+				+ "SELECT x.petition_id, x.name, x.id_number_index, x.phone_index FROM s JOIN petitioner x ON x.petition_id = s.petition_id "
+				+ "WHERE x.id_number_index = ANY(?) OR x.phone_index = ANY(?) ORDER BY x.petition_id, x.seq")
 			.params(params)
-			.query(Long.class)
+			.query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new Identity(rs.getString(2), rs.getString(3), rs.getString(4))))
 			.list();
+		return out;
 	}
 
 	/**
