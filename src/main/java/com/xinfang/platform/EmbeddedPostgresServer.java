@@ -179,11 +179,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("timezone", "Asia/Shanghai")
 			.setServerConfig("password_encryption", "scram-sha-256")
-			.setServerConfig("shared_buffers", props.sharedBuffers())
-			// the autovacuum launcher looks at the tables every 10 s, not every minute: the queue
-			// tables churn a row per registration (V360) and a new deployment's statistics must
-			// follow its first thousands of matters, or plans are chosen for an empty table
-			.setServerConfig("autovacuum_naptime", "10s");
+			.setServerConfig("shared_buffers", props.sharedBuffers());
 		// Durable by default; tests may trade durability for speed.
 		String durable = props.durable() ? "on" : "off";
 		builder.setServerConfig("fsync", durable).setServerConfig("synchronous_commit", durable)
