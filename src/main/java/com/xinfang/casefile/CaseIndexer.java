@@ -88,26 +88,8 @@ class CaseIndexer {
 				break;
 			}
 		}
-		deletedSinceVacuum += total;
-		if (deletedSinceVacuum >= VACUUM_AFTER) {
-			// the queue holds a few dozen live rows among the ones just deleted; every registration's
-			// duplicate lookup reads its newest rows, so its dead rows are cleared here (a few ms for a
-			// table this small) rather than when autovacuum next looks, up to a minute later
-			deletedSinceVacuum = 0;
-			try {
-				jdbc.sql("VACUUM casefile_index_queue").update();
-			}
-			catch (RuntimeException ex) {
-				log.debug("queue vacuum skipped: {}", ex.getMessage());
-			}
-		}
 		return total;
 	}
-
-	/** Deleted queue rows after which the indexer vacuums the queue. */
-	static final int VACUUM_AFTER = 1_000;
-
-	private int deletedSinceVacuum;
 
 	private Batch batch() {
 		jdbc.sql("SELECT pg_advisory_xact_lock_shared(?)").param(LOCK).query().singleRow();
