@@ -285,11 +285,13 @@ db_counters() { # commits in the app's database and WAL syncs (fsyncs of the WAL
 load_rows=()
 max_other=0
 run_load() { # args: label clients seconds warmup
-  local label=$1 c=$2 secs=$3 wu=$4 before after rc=0 out line errs c_app c_pg c_drv c_other c_idle x0 s0 x1 s1 per_req
+  local label=$1 c=$2 secs=$3 wu=$4 before after rc=0 out line errs c_app c_pg c_drv c_other c_idle x0 s0 x1 s1 per_req queued
   before=$(cpu_snapshot); read -r x0 s0 <<<"$(db_counters)"
   out=$(java "$here/LoadDriver.java" --url "$base" --clients "$c" --seconds "$secs" --warmup "$wu" \
         --label "run.sh $stamp $label" --out "$jsonl" 2>"$BENCH_WORK/driver-$c.err") || rc=$?
   after=$(cpu_snapshot); read -r x1 s1 <<<"$(db_counters)"
+  # derived work not yet done: a queue that grows run after run means the throughput was borrowed
+  queued=$(psql_q -d postgres -c 'SELECT count(*) FROM casefile_index_queue' 2>/dev/null || echo '?')
   [ -s "$BENCH_WORK/driver-$c.err" ] && { echo "first errors seen by the driver:"; head -10 "$BENCH_WORK/driver-$c.err" | cut -c1-300; }
   [ "$rc" = "0" ] || die "load driver with $c clients exited with $rc"
   echo "$out" | grep -v '^{'
@@ -300,7 +302,7 @@ run_load() { # args: label clients seconds warmup
   errs=$(echo "$line" | sed -n 's/.*"errorsByStatus":\({[^}]*}\).*/\1/p')
   per_req=$(awk -v x=$(( x1 - x0 )) -v w=$(( s1 - s0 )) -v n="$(get allRequests)" 'BEGIN { if (n > 0) printf "%.1f / %.1f", x/n, w/n; else print "-" }')
   [ "${c_other:-0}" -gt "$max_other" ] && max_other=$c_other
-  load_rows+=("| $label | $(get requests) | $(get errors) $( [ "$errs" != "{}" ] && echo "$errs") | $(get throughputPerS) | $(get p50Ms) | $(get p90Ms) | $(get p99Ms) | $(get maxMs) | $c_app / $c_pg / $c_drv / $c_other / $c_idle | $per_req |")
+  load_rows+=("| $label | $(get requests) | $(get errors) $( [ "$errs" != "{}" ] && echo "$errs") | $(get throughputPerS) | $(get p50Ms) | $(get p90Ms) | $(get p99Ms) | $(get maxMs) | $c_app / $c_pg / $c_drv / $c_other / $c_idle | $per_req | $queued |")
   say "cpu during run (% of all cores): app ${c_app}, postgres ${c_pg}, driver ${c_drv}, other ${c_other}, idle ${c_idle}; commits / WAL fsyncs per request: $per_req"
 }
 
@@ -381,8 +383,8 @@ total_s=$(( $(date +%s) - run_started ))
   echo
   echo "## Petition submissions (POST /api/v1/petitions, closed loop, ${WARMUP} s warm-up + ${LOAD_SECONDS} s measured)"
   echo
-  echo "| clients | requests | errors | throughput /s | p50 ms | p90 ms | p99 ms | max ms | CPU % app / postgres / driver / other / idle | commits / WAL fsyncs per request |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| clients | requests | errors | throughput /s | p50 ms | p90 ms | p99 ms | max ms | CPU % app / postgres / driver / other / idle | commits / WAL fsyncs per request | index queue at the end |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${load_rows[@]}"
   echo
   if [ "$max_other" -gt 10 ]; then
