@@ -18,16 +18,16 @@ class DuplicateAdvisor implements RegistrationAdvisor {
 
 	@Override
 	public List<PetitionViews.DuplicateSuggestion> duplicates(String number, Actor actor) {
-		return duplicates.suggestions(number, actor)
-			.stream()
-			.map(m -> new PetitionViews.DuplicateSuggestion(m.number(), m.score(), m.sameIdentity(), m.band().name()))
-			.toList();
+		return shown(duplicates.suggestions(number, actor));
 	}
 
 	@Override
 	public List<PetitionViews.DuplicateSuggestion> duplicates(Registered matter, Actor actor) {
-		return duplicates.suggestions(matter, actor)
-			.stream()
+		return shown(duplicates.suggestions(matter, actor));
+	}
+
+	private static List<PetitionViews.DuplicateSuggestion> shown(List<Duplicates.Match> matches) {
+		return matches.stream()
 			.map(m -> new PetitionViews.DuplicateSuggestion(m.number(), m.score(), m.sameIdentity(), m.band().name()))
 			.toList();
 	}
