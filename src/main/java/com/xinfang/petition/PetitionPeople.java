@@ -3,6 +3,7 @@ package com.xinfang.petition;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.OneOf;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -182,24 +183,23 @@ public class PetitionPeople {
 		if (idIndexes.isEmpty() && phoneIndexes.isEmpty()) {
 			return out;
 		}
-		String[] ids = idIndexes.toArray(String[]::new);
-		String[] phones = phoneIndexes.toArray(String[]::new);
-		List<Object> params = new ArrayList<>(List.of(ids, phones));
+		List<Object> params = new ArrayList<>();
+		String people = "(" + OneOf.condition("id_number_index", idIndexes, params) + " OR "
+				+ OneOf.condition("phone_index", phoneIndexes, params) + ")";
 		PetitionScope.addParameter(scope, params);
 		params.add(limit);
-		params.add(ids);
-		params.add(phones);
+		String theirs = "(" + OneOf.condition("x.id_number_index", idIndexes, params) + " OR "
+				+ OneOf.condition("x.phone_index", phoneIndexes, params) + ")";
 		// the people's matters first, then each one's scope by its key: a join let the planner guess
 		// the scope selective (a prepared statement's generic plan, or statistics lagging behind a
 		// growing table) and read every petition of the region (16 ms at 2 000); a lateral subquery
 		// with a limit is never flattened into a join
-		jdbc.sql("WITH m AS MATERIALIZED (SELECT DISTINCT petition_id FROM petitioner "
-				+ "WHERE id_number_index = ANY(?) OR phone_index = ANY(?)), "
+		jdbc.sql("WITH m AS MATERIALIZED (SELECT DISTINCT petition_id FROM petitioner WHERE " + people + "), "
 				+ "s AS MATERIALIZED (SELECT m.petition_id FROM m CROSS JOIN LATERAL (SELECT 1 FROM petition p WHERE p.id = m.petition_id AND "
 				+ PetitionScope.sql(scope, "p") + (withAccusers ? "" : " AND p.kind IS DISTINCT FROM 'ACCUSATION'")
 				+ " LIMIT 1) k LIMIT ?) "
 				+ "SELECT x.petition_id, x.name, x.id_number_index, x.phone_index FROM s JOIN petitioner x ON x.petition_id = s.petition_id "
-				+ "WHERE x.id_number_index = ANY(?) OR x.phone_index = ANY(?) ORDER BY x.petition_id, x.seq")
+				+ "WHERE " + theirs + " ORDER BY x.petition_id, x.seq")
 			.params(params)
 			.query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
 				.add(new Identity(rs.getString(2), rs.getString(3), rs.getString(4))))

@@ -3,6 +3,7 @@ package com.xinfang.petition;
 import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.OneOf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -82,9 +83,12 @@ class RepeatRule {
 		if (ids.isEmpty()) {
 			return false;
 		}
+		List<Object> params = new ArrayList<>(List.of(p.id()));
+		String sameId = OneOf.condition("x.id_number_index", ids, params);
+		params.add(p.kind() == Kind.ACCUSATION);
 		List<Long> earlier = jdbc.sql("SELECT DISTINCT e.id FROM petition e JOIN petitioner x ON x.petition_id = e.id "
-				+ "WHERE e.id <> ? AND x.id_number_index = ANY(?) AND (e.kind IS NOT DISTINCT FROM 'ACCUSATION') = ? LIMIT 100")
-			.params(p.id(), ids.toArray(String[]::new), p.kind() == Kind.ACCUSATION)
+				+ "WHERE e.id <> ? AND " + sameId + " AND (e.kind IS NOT DISTINCT FROM 'ACCUSATION') = ? LIMIT 100")
+			.params(params)
 			.query(Long.class)
 			.list();
 		return !earlier.isEmpty() && !sameFacts.sameFacts(p.id(), earlier).isEmpty();
