@@ -65,14 +65,15 @@ public class CollectiveMatters {
 			.param(best.values().toArray(Long[]::new))
 			.query((rs, n) -> groupOf.put(rs.getLong(1), rs.getLong(2)))
 			.list();
-		// one by one in order, in memory: the last assignment of a matter is the one written
+		// one by one in order, in memory: a matter joins the group its match has at that moment, and
+		// the last assignment of a matter is the one written
 		Map<Long, Long> assigned = new LinkedHashMap<>();
 		best.forEach((petitionId, otherId) -> {
-			Long group = assigned.getOrDefault(otherId, groupOf.getOrDefault(otherId, otherId));
-			assigned.put(otherId, group);
-			assigned.put(petitionId, group);
-			groupOf.put(otherId, group);
-			groupOf.put(petitionId, group);
+			Long group = groupOf.getOrDefault(otherId, otherId);
+			for (Long id : List.of(otherId, petitionId)) {
+				groupOf.put(id, group);
+				assigned.put(id, group);
+			}
 		});
 		// an unchanged row is not rewritten (the group's first matter would otherwise be rewritten by each joiner)
 		jdbc.sql("""

@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -185,13 +187,15 @@ public class Duplicates {
 	}
 
 	Optional<Subject> subject(String number) {
-		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, " + WORDS + ", p.kind, " + FLAGS + " FROM petition_fact p "
-				+ WITH_WORDS + "WHERE p.number = ? AND " + HAS_WORDS)
+		return jdbc.sql(SUBJECTS + "WHERE p.number = ? AND " + HAS_WORDS)
 			.param(number)
-			.query((rs, n) -> new Subject(rs.getLong(1),
-					new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5)), rs.getInt(7)), people(rs.getLong(1)), rs.getString(2),
-					rs.getString(3), ACCUSATION.equals(rs.getString(6))))
+			.query(subjectRow(this::people))
 			.optional();
+	}
+
+	private static RowMapper<Subject> subjectRow(Function<Long, List<IdentityRule.Person>> peopleOf) {
+		return (rs, n) -> new Subject(rs.getLong(1), new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5)), rs.getInt(7)),
+				peopleOf.apply(rs.getLong(1)), rs.getString(2), rs.getString(3), ACCUSATION.equals(rs.getString(6)));
 	}
 
 	private static final String ACCUSATION = "ACCUSATION";
@@ -218,6 +222,10 @@ public class Duplicates {
 	private static final String FLAGS = "coalesce(d.flags, q.flags, 0)";
 
 	private static final String HAS_WORDS = "(d.petition_id IS NOT NULL OR q.terms IS NOT NULL)";
+
+	/** The matters as subjects: their facts and words (read with {@link #subjectRow}). */
+	private static final String SUBJECTS = "SELECT p.id, p.region_code, p.accused_unit, " + WORDS + ", p.kind, " + FLAGS
+			+ " FROM petition_fact p " + WITH_WORDS;
 
 	/** The newest queued matters the finder reads beside the inverted index (the queue is normally a batch's worth). */
 	static final int QUEUED_CANDIDATES = 200;
@@ -366,12 +374,9 @@ public class Duplicates {
 			return List.of();
 		}
 		Map<Long, List<PetitionPeople.Identity>> peopleOf = people.identitiesOf(petitionIds, true);
-		return jdbc.sql("SELECT p.id, p.region_code, p.accused_unit, " + WORDS + ", p.kind, " + FLAGS + " FROM petition_fact p "
-				+ WITH_WORDS + "WHERE p.id = ANY(?) AND " + HAS_WORDS + " ORDER BY p.id")
+		return jdbc.sql(SUBJECTS + "WHERE p.id = ANY(?) AND " + HAS_WORDS + " ORDER BY p.id")
 			.param(petitionIds.toArray(Long[]::new))
-			.query((rs, n) -> new Subject(rs.getLong(1), new Fingerprint(ints(rs.getArray(4)), ints(rs.getArray(5)), rs.getInt(7)),
-					persons(peopleOf.getOrDefault(rs.getLong(1), List.of())), rs.getString(2), rs.getString(3),
-					ACCUSATION.equals(rs.getString(6))))
+			.query(subjectRow(id -> persons(peopleOf.getOrDefault(id, List.of()))))
 			.list();
 	}
 

@@ -136,18 +136,12 @@ public class PetitionPeople {
 	 * accusation has no petitioner here.
 	 */
 	public Map<Long, List<Identity>> identitiesOf(Collection<Long> petitionIds, boolean withAccusers) {
-		Map<Long, List<Identity>> out = new HashMap<>();
 		if (petitionIds.isEmpty()) {
-			return out;
+			return new HashMap<>();
 		}
-		String accusers = withAccusers ? "" : " AND NOT EXISTS (SELECT 1 FROM petition p WHERE p.id = x.petition_id AND p.kind = 'ACCUSATION')";
-		jdbc.sql("SELECT x.petition_id, x.name, x.id_number_index, x.phone_index FROM petitioner x WHERE x.petition_id = ANY(?)"
-				+ accusers + " ORDER BY x.petition_id, x.seq")
-			.param(petitionIds.toArray(Long[]::new))
-			.query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-				.add(new Identity(rs.getString(2), rs.getString(3), rs.getString(4))))
-			.list();
-		return out;
+		List<Object> params = new ArrayList<>();
+		params.add(petitionIds.toArray(Long[]::new));
+		return identities("x.petition_id = ANY(?)" + accusers(withAccusers), params);
 	}
 
 	/**
@@ -157,18 +151,39 @@ public class PetitionPeople {
 	 */
 	public Map<Long, List<Identity>> identitiesSharing(Collection<Long> petitionIds, Collection<String> idIndexes,
 			Collection<String> phoneIndexes, boolean withAccusers) {
-		Map<Long, List<Identity>> out = new HashMap<>();
 		if (petitionIds.isEmpty() || idIndexes.isEmpty() && phoneIndexes.isEmpty()) {
-			return out;
+			return new HashMap<>();
 		}
-		String accusers = withAccusers ? "" : " AND NOT EXISTS (SELECT 1 FROM petition p WHERE p.id = x.petition_id AND p.kind = 'ACCUSATION')";
-		jdbc.sql("SELECT x.petition_id, x.name, x.id_number_index, x.phone_index FROM petitioner x WHERE x.petition_id = ANY(?)"
-				+ " AND (x.id_number_index = ANY(?) OR x.phone_index = ANY(?))" + accusers + " ORDER BY x.petition_id, x.seq")
-			.params(petitionIds.toArray(Long[]::new), idIndexes.toArray(String[]::new), phoneIndexes.toArray(String[]::new))
+		List<Object> params = new ArrayList<>();
+		params.add(petitionIds.toArray(Long[]::new));
+		return identities("x.petition_id = ANY(?) AND " + sharing(idIndexes, phoneIndexes, params) + accusers(withAccusers), params);
+	}
+
+	/** Art 30: without the right to know accusers, an accusation has no petitioner here. */
+	private static String accusers(boolean withAccusers) {
+		return withAccusers ? "" : " AND NOT EXISTS (SELECT 1 FROM petition p WHERE p.id = x.petition_id AND p.kind = 'ACCUSATION')";
+	}
+
+	/** A petitioner {@code x} with one of these ID-number or phone blind indexes. */
+	private static String sharing(Collection<String> idIndexes, Collection<String> phoneIndexes, List<Object> params) {
+		return "(" + OneOf.condition("x.id_number_index", idIndexes, params) + " OR "
+				+ OneOf.condition("x.phone_index", phoneIndexes, params) + ")";
+	}
+
+	/** The identities of the petitioners {@code x} the query selects, by matter, in order of position. */
+	private Map<Long, List<Identity>> identities(String with, String from, String condition, List<Object> params) {
+		Map<Long, List<Identity>> out = new LinkedHashMap<>();
+		jdbc.sql(with + "SELECT x.petition_id, x.name, x.id_number_index, x.phone_index FROM " + from + " WHERE " + condition
+				+ " ORDER BY x.petition_id, x.seq")
+			.params(params)
 			.query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
 				.add(new Identity(rs.getString(2), rs.getString(3), rs.getString(4))))
 			.list();
 		return out;
+	}
+
+	private Map<Long, List<Identity>> identities(String condition, List<Object> params) {
+		return identities("", "petitioner x", condition, params);
 	}
 
 	/**
@@ -179,32 +194,24 @@ public class PetitionPeople {
 	 */
 	public Map<Long, List<Identity>> mattersWithIdentity(Collection<String> idIndexes, Collection<String> phoneIndexes,
 			DataScope scope, boolean withAccusers, int limit) {
-		Map<Long, List<Identity>> out = new LinkedHashMap<>();
 		if (idIndexes.isEmpty() && phoneIndexes.isEmpty()) {
-			return out;
+			return new LinkedHashMap<>();
 		}
 		List<Object> params = new ArrayList<>();
 		String people = "(" + OneOf.condition("id_number_index", idIndexes, params) + " OR "
 				+ OneOf.condition("phone_index", phoneIndexes, params) + ")";
 		PetitionScope.addParameter(scope, params);
 		params.add(limit);
-		String theirs = "(" + OneOf.condition("x.id_number_index", idIndexes, params) + " OR "
-				+ OneOf.condition("x.phone_index", phoneIndexes, params) + ")";
 		// the people's matters first, then each one's scope by its key: a join let the planner guess
 		// the scope selective (a prepared statement's generic plan, or statistics lagging behind a
 		// growing table) and read every petition of the region (16 ms at 2 000); a lateral subquery
 		// with a limit is never flattened into a join
-		jdbc.sql("WITH m AS MATERIALIZED (SELECT DISTINCT petition_id FROM petitioner WHERE " + people + "), "
+		String matters = "WITH m AS MATERIALIZED (SELECT DISTINCT petition_id FROM petitioner WHERE " + people + "), "
 				+ "s AS MATERIALIZED (SELECT m.petition_id FROM m CROSS JOIN LATERAL (SELECT 1 FROM petition p WHERE p.id = m.petition_id AND "
 				+ PetitionScope.sql(scope, "p") + (withAccusers ? "" : " AND p.kind IS DISTINCT FROM 'ACCUSATION'")
-				+ " LIMIT 1) k LIMIT ?) "
-				+ "SELECT x.petition_id, x.name, x.id_number_index, x.phone_index FROM s JOIN petitioner x ON x.petition_id = s.petition_id "
-				+ "WHERE " + theirs + " ORDER BY x.petition_id, x.seq")
-			.params(params)
-			.query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-				.add(new Identity(rs.getString(2), rs.getString(3), rs.getString(4))))
-			.list();
-		return out;
+				+ " LIMIT 1) k LIMIT ?) ";
+		return identities(matters, "s JOIN petitioner x ON x.petition_id = s.petition_id", sharing(idIndexes, phoneIndexes, params),
+				params);
 	}
 
 	/**
