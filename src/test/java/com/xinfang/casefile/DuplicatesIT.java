@@ -210,6 +210,36 @@ class DuplicatesIT {
 		assertThat(numbers(api.post("/api/v1/text/similar", hr, Map.of("content", text)).body())).doesNotContain(number);
 	}
 
+	/**
+	 * The registration's own suggestions (built from what the registration holds, and the person's
+	 * matters read with their petitioners in one lookup) stay within the registrar's scope: the same
+	 * person's matter in another county is suggested to the city's registrar, not to a district's.
+	 */
+	@Test
+	void theSamePersonsMatterElsewhereIsSuggestedOnlyWithinTheRegistrarsScope() {
+		String city = api.token("city.registrar", "Demo@2026");
+		String id = IdNumber.withCheckCharacter("43072219800505123");
+		var elsewhere = api.post("/api/v1/petitions", city, letter("430722", "鱼塘承包费被多收", "汉寿县某村委会今年多收了我家鱼塘承包费两千元，"
+				+ "请求退还。", "陈秋生", id, "13907365555"));
+		assertThat(elsewhere.status()).isEqualTo(201);
+		String elsewhereNumber = elsewhere.body().get("number").asString();
+		String content = "我在武陵区打工，老家汉寿县的鱼塘承包费被村委会多收了两千元，一直没有退，请求督促退还。";
+
+		String wuling = api.token("wuling.registrar", "Demo@2026");
+		var there = api.post("/api/v1/petitions", wuling, letter("430702", "承包费多收", content, "陈秋生", id, "13907365555"));
+		assertThat(there.status()).isEqualTo(201);
+		assertThat(numbers(there.body().get("suggestions").get("duplicates"))).doesNotContain(elsewhereNumber);
+
+		var here = api.post("/api/v1/petitions", city, letter("430702", "承包费多收", content, "陈秋生", id, "13907365555"));
+		JsonNode suggested = here.body().get("suggestions").get("duplicates");
+		assertThat(numbers(suggested)).contains(elsewhereNumber);
+		for (JsonNode m : suggested) {
+			if (m.get("number").asString().equals(elsewhereNumber)) {
+				assertThat(m.get("sameIdentity").asBoolean()).isTrue();
+			}
+		}
+	}
+
 	@Test
 	void badQuestionsAreRefusedInChinese() {
 		String token = api.token("city.registrar", "Demo@2026");
