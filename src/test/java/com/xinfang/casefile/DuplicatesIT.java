@@ -341,6 +341,17 @@ class DuplicatesIT {
 				"petitioners", List.of(Map.of("name", "易国强"))));
 		indexer.drain(10);
 		assertThat(collective.of(third.body().get("number").asString())).isEmpty();
+		// Art 30: an accusation about the same factory is never grouped with the claims (the batch
+		// pairs an accusation only with accusations)
+		var accusation = api.post("/api/v1/petitions", token, Map.of("channel", "LETTER", "regionCode", "430703",
+				"title", "检举宏达建材厂粉尘", "content", "检举灌溪镇环保站干部包庇宏达建材厂，宏达建材厂粉尘排放严重，周边村子菜地房顶全是灰，"
+						+ "村民咳嗽，请求查处宏达建材厂和包庇的干部。",
+				"categoryCode", "ENV", "kind", "ACCUSATION", "accused", Map.of("unit", "灌溪镇环保站"),
+				"petitioners", List.of(Map.of("name", "邹建新", "idNumber", IdNumber.withCheckCharacter("43070319700303333")))));
+		assertThat(accusation.status()).as(accusation.body().toString()).isEqualTo(201);
+		indexer.drain(10);
+		assertThat(collective.of(accusation.body().get("number").asString())).isEmpty();
+		assertThat(collective.of(b).orElseThrow().numbers()).doesNotContain(accusation.body().get("number").asString());
 	}
 
 }
