@@ -120,7 +120,7 @@ public class ClassCases {
 		}
 		String county = Duplicates.county(row.get().regionCode());
 		List<Duplicates.Match> matches = finder.find(subject.get(), DataScope.region(county), 10, CLASS_SCORE,
-				Duplicates.NO_ACCUSER_LINKS, CANDIDATES);
+				Duplicates.NO_ACCUSER_LINKS, Duplicates.Budget.of(CANDIDATES));
 		Long partner = null;
 		for (Duplicates.Match m : matches) {
 			if (m.score() < CLASS_SCORE || !m.reasons().contains(Reason.SAME_PLACE_AND_TARGET) && m.score() < UNTARGETED_SCORE) {

@@ -52,7 +52,7 @@ public class CollectiveMatters {
 			return;
 		}
 		Map<Long, Long> best = new LinkedHashMap<>();
-		finder.sameTargetAll(subjects, 5, GROUPING_SCORE, GROUPING_CANDIDATES).forEach((id, found) -> found.stream()
+		finder.sameTargetAll(subjects, 5, GROUPING_SCORE, Duplicates.Budget.of(GROUPING_CANDIDATES)).forEach((id, found) -> found.stream()
 			.filter(f -> !f.match().sameIdentity() && f.match().reasons().contains(Reason.SAME_PLACE_AND_TARGET)
 					&& f.match().score() >= GROUPING_SCORE)
 			.findFirst()

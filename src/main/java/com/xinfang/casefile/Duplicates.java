@@ -53,14 +53,45 @@ public class Duplicates {
 
 	static final int TEXT_CANDIDATES = 200;
 
-	/**
-	 * The registration's own suggestions score fewer candidates (and read proportionally fewer
-	 * index rows): they run on every registration, and a repeat shares the rarest words of its
-	 * original, so it ranks among the first. The case page and the similar API keep the full budget.
-	 */
-	static final int SUGGESTION_CANDIDATES = 50;
 
 	public static final int MAX_LIMIT = 50;
+
+	/**
+	 * What one lookup may read: at most {@code words} of the text's rarest words, about {@code postings}
+	 * index rows for them in all (the rarest three always), and {@code candidates} matters scored.
+	 */
+	record Budget(int words, long postings, int candidates) {
+
+		/** The case page, the similar API, class cases. */
+		static final Budget FULL = of(TEXT_CANDIDATES);
+
+		/** The budget for scoring {@code candidates} matters: the postings in proportion, at least 2 000. */
+		static Budget of(int candidates) {
+			return new Budget(MAX_LOOKUP_WORDS, Math.max(2_000, POSTING_BUDGET * candidates / TEXT_CANDIDATES), candidates);
+		}
+
+		/** The quick lookup's share of the postings for one word. */
+		long perWord() {
+			return Math.max(100, postings / 3);
+		}
+
+		/** The quick lookup (registration, grouping): a share per word, the most recent first. */
+		boolean quick() {
+			return candidates < TEXT_CANDIDATES;
+		}
+
+	}
+
+	/**
+	 * The registration's own suggestions, on every registration: more of the text's rarest words than
+	 * the case page (a retelling's rarest words are often its own; the shared ones come a little
+	 * later), few index rows for them (a word shared by hundreds of matters says little), 30 matters
+	 * scored. Measured through the index ({@code bench/lookup-recall.sh}: 480 originals under 30 000
+	 * other matters, 2026-12-07): the original found for 245 of the held-out sets' 245 positive
+	 * questions, the same suggestions as an exhaustive lookup for all 245, where (16 words, 3 750 rows,
+	 * 50 scored) found 243 and agreed on 238, at under half the cost on everyday texts.
+	 */
+	static final Budget SUGGESTIONS = new Budget(24, 1_000, 30);
 
 	private final JdbcClient jdbc;
 
@@ -146,7 +177,7 @@ public class Duplicates {
 	}
 
 	private List<Match> suggestions(Subject s, Actor actor) {
-		return find(s, actor.scope(), 10, 0.0, linking(actor), SUGGESTION_CANDIDATES).stream()
+		return find(s, actor.scope(), 10, 0.0, linking(actor), SUGGESTIONS).stream()
 			.filter(m -> m.score() >= DuplicateScore.THRESHOLD || m.sameIdentity())
 			.toList();
 	}
@@ -249,15 +280,15 @@ public class Duplicates {
 	}
 
 	List<Match> find(Subject subject, DataScope scope, int limit, double floor, Linking linking) {
-		return find(subject, scope, limit, floor, linking, TEXT_CANDIDATES);
+		return find(subject, scope, limit, floor, linking, Budget.FULL);
 	}
 
-	/** As above, scoring at most {@code candidates} matters found by their words. */
-	List<Match> find(Subject subject, DataScope scope, int limit, double floor, Linking linking, int candidates) {
+	/** As above, within a lookup budget (the matters found by their words, how many are scored). */
+	List<Match> find(Subject subject, DataScope scope, int limit, double floor, Linking linking, Budget budget) {
 		Subject s = linking.subject(subject);
 		Integer[] rare = byRarity(s.fingerprint().terms());
-		Set<Long> ids = new LinkedHashSet<>(textCandidates(rare, scope, candidates));
-		ids.addAll(queuedCandidates(rare, scope));
+		Set<Long> ids = new LinkedHashSet<>(textCandidates(rare, scope, budget));
+		ids.addAll(queuedCandidates(rare, scope, budget));
 		var samePeople = identityCandidates(s, scope, linking);
 		ids.addAll(samePeople.keySet());
 		ids.remove(s.id());
@@ -392,7 +423,7 @@ public class Duplicates {
 	 * it groups them). Three statements for the whole batch instead of four for each matter (a batch
 	 * of 500 took seconds, and the queue grew under sustained load).
 	 */
-	Map<Long, List<Found>> sameTargetAll(List<Subject> subjects, int limit, double floor, int candidates) {
+	Map<Long, List<Found>> sameTargetAll(List<Subject> subjects, int limit, double floor, Budget budget) {
 		List<Long> pids = new ArrayList<>();
 		List<Integer> terms = new ArrayList<>();
 		List<Double> weight = new ArrayList<>();
@@ -402,7 +433,7 @@ public class Duplicates {
 			Subject s = NO_ACCUSER_LINKS.subject(subject);
 			byId.put(s.id(), s);
 			int[] targets = s.fingerprint().entities();
-			var lookup = chosenWords(byRarity(targets.length == 0 ? s.fingerprint().terms() : targets), candidates);
+			var lookup = chosenWords(byRarity(targets.length == 0 ? s.fingerprint().terms() : targets), budget);
 			for (int i = 0; i < lookup.terms().size(); i++) {
 				pids.add(s.id());
 				terms.add(lookup.terms().get(i));
@@ -424,7 +455,7 @@ public class Duplicates {
 					  GROUP BY s.pid, t.petition_id) x
 					WHERE x.rank <= ? AND x.petition_id <> x.pid""")
 				.params(pids.toArray(Long[]::new), terms.toArray(Integer[]::new), weight.toArray(Double[]::new),
-						places.toArray(String[]::new), perWordRows(candidates), candidates)
+						places.toArray(String[]::new), budget.perWord(), budget.candidates())
 				.query((rs, n) -> candidatesOf.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
 				.list();
 		}
@@ -462,55 +493,45 @@ public class Duplicates {
 		return sorted;
 	}
 
-	/** The words a lookup reads, rarest first, and their weights: at most {@link #MAX_LOOKUP_WORDS}, within a posting budget. */
+	/** The words a lookup reads, rarest first, and their weights: at most the budget's words and postings. */
 	private record Lookup(List<Integer> terms, List<Double> weights) {
 	}
 
-	private Lookup chosenWords(Integer[] byRarity, int candidates) {
+	private Lookup chosenWords(Integer[] byRarity, Budget budget) {
 		List<Integer> chosen = new ArrayList<>();
 		List<Double> weight = new ArrayList<>();
-		long budget = 0;
-		long postingBudget = postingBudget(candidates);
+		long postings = 0;
 		for (Integer t : byRarity) {
 			int df = weights.frequency(t);
-			if (chosen.size() >= MAX_LOOKUP_WORDS || chosen.size() >= 3 && budget + df > postingBudget) {
+			if (chosen.size() >= budget.words() || chosen.size() >= 3 && postings + df > budget.postings()) {
 				break;
 			}
-			budget += df;
+			postings += df;
 			chosen.add(t);
 			weight.add(weights.idf(t));
 		}
 		return new Lookup(chosen, weight);
 	}
 
-	private static long postingBudget(int candidates) {
-		return Math.max(2_000, POSTING_BUDGET * candidates / TEXT_CANDIDATES);
-	}
-
-	/** The quick lookup's share of the budget for one word. */
-	private static long perWordRows(int candidates) {
-		return Math.max(100, postingBudget(candidates) / 3);
-	}
-
 	/** The matters sharing the most weight of the text's rarest words, within the scope. */
-	private List<Long> textCandidates(Integer[] byRarity, DataScope scope, int candidates) {
+	private List<Long> textCandidates(Integer[] byRarity, DataScope scope, Budget budget) {
 		if (byRarity.length == 0) {
 			return List.of();
 		}
-		var lookup = chosenWords(byRarity, candidates);
+		var lookup = chosenWords(byRarity, budget);
 		List<Integer> chosen = lookup.terms();
 		List<Double> weight = lookup.weights();
 		List<Object> params = new ArrayList<>();
 		params.add(chosen.toArray(Integer[]::new));
 		params.add(weight.toArray(Double[]::new));
 		String sql;
-		if (scope.type() == DataScope.Type.REGION && candidates < TEXT_CANDIDATES) {
+		if (scope.type() == DataScope.Type.REGION && budget.quick()) {
 			// the quick lookup (registration, grouping): each word reads at most a share of the budget,
 			// its most recent matters first (a repeat is usually recent; a word that common carries
 			// little weight anyway), so a text of common words costs no more than one of rare words
 			PetitionScope.addParameter(scope, params);
-			params.add(perWordRows(candidates));
-			params.add(candidates);
+			params.add(budget.perWord());
+			params.add(budget.candidates());
 			return jdbc.sql("SELECT t.petition_id FROM unnest(?::int[], ?::float8[]) AS q(term, w) CROSS JOIN LATERAL ("
 					+ "SELECT c.petition_id FROM casefile_term c WHERE c.term = q.term AND c.region_code LIKE ? "
 					+ "ORDER BY c.petition_id DESC LIMIT ?) t GROUP BY t.petition_id ORDER BY sum(q.w) DESC LIMIT ?")
@@ -529,7 +550,7 @@ public class Duplicates {
 					+ " GROUP BY t.petition_id ORDER BY sum(q.w) DESC LIMIT ?";
 		}
 		PetitionScope.addParameter(scope, params);
-		params.add(candidates);
+		params.add(budget.candidates());
 		return jdbc.sql(sql).params(params).query(Long.class).list();
 	}
 
@@ -538,11 +559,11 @@ public class Duplicates {
 	 * one of the text's rarest words, within the scope. Only the newest {@link #QUEUED_CANDIDATES}
 	 * queue rows are read (by the queue's key), so the cost stays bounded if the indexer falls behind.
 	 */
-	private List<Long> queuedCandidates(Integer[] byRarity, DataScope scope) {
+	private List<Long> queuedCandidates(Integer[] byRarity, DataScope scope, Budget budget) {
 		if (byRarity.length == 0) {
 			return List.of();
 		}
-		Integer[] rare = Arrays.copyOf(byRarity, Math.min(byRarity.length, MAX_LOOKUP_WORDS));
+		Integer[] rare = Arrays.copyOf(byRarity, Math.min(byRarity.length, budget.words()));
 		List<Object> params = new ArrayList<>();
 		params.add(QUEUED_CANDIDATES);
 		params.add(rare);
