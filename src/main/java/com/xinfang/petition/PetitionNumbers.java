@@ -29,7 +29,9 @@ class PetitionNumbers {
 
 	String next(String regionCode, Instant receivedAt) {
 		long seq = jdbc.sql("SELECT nextval('petition_number_seq')").query(Long.class).single();
-		return "XF" + regionCode.substring(0, 6) + DAY.format(receivedAt) + String.format("%06d", seq % 1_000_000);
+		// zero-padded by hand: String.format was two-thirds of this method's CPU
+		String tail = Long.toString(seq % 1_000_000);
+		return "XF" + regionCode.substring(0, 6) + DAY.format(receivedAt) + "000000".substring(tail.length()) + tail;
 	}
 
 	String queryCode() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Normalisation and segmentation of Chinese petition text. Stateless and thread-safe: HanLP's
@@ -23,6 +24,8 @@ public final class ChineseText {
 	private ChineseText() {
 	}
 
+	private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
 	/**
 	 * One spelling for the same text: full-width letters, digits and punctuation become
 	 * half-width (NFKC), Latin letters lower case, runs of white space one space.
@@ -32,7 +35,7 @@ public final class ChineseText {
 			return "";
 		}
 		String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-		return nfkc.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+		return WHITE_SPACE.matcher(nfkc.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
 	}
 
 	/** The words of the text, in order, with their part of speech (HanLP's tag set). */
