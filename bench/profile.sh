@@ -7,14 +7,14 @@
 #   JAR=target/xinfang-0.1.0-SNAPSHOT.jar bench/profile.sh      # as an ordinary user (not root)
 #
 # Settings: PORT=18180 DB_PORT=25532 CLIENTS=16 SECONDS_=20 DEMO_PETITIONS=50 WORK=/tmp/xinfang-profile-$USER
-# APP_ARGS (extra app arguments), KEEP_DATA=1 (reuse/keep the data directory, e.g. a large generated one).
+# JFR=0 (no recording: the app's CPU without the recorder's share), APP_ARGS (extra app arguments), KEEP_DATA=1 (reuse/keep the data directory, e.g. a large generated one).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 [ "$(id -u)" != 0 ] || { echo "profile: run as an ordinary user (PostgreSQL refuses root)"; exit 1; }
 JAR=${JAR:?set JAR to the app jar}
 PORT=${PORT:-18180}; DB_PORT=${DB_PORT:-25532}; CLIENTS=${CLIENTS:-16}; SECONDS_=${SECONDS_:-20}
 DEMO_PETITIONS=${DEMO_PETITIONS:-50}; WORK=${WORK:-/tmp/xinfang-profile-$(id -un)}; KEEP_DATA=${KEEP_DATA:-0}
-APP_ARGS=${APP_ARGS:-}
+APP_ARGS=${APP_ARGS:-}; JFR=${JFR:-1}
 data=$WORK/data; log=$WORK/app.log
 [ "$KEEP_DATA" = 1 ] || rm -rf "$data"
 mkdir -p "$data"
@@ -31,16 +31,17 @@ before=$(psql_q -c "SELECT count(*) FROM petition")
 psql_q -c "SELECT pg_stat_statements_reset()" >/dev/null
 psql_q -c "SELECT pg_stat_reset()" >/dev/null
 read -r app0 pg0 <<<"$(cpu_ticks)"
-jcmd "$app_pid" JFR.start name=profile settings=profile filename="$WORK/profile.jfr" >/dev/null
+[ "$JFR" = 0 ] || jcmd "$app_pid" JFR.start name=profile settings=profile filename="$WORK/profile.jfr" >/dev/null
 java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup 0 | grep -E 'requests|throughput|latency'
-jcmd "$app_pid" JFR.stop name=profile >/dev/null
+[ "$JFR" = 0 ] || jcmd "$app_pid" JFR.stop name=profile >/dev/null
 sleep 3  # let background batches finish
 read -r app1 pg1 <<<"$(cpu_ticks)"
 after=$(psql_q -c "SELECT count(*) FROM petition")
 n=$(( after - before )); [ "$n" -gt 0 ] || n=1
 echo "registrations: $n"
 hz=$(getconf CLK_TCK)
-awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v hz="$hz" -v n="$n" 'BEGIN { printf "CPU per registration (app JVM with its background batches and the JFR recording; PostgreSQL server and live backends; not the load driver): app %.1f ms, PostgreSQL %.1f ms\n", a * 1000 / hz / n, p * 1000 / hz / n }'
+rec=$([ "$JFR" = 0 ] && echo "no JFR recording" || echo "with the JFR recording")
+awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v hz="$hz" -v n="$n" -v rec="$rec" 'BEGIN { printf "CPU per registration (app JVM with its background batches, %s; PostgreSQL server and live backends; not the load driver): app %.1f ms, PostgreSQL %.1f ms\n", rec, a * 1000 / hz / n, p * 1000 / hz / n }'
 echo "commits per registration: $(psql_q -c "SELECT round(xact_commit::numeric / $n, 2) FROM pg_stat_database WHERE datname = 'postgres'")"
 echo; echo "statements per registration (calls/reg, exec ms/reg, planning ms/reg, rows/reg, query), top 30 by time:"
 psql_q -F ' | ' -c "SELECT round(calls::numeric / $n, 2), round((total_exec_time / $n)::numeric, 3), round((total_plan_time / $n)::numeric, 3),
@@ -54,6 +55,7 @@ psql_q -F ' | ' -c "SELECT relname, round(seq_scan::numeric / $n, 2), round(idx_
   round(n_tup_upd::numeric / $n, 1), round(n_tup_del::numeric / $n, 1) FROM pg_stat_user_tables
   WHERE seq_scan + coalesce(idx_scan, 0) + n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY idx_scan DESC NULLS LAST"
 echo; echo "app JFR execution samples: top 25 frames in com.xinfang (innermost own frame), then top 25 innermost frames:"
+[ "$JFR" = 0 ] && exit 0
 jfr print --stack-depth 96 --events jdk.ExecutionSample "$WORK/profile.jfr" > "$WORK/samples.txt"
 python3 - "$WORK/samples.txt" <<'PY'
 import sys, re, collections

@@ -33,6 +33,9 @@ public class CollectiveMatters {
 	/** The most text candidates scored for grouping: a near-identical text is among the first few. */
 	static final int GROUPING_CANDIDATES = 20;
 
+	/** What the grouping's lookup may read (bench/lookup-recall.sh compares budgets). */
+	static final Duplicates.Budget GROUPING_BUDGET = Duplicates.Budget.of(GROUPING_CANDIDATES);
+
 	/**
 	 * Joins each matter of the indexer's batch to the group of a near-identical matter of other people
 	 * at the same place (the same county) and against the same target; run by {@link CaseIndexer}, whose
@@ -52,7 +55,7 @@ public class CollectiveMatters {
 			return;
 		}
 		Map<Long, Long> best = new LinkedHashMap<>();
-		finder.sameTargetAll(subjects, 5, GROUPING_SCORE, Duplicates.Budget.of(GROUPING_CANDIDATES)).forEach((id, found) -> found.stream()
+		finder.sameTargetAll(subjects, 5, GROUPING_SCORE, GROUPING_BUDGET).forEach((id, found) -> found.stream()
 			.filter(f -> !f.match().sameIdentity() && f.match().reasons().contains(Reason.SAME_PLACE_AND_TARGET)
 					&& f.match().score() >= GROUPING_SCORE)
 			.findFirst()

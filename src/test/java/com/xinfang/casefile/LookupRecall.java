@@ -107,7 +107,8 @@ public final class LookupRecall {
 	private static Map<String, Duplicates.Budget> budgets() {
 		Map<String, Duplicates.Budget> b = new LinkedHashMap<>();
 		b.put("exhaustive (64 words, all rows, 1000 scored)", new Duplicates.Budget(64, 100_000_000, 1000));
-		b.put("case page FULL", Duplicates.Budget.FULL);
+		b.put("case page before (16, 15000, 200)", Duplicates.Budget.of(Duplicates.TEXT_CANDIDATES));
+		b.put("case page now (24, 15000, 200)", Duplicates.Budget.FULL);
 		b.put("registration before (16, 3750, 50)", Duplicates.Budget.of(50));
 		b.put("registration now (24, 1000, 30)", Duplicates.SUGGESTIONS);
 		b.put("16 words, 2000 rows, 50", new Duplicates.Budget(16, 2_000, 50));
@@ -144,6 +145,75 @@ public final class LookupRecall {
 		evaluate(duplicates, items, numbers, tuning);
 		System.out.println("== the four held-out sets");
 		evaluate(duplicates, items, numbers, heldOut);
+		List<RepeatEvaluation.Question> both = new ArrayList<>(tuning);
+		both.addAll(heldOut);
+		grouping(duplicates, items, numbers, both);
+	}
+
+	/** The indexer's grouping budgets compared (CollectiveMatters): the exhaustive one first. */
+	static final Map<String, Duplicates.Budget> GROUPING_BUDGETS = groupingBudgets();
+
+	private static Map<String, Duplicates.Budget> groupingBudgets() {
+		Map<String, Duplicates.Budget> b = new LinkedHashMap<>();
+		b.put("exhaustive (64 words, all rows, 1000 scored)", new Duplicates.Budget(64, 100_000_000, 1000));
+		b.put("grouping now", CollectiveMatters.GROUPING_BUDGET);
+		b.put("16 words, 2000 rows, 20", new Duplicates.Budget(16, 2_000, 20));
+		b.put("16 words, 1000 rows, 20", new Duplicates.Budget(16, 1_000, 20));
+		b.put("16 words, 600 rows, 20", new Duplicates.Budget(16, 600, 20));
+		b.put("16 words, 300 rows, 20", new Duplicates.Budget(16, 300, 20));
+		return b;
+	}
+
+	/**
+	 * Collective matters: every positive question by other people that names a target, as the indexer
+	 * groups it (its county, its targets, NO_ACCUSER_LINKS): whether its original is the match it
+	 * would join (the same place and target, at the grouping score, not the same person).
+	 */
+	static void grouping(Duplicates duplicates, List<Corpus.Item> items, Map<Integer, String> numbers,
+			List<RepeatEvaluation.Question> all) {
+		List<RepeatEvaluation.Question> questions = new ArrayList<>();
+		List<Duplicates.Subject> subjects = new ArrayList<>();
+		long id = -1;
+		for (var q : all) {
+			Fingerprint f = Fingerprint.of(q.title(), q.content());
+			if (q.kind() != RepeatEvaluation.Kind.OTHER_PERSON || f.entities().length == 0) {
+				continue;
+			}
+			String county = RepeatEvaluation.countyNamed(q.title() + "。" + q.content())
+				.orElse(items.get(q.originalIndex()).county());
+			questions.add(q);
+			subjects.add(new Duplicates.Subject(id--, f, List.of(), county, null, false));
+		}
+		System.out.printf("== grouping: %d questions by other people naming a target (tuning and held-out sets)%n",
+				questions.size());
+		System.out.println("budget | joins its original | the same join as exhaustive | ms per matter (batch of all)");
+		Map<Long, String> reference = null;
+		for (var e : GROUPING_BUDGETS.entrySet()) {
+			long t = System.nanoTime();
+			var found = duplicates.sameTargetAll(subjects, 5, CollectiveMatters.GROUPING_SCORE, e.getValue());
+			double ms = (System.nanoTime() - t) / 1e6 / subjects.size();
+			Map<Long, String> joins = new LinkedHashMap<>();
+			int right = 0;
+			for (int i = 0; i < subjects.size(); i++) {
+				var join = found.getOrDefault(subjects.get(i).id(), List.of())
+					.stream()
+					.filter(f -> f.match().reasons().contains(Reason.SAME_PLACE_AND_TARGET)
+							&& f.match().score() >= CollectiveMatters.GROUPING_SCORE)
+					.findFirst()
+					.map(f -> f.match().number())
+					.orElse("");
+				joins.put(subjects.get(i).id(), join);
+				right += join.equals(numbers.get(questions.get(i).originalIndex())) ? 1 : 0;
+			}
+			if (reference == null) {
+				reference = joins;
+			}
+			int same = 0;
+			for (var j : joins.entrySet()) {
+				same += j.getValue().equals(reference.get(j.getKey())) ? 1 : 0;
+			}
+			System.out.printf("%s | %d/%d | %d/%d | %.2f%n", e.getKey(), right, subjects.size(), same, subjects.size(), ms);
+		}
 	}
 
 	static void evaluate(Duplicates duplicates, List<Corpus.Item> items, Map<Integer, String> numbers,
