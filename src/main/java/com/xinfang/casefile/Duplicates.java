@@ -494,10 +494,21 @@ public class Duplicates {
 		return out;
 	}
 
-	/** A text's words, rarest first (the lookups read the rarest). */
+	/**
+	 * A text's words, rarest first (the lookups read the rarest), words of equal count in the text's
+	 * order. Each word's count is read once: a comparator reading two counts per comparison was 2 %
+	 * of the app's CPU per registration.
+	 */
 	private Integer[] byRarity(int[] terms) {
-		Integer[] sorted = Arrays.stream(terms).boxed().toArray(Integer[]::new);
-		Arrays.sort(sorted, Comparator.comparingInt(weights::frequency));
+		long[] keyed = new long[terms.length];
+		for (int i = 0; i < terms.length; i++) {
+			keyed[i] = (long) weights.frequency(terms[i]) << 32 | i;
+		}
+		Arrays.sort(keyed);
+		Integer[] sorted = new Integer[terms.length];
+		for (int i = 0; i < keyed.length; i++) {
+			sorted[i] = terms[(int) keyed[i]];
+		}
 		return sorted;
 	}
 
