@@ -113,9 +113,42 @@ final class SoftmaxModel {
 		return new SoftmaxModel(List.copyOf(labels), Map.copyOf(index), idf, w);
 	}
 
+	/**
+	 * This model reading features through {@code other}'s vocabulary when both have the same one (the
+	 * members of an ensemble, trained on the same examples): then one vectorisation serves both.
+	 */
+	SoftmaxModel sharingVocabularyOf(SoftmaxModel other) {
+		if (other.featureIndex == featureIndex || !other.featureIndex.equals(featureIndex) || !Arrays.equals(other.idf, idf)) {
+			return this;
+		}
+		return new SoftmaxModel(labels, other.featureIndex, other.idf, weights);
+	}
+
+	/** A text's features as this model's vocabulary reads them. */
+	Vector vectorize(Map<String, Double> features) {
+		return new Vector(featureIndex, vectorize(features, featureIndex, idf));
+	}
+
+	/** A vectorised text, with the vocabulary it was read through. */
+	record Vector(Map<String, Integer> vocabulary, SparseVector x) {
+	}
+
+	/** Whether the vector was read through this model's vocabulary (the same instance). */
+	boolean reads(Vector v) {
+		return v.vocabulary() == featureIndex;
+	}
+
 	/** Every label with its probability, best first. */
 	List<Scored> predict(Map<String, Double> features) {
-		SparseVector x = vectorize(features, featureIndex, idf);
+		return predict(vectorize(features));
+	}
+
+	/** As above, for a text vectorised through this model's vocabulary ({@link #reads}). */
+	List<Scored> predict(Vector v) {
+		if (!reads(v)) {
+			throw new IllegalArgumentException("a vector of another vocabulary");
+		}
+		SparseVector x = v.x();
 		double[] p = new double[labels.size()];
 		probabilities(weights, x, p);
 		List<Scored> out = new ArrayList<>(labels.size());
@@ -175,7 +208,7 @@ final class SoftmaxModel {
 		return new SparseVector(ix, vx);
 	}
 
-	private record SparseVector(int[] indices, double[] values) {
+	record SparseVector(int[] indices, double[] values) {
 	}
 
 }
