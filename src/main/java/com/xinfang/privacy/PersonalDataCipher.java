@@ -1,12 +1,9 @@
 package com.xinfang.privacy;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SM3Digest;
@@ -15,7 +12,6 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +23,26 @@ public class PersonalDataCipher {
 
 	private static final byte VERSION = 1;
 
-	private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
-
-	private final SecretKeySpec key;
+	private final byte[] key;
 
 	private final byte[] indexKey;
 
 	private final SecureRandom random = new SecureRandom();
 
+	/**
+	 * An HMAC-SM3 keyed once per thread (HMac is mutable): keying it hashes two blocks, half of a
+	 * blind index's cost, and a registration computes three or more.
+	 */
+	private final ThreadLocal<HMac> macs;
+
 	public PersonalDataCipher(KeyMaterial keys) {
-		this.key = new SecretKeySpec(keys.dataKey(), 0, 16, "SM4");
+		this.key = new SecretKeySpec(keys.dataKey(), 0, 16, "SM4").getEncoded();
 		this.indexKey = keys.indexKey();
+		this.macs = ThreadLocal.withInitial(() -> {
+			HMac mac = new HMac(new SM3Digest());
+			mac.init(new KeyParameter(indexKey));
+			return mac;
+		});
 	}
 
 	public byte[] encrypt(String plain) {
@@ -49,7 +54,7 @@ public class PersonalDataCipher {
 		byte[] in = plain.getBytes(StandardCharsets.UTF_8);
 		// BouncyCastle's engine directly: the same SM4-GCM as the JCA provider, without its per-call lookups
 		var gcm = GCMBlockCipher.newInstance(new SM4Engine());
-		gcm.init(true, new AEADParameters(new KeyParameter(key.getEncoded()), 128, nonce));
+		gcm.init(true, new AEADParameters(new KeyParameter(key), 128, nonce));
 		byte[] out = new byte[1 + nonce.length + gcm.getOutputSize(in.length)];
 		out[0] = VERSION;
 		System.arraycopy(nonce, 0, out, 1, nonce.length);
@@ -70,13 +75,16 @@ public class PersonalDataCipher {
 		if (sealed.length < 1 + 12 + 16 || sealed[0] != VERSION) {
 			throw new IllegalArgumentException("not an XinFang ciphertext");
 		}
+		// BouncyCastle's engine directly, as encrypt: the JCA lookup of the cipher was most of a decryption
+		var gcm = GCMBlockCipher.newInstance(new SM4Engine());
+		gcm.init(false, new AEADParameters(new KeyParameter(key), 128, Arrays.copyOfRange(sealed, 1, 13)));
+		byte[] plain = new byte[gcm.getOutputSize(sealed.length - 13)];
 		try {
-			Cipher cipher = Cipher.getInstance("SM4/GCM/NoPadding", PROVIDER);
-			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 1, 12));
-			byte[] plain = cipher.doFinal(sealed, 13, sealed.length - 13);
-			return new String(plain, StandardCharsets.UTF_8);
+			int n = gcm.processBytes(sealed, 13, sealed.length - 13, plain, 0);
+			n += gcm.doFinal(plain, n);
+			return new String(plain, 0, n, StandardCharsets.UTF_8);
 		}
-		catch (GeneralSecurityException ex) {
+		catch (InvalidCipherTextException ex) {
 			throw new IllegalStateException("SM4 decryption failed (wrong key or tampered data)", ex);
 		}
 	}
@@ -95,8 +103,8 @@ public class PersonalDataCipher {
 	}
 
 	private String hmac(String input) {
-		HMac mac = new HMac(new SM3Digest());
-		mac.init(new KeyParameter(indexKey));
+		HMac mac = macs.get();
+		mac.reset(); // back to the keyed state (doFinal does so too; this guards against an interrupted use)
 		byte[] in = input.getBytes(StandardCharsets.UTF_8);
 		mac.update(in, 0, in.length);
 		byte[] out = new byte[mac.getMacSize()];

@@ -73,4 +73,41 @@ class PersonalDataCipherTest {
 		assertThat(second.decrypt(first.encrypt("张三"))).isEqualTo("张三");
 	}
 
+
+	/** The blind indexes stored in the database must not change: each equals HMAC-SM3 keyed afresh, call after call. */
+	@Test
+	void blindIndexesEqualAFreshlyKeyedHmacAfterManyCalls() {
+		var c = cipher(dataKey, indexKey);
+		byte[] key = java.util.HexFormat.of().parseHex(indexKey);
+		for (String v : java.util.List.of("13800000001", "43070219850315123X", "", "张三", "13800000001")) {
+			var mac = new org.bouncycastle.crypto.macs.HMac(new org.bouncycastle.crypto.digests.SM3Digest());
+			mac.init(new org.bouncycastle.crypto.params.KeyParameter(key));
+			byte[] in = ("phone:" + v).getBytes(StandardCharsets.UTF_8);
+			mac.update(in, 0, in.length);
+			byte[] out = new byte[mac.getMacSize()];
+			mac.doFinal(out, 0);
+			assertThat(c.blindIndex("phone", v)).isEqualTo(java.util.HexFormat.of().formatHex(out));
+		}
+	}
+
+	/** Data sealed through the JCA provider (as decryption read it before) still opens, and the reverse. */
+	@Test
+	void decryptsWhatTheJcaProviderSealedAndTheProviderOpensWhatItSeals() throws Exception {
+		var c = cipher(dataKey, indexKey);
+		var provider = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+		var sm4 = new javax.crypto.spec.SecretKeySpec(java.util.HexFormat.of().parseHex(dataKey), "SM4");
+		byte[] nonce = new byte[12];
+		nonce[3] = 7;
+		var jca = javax.crypto.Cipher.getInstance("SM4/GCM/NoPadding", provider);
+		jca.init(javax.crypto.Cipher.ENCRYPT_MODE, sm4, new javax.crypto.spec.GCMParameterSpec(128, nonce));
+		byte[] body = jca.doFinal("常德市武陵区".getBytes(StandardCharsets.UTF_8));
+		byte[] sealed = new byte[1 + 12 + body.length];
+		sealed[0] = 1;
+		System.arraycopy(nonce, 0, sealed, 1, 12);
+		System.arraycopy(body, 0, sealed, 13, body.length);
+		assertThat(c.decrypt(sealed)).isEqualTo("常德市武陵区");
+		byte[] ours = c.encrypt("鼎城区");
+		jca.init(javax.crypto.Cipher.DECRYPT_MODE, sm4, new javax.crypto.spec.GCMParameterSpec(128, ours, 1, 12));
+		assertThat(new String(jca.doFinal(ours, 13, ours.length - 13), StandardCharsets.UTF_8)).isEqualTo("鼎城区");
+	}
 }
