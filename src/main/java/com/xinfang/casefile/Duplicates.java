@@ -56,7 +56,6 @@ public class Duplicates {
 
 	static final int TEXT_CANDIDATES = 200;
 
-
 	public static final int MAX_LIMIT = 50;
 
 	/**
@@ -66,10 +65,8 @@ public class Duplicates {
 	record Budget(int words, long postings, int candidates) {
 
 		/**
-		 * The case page and the similar API: 24 of the rarest words, as the registration (through the
-		 * index, bench/lookup-recall.sh, 2026-12-07: the original found for 245 of 245 held-out positives
-		 * and the same suggestions as an exhaustive lookup for all 245, where 16 words found 243 and agreed
-		 * on 238), so what the registration suggested is on the case page too.
+		 * The case page and the similar API: 24 of the rarest words, as the registration's
+		 * {@link #SUGGESTIONS} (measured there), so what the registration suggested is on the case page too.
 		 */
 		static final Budget FULL = new Budget(24, POSTING_BUDGET, TEXT_CANDIDATES);
 
