@@ -292,8 +292,12 @@ public class Duplicates {
 	List<Match> find(Subject subject, DataScope scope, int limit, double floor, Linking linking, Budget budget) {
 		Subject s = linking.subject(subject);
 		Integer[] rare = byRarity(s.fingerprint().terms());
+		// the queue before the index: a batch that commits between the two statements (each reads what
+		// is committed when it starts) has then moved a matter to where the second one looks; read the
+		// other way round, a matter the batch was indexing at that moment was in neither
+		List<Long> queued = queuedCandidates(rare, scope, budget);
 		Set<Long> ids = new LinkedHashSet<>(textCandidates(rare, scope, budget));
-		ids.addAll(queuedCandidates(rare, scope, budget));
+		ids.addAll(queued);
 		var samePeople = identityCandidates(s, scope, linking);
 		ids.addAll(samePeople.keySet());
 		ids.remove(s.id());

@@ -38,6 +38,8 @@ class CaseIndexerIT {
 	@Autowired
 	TermStatistics statistics;
 
+	@Autowired
+	CollectiveMatters collective;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -155,6 +157,51 @@ class CaseIndexerIT {
 		other.get(20, TimeUnit.SECONDS);
 		indexer.drain(10);
 		assertThat(dfSum(terms)).isEqualTo(before + terms.length);
+	}
+
+	/**
+	 * A lookup that meets a batch committing between its reads still finds the matter the batch was
+	 * moving from the queue to the index (a CI run once missed an identical text this way): another
+	 * node's batch has indexed the matter and holds the queue until the lookup waits on it there.
+	 */
+	@Test
+	void aMatterBeingIndexedWhileALookupRunsIsFoundOnOneSideOfTheCommit() throws Exception {
+		String content = "桃源县漳江街道某驾校收取学费后停业，四十多名学员无法练车也退不了费，请求交通部门督促退费。提交之间";
+		var indexed = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		CompletableFuture<Void> otherNode;
+		CompletableFuture<TestApi.Response> lookup;
+		String number;
+		synchronized (indexer) { // this node's scheduled batch waits: the other node's batch takes the matter
+			number = register(content);
+			var other = new CaseIndexer(jdbc, statistics, collective, transactions, false);
+			otherNode = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
+				jdbc.sql("LOCK TABLE casefile_index_queue IN ACCESS EXCLUSIVE MODE").update();
+				assertThat(other.drain(1)).isPositive();
+				indexed.countDown();
+				try {
+					release.await(20, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(indexed.await(20, TimeUnit.SECONDS)).isTrue();
+			String token = api.token("city.registrar", "Demo@2026");
+			lookup = CompletableFuture.supplyAsync(() -> api.post("/api/v1/text/similar", token, Map.of("content", content)));
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+			while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%WITH q AS MATERIALIZED%'")
+				.query(Long.class)
+				.single() == 0) {
+				assertThat(System.nanoTime()).as("the lookup waits on the queue").isLessThan(deadline);
+				Thread.sleep(20);
+			}
+			release.countDown();
+			otherNode.get(20, TimeUnit.SECONDS);
+		}
+		var similar = lookup.get(20, TimeUnit.SECONDS);
+		assertThat(similar.status()).isEqualTo(200);
+		assertThat(similar.body().toString()).contains(number);
 	}
 
 	@Test
