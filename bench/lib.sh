@@ -69,3 +69,13 @@ cpu_ticks() {
   done
   echo "$app $pg"
 }
+
+# As cpu_ticks, split into user and kernel time: app user, app system, PostgreSQL user, PostgreSQL system.
+cpu_split() {
+  local au as pu=0 ps=0 p
+  read -r au as < <(awk '{print $14, $15}' "/proc/$app_pid/stat")
+  for p in $(pgrep -u "$(id -u)" -x postgres); do
+    [ -r "/proc/$p/stat" ] && read -r u s < <(awk '{print $14, $15}' "/proc/$p/stat") && pu=$(( pu + u )) && ps=$(( ps + s ))
+  done
+  echo "$au $as $pu $ps"
+}

@@ -6,13 +6,14 @@
 #
 #   JAR=target/xinfang-0.1.0-SNAPSHOT.jar bench/profile.sh      # as an ordinary user (not root)
 #
-# Settings: PORT=18180 DB_PORT=25532 CLIENTS=16 SECONDS_=20 DEMO_PETITIONS=50 WORK=/tmp/xinfang-profile-$USER
+# Settings: PORT=18180 DB_PORT=25532 CLIENTS=16 SECONDS_=20 WARMUP_S=10 DEMO_PETITIONS=50 WORK=/tmp/xinfang-profile-$USER
+# (WARMUP_S: the JIT warm-up before measuring; 40 as sustained.sh for the app's steady state, 10 shows it still compiling)
 # JFR=0 (no recording: the app's CPU without the recorder's share), APP_ARGS (extra app arguments), KEEP_DATA=1 (reuse/keep the data directory, e.g. a large generated one).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 [ "$(id -u)" != 0 ] || { echo "profile: run as an ordinary user (PostgreSQL refuses root)"; exit 1; }
 JAR=${JAR:?set JAR to the app jar}
-PORT=${PORT:-18180}; DB_PORT=${DB_PORT:-25532}; CLIENTS=${CLIENTS:-16}; SECONDS_=${SECONDS_:-20}
+PORT=${PORT:-18180}; DB_PORT=${DB_PORT:-25532}; CLIENTS=${CLIENTS:-16}; SECONDS_=${SECONDS_:-20}; WARMUP_S=${WARMUP_S:-10}
 DEMO_PETITIONS=${DEMO_PETITIONS:-50}; WORK=${WORK:-/tmp/xinfang-profile-$(id -un)}; KEEP_DATA=${KEEP_DATA:-0}
 APP_ARGS=${APP_ARGS:-}; JFR=${JFR:-1}
 data=$WORK/data; log=$WORK/app.log
@@ -25,7 +26,7 @@ start_app --server.port="$PORT" --xinfang.db.embedded-server.directory="$data" \
   --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
   --xinfang.attachments.directory="$data/attachments" --xinfang.demo.petitions="$DEMO_PETITIONS" $APP_ARGS
 enable_pg_stat_statements
-java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients "$CLIENTS" --seconds 10 --warmup 2 >/dev/null  # JIT warm-up
+java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients "$CLIENTS" --seconds "$WARMUP_S" --warmup 2 >/dev/null  # JIT warm-up
 sleep 2
 before=$(psql_q -c "SELECT count(*) FROM petition")
 psql_q -c "SELECT pg_stat_statements_reset()" >/dev/null

@@ -15,6 +15,7 @@
 #   DEMO_PETITIONS=          unset: the app's default (200 sample petitions seeded at first start)
 #   JAVA_OPTS=               extra JVM options for the app (e.g. -Xmx512m)
 #   APP_ARGS=                extra app arguments (e.g. --spring.datasource.hikari.maximum-pool-size=40)
+#   DRIVER_ARGS=             extra LoadDriver arguments (--http jdk: the HttpClient driver of figures before 2026-12-07 15:30 UTC)
 #   SKIP_BUILD=0             1: reuse the jar already built in $BENCH_WORK/src
 #   JAR=                     benchmark this jar instead of building one
 #   BENCH_WORK=/tmp/xinfang-bench-$USER   build copy, data directory, app log
@@ -288,7 +289,7 @@ run_load() { # args: label clients seconds warmup
   local label=$1 c=$2 secs=$3 wu=$4 before after rc=0 out line errs c_app c_pg c_drv c_other c_idle x0 s0 x1 s1 per_req queued
   before=$(cpu_snapshot); read -r x0 s0 <<<"$(db_counters)"
   out=$(java "$here/LoadDriver.java" --url "$base" --clients "$c" --seconds "$secs" --warmup "$wu" \
-        --label "run.sh $stamp $label" --out "$jsonl" 2>"$BENCH_WORK/driver-$c.err") || rc=$?
+        --label "run.sh $stamp $label" --out "$jsonl" ${DRIVER_ARGS:-} 2>"$BENCH_WORK/driver-$c.err") || rc=$?
   after=$(cpu_snapshot); read -r x1 s1 <<<"$(db_counters)"
   # derived work not yet done: a queue that grows run after run means the throughput was borrowed
   queued=$(psql_q -d postgres -c 'SELECT count(*) FROM casefile_index_queue' 2>/dev/null || echo '?')

@@ -9,29 +9,32 @@
 #   JAR=target/xinfang-0.1.0-SNAPSHOT.jar flock /tmp/bench.lock bench/sustained.sh
 #
 # APP_ARGS: extra app arguments (e.g. --spring.datasource.hikari.maximum-pool-size=8)
+# DRIVER_ARGS: extra LoadDriver arguments (--http jdk: the HttpClient driver of figures before 2026-12-07 15:30 UTC)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 [ "$(id -u)" != 0 ] || { echo "sustained: run as an ordinary user (PostgreSQL refuses root)"; exit 1; }
 JAR=${JAR:?set JAR to the app jar}
-PORT=${PORT:-18280}; DB_PORT=${DB_PORT:-25632}; WORK=${WORK:-/tmp/xinfang-sustained-$(id -un)}; APP_ARGS=${APP_ARGS:-}
+PORT=${PORT:-18280}; DB_PORT=${DB_PORT:-25632}; WORK=${WORK:-/tmp/xinfang-sustained-$(id -un)}; APP_ARGS=${APP_ARGS:-}; DRIVER_ARGS=${DRIVER_ARGS:-}
 data=$WORK/data; log=$WORK/app.log
 rm -rf "$data"; mkdir -p "$data"
 . "$here/lib.sh"
 trap stop_app EXIT
-# shellcheck disable=SC2086
+# shellcheck disable=SC2086  # (APP_ARGS, DRIVER_ARGS: word-split on purpose)
 start_app --server.port="$PORT" --xinfang.db.embedded-server.directory="$data" \
   --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
   --xinfang.attachments.directory="$data/attachments" --xinfang.demo.petitions=200 $APP_ARGS
-java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients 8 --seconds 40 --warmup 2 >/dev/null
-read -r a0 p0 <<<"$(cpu_ticks)"
+java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients 8 --seconds 40 --warmup 2 $DRIVER_ARGS >/dev/null
+read -r au0 as0 pu0 ps0 <<<"$(cpu_split)"
 n0=$(psql_q -c "SELECT count(*) FROM petition")
-out=$(java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients 16 --seconds 45 --warmup 0 | grep -E '^throughput|^latency')
-read -r a1 p1 <<<"$(cpu_ticks)"
+out=$(java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients 16 --seconds 45 --warmup 0 $DRIVER_ARGS | grep -E '^throughput|^latency|^driver CPU')
+read -r au1 as1 pu1 ps1 <<<"$(cpu_split)"
 n1=$(psql_q -c "SELECT count(*) FROM petition")
 queued=$(psql_q -c "SELECT count(*) FROM casefile_index_queue")
 n=$(( n1 - n0 )); [ "$n" -gt 0 ] || n=1
 hz=$(getconf CLK_TCK)
-echo "$(date -u +%FT%TZ) $(basename "$JAR") $APP_ARGS"
+echo "$(date -u +%FT%TZ) $(basename "$JAR") $APP_ARGS $DRIVER_ARGS"
 echo "$out"
-awk -v a=$(( a1 - a0 )) -v p=$(( p1 - p0 )) -v n="$n" -v hz="$hz" -v q="$queued" 'BEGIN {
-  printf "CPU per registration: app %.2f ms, PostgreSQL %.2f ms; index queue at the end: %d rows\n", a * 1000 / hz / n, p * 1000 / hz / n, q }'
+awk -v au=$(( au1 - au0 )) -v as=$(( as1 - as0 )) -v pu=$(( pu1 - pu0 )) -v ps=$(( ps1 - ps0 )) -v n="$n" -v hz="$hz" -v q="$queued" 'BEGIN {
+  k = 1000 / hz / n
+  printf "CPU per registration: app %.2f ms, PostgreSQL %.2f ms; index queue at the end: %d rows\n", (au + as) * k, (pu + ps) * k, q
+  printf "  of which in the kernel (system time): app %.2f ms, PostgreSQL %.2f ms\n", as * k, ps * k }'
