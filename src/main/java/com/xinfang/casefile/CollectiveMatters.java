@@ -33,8 +33,14 @@ public class CollectiveMatters {
 	/** The most text candidates scored for grouping: a near-identical text is among the first few. */
 	static final int GROUPING_CANDIDATES = 20;
 
-	/** What the grouping's lookup may read (bench/lookup-recall.sh compares budgets). */
-	static final Duplicates.Budget GROUPING_BUDGET = Duplicates.Budget.of(GROUPING_CANDIDATES);
+	/**
+	 * What the grouping's lookup may read: 16 of the targets' rarest words, about 600 index rows (200
+	 * of each word's most recent within the county). {@code bench/lookup-recall.sh} (108 questions by
+	 * other people naming a target, their originals under 30 000 later matters): every budget from
+	 * 2 000 rows down to 300 made exactly the exhaustive lookup's joins; at 1 million matters the
+	 * 2 000 rows of {@code Budget.of(20)} made this the largest statement per registration (2 ms).
+	 */
+	static final Duplicates.Budget GROUPING_BUDGET = new Duplicates.Budget(16, 600, GROUPING_CANDIDATES);
 
 	/**
 	 * Joins each matter of the indexer's batch to the group of a near-identical matter of other people

@@ -159,7 +159,7 @@ public final class LookupRecall {
 		b.put("grouping now", CollectiveMatters.GROUPING_BUDGET);
 		b.put("16 words, 2000 rows, 20", new Duplicates.Budget(16, 2_000, 20));
 		b.put("16 words, 1000 rows, 20", new Duplicates.Budget(16, 1_000, 20));
-		b.put("16 words, 600 rows, 20", new Duplicates.Budget(16, 600, 20));
+		b.put("Budget.of(20), the grouping's budget before", Duplicates.Budget.of(20));
 		b.put("16 words, 300 rows, 20", new Duplicates.Budget(16, 300, 20));
 		return b;
 	}
