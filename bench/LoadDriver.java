@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  *
  * <p>Gets a bearer token, then runs N concurrent clients (platform threads, each on its own kept-alive
  * HTTP/1.1 connection written and read directly on a socket: the driver shares the measured machine's
- * cores, and java.net.http.HttpClient took 1.8 ms of CPU per request, a seventh of two cores at
- * 140/s; {@code --http jdk} still uses it, for comparing with figures measured before 2026-12-07 15:30 UTC),
+ * cores, and java.net.http.HttpClient took 1.4 ms of CPU per request against 0.3-0.5 ms, a tenth of two
+ * cores at 150/s; {@code --http jdk} still uses it, for comparing with figures measured before 2026-12-07 15:30 UTC),
  * each POSTing petitions with varied realistic content
  * and valid random GB 11643 identity numbers to /api/v1/petitions in a closed loop (next request
  * as soon as the previous answer arrives). Latency of every request that starts after the warm-up
