@@ -78,6 +78,17 @@ class CaseIndexerIT {
 			.single();
 	}
 
+	/** In another node's transaction: says it holds what it took, then keeps it until released (at most 20 s). */
+	private static void holdUntilReleased(CountDownLatch holding, CountDownLatch release) {
+		holding.countDown();
+		try {
+			release.await(20, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private long count(String sql, long id) {
 		return jdbc.sql(sql).param(id).query(Long.class).single();
 	}
@@ -141,13 +152,7 @@ class CaseIndexerIT {
 			// another node's batch holds the queue row (uncommitted)
 			other = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
 				jdbc.sql("SELECT petition_id FROM casefile_index_queue WHERE petition_id = ? FOR UPDATE").param(id).query().listOfRows();
-				locked.countDown();
-				try {
-					release.await(20, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				holdUntilReleased(locked, release);
 			}));
 			assertThat(locked.await(20, TimeUnit.SECONDS)).isTrue();
 		}
@@ -178,13 +183,7 @@ class CaseIndexerIT {
 			otherNode = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
 				jdbc.sql("LOCK TABLE casefile_index_queue IN ACCESS EXCLUSIVE MODE").update();
 				assertThat(other.drain(1)).isPositive();
-				indexed.countDown();
-				try {
-					release.await(20, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				holdUntilReleased(indexed, release);
 			}));
 			assertThat(indexed.await(20, TimeUnit.SECONDS)).isTrue();
 			String token = api.token("city.registrar", "Demo@2026");
