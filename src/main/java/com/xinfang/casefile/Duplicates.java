@@ -576,8 +576,10 @@ public class Duplicates {
 
 	/**
 	 * Matters registered in the last moment, whose words are still in the indexer's queue, sharing
-	 * one of the text's rarest words, within the scope. Only the newest {@link #QUEUED_CANDIDATES}
-	 * queue rows are read (by the queue's key), so the cost stays bounded if the indexer falls behind.
+	 * one of the text's rarest words, within the scope, those sharing the most of them first (the 20
+	 * newest sharing any one had let newer matters with one common word push a just-registered
+	 * identical text out under load). Only the newest {@link #QUEUED_CANDIDATES} queue rows are read
+	 * (by the queue's key), so the cost stays bounded if the indexer falls behind.
 	 */
 	private List<Long> queuedCandidates(Integer[] byRarity, DataScope scope, Budget budget) {
 		if (byRarity.length == 0) {
@@ -596,7 +598,9 @@ public class Duplicates {
 				? newest + "SELECT q.petition_id FROM q WHERE q.terms && ?::int[] AND q.region_code LIKE ?"
 				: newest + "SELECT q.petition_id FROM q JOIN petition_ref p ON p.id = q.petition_id WHERE q.terms && ?::int[] AND "
 						+ PetitionScope.sql(scope, "p");
-		sql += " ORDER BY q.petition_id DESC LIMIT 20"; // scored like the indexed candidates
+		sql += " ORDER BY (SELECT count(*) FROM unnest(q.terms) AS t(term) WHERE t.term = ANY(?::int[])) DESC, q.petition_id DESC"
+				+ " LIMIT 20"; // scored like the indexed candidates
+		params.add(rare);
 		return jdbc.sql(sql).params(params).query(Long.class).list();
 	}
 

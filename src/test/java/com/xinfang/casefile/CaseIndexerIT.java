@@ -203,6 +203,26 @@ class CaseIndexerIT {
 		assertThat(similar.body().toString()).contains(number);
 	}
 
+	/**
+	 * Under load the indexer's queue holds many matters: a text registered a moment ago is still
+	 * found when more than twenty newer queued matters share one of its rare words.
+	 */
+	@Test
+	void aQueuedMatterIsFoundAheadOfNewerQueuedMattersSharingOneWord() {
+		String content = "鼎城区玉霞街道滨湖锦苑小区开发商逾期三年未办理不动产权证，两百多户业主多次找住建部门无果，请求督促办证。排序甲";
+		String number;
+		synchronized (indexer) { // every matter stays in the queue
+			number = register(content);
+			for (int i = 1; i <= 22; i++) {
+				register("滨湖锦苑门口菜市场第" + i + "号摊位长期占道经营，早晚高峰车辆无法通行，请求城管部门整治。排序乙" + i);
+			}
+			var similar = api.post("/api/v1/text/similar", api.token("city.registrar", "Demo@2026"), Map.of("content", content));
+			assertThat(similar.status()).isEqualTo(200);
+			assertThat(similar.body().toString()).contains(number);
+		}
+		indexer.drain(10);
+	}
+
 	@Test
 	void driftedCountsAreRepairedFromTheInvertedIndex() {
 		String number = register("汉寿县龙阳街道某小区物业擅自提高停车费，业主多次协商无果，请求住建部门查处。计数丙");
