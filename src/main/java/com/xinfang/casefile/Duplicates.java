@@ -292,11 +292,12 @@ public class Duplicates {
 	List<Match> find(Subject subject, DataScope scope, int limit, double floor, Linking linking, Budget budget) {
 		Subject s = linking.subject(subject);
 		Integer[] rare = byRarity(s.fingerprint().terms());
+		var lookup = chosenWords(rare, budget);
 		// the queue before the index: a batch that commits between the two statements (each reads what
 		// is committed when it starts) has then moved a matter to where the second one looks; read the
 		// other way round, a matter the batch was indexing at that moment was in neither
-		List<Long> queued = queuedCandidates(rare, scope, budget);
-		Set<Long> ids = new LinkedHashSet<>(textCandidates(rare, scope, budget));
+		List<Long> queued = queuedCandidates(lookup, scope);
+		Set<Long> ids = new LinkedHashSet<>(textCandidates(lookup, scope, budget));
 		ids.addAll(queued);
 		var samePeople = identityCandidates(s, scope, linking);
 		ids.addAll(samePeople.keySet());
@@ -534,11 +535,10 @@ public class Duplicates {
 	}
 
 	/** The matters sharing the most weight of the text's rarest words, within the scope. */
-	private List<Long> textCandidates(Integer[] byRarity, DataScope scope, Budget budget) {
-		if (byRarity.length == 0) {
+	private List<Long> textCandidates(Lookup lookup, DataScope scope, Budget budget) {
+		if (lookup.terms().isEmpty()) {
 			return List.of();
 		}
-		var lookup = chosenWords(byRarity, budget);
 		List<Integer> chosen = lookup.terms();
 		List<Double> weight = lookup.weights();
 		List<Object> params = new ArrayList<>();
@@ -576,19 +576,19 @@ public class Duplicates {
 
 	/**
 	 * Matters registered in the last moment, whose words are still in the indexer's queue, sharing
-	 * one of the text's rarest words, within the scope, those sharing the most of them first (the 20
-	 * newest sharing any one had let newer matters with one common word push a just-registered
-	 * identical text out under load). Only the newest {@link #QUEUED_CANDIDATES} queue rows are read
-	 * (by the queue's key), so the cost stays bounded if the indexer falls behind.
+	 * one of the words the index is read for, within the scope, ranked as the index ranks: by the
+	 * weight of the words shared (the 20 newest sharing any of the text's 24 rarest words had let
+	 * newer matters with one common word push a just-registered identical text out under load). Only
+	 * the newest {@link #QUEUED_CANDIDATES} queue rows are read (by the queue's key), so the cost
+	 * stays bounded if the indexer falls behind.
 	 */
-	private List<Long> queuedCandidates(Integer[] byRarity, DataScope scope, Budget budget) {
-		if (byRarity.length == 0) {
+	private List<Long> queuedCandidates(Lookup lookup, DataScope scope) {
+		if (lookup.terms().isEmpty()) {
 			return List.of();
 		}
-		Integer[] rare = Arrays.copyOf(byRarity, Math.min(byRarity.length, budget.words()));
 		List<Object> params = new ArrayList<>();
 		params.add(QUEUED_CANDIDATES);
-		params.add(rare);
+		params.add(lookup.terms().toArray(Integer[]::new));
 		PetitionScope.addParameter(scope, params);
 		// the newest queue rows first, once (materialised: never re-read per matter of the scope); a
 		// region scope filters on the region the row carries, other scopes through petition's view
@@ -598,23 +598,25 @@ public class Duplicates {
 				? newest + "SELECT q.petition_id, q.terms FROM q WHERE q.terms && ?::int[] AND q.region_code LIKE ?"
 				: newest + "SELECT q.petition_id, q.terms FROM q JOIN petition_ref p ON p.id = q.petition_id WHERE q.terms && ?::int[] AND "
 						+ PetitionScope.sql(scope, "p");
-		// ranked here, not in SQL: counting each row's shared words there (a subquery or a join per
-		// row) cost 0.8 ms of PostgreSQL per registration, the rows' few words here a few microseconds
-		Set<Integer> words = new HashSet<>(Arrays.asList(rare));
-		record Sharing(long id, int words) {
+		// ranked here, not in SQL: weighing each row's shared words there (a subquery or a join per
+		// row) cost 0.8 ms of PostgreSQL per registration; the rows sharing the lookup's rare words
+		// are few, and their words are weighed here in microseconds
+		Map<Integer, Double> weightOf = new HashMap<>();
+		for (int i = 0; i < lookup.terms().size(); i++) {
+			weightOf.put(lookup.terms().get(i), lookup.weights().get(i));
+		}
+		record Sharing(long id, double weight) {
 		}
 		return jdbc.sql(sql).params(params).query((rs, n) -> {
-			int shared = 0;
+			double shared = 0;
 			for (int t : ints(rs.getArray(2))) {
-				if (words.contains(t)) {
-					shared++;
-				}
+				shared += weightOf.getOrDefault(t, 0.0);
 			}
 			return new Sharing(rs.getLong(1), shared);
 		})
 			.list()
 			.stream()
-			.sorted(Comparator.comparingInt(Sharing::words).reversed().thenComparing(Comparator.comparingLong(Sharing::id).reversed()))
+			.sorted(Comparator.comparingDouble(Sharing::weight).reversed().thenComparing(Comparator.comparingLong(Sharing::id).reversed()))
 			.limit(20) // scored like the indexed candidates
 			.map(Sharing::id)
 			.toList();
