@@ -6,8 +6,8 @@ import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
 import com.xinfang.casefile.ClassCaseGrouping;
 import com.xinfang.casefile.ClassCases;
-import com.xinfang.platform.BeijingTime;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,6 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 @BrowserTest
 class ClassCasePagesIT {
+
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
 
 	static final String[] LETTERS = {
 			"我们是石门县蒙泉镇丰泰花园项目的钢筋工，常德丰泰建设工程有限公司欠我们班组工资十六万元，项目封顶半年了还没结清，请求人社部门督促丰泰建设支付拖欠的工资。",
@@ -82,7 +86,7 @@ class ClassCasePagesIT {
 		TestApi api = new TestApi(port);
 		String token = api.token("city.registrar", "Demo@2026");
 		// 330 days back, in 石门县: clear of the demo data and of the other tests' weeks
-		OffsetDateTime noon = LocalDate.now(BeijingTime.ZONE).minusDays(330).atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
+		OffsetDateTime noon = LocalDate.now(clock).minusDays(330).atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
 		String[] names = { "覃明远", "向桂英", "田志华", "卓海波" };
 		List<String> wage = new ArrayList<>();
 		for (int i = 0; i < LETTERS.length; i++) {

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
-import com.xinfang.platform.BeijingTime;
+import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,13 +19,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class GridToFiguresIT {
 
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
+
 	@LocalServerPort
 	int port;
 
 	@Test
 	void aGridWorkersReportIsMediatedToAnAgreementAndCountedInTheCountyFigures() {
 		var api = new TestApi(port);
-		LocalDate today = LocalDate.now(BeijingTime.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		String figures = "/api/v1/mediation/figures?region=430702&from=" + today + "&to=" + today;
 		long agreedBefore = api.get(figures, api.token("wuling.center", "Demo@2026")).body().get("total").get("agreed").asLong();
 		String number;

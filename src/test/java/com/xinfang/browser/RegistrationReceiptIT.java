@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IntegrationTest
 class RegistrationReceiptIT {
+
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -52,7 +56,7 @@ class RegistrationReceiptIT {
 			String number = b.text("#registered-number");
 			assertThat(b.text("#receipt-issuer")).isEqualTo("常德市信访局");
 			assertThat(b.text("#receipt-registrar")).isEqualTo("李登记").doesNotContain("city.registrar");
-			String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyy年M月d日"));
+			String today = LocalDate.now(clock).format(DateTimeFormatter.ofPattern("yyyy年M月d日"));
 			assertThat(b.text("#receipt-date")).isEqualTo(today);
 			assertThat(b.text("#receipt-persons")).isEqualTo("12人");
 			LocalDate due = jdbc.sql("SELECT accept_statutory FROM petition WHERE number = ?").param(number)

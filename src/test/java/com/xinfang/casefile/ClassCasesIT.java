@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
-import com.xinfang.platform.BeijingTime;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -40,6 +40,10 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class ClassCasesIT {
+
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
 
 	static final String[] WAGE_LETTERS = {
 			"我们是灌溪镇金桂苑项目的钢筋工，常德金桂建设工程有限公司欠我们班组工资二十多万元，项目已经封顶半年，包工头说公司没拨款，请求人社部门督促金桂建设支付拖欠的农民工工资。",
@@ -94,7 +98,7 @@ class ClassCasesIT {
 	void aWeekOfLettersAboutOneProjectFormsOneClassCaseAndRaisesTheExpectedWarnings() {
 		TestApi api = new TestApi(port);
 		String token = api.token("city.registrar", "Demo@2026");
-		LocalDate day = LocalDate.now(BeijingTime.ZONE).minusDays(250);
+		LocalDate day = LocalDate.now(clock).minusDays(250);
 		OffsetDateTime noon = day.atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
 		for (int w = 1; w <= 8; w++) {
 			var r = api.post("/api/v1/petitions", token, letter("430703", "LABOR", "CLAIM", "劳动纠纷", QUIET[w - 1], noon.minusDays(7L * w)));
@@ -205,7 +209,7 @@ class ClassCasesIT {
 	void lettersNamingNoTargetJoinAtTheHigherScore() {
 		TestApi api = new TestApi(port);
 		String token = api.token("city.registrar", "Demo@2026");
-		OffsetDateTime noon = LocalDate.now(BeijingTime.ZONE).minusDays(300).atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
+		OffsetDateTime noon = LocalDate.now(clock).minusDays(300).atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
 		List<String> mine = new ArrayList<>();
 		for (String content : MINE_LETTERS) {
 			var r = api.post("/api/v1/petitions", token, letter("430781", "LABOR", "CLAIM", "矿上拖欠工资", content, noon));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
-import com.xinfang.platform.BeijingTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The grid worker's patrol log and 零报告 through the API, the township's view of who has not reported, and the refusals. */
 @IntegrationTest
 class GridIT {
+
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -30,7 +34,7 @@ class GridIT {
 	void aWorkerLogsAPatrolAndTheZeroReportCannotContradictIt() {
 		var api = new TestApi(port);
 		String worker = api.token("grid.worker", "Demo@2026");
-		LocalDate today = LocalDate.now(BeijingTime.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		LocalDate day = today.minusDays(6);
 		long before = patrols();
 
@@ -68,7 +72,7 @@ class GridIT {
 	void theTownshipSeesWhoHasNotReportedAndOnlyWorkersOnDutyOweReports() {
 		var api = new TestApi(port);
 		String township = api.token("czh.center", "Demo@2026");
-		LocalDate yesterday = LocalDate.now(BeijingTime.ZONE).minusDays(1);
+		LocalDate yesterday = LocalDate.now(clock).minusDays(1);
 		var rows = api.get("/api/v1/grids/reporting?region=430702001&from=" + yesterday + "&to=" + yesterday, township);
 		assertThat(rows.status()).isEqualTo(200);
 		Map<String, Integer> missing = new HashMap<>();

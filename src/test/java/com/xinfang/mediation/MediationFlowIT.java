@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
-import com.xinfang.platform.BeijingTime;
 import com.xinfang.privacy.IdNumber;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -100,7 +99,7 @@ class MediationFlowIT {
 		int version = assigned.body().get("version").asInt();
 
 		// the agreement cannot come before a session
-		LocalDate today = LocalDate.now(BeijingTime.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		assertThat(api.post("/api/v1/disputes/" + number + "/agreement", mediator, Map.of("form", "ORAL", "terms", "和好",
 				"effectiveOn", today.toString(), "version", version)).status()).isEqualTo(409);
 		var session = api.post("/api/v1/disputes/" + number + "/sessions", mediator, Map.of("heldOn", today.toString(),
@@ -166,7 +165,7 @@ class MediationFlowIT {
 		String number = api.post("/api/v1/disputes", worker, report("邻里口角纠纷")).body().get("number").asString();
 		long org = api.get("/api/v1/disputes/" + number + "/suggested-organisation", centre).body().get("id").asLong();
 		int v = api.post("/api/v1/disputes/" + number + "/assign", centre, Map.of("orgId", org, "version", 0)).body().get("version").asInt();
-		LocalDate today = LocalDate.now(BeijingTime.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		v = api.post("/api/v1/disputes/" + number + "/sessions", mediator, Map.of("heldOn", today.toString(),
 				"record", "双方当面说清误会，当场握手言和。", "version", v)).body().get("version").asInt();
 		assertThat(api.post("/api/v1/disputes/" + number + "/agreement", mediator, Map.of("form", "ORAL", "terms", " ",
@@ -187,7 +186,7 @@ class MediationFlowIT {
 		String number = api.post("/api/v1/disputes", worker, report("楼道纠纷调解不成")).body().get("number").asString();
 		long org = api.get("/api/v1/disputes/" + number + "/suggested-organisation", centre).body().get("id").asLong();
 		int v = api.post("/api/v1/disputes/" + number + "/assign", centre, Map.of("orgId", org, "version", 0)).body().get("version").asInt();
-		v = api.post("/api/v1/disputes/" + number + "/sessions", mediator, Map.of("heldOn", LocalDate.now(BeijingTime.ZONE).toString(),
+		v = api.post("/api/v1/disputes/" + number + "/sessions", mediator, Map.of("heldOn", LocalDate.now(clock).toString(),
 				"record", "双方各执一词，分歧较大，未能达成一致。", "version", v)).body().get("version").asInt();
 		var noGuidance = api.post("/api/v1/disputes/" + number + "/failure", mediator, Map.of("reason", "赔偿数额分歧大", "version", v));
 		assertThat(noGuidance.status()).isEqualTo(400);
@@ -228,7 +227,7 @@ class MediationFlowIT {
 		// not before the mediation has failed
 		String registrar = api.token("wuling.registrar", "Demo@2026");
 		assertThat(api.post("/api/v1/disputes/" + number + "/petition", registrar, Map.of("version", v)).status()).isEqualTo(409);
-		v = api.post("/api/v1/disputes/" + number + "/sessions", mediator, Map.of("heldOn", LocalDate.now(BeijingTime.ZONE).toString(),
+		v = api.post("/api/v1/disputes/" + number + "/sessions", mediator, Map.of("heldOn", LocalDate.now(clock).toString(),
 				"record", "双方分歧较大，被申请人拒绝赔偿。", "version", v)).body().get("version").asInt();
 		v = api.post("/api/v1/disputes/" + number + "/failure", mediator, Map.of("reason", "被申请人拒绝赔偿", "guidance", "已告知可起诉或信访",
 				"version", v)).body().get("version").asInt();
@@ -265,7 +264,7 @@ class MediationFlowIT {
 	void judicialConfirmationIsAppliedForWithinThirtyDaysAndRemindedBeforeTheWindowCloses() {
 		var api = new TestApi(port);
 		String mediator = api.token("mediator", "Demo@2026");
-		LocalDate today = LocalDate.now(BeijingTime.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		String fresh = agreedOn(api, today, "司法确认窗口内");
 		var applied = api.post("/api/v1/disputes/" + fresh + "/judicial-confirmation", mediator, Map.of("court", "常德市武陵区人民法院"));
 		assertThat(applied.status()).isEqualTo(200);

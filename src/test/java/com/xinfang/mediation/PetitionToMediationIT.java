@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
-import com.xinfang.platform.BeijingTime;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +25,10 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class PetitionToMediationIT {
+
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -137,7 +141,7 @@ class PetitionToMediationIT {
 		assertThat(early.get("detail").asString()).contains("调解结果回告后");
 
 		// the township committee's mediator sees it (the handling unit's registrar of another county would not), mediates, agrees
-		LocalDate today = LocalDate.now(BeijingTime.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		int dv = referred.body().get("version").asInt();
 		dv = api.post("/api/v1/disputes/" + dispute + "/sessions", mediator, Map.of("heldOn", today.toString(),
 				"record", "双方到场，包工头承认欠薪，同意分两次支付。", "version", dv)).body().get("version").asInt();

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +38,10 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class IssuedDocumentsIT {
+
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
 
 	/** The application's clock: the links it checks are timed on it. */
 	@Autowired
@@ -174,7 +177,7 @@ class IssuedDocumentsIT {
 		assertThat(opinion).startsWith("常德市人力资源和社会保障局信访事项处理意见书")
 			.contains("一、信访请求" + CONTENT)
 			.doesNotContain(CONTENT.substring(0, 200) + "…")
-			.contains("常德市人力资源和社会保障局" + LocalDate.now(ZoneId.of("Asia/Shanghai"))
+			.contains("常德市人力资源和社会保障局" + LocalDate.now(clock)
 				.format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
 		DocumentNumber accepted = numberIn(notice, "常人社信");
 		DocumentNumber replied = numberIn(opinion, "常人社信");

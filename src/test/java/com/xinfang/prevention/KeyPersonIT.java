@@ -11,7 +11,6 @@ import com.xinfang.identity.Accounts;
 import com.xinfang.mediation.Disputes;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.PetitionQueries;
-import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.privacy.IdNumber;
 import com.xinfang.privacy.PersonalDataCipher;
@@ -36,6 +35,10 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class KeyPersonIT {
+
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -71,7 +74,7 @@ class KeyPersonIT {
 		String p1 = petition(api, bureau, PERSON_ID, "征地补偿款未到位", "本人承包地被征收，补偿款至今未足额发放，多次反映未果，请求落实补偿。");
 		String p2 = petition(api, bureau, PERSON_ID, "再次反映征地补偿款", "去年反映的征地补偿款问题仍未解决，村里说等镇里，镇里说等区里，请求尽快落实。");
 		long before = jdbc.sql("SELECT count(*) FROM key_person").query(Long.class).single();
-		LocalDate today = LocalDate.now(BeijingTime.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		Map<String, Object> entry = new HashMap<>(Map.of("name", "龚德明", "idNumber", PERSON_ID, "countyCode", "430702", "basis",
 				"REPEATED_PETITIONS", "basisRefs", List.of(p1, p2), "reason", "一年内两次到区信访局反映征地补偿，诉求未解决，情绪激动。",
 				"leaderUsername", "leader", "gridWorkerUsername", "grid.worker", "followUpDays", 7, "reviewOn",
@@ -182,7 +185,7 @@ class KeyPersonIT {
 		String token = api.token("wuling.registrar", "Demo@2026");
 		String p1 = petition(api, token, OTHER_ID, "拖欠工资", "某公司拖欠本人工资五个月共计两万元，请求督促支付，已多次找公司未果。");
 		String p2 = petition(api, token, OTHER_ID, "再次反映拖欠工资", "上次反映的拖欠工资问题公司仍未支付，本人生活困难，请求尽快解决。");
-		LocalDate today = LocalDate.now(BeijingTime.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		var p = keyPersons.add(new KeyPersons.Entry("龚德明", null, "430702", "REPEATED_PETITIONS", List.of(p1, p2),
 				"两次反映欠薪未解决，扬言到市里上访。", "leader", "grid.worker", 14, today.plusDays(30)), bureau);
 		assertThat(p.status()).isEqualTo("ACTIVE");
@@ -229,7 +232,7 @@ class KeyPersonIT {
 		var added = api.post("/api/v1/key-persons", bureau, Map.of("name", "龚德明", "idNumber", id, "countyCode", "430702", "basis",
 				"REPEATED_PETITIONS", "basisRefs", List.of(p1, p2), "reason", "宅基地纠纷多次信访，有越级上访苗头。", "leaderUsername",
 				"leader", "gridWorkerUsername", "grid.worker", "followUpDays", 7, "reviewOn",
-				LocalDate.now(BeijingTime.ZONE).plusMonths(3).toString()));
+				LocalDate.now(clock).plusMonths(3).toString()));
 		assertThat(added.status()).isEqualTo(201);
 
 		String content = "小区物业长期不维修电梯，老人上下楼困难，请求督促物业公司维修。";

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
-import com.xinfang.platform.BeijingTime;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -22,6 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The console pages of prevention and of 访调结合 render for the people they are for (and not for others). */
 @IntegrationTest
 class PreventionPagesIT {
+
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -57,7 +61,7 @@ class PreventionPagesIT {
 		}
 		var kp = api.post("/api/v1/key-persons", registrar, Map.of("name", "郑玉兰", "countyCode", "430702", "basis", "REPEATED_PETITIONS",
 				"basisRefs", numbers, "reason", "房屋漏水问题多次信访未解决，情绪激动。", "leaderUsername", "leader", "gridWorkerUsername",
-				"grid.worker", "followUpDays", 10, "reviewOn", LocalDate.now(BeijingTime.ZONE).plusMonths(2).toString()));
+				"grid.worker", "followUpDays", 10, "reviewOn", LocalDate.now(clock).plusMonths(2).toString()));
 		assertThat(kp.status()).isEqualTo(201);
 		long kpId = kp.body().get("id").asLong();
 
@@ -128,7 +132,7 @@ class PreventionPagesIT {
 		// the petition numbers that do not exist: a message on the form
 		var unknown = post(bureau, "/console/key-persons/new", "/console/key-persons", Map.of("name", "张三", "countyCode", "430702", "basis",
 				"REPEATED_PETITIONS", "basisRefs", "XF-NOT-A-NUMBER XF-NOR-THIS", "reason", "理由写得足够长，超过十个字。", "leaderUsername", "leader",
-				"gridWorkerUsername", "grid.worker", "followUpDays", "10", "reviewOn", LocalDate.now(BeijingTime.ZONE).plusMonths(3).toString()));
+				"gridWorkerUsername", "grid.worker", "followUpDays", "10", "reviewOn", LocalDate.now(clock).plusMonths(3).toString()));
 		assertThat(unknown.statusCode()).isEqualTo(200);
 		assertThat(unknown.body()).contains("编号不存在或不在本辖区", "XF-NOT-A-NUMBER");
 		var tooLong = post(bureau, "/console/decisions/new", "/console/decisions", Map.of("regionCode", "430702", "title", "决策", "kind", "POLICY",
@@ -165,12 +169,12 @@ class PreventionPagesIT {
 		long keyPersonsBefore = jdbc.sql("SELECT count(*) FROM key_person").query(Long.class).single();
 		var refused = api.post("/api/v1/key-persons", registrar, Map.of("name", "聂春华", "countyCode", "430702", "basis", "REPEATED_PETITIONS",
 				"basisRefs", numbers, "reason", "多次反映社区干部问题，情绪激动。", "leaderUsername", "leader", "gridWorkerUsername", "grid.worker",
-				"followUpDays", 10, "reviewOn", LocalDate.now(BeijingTime.ZONE).plusMonths(2).toString()));
+				"followUpDays", 10, "reviewOn", LocalDate.now(clock).plusMonths(2).toString()));
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body().toString()).contains("第三十条");
 		var onForm = post(bureau, "/console/key-persons/new", "/console/key-persons", Map.of("name", "聂春华", "countyCode", "430702", "basis",
 				"REPEATED_PETITIONS", "basisRefs", String.join(" ", numbers), "reason", "多次反映社区干部问题，情绪激动。", "leaderUsername", "leader",
-				"gridWorkerUsername", "grid.worker", "followUpDays", "10", "reviewOn", LocalDate.now(BeijingTime.ZONE).plusMonths(2).toString()));
+				"gridWorkerUsername", "grid.worker", "followUpDays", "10", "reviewOn", LocalDate.now(clock).plusMonths(2).toString()));
 		assertThat(onForm.statusCode()).isEqualTo(200);
 		assertThat(onForm.body()).contains("第三十条", "聂春华");
 		assertThat(jdbc.sql("SELECT count(*) FROM key_person").query(Long.class).single()).isEqualTo(keyPersonsBefore);

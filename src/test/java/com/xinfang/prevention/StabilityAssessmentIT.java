@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
-import com.xinfang.platform.BeijingTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class StabilityAssessmentIT {
 
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
+
 	@LocalServerPort
 	int port;
 
@@ -27,7 +31,7 @@ class StabilityAssessmentIT {
 	void aDecisionIsRecordedAsTakenOnlyAfterAFeasibleAssessmentAndLaterMattersLinkBack() {
 		var api = new TestApi(port);
 		String bureau = api.token("wuling.registrar", "Demo@2026");
-		LocalDate today = LocalDate.now(BeijingTime.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		long before = jdbc.sql("SELECT count(*) FROM major_decision").query(Long.class).single();
 		// bad input: 400, nothing stored; a department may not register (403)
 		var bad = api.post("/api/v1/decisions", bureau, Map.of("regionCode", "430702", "title", " ", "kind", "BRIDGE"));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
-import com.xinfang.platform.BeijingTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IntegrationTest
 class VillageRatingIT {
+
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -154,7 +158,7 @@ class VillageRatingIT {
 		var approved = api.post("/api/v1/villages/ratings/" + id + "/county-approval", county, Map.of("pass", true, "note", "同意", "version", version + 1));
 		assertThat(approved.status()).isEqualTo(200);
 		assertThat(approved.body().get("status").asString()).isEqualTo("APPROVED");
-		LocalDate today = LocalDate.now(BeijingTime.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		assertThat(approved.body().get("titleUntil").asString()).isEqualTo(today.plusYears(2).toString());
 
 		// the next year's rating is the annual review; a review the county does not approve withdraws the title

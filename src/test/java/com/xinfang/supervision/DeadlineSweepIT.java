@@ -14,7 +14,6 @@ import com.xinfang.petition.RegisterPetition;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class DeadlineSweepIT {
 				new PetitionCommand.Communication("人社局 刘科长", OffsetDateTime.now(clock), "电话沟通同意接收"));
 		actions.perform(p.number(), p.version(), cmd, registrar);
 		long id = jdbc.sql("SELECT id FROM petition WHERE number = ?").param(p.number()).query(Long.class).single();
-		LocalDate later = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(40);
+		LocalDate later = LocalDate.now(clock).plusDays(40);
 
 		var first = CompletableFuture.supplyAsync(() -> sweep.sweep(later));
 		var second = CompletableFuture.supplyAsync(() -> sweep.sweep(later));

@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
 import com.xinfang.documents.DocumentNumber;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** 督办 through the API: the supervisor's 督办单, the unit's written reply, the refusals. */
 @IntegrationTest
 class SupervisionOrdersIT {
+
+	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -53,8 +58,7 @@ class SupervisionOrdersIT {
 		// its own 发文字号 from the city bureau's sequence, and the bureau's full name above the date
 		String orderNumber = order.body().get("documentNumber").asString();
 		assertThat(orderNumber).matches("常信访〔\\d{4}〕[1-9]\\d*号");
-		assertThat(text).contains("信访事项督办单" + orderNumber).contains("常德市信访局" + LocalDate.now(
-				ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
+		assertThat(text).contains("信访事项督办单" + orderNumber).contains("常德市信访局" + LocalDate.now(clock).format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
 		var second = api.post("/api/v1/petitions/" + number + "/supervision", supervisor,
 				Map.of("kind", "URGE", "reason", "再次催促尽快办理", "replyDays", 3));
 		var next = DocumentNumber.parse(second.body().get("documentNumber").asString()).orElseThrow();
