@@ -36,7 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BrowserTest
 class ClassCasePagesIT {
 
-	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
 	@Autowired
 	Clock clock;
 

@@ -19,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class GridToFiguresIT {
 
-	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
 	@Autowired
 	Clock clock;
 

@@ -26,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class PetitionToMediationIT {
 
-	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
 	@Autowired
 	Clock clock;
 

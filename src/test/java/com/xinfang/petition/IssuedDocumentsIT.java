@@ -39,7 +39,6 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class IssuedDocumentsIT {
 
-	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
 	@Autowired
 	Clock clock;
 

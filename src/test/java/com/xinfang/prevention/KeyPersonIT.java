@@ -36,7 +36,6 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class KeyPersonIT {
 
-	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
 	@Autowired
 	Clock clock;
 

@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class PreventionPagesIT {
 
-	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
 	@Autowired
 	Clock clock;
 

@@ -26,7 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class VillageRatingIT {
 
-	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
 	@Autowired
 	Clock clock;
 

@@ -18,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class SupervisionOrdersIT {
 
-	/** The application's clock (application-it.yml starts it at a fixed instant): never the calendar date. */
 	@Autowired
 	Clock clock;
 
