@@ -223,6 +223,34 @@ class CaseIndexerIT {
 		indexer.drain(10);
 	}
 
+	/**
+	 * While still in the indexer's queue a matter is a candidate only within the caller's scope: the
+	 * city sees another county's matter, a district's registrar (a region scope) and an unrelated unit
+	 * (a unit scope) do not.
+	 */
+	@Test
+	void aQueuedMatterIsACandidateOnlyWithinTheCallersScope() {
+		String content = "汉寿县龙阳街道某驾校收取学费后停业，三十多名学员无法练车也退不了费，请求交通部门督促退费。排序丙";
+		synchronized (indexer) { // the matter stays in the queue
+			var created = api.post("/api/v1/petitions", api.token("city.registrar", "Demo@2026"), Map.of("channel", "LETTER",
+					"regionCode", "430722", "title", "驾校停业", "content", content, "petitioners", List.of(Map.of("name", "计数人"))));
+			assertThat(created.status()).isEqualTo(201);
+			String number = created.body().get("number").asString();
+			assertThat(count("SELECT count(*) FROM casefile_index_queue WHERE petition_id = ?", id(number))).isOne();
+			for (String user : List.of("city.registrar", "wuling.registrar", "hr.officer")) {
+				var similar = api.post("/api/v1/text/similar", api.token(user, "Demo@2026"), Map.of("content", content));
+				assertThat(similar.status()).isEqualTo(200);
+				if (user.equals("city.registrar")) {
+					assertThat(similar.body().toString()).as(user).contains(number);
+				}
+				else {
+					assertThat(similar.body().toString()).as(user).doesNotContain(number);
+				}
+			}
+		}
+		indexer.drain(10);
+	}
+
 	@Test
 	void driftedCountsAreRepairedFromTheInvertedIndex() {
 		String number = register("汉寿县龙阳街道某小区物业擅自提高停车费，业主多次协商无果，请求住建部门查处。计数丙");
