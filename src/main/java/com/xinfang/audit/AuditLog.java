@@ -1,6 +1,7 @@
 package com.xinfang.audit;
 
 import com.xinfang.platform.BeijingTime;
+import com.xinfang.platform.Rows;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -136,7 +137,7 @@ public class AuditLog {
 			record Entry(long id, OffsetDateTime at, String actor, String action, String target, String detail) {
 			}
 			List<Entry> entries = jdbc.sql("SELECT id, at, actor, action, target, detail FROM audit_log WHERE chain_seq IS NULL ORDER BY id LIMIT 5000")
-				.query(Entry.class)
+				.query(Rows.of(Entry.class))
 				.list();
 			if (entries.isEmpty()) {
 				return 0;
@@ -195,7 +196,7 @@ public class AuditLog {
 		}
 		String prev = GENESIS;
 		for (Row row : jdbc.sql("SELECT id, at, actor, action, target, detail, prev_hash, hash FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq")
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list()) {
 			String expected = hash(prev, row.at().toInstant(), row.actor(), row.action(), row.target(), row.detail());
 			if (!row.prevHash().equals(prev) || !row.hash().equals(expected)) {

@@ -1,6 +1,7 @@
 package com.xinfang.casefile;
 
 import com.xinfang.petition.PetitionRegistered;
+import com.xinfang.platform.Rows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ class CaseIndex {
 	void on(PetitionRegistered event) {
 		jdbc.sql("SELECT id, title, content, region_code, received_at FROM petition_text WHERE number = ?")
 			.param(event.number())
-			.query(Text.class)
+			.query(Rows.of(Text.class))
 			.optional()
 			.ifPresent(this::queue);
 	}
@@ -76,7 +77,7 @@ class CaseIndex {
 				List<Text> batch = jdbc.sql("SELECT p.id, p.title, p.content, p.region_code, p.received_at FROM petition_text p "
 						+ "WHERE NOT EXISTS (SELECT 1 FROM casefile_doc d WHERE d.petition_id = p.id) "
 						+ "AND NOT EXISTS (SELECT 1 FROM casefile_index_queue q WHERE q.petition_id = p.id) ORDER BY p.id LIMIT 500")
-					.query(Text.class)
+					.query(Rows.of(Text.class))
 					.list();
 				batch.forEach(this::queue);
 				return batch.size();

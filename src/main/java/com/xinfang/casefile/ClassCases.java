@@ -8,6 +8,7 @@ import com.xinfang.petition.PetitionPeople;
 import com.xinfang.petition.PetitionScope;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Rows;
 import com.xinfang.text.ClassificationService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -101,7 +102,7 @@ public class ClassCases {
 		}
 		var row = jdbc.sql("SELECT number, kind, category_code, region_code FROM petition_fact WHERE id = ?")
 			.param(petitionId)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.optional();
 		if (row.isEmpty() || "ACCUSATION".equals(row.get().kind())) {
 			return;
@@ -130,7 +131,7 @@ public class ClassCases {
 			}
 			Other other = jdbc.sql("SELECT id, kind, category_code FROM petition_fact WHERE number = ?")
 				.param(m.number())
-				.query(Other.class)
+				.query(Rows.of(Other.class))
 				.single();
 			if ("ACCUSATION".equals(other.kind()) || row.get().categoryCode() != null && other.categoryCode() != null
 					&& !row.get().categoryCode().equals(other.categoryCode())) {
@@ -195,7 +196,7 @@ public class ClassCases {
 	String autoName(long petitionId, String categoryCode) {
 		record T(String title, String content, String accusedUnit) {
 		}
-		T t = jdbc.sql("SELECT title, content, accused_unit FROM petition_text WHERE id = ?").param(petitionId).query(T.class).single();
+		T t = jdbc.sql("SELECT title, content, accused_unit FROM petition_text WHERE id = ?").param(petitionId).query(Rows.of(T.class)).single();
 		String target = t.accusedUnit() != null ? t.accusedUnit() : text.entities(t.title(), t.content()).firstOrganization();
 		String category = categoryCode == null ? null : directory.categoryName(categoryCode);
 		String name = target != null ? target + (category == null ? "" : " · " + category) : t.title();
@@ -268,7 +269,7 @@ public class ClassCases {
 		}
 		var head = jdbc.sql("SELECT id, name, confirmed, category_code, version, merged_into FROM casefile_class WHERE id = ?")
 			.param(id)
-			.query(Head.class)
+			.query(Rows.of(Head.class))
 			.optional()
 			.filter(h -> h.mergedInto() == null);
 		if (head.isEmpty()) {
@@ -284,7 +285,7 @@ public class ClassCases {
 		Figures f = jdbc.sql("SELECT count(*) AS matters, min(p.received_at) AS first, max(p.received_at) AS latest " + MEMBERS
 				+ "WHERE m.class_id = ? AND " + scope)
 			.params(params)
-			.query(Figures.class)
+			.query(Rows.of(Figures.class))
 			.single();
 		if (f.matters() == 0) {
 			return Optional.empty();

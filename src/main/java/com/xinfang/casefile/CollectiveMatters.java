@@ -1,5 +1,6 @@
 package com.xinfang.casefile;
 
+import com.xinfang.platform.Rows;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +113,7 @@ public class CollectiveMatters {
 		var rows = jdbc.sql("SELECT p.number, p.person_count FROM casefile_group g JOIN petition_fact p ON p.id = g.petition_id "
 				+ "WHERE g.group_id = ? ORDER BY p.received_at, p.id")
 			.param(id)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list();
 		return new Group(id, rows.stream().map(Row::number).toList(), rows.stream().mapToInt(Row::personCount).sum());
 	}

@@ -4,6 +4,7 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.DataScope;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.BeijingTime;
+import com.xinfang.platform.Rows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -116,7 +117,7 @@ public class Warnings {
 		List<Row> rows = jdbc.sql("SELECT subject_type, subject_key, region_code, week_end, count, baseline_mean FROM casefile_warning "
 				+ "WHERE region_code LIKE ? AND week_end > ? ORDER BY week_end DESC, count DESC LIMIT 50")
 			.params(actor.scope().value() + "%", today.minusDays(2L * GrowthRule.WINDOW_DAYS))
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list();
 		List<Warning> out = new ArrayList<>();
 		for (Row r : rows) {

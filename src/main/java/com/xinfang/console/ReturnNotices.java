@@ -5,6 +5,7 @@ import com.xinfang.notification.StaffNotices;
 import com.xinfang.petition.Action;
 import com.xinfang.petition.PetitionMoved;
 import com.xinfang.petition.Status;
+import com.xinfang.platform.Rows;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ class ReturnNotices {
 				+ "JOIN petition_step h ON h.petition_id = p.id AND h.action = 'RETURN' "
 				+ "WHERE p.number = ? ORDER BY h.at DESC, h.id DESC LIMIT 1")
 			.param(event.number())
-			.query(Returned.class)
+			.query(Rows.of(Returned.class))
 			.optional()
 			.filter(r -> r.unit() != null)
 			.ifPresent(r -> notices.send(r.unit(), List.of(Role.CASE_OFFICER), r.id(),

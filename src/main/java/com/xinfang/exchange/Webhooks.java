@@ -3,6 +3,7 @@ package com.xinfang.exchange;
 import com.xinfang.petition.PetitionEvent;
 import com.xinfang.petition.Status;
 import com.xinfang.platform.BeijingTime;
+import com.xinfang.platform.Rows;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
@@ -172,7 +173,7 @@ public class Webhooks implements SmartLifecycle {
 				SELECT l.partner_id, l.external_id, p.may_receive, p.callback_url AS callback FROM exchange_link l
 				JOIN exchange_partner p ON p.id = l.partner_id WHERE l.petition_number = ? AND p.revoked_at IS NULL""")
 			.param(moved.number())
-			.query(Link.class)
+			.query(Rows.of(Link.class))
 			.optional()
 			.filter(l -> l.mayReceive() && l.callback() != null)
 			.ifPresent(l -> {

@@ -3,6 +3,7 @@ package com.xinfang.grid;
 import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Rows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,13 +51,13 @@ public class Grids {
 		if (!Grid.isGridCode(code)) {
 			return Optional.empty();
 		}
-		return jdbc.sql(GRID_SELECT + "WHERE g.code = ?").param(code).query(Grid.class).optional();
+		return jdbc.sql(GRID_SELECT + "WHERE g.code = ?").param(code).query(Rows.of(Grid.class)).optional();
 	}
 
 	/** The grids under a region (village, township or county code prefix), in code order. */
 	@Transactional(readOnly = true)
 	public List<Grid> under(String regionPrefix) {
-		return jdbc.sql(GRID_SELECT + "WHERE g.village_code LIKE ? ORDER BY g.code").param(regionPrefix + "%").query(Grid.class).list();
+		return jdbc.sql(GRID_SELECT + "WHERE g.village_code LIKE ? ORDER BY g.code").param(regionPrefix + "%").query(Rows.of(Grid.class)).list();
 	}
 
 	@Transactional(readOnly = true)

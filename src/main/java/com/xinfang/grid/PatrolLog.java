@@ -5,6 +5,7 @@ import com.xinfang.identity.Actor;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.DomainException.FieldProblem;
+import com.xinfang.platform.Rows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -138,7 +139,7 @@ public class PatrolLog {
 	public List<Patrol> recentOf(Actor actor, int limit) {
 		return jdbc.sql(SELECT + "WHERE p.user_id = ? ORDER BY p.day DESC, p.id DESC LIMIT ?")
 			.params(actor.userId(), limit)
-			.query(Patrol.class)
+			.query(Rows.of(Patrol.class))
 			.list();
 	}
 
@@ -148,7 +149,7 @@ public class PatrolLog {
 		grids.visible(gridCode, actor);
 		return jdbc.sql(SELECT + "WHERE p.grid_code = ? ORDER BY p.day DESC, p.id DESC LIMIT ?")
 			.params(gridCode, limit)
-			.query(Patrol.class)
+			.query(Rows.of(Patrol.class))
 			.list();
 	}
 
@@ -263,7 +264,7 @@ public class PatrolLog {
 			""";
 
 	private Patrol patrol(long id) {
-		return jdbc.sql(SELECT + "WHERE p.id = ?").param(id).query(Patrol.class).single();
+		return jdbc.sql(SELECT + "WHERE p.id = ?").param(id).query(Rows.of(Patrol.class)).single();
 	}
 
 	private void requireOwnGrid(String gridCode, Actor actor) {

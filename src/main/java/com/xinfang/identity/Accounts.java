@@ -4,6 +4,7 @@ import com.xinfang.organization.Directory;
 import com.xinfang.organization.Unit;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.DomainException.FieldProblem;
+import com.xinfang.platform.Rows;
 import com.xinfang.privacy.IdNumber;
 import com.xinfang.privacy.Masking;
 import com.xinfang.privacy.MobilePhone;
@@ -140,7 +141,7 @@ public class Accounts {
 		}
 		return jdbc.sql("SELECT display_name, id_number_enc, phone_enc FROM app_user WHERE id = ? AND kind = 'CITIZEN'")
 			.param(userId)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.optional()
 			.map(r -> new CitizenIdentity(r.displayName(), cipher.decrypt(r.idNumberEnc()), cipher.decrypt(r.phoneEnc())));
 	}
@@ -198,7 +199,7 @@ public class Accounts {
 				? citizenUsername(cipher.blindIndex("phone", MobilePhone.normalise(login))) : login;
 		return jdbc.sql("SELECT id, username, password_hash, enabled FROM app_user WHERE username = ?")
 			.param(username)
-			.query(LoginRecord.class)
+			.query(Rows.of(LoginRecord.class))
 			.optional();
 	}
 
@@ -210,7 +211,7 @@ public class Accounts {
 		}
 		return jdbc.sql("SELECT id, username, display_name, kind, unit_code, region_code FROM app_user WHERE " + condition)
 			.param(param)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.optional()
 			.map(r -> {
 				Set<Role> roles = EnumSet.noneOf(Role.class);

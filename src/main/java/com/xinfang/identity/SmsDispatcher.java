@@ -1,5 +1,6 @@
 package com.xinfang.identity;
 
+import com.xinfang.platform.Rows;
 import com.xinfang.privacy.PersonalDataCipher;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -47,7 +48,7 @@ class SmsDispatcher {
 				SELECT id, phone_enc, text_enc FROM sms_outbox WHERE sent_at IS NULL AND attempts < ?
 				ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED""")
 			.param(MAX_ATTEMPTS)
-			.query(Pending.class)
+			.query(Rows.of(Pending.class))
 			.list();
 		List<Long> sent = new ArrayList<>();
 		for (Pending p : batch) {

@@ -1,6 +1,7 @@
 package com.xinfang.identity;
 
 import com.xinfang.organization.Directory;
+import com.xinfang.platform.Rows;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,7 @@ public class StaffNames {
 		return jdbc.sql("SELECT u.username, u.display_name, u.unit_code FROM app_user u JOIN user_role r ON r.user_id = u.id "
 				+ "WHERE r.role = ? AND u.kind = 'STAFF' ORDER BY u.unit_code, u.display_name")
 			.param(role.name())
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list()
 			.stream()
 			.map(r -> new Person(r.username(), r.unitCode() == null ? r.displayName()

@@ -1,6 +1,7 @@
 package com.xinfang.identity;
 
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Rows;
 import com.xinfang.privacy.MobilePhone;
 import com.xinfang.privacy.PersonalDataCipher;
 import java.security.SecureRandom;
@@ -82,7 +83,7 @@ public class VerificationCodes {
 				SELECT id, code_hash, attempts, expires_at FROM sms_code
 				WHERE phone_index = ? AND purpose = ? AND NOT used ORDER BY created_at DESC LIMIT 1 FOR UPDATE""")
 			.params(index, purpose)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.optional()
 			.orElseThrow(() -> new DomainException.Invalid("smsCode", "请先获取短信验证码"));
 		if (row.expiresAt().isBefore(OffsetDateTime.now(clock)) || row.attempts() >= MAX_ATTEMPTS) {

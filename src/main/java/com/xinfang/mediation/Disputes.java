@@ -19,6 +19,7 @@ import com.xinfang.petition.RegisterPetition;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.DomainException.FieldProblem;
+import com.xinfang.platform.Rows;
 import com.xinfang.platform.Texts;
 import com.xinfang.privacy.IdNumber;
 import com.xinfang.privacy.Masking;
@@ -614,7 +615,7 @@ public class Disputes {
 		List<RegisterPetition.PetitionerInput> petitioners = jdbc.sql(
 				"SELECT side, name, id_number_enc, phone_enc, address_enc FROM dispute_party WHERE dispute_id = ? AND side = 'APPLICANT' ORDER BY seq")
 			.param(d.id())
-			.query(P.class)
+			.query(Rows.of(P.class))
 			.list()
 			.stream()
 			.map(p -> new RegisterPetition.PetitionerInput(p.name(), cipher.decrypt(p.idNumberEnc()),
@@ -760,7 +761,7 @@ public class Disputes {
 
 	@Transactional(readOnly = true)
 	public List<Type> types() {
-		return jdbc.sql("SELECT code, name FROM dispute_type WHERE active ORDER BY sort_order, code").query(Type.class).list();
+		return jdbc.sql("SELECT code, name FROM dispute_type WHERE active ORDER BY sort_order, code").query(Rows.of(Type.class)).list();
 	}
 
 	/** Shows a party's full ID number, phone and address: with a reason, audited (PIPL), to whom handles the dispute. */
@@ -778,7 +779,7 @@ public class Disputes {
 		}
 		P p = jdbc.sql("SELECT side, name, id_number_enc, phone_enc, address_enc FROM dispute_party WHERE dispute_id = ? AND seq = ?")
 			.params(d.id(), seq)
-			.query(P.class)
+			.query(Rows.of(P.class))
 			.optional()
 			.orElseThrow(() -> new DomainException.NotFound("当事人不存在"));
 		audit.record(actor.label(), "DISPUTE_UNMASK", number + "#" + seq, reason.strip());
@@ -808,7 +809,7 @@ public class Disputes {
 		List<String> parties = new ArrayList<>();
 		for (P p : jdbc.sql("SELECT side, name, id_number_enc, phone_enc, address_enc FROM dispute_party WHERE dispute_id = ? ORDER BY seq")
 			.param(d.id())
-			.query(P.class)
+			.query(Rows.of(P.class))
 			.list()) {
 			StringBuilder line = new StringBuilder(p.name() + "（" + sideLabel(p.side()) + "）");
 			Optional.ofNullable(cipher.decrypt(p.idNumberEnc())).ifPresent(v -> line.append("，公民身份号码").append(v));
@@ -848,7 +849,7 @@ public class Disputes {
 				FROM dispute d JOIN dispute_type t ON t.code = d.type_code LEFT JOIN mediation_org o ON o.id = d.org_id
 				LEFT JOIN mediation_room r ON r.id = d.room_id JOIN app_user u ON u.id = d.reported_by WHERE d.id = ?""")
 			.param(id)
-			.query(D.class)
+			.query(Rows.of(D.class))
 			.single();
 		DisputeStatus status = DisputeStatus.valueOf(d.status());
 		DisputeSource source = DisputeSource.valueOf(d.source());
@@ -965,7 +966,7 @@ public class Disputes {
 	}
 
 	private Optional<Type> type(String code) {
-		return jdbc.sql("SELECT code, name FROM dispute_type WHERE code = ? AND active").param(code).query(Type.class).optional();
+		return jdbc.sql("SELECT code, name FROM dispute_type WHERE code = ? AND active").param(code).query(Rows.of(Type.class)).optional();
 	}
 
 	private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {

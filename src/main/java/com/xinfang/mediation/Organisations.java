@@ -11,6 +11,7 @@ import com.xinfang.organization.Region;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.DomainException.FieldProblem;
+import com.xinfang.platform.Rows;
 import java.sql.Array;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -334,11 +335,11 @@ public class Organisations {
 	}
 
 	private List<Room> rooms(long orgId) {
-		return jdbc.sql("SELECT id, name, address FROM mediation_room WHERE org_id = ? ORDER BY id").param(orgId).query(Room.class).list();
+		return jdbc.sql("SELECT id, name, address FROM mediation_room WHERE org_id = ? ORDER BY id").param(orgId).query(Rows.of(Room.class)).list();
 	}
 
 	private List<CommitteeRule.Seat> seats(long orgId) {
-		return jdbc.sql("SELECT position, gender FROM mediator WHERE org_id = ? AND active").param(orgId).query(CommitteeRule.Seat.class).list();
+		return jdbc.sql("SELECT position, gender FROM mediator WHERE org_id = ? AND active").param(orgId).query(Rows.of(CommitteeRule.Seat.class)).list();
 	}
 
 	private Organisation lockedVisible(long orgId, Actor actor) {

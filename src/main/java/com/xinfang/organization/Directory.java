@@ -1,5 +1,6 @@
 package com.xinfang.organization;
 
+import com.xinfang.platform.Rows;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -121,7 +122,7 @@ public class Directory {
 	private Snapshot load() {
 		Map<String, Region> regions = new LinkedHashMap<>();
 		jdbc.sql("SELECT code, name, level, parent_code FROM region ORDER BY sort_order, code")
-			.query(Region.class)
+			.query(Rows.of(Region.class))
 			.list()
 			.forEach(r -> regions.put(r.code(), r));
 		Map<String, Unit> units = new LinkedHashMap<>();
@@ -140,7 +141,7 @@ public class Directory {
 			.forEach(u -> units.put(u.code(), u));
 		Map<String, Category> categories = new LinkedHashMap<>();
 		jdbc.sql("SELECT code, name, description, default_unit_code, parent_code FROM category ORDER BY sort_order, code")
-			.query(Category.class)
+			.query(Rows.of(Category.class))
 			.list()
 			.stream()
 			.sorted(Comparator.comparing(c -> 0))

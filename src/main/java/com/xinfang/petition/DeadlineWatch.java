@@ -1,5 +1,6 @@
 package com.xinfang.petition;
 
+import com.xinfang.platform.Rows;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,7 @@ public class DeadlineWatch {
 				  AND coalesce(handle_statutory, accept_statutory) <= ?
 				ORDER BY coalesce(handle_statutory, accept_statutory)""".formatted(Status.sqlOpen(null)))
 			.param(until)
-			.query(DueMatter.class)
+			.query(Rows.of(DueMatter.class))
 			.list();
 	}
 

@@ -1,6 +1,7 @@
 package com.xinfang.petition;
 
 import com.xinfang.documents.DocumentKind;
+import com.xinfang.platform.Rows;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -92,14 +93,14 @@ public class IssuedDocuments {
 		return jdbc.sql("SELECT id, kind, file_name, issued_at FROM petition_document WHERE petition_id = ?"
 				+ reader.condition + " ORDER BY issued_at, id")
 			.param(petitionId)
-			.query(Listed.class)
+			.query(Rows.of(Listed.class))
 			.list();
 	}
 
 	Optional<Stored> get(long petitionId, long id, Reader reader) {
 		return jdbc.sql("SELECT file_name, pdf FROM petition_document WHERE petition_id = ? AND id = ?" + reader.condition)
 			.params(petitionId, id)
-			.query(Stored.class)
+			.query(Rows.of(Stored.class))
 			.optional();
 	}
 

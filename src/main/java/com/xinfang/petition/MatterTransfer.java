@@ -1,5 +1,6 @@
 package com.xinfang.petition;
 
+import com.xinfang.platform.Rows;
 import com.xinfang.privacy.PersonalDataCipher;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -147,7 +148,7 @@ public class MatterTransfer {
 	public List<AttachmentRef> attachments(long id) {
 		return jdbc.sql("SELECT id, file_name, content_type, sha256 FROM attachment WHERE petition_id = ? ORDER BY seq")
 			.param(id)
-			.query(AttachmentRef.class)
+			.query(Rows.of(AttachmentRef.class))
 			.list();
 	}
 

@@ -8,6 +8,7 @@ import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Rows;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -330,7 +331,7 @@ public class PetitionQueries {
 		var attachments = !identify ? List.<PetitionViews.AttachmentView>of()
 				: jdbc.sql("SELECT id, file_name, content_type, size_bytes AS size FROM attachment WHERE petition_id = ? ORDER BY seq")
 					.param(p.id())
-					.query(PetitionViews.AttachmentView.class)
+					.query(Rows.of(PetitionViews.AttachmentView.class))
 					.list();
 		LocalDate today = LocalDate.now(clock);
 		boolean open = isOpen(p.status());
@@ -397,7 +398,7 @@ public class PetitionQueries {
 		}
 		return jdbc.sql("SELECT file_name, content_type, storage_key FROM attachment WHERE id = ? AND petition_id = ?")
 			.params(attachmentId, p.id())
-			.query(AttachmentFile.class)
+			.query(Rows.of(AttachmentFile.class))
 			.optional()
 			.orElseThrow(() -> new DomainException.NotFound("附件不存在"));
 	}

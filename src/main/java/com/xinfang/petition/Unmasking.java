@@ -6,6 +6,7 @@ import com.xinfang.identity.DataScope;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Rows;
 import com.xinfang.privacy.PersonalDataCipher;
 import java.io.Serializable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,7 +78,7 @@ public class Unmasking {
 		}
 		Row row = jdbc.sql("SELECT name, id_number_enc, phone_enc, address_enc FROM petitioner WHERE petition_id = ? AND seq = ?")
 			.params(p.id(), petitionerIndex)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.optional()
 			.orElseThrow(() -> new DomainException.NotFound("信访人不存在"));
 		audit.record(actor.label(), "UNMASK", number + "#" + petitionerIndex, reason.strip());

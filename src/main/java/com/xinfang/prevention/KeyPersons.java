@@ -15,6 +15,7 @@ import com.xinfang.petition.PetitionQueries;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.DomainException.FieldProblem;
+import com.xinfang.platform.Rows;
 import com.xinfang.privacy.IdNumber;
 import com.xinfang.privacy.Masking;
 import com.xinfang.privacy.PersonalDataCipher;
@@ -411,7 +412,7 @@ public class KeyPersons {
 		}
 		Who who = jdbc.sql("SELECT county_code, leader_id, grid_worker_id FROM key_person WHERE id = ?")
 			.param(id)
-			.query(Who.class)
+			.query(Rows.of(Who.class))
 			.optional()
 			.orElseThrow(() -> new DomainException.NotFound("重点人员不存在"));
 		boolean named = who.leaderId() == actor.userId() || (who.gridWorkerId() == actor.userId() && actor.has(Role.GRID_WORKER));
@@ -453,11 +454,11 @@ public class KeyPersons {
 				       w.display_name AS worker, k.follow_up_days, k.review_on, k.removed_on, k.added_at, k.version
 				FROM key_person k JOIN app_user l ON l.id = k.leader_id JOIN app_user w ON w.id = k.grid_worker_id WHERE k.id = ?""")
 			.param(id)
-			.query(K.class)
+			.query(Rows.of(K.class))
 			.single();
 		List<VisitView> visits = jdbc.sql("SELECT visited_on, visitor, note FROM key_person_visit WHERE key_person_id = ? ORDER BY visited_on DESC, id DESC")
 			.param(id)
-			.query(VisitView.class)
+			.query(Rows.of(VisitView.class))
 			.list();
 		List<EventView> events = jdbc.sql("SELECT at, actor_name, action, note FROM key_person_event WHERE key_person_id = ? ORDER BY at, id")
 			.param(id)

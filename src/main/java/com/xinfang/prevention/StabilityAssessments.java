@@ -11,6 +11,7 @@ import com.xinfang.petition.PetitionQueries;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
 import com.xinfang.platform.DomainException.FieldProblem;
+import com.xinfang.platform.Rows;
 import com.xinfang.prevention.StabilityAssessmentGate.Conclusion;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -345,7 +346,7 @@ public class StabilityAssessments {
 		}
 		D d = jdbc.sql("SELECT id, region_code, title, kind, deciding_body, summary, status, taken_on, taken_note, version FROM major_decision WHERE id = ?")
 			.param(id)
-			.query(D.class)
+			.query(Rows.of(D.class))
 			.single();
 		List<Assessment> assessments = jdbc.sql("""
 				SELECT a.id, a.assessor, a.method, a.measures, a.conclusion, a.completed_on, u.display_name FROM stability_assessment a
@@ -365,7 +366,7 @@ public class StabilityAssessments {
 		}
 		List<L> all = jdbc.sql("SELECT matter_kind, matter_number, linked_at FROM decision_link WHERE decision_id = ? ORDER BY id")
 			.param(id)
-			.query(L.class)
+			.query(Rows.of(L.class))
 			.list();
 		// the counts for everyone who keeps the register; the numbers only of the matters the actor may see
 		List<Link> links = all.stream().filter(l -> maySee(l.matterKind(), l.matterNumber(), actor)).map(l -> new Link(l.matterKind(), l.matterNumber(),

@@ -2,6 +2,7 @@ package com.xinfang.publicity;
 
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Rows;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -82,7 +83,7 @@ public class Certificates {
 			.update();
 		return jdbc.sql("SELECT number, kind, holder, title, score, issued_at FROM quiz_certificate WHERE round_id = ?")
 			.param(result.roundId())
-			.query(Certificate.class)
+			.query(Rows.of(Certificate.class))
 			.single();
 	}
 
@@ -96,7 +97,7 @@ public class Certificates {
 			.update();
 		return jdbc.sql("SELECT number, kind, holder, title, score, issued_at FROM quiz_certificate WHERE attempt_id = ?")
 			.param(attemptId)
-			.query(Certificate.class)
+			.query(Rows.of(Certificate.class))
 			.single();
 	}
 
@@ -107,7 +108,7 @@ public class Certificates {
 		}
 		return jdbc.sql("SELECT number, kind, holder, title, score, issued_at FROM quiz_certificate WHERE number = ?")
 			.param(number.strip().toUpperCase())
-			.query(Certificate.class)
+			.query(Rows.of(Certificate.class))
 			.optional();
 	}
 

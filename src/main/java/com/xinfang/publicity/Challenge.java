@@ -5,6 +5,7 @@ import com.xinfang.identity.VerificationCodes;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Rows;
 import com.xinfang.privacy.Masking;
 import com.xinfang.privacy.MobilePhone;
 import com.xinfang.privacy.PersonalDataCipher;
@@ -376,7 +377,7 @@ public class Challenge {
 		}
 		return jdbc.sql("SELECT phone_index, phone_mask, nickname, county_code FROM quiz_player WHERE token_hash = ? AND expires_at > ?")
 			.params(Tokens.hash(token), now())
-			.query(PlayerRow.class)
+			.query(Rows.of(PlayerRow.class))
 			.optional();
 	}
 
@@ -463,7 +464,7 @@ public class Challenge {
 		return jdbc.sql("""
 				SELECT id, nickname, phone_mask, county_code, score, duration_ms, flag_reason AS reason, submitted_at FROM quiz_round
 				WHERE flagged AND review IS NULL ORDER BY submitted_at DESC LIMIT 200""")
-			.query(Flagged.class)
+			.query(Rows.of(Flagged.class))
 			.list();
 	}
 

@@ -4,6 +4,7 @@ import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Rows;
 import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -221,7 +222,7 @@ public class Exams {
 					SELECT count(*) AS used, max(score) AS best, coalesce(bool_or(passed), false) AS passed,
 					       max(id) FILTER (WHERE status = 'OPEN') AS open FROM exam_attempt WHERE exam_id = ? AND user_id = ?""")
 				.params(e.id(), actor.userId())
-				.query(Mine.class)
+				.query(Rows.of(Mine.class))
 				.single();
 			String why = null;
 			if (m.passed()) {
@@ -298,7 +299,7 @@ public class Exams {
 		}
 		Used used = jdbc.sql("SELECT count(*) AS used, coalesce(bool_or(passed), false) AS passed FROM exam_attempt WHERE exam_id = ? AND user_id = ?")
 			.params(examId, actor.userId())
-			.query(Used.class)
+			.query(Rows.of(Used.class))
 			.single();
 		if (used.passed()) {
 			throw new DomainException.Conflict("您已通过本次考试，无需补考");
@@ -521,7 +522,7 @@ public class Exams {
 				LEFT JOIN exam_attempt a ON a.user_id = u.id AND a.exam_id = :exam AND a.status = 'SUBMITTED'
 				WHERE """ + " " + where + " GROUP BY u.id, u.display_name, u.unit_code, un.name, un.sort_order ORDER BY un.sort_order, u.unit_code, u.display_name")
 			.params(p)
-			.query(PersonResult.class)
+			.query(Rows.of(PersonResult.class))
 			.list();
 		Map<String, long[]> byUnit = new LinkedHashMap<>();
 		Map<String, String> names = new LinkedHashMap<>();
@@ -567,7 +568,7 @@ public class Exams {
 				       EXISTS (SELECT 1 FROM study_reading r WHERE r.material_id = m.id AND r.user_id = ?) AS read_by_me
 				FROM study_material m ORDER BY m.created_at DESC""")
 			.param(actor.userId())
-			.query(Material.class)
+			.query(Rows.of(Material.class))
 			.list();
 	}
 

@@ -1,5 +1,6 @@
 package com.xinfang.publicity;
 
+import com.xinfang.platform.Rows;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public class Leaderboard {
 				SELECT county_code, count(*) AS players, round(avg(score), 1)::float8 AS average_score, max(score) AS best_score
 				FROM quiz_best WHERE board = ? GROUP BY county_code ORDER BY average_score DESC, players DESC""")
 			.param(board)
-			.query(CountyRow.class)
+			.query(Rows.of(CountyRow.class))
 			.list();
 	}
 

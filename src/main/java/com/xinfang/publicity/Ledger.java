@@ -5,6 +5,7 @@ import com.xinfang.organization.Directory;
 import com.xinfang.organization.Unit;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Rows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -146,7 +147,7 @@ public class Ledger {
 			sql += " AND a.county_code = :county";
 			params.put("county", county);
 		}
-		return jdbc.sql(sql + " ORDER BY a.held_on DESC, a.id DESC").params(params).query(Activity.class).list();
+		return jdbc.sql(sql + " ORDER BY a.held_on DESC, a.id DESC").params(params).query(Rows.of(Activity.class)).list();
 	}
 
 	@Transactional(readOnly = true)
@@ -160,7 +161,7 @@ public class Ledger {
 				       (SELECT count(*) FROM training_attendance t WHERE t.activity_id = a.id)::int AS attendance
 				FROM publicity_activity a WHERE a.id = :id""" + scopeSql(actor, params))
 			.params(params)
-			.query(Activity.class)
+			.query(Rows.of(Activity.class))
 			.optional()
 			.orElseThrow(() -> new DomainException.NotFound("没有这项活动"));
 	}
@@ -214,7 +215,7 @@ public class Ledger {
 		activity(activityId, actor);
 		return jdbc.sql("SELECT id, content_type, bytes FROM publicity_photo WHERE id = ? AND activity_id = ?")
 			.params(photoId, activityId)
-			.query(Photo.class)
+			.query(Rows.of(Photo.class))
 			.optional()
 			.orElseThrow(() -> new DomainException.NotFound("没有这张照片"));
 	}
@@ -236,7 +237,7 @@ public class Ledger {
 				WHERE u.kind = 'STAFF' AND u.enabled AND (un.region_code LIKE ? OR ? LIKE un.region_code || '%')
 				ORDER BY un.sort_order, u.display_name""")
 			.params(activityId, a.countyCode().substring(0, 6) + "%", a.countyCode())
-			.query(Attendee.class)
+			.query(Rows.of(Attendee.class))
 			.list();
 	}
 
@@ -326,7 +327,7 @@ public class Ledger {
 		return jdbc.sql("SELECT id, list, year, title, owner_unit, deadline, done_at, done_note, version FROM publicity_task WHERE year = ?"
 				+ (all ? "" : " AND owner_unit = ?") + " ORDER BY list, deadline, id")
 			.params(all ? List.of(year) : List.of(year, actor.unitCode()))
-			.query(Task.class)
+			.query(Rows.of(Task.class))
 			.list();
 	}
 
@@ -336,7 +337,7 @@ public class Ledger {
 		access.requireStaff(actor);
 		Task t = jdbc.sql("SELECT id, list, year, title, owner_unit, deadline, done_at, done_note, version FROM publicity_task WHERE id = ?")
 			.param(taskId)
-			.query(Task.class)
+			.query(Rows.of(Task.class))
 			.optional()
 			.orElseThrow(() -> new DomainException.NotFound("没有这项任务"));
 		if (!t.ownerUnit().equals(actor.unitCode())) {

@@ -1,6 +1,7 @@
 package com.xinfang.publicity;
 
 import com.xinfang.platform.BeijingTime;
+import com.xinfang.platform.Rows;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -70,13 +71,13 @@ public class PublicityFigures {
 				LEFT JOIN (SELECT activity_id, count(*) AS n FROM training_attendance GROUP BY activity_id) t ON t.activity_id = a.id
 				WHERE a.held_on BETWEEN ? AND ? AND a.county_code LIKE ?""")
 			.params(from, to, prefix)
-			.query(Sums.class)
+			.query(Rows.of(Sums.class))
 			.single();
 		record Visits(long views, long visitors) {
 		}
 		Visits v = jdbc.sql("SELECT coalesce(sum(views), 0) AS views, count(*) AS visitors FROM quiz_visit WHERE day BETWEEN ? AND ?")
 			.params(from, to)
-			.query(Visits.class)
+			.query(Rows.of(Visits.class))
 			.single();
 		OffsetDateTime start = from.atStartOfDay(BeijingTime.ZONE).toOffsetDateTime();
 		OffsetDateTime end = to.plusDays(1).atStartOfDay(BeijingTime.ZONE).toOffsetDateTime();
@@ -86,7 +87,7 @@ public class PublicityFigures {
 				SELECT count(*) AS rounds, count(DISTINCT phone_index) AS players FROM quiz_round
 				WHERE status = 'SUBMITTED' AND day BETWEEN ? AND ? AND (county_code IS NULL OR county_code LIKE ?)""")
 			.params(from, to, prefix)
-			.query(Rounds.class)
+			.query(Rows.of(Rounds.class))
 			.single();
 		record Staff(long staff, long passed) {
 		}
@@ -96,7 +97,7 @@ public class PublicityFigures {
 				         WHERE a.user_id = u.id AND a.passed AND e.opens_at >= ? AND e.opens_at < ?)) AS passed
 				FROM app_user u JOIN unit un ON un.code = u.unit_code WHERE u.kind = 'STAFF' AND u.enabled AND un.region_code LIKE ?""")
 			.params(start, end, prefix)
-			.query(Staff.class)
+			.query(Rows.of(Staff.class))
 			.single();
 		record Tasks(long tasks, long done, long onTime) {
 		}
@@ -105,7 +106,7 @@ public class PublicityFigures {
 				       count(*) FILTER (WHERE done_at IS NOT NULL AND (done_at AT TIME ZONE 'Asia/Shanghai')::date <= deadline) AS on_time
 				FROM publicity_task p JOIN unit un ON un.code = p.owner_unit WHERE p.year = ? AND un.region_code LIKE ?""")
 			.params(year, prefix)
-			.query(Tasks.class)
+			.query(Rows.of(Tasks.class))
 			.single();
 		return new Year(year, kinds, sums.materials(), sums.attendees(), sums.answered(), v.views(), v.visitors(), r.rounds(), r.players(),
 				s.staff(), s.passed(), t.tasks(), t.done(), t.onTime());

@@ -1,6 +1,7 @@
 package com.xinfang.publicity;
 
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Rows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,7 +139,7 @@ class RateLimits {
 				  window_start = greatest(quiz_rate.window_start, excluded.window_start)
 				RETURNING key, window_start, hits""")
 			.params(k, starts, n)
-			.query(Total.class)
+			.query(Rows.of(Total.class))
 			.list();
 		for (int i = 0; i < keys.size(); i++) {
 			Window w = due.get(i);

@@ -1,6 +1,7 @@
 package com.xinfang.publicity;
 
 import com.xinfang.platform.BeijingTime;
+import com.xinfang.platform.Rows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,7 +47,7 @@ public class Visits {
 	public List<Day> byDay(LocalDate from, LocalDate to) {
 		return jdbc.sql("SELECT day, sum(views) AS page_views, count(*) AS visitors FROM quiz_visit WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day")
 			.params(from, to)
-			.query(Day.class)
+			.query(Rows.of(Day.class))
 			.list();
 	}
 
@@ -54,7 +55,7 @@ public class Visits {
 	public Totals totals(LocalDate from, LocalDate to) {
 		return jdbc.sql("SELECT coalesce(sum(views), 0) AS page_views, count(*) AS visitor_days FROM quiz_visit WHERE day BETWEEN ? AND ?")
 			.params(from, to)
-			.query(Totals.class)
+			.query(Rows.of(Totals.class))
 			.single();
 	}
 

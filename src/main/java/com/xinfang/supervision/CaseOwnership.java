@@ -11,6 +11,7 @@ import com.xinfang.petition.PetitionViews;
 import com.xinfang.petition.VisibleMatter;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.Rows;
 import com.xinfang.platform.Texts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -149,7 +150,7 @@ public class CaseOwnership {
 				FROM case_ownership o JOIN petition_ref p ON p.id = o.petition_id JOIN app_user u ON u.id = o.leader_user_id
 				WHERE p.number = ?""")
 			.param(number)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.optional()
 			.map(r -> new Ownership(p.number(), p.title(), p.status().name(), r.displayName(), r.workingGroup(), r.plan(), r.lawyer(),
 					r.followUpOwner(), BeijingTime.of(r.assignedAt()), progress(number)));
