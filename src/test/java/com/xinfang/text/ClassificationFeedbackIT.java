@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xinfang.IntegrationTest;
 import com.xinfang.TestApi;
+import com.xinfang.organization.Directory;
 import com.xinfang.privacy.IdNumber;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +76,29 @@ class ClassificationFeedbackIT {
 		int trainedOn = classification.retrain();
 		assertThat(trainedOn).isGreaterThan(Corpus.training().size());
 		assertThat(score(chosen)).as("the corrected category scores higher after retraining").isGreaterThan(before);
+	}
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	Clock clock;
+
+	/** Training time grows with the decisions (3.5 ms a text): a model learns from the most recent ones only. */
+	@Test
+	void aModelLearnsFromTheMostRecentDecisionsOnly() {
+		for (int i = 0; i < 5; i++) {
+			// the two oldest are corrections, which count twice: they change the count if they are read
+			jdbc.sql("""
+					INSERT INTO classification_feedback (petition_number, title, content, suggested_category, suggested_score,
+					    chosen_category, chosen_kind, corrected, decided_by, decided_at)
+					VALUES (?, '路灯坏了', ?, 'GOV', 0.5, 'TRANSPORT', NULL, ?, '测试', now())""")
+				.params("T-" + i, TEXT, i < 2)
+				.update();
+		}
+		int corpus = Corpus.training().size();
+		assertThat(new ClassificationService(directory, jdbc, clock, 3).retrain()).isEqualTo(corpus + 3);
+		assertThat(new ClassificationService(directory, jdbc, clock, 5).retrain()).isEqualTo(corpus + 7);
 	}
 
 	@Test
