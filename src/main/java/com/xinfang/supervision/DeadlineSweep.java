@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The deadline sweep (《信访工作条例》 Art 38 督查 and Art 40 督办 of time limits). For every open matter whose
@@ -48,9 +48,13 @@ public class DeadlineSweep {
 
 	private final JointHandling joint;
 
+	private final TransactionTemplate transactions;
+
 	private final StaffNotices notices;
 
-	DeadlineSweep(StaffNotices notices, JointHandling joint, DeadlineWatch watch, Directory directory, JdbcClient jdbc, Clock clock) {
+	DeadlineSweep(StaffNotices notices, JointHandling joint, DeadlineWatch watch, Directory directory, JdbcClient jdbc, Clock clock,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.notices = notices;
 		this.joint = joint;
 		this.watch = watch;
@@ -77,21 +81,26 @@ public class DeadlineSweep {
 	private static final int CHUNK = 1_000;
 
 	/**
-	 * Returns how many new reminders were issued. The reminders already recorded are read a chunk of
-	 * matters at a time and not written again: an insert for every threshold ever reached by every open
-	 * matter, at every sweep, was millions of statements every ten minutes at a million matters.
+	 * Returns how many new reminders were issued. A chunk of matters at a time, each in its own
+	 * transaction: the reminders already recorded are read at once and not written again (every sweep
+	 * inserted every threshold every open matter had ever reached), and what a sweep has done is kept
+	 * when the node stops (one transaction over 810 000 overdue matters of the benchmark database
+	 * never finished between two restarts, and began again each time).
 	 */
-	@Transactional
 	public int sweep(LocalDate today) {
 		int issued = 0;
 		List<DeadlineWatch.DueMatter> due = watch.dueBy(today.plusDays(LOOK_AHEAD_DAYS));
 		for (int from = 0; from < due.size(); from += CHUNK) {
 			List<DeadlineWatch.DueMatter> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
-			Set<Reminder> recorded = remindersOf(chunk);
-			for (var m : chunk) {
-				issued += remind(m, "TARGET", m.targetDue(), today, recorded);
-				issued += remind(m, "STATUTORY", m.statutoryDue(), today, recorded);
-			}
+			issued += transactions.execute(status -> {
+				Set<Reminder> recorded = remindersOf(chunk);
+				int n = 0;
+				for (var m : chunk) {
+					n += remind(m, "TARGET", m.targetDue(), today, recorded);
+					n += remind(m, "STATUTORY", m.statutoryDue(), today, recorded);
+				}
+				return n;
+			});
 		}
 		return issued;
 	}
