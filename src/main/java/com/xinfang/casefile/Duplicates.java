@@ -362,7 +362,13 @@ public class Duplicates {
 			OffsetDateTime receivedAt, int personCount, boolean accusation, Fingerprint fingerprint) {
 	}
 
-	/** The candidates' facts and words in one query (the word arrays only of those not cached); a matter without words is left out. */
+	/**
+	 * The candidates' facts and words in one query; a matter without words is left out. The words of
+	 * a cached candidate (most of them: a lookup finds recent matters first) are not read at all, nor
+	 * its document row: a lateral subquery with a limit is never flattened, so its condition on the
+	 * outer row is a one-time filter and the document is not fetched (at a million matters those were
+	 * ~50 random reads of wide rows per registration, mostly outside the shared buffers).
+	 */
 	private List<Candidate> candidates(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
@@ -370,12 +376,15 @@ public class Duplicates {
 		Long[] cached = ids.stream().filter(id -> fingerprints.known(id) != null).toArray(Long[]::new);
 		return jdbc.sql("""
 				SELECT p.id, p.number, p.status, p.region_code, p.accused_unit, p.title, p.received_at, p.person_count,
-				       CASE WHEN p.id = ANY(?) THEN NULL ELSE %s END,
-				       CASE WHEN p.id = ANY(?) THEN NULL ELSE %s END, p.kind,
-				       CASE WHEN d.petition_id IS NULL THEN %d ELSE coalesce(d.fingerprint_version, 1) END, %s
-				FROM petition_fact p %sWHERE p.id = ANY(?) AND %s""".formatted(TERMS, ENTITIES, Fingerprint.VERSION, FLAGS,
-				WITH_WORDS, HAS_WORDS))
-			.params(cached, cached, ids.toArray(Long[]::new))
+				       %s, %s, p.kind, CASE WHEN d.petition_id IS NULL THEN %d ELSE d.fingerprint_version END, %s
+				FROM petition_fact p
+				LEFT JOIN LATERAL (SELECT d.petition_id, d.terms, d.entities, d.flags, coalesce(d.fingerprint_version, 1) AS fingerprint_version
+				    FROM casefile_doc d WHERE NOT (p.id = ANY(?)) AND d.petition_id = p.id LIMIT 1) d ON true
+				LEFT JOIN LATERAL (SELECT q.terms, q.entities, q.flags FROM casefile_index_queue q WHERE d.petition_id IS NULL
+				    AND NOT (p.id = ANY(?)) AND q.petition_id = p.id AND q.terms IS NOT NULL LIMIT 1) q ON true
+				WHERE p.id = ANY(?) AND (p.id = ANY(?) OR %s)""".formatted(TERMS, ENTITIES, Fingerprint.VERSION, FLAGS,
+				HAS_WORDS))
+			.params(cached, cached, ids.toArray(Long[]::new), cached)
 			.query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getInt(8), ACCUSATION.equals(rs.getString(11)),
 					fingerprint(rs.getLong(1), rs.getArray(9), rs.getArray(10), rs.getInt(12), rs.getInt(13))))
