@@ -78,9 +78,12 @@ public class ClassificationService {
 	void warmUp() {
 		Thread training = new Thread(() -> {
 			try {
+				// the decisions made before this start: those recorded while the corpus model trains are
+				// learnt from at the next training (a fresh database would otherwise retrain at once)
+				boolean decided = feedbackCounts().decisions() > 0;
 				loadKnownNames();
 				model();
-				if (feedbackCounts().decisions() > 0) {
+				if (decided) {
 					retrain();
 				}
 			}
