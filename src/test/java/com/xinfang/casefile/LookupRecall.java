@@ -110,7 +110,8 @@ public final class LookupRecall {
 		b.put("case page before (16, 15000, 200)", Duplicates.Budget.of(Duplicates.TEXT_CANDIDATES));
 		b.put("case page now (24, 15000, 200)", Duplicates.Budget.FULL);
 		b.put("registration before (16, 3750, 50)", Duplicates.Budget.of(50));
-		b.put("registration now (24, 1000, 30)", Duplicates.SUGGESTIONS);
+		b.put("registration until 2026-12-07 19:00 (24, 1000, 30)", new Duplicates.Budget(24, 1_000, 30));
+		b.put("registration now (24, 600, 30)", Duplicates.SUGGESTIONS);
 		b.put("16 words, 2000 rows, 50", new Duplicates.Budget(16, 2_000, 50));
 		b.put("16 words, 1000 rows, 30", new Duplicates.Budget(16, 1_000, 30));
 		b.put("24 words, 3750 rows, 50", new Duplicates.Budget(24, 3_750, 50));
@@ -118,6 +119,9 @@ public final class LookupRecall {
 		b.put("24 words, 1000 rows, 50", new Duplicates.Budget(24, 1_000, 50));
 		b.put("32 words, 2000 rows, 50", new Duplicates.Budget(32, 2_000, 50));
 		b.put("12 words, 2000 rows, 50", new Duplicates.Budget(12, 2_000, 50));
+		b.put("24 words, 1000 rows, 20", new Duplicates.Budget(24, 1_000, 20));
+		b.put("24 words, 600 rows, 20", new Duplicates.Budget(24, 600, 20));
+		b.put("24 words, 400 rows, 20", new Duplicates.Budget(24, 400, 20));
 		return b;
 	}
 
