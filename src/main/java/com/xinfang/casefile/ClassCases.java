@@ -196,7 +196,10 @@ public class ClassCases {
 	String autoName(long petitionId, String categoryCode) {
 		record T(String title, String content, String accusedUnit) {
 		}
-		T t = jdbc.sql("SELECT title, content, accused_unit FROM petition_text WHERE id = ?").param(petitionId).query(Rows.of(T.class)).single();
+		T t = jdbc.sql("SELECT title, content, accused_unit FROM petition_text WHERE id = ?")
+			.param(petitionId)
+			.query(Rows.of(T.class))
+			.single();
 		String target = t.accusedUnit() != null ? t.accusedUnit() : text.entities(t.title(), t.content()).firstOrganization();
 		String category = categoryCode == null ? null : directory.categoryName(categoryCode);
 		String name = target != null ? target + (category == null ? "" : " · " + category) : t.title();

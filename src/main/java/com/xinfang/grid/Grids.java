@@ -57,7 +57,10 @@ public class Grids {
 	/** The grids under a region (village, township or county code prefix), in code order. */
 	@Transactional(readOnly = true)
 	public List<Grid> under(String regionPrefix) {
-		return jdbc.sql(GRID_SELECT + "WHERE g.village_code LIKE ? ORDER BY g.code").param(regionPrefix + "%").query(Rows.of(Grid.class)).list();
+		return jdbc.sql(GRID_SELECT + "WHERE g.village_code LIKE ? ORDER BY g.code")
+			.param(regionPrefix + "%")
+			.query(Rows.of(Grid.class))
+			.list();
 	}
 
 	@Transactional(readOnly = true)

@@ -761,7 +761,9 @@ public class Disputes {
 
 	@Transactional(readOnly = true)
 	public List<Type> types() {
-		return jdbc.sql("SELECT code, name FROM dispute_type WHERE active ORDER BY sort_order, code").query(Rows.of(Type.class)).list();
+		return jdbc.sql("SELECT code, name FROM dispute_type WHERE active ORDER BY sort_order, code")
+			.query(Rows.of(Type.class))
+			.list();
 	}
 
 	/** Shows a party's full ID number, phone and address: with a reason, audited (PIPL), to whom handles the dispute. */
@@ -966,7 +968,10 @@ public class Disputes {
 	}
 
 	private Optional<Type> type(String code) {
-		return jdbc.sql("SELECT code, name FROM dispute_type WHERE code = ? AND active").param(code).query(Rows.of(Type.class)).optional();
+		return jdbc.sql("SELECT code, name FROM dispute_type WHERE code = ? AND active")
+			.param(code)
+			.query(Rows.of(Type.class))
+			.optional();
 	}
 
 	private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {

@@ -335,11 +335,17 @@ public class Organisations {
 	}
 
 	private List<Room> rooms(long orgId) {
-		return jdbc.sql("SELECT id, name, address FROM mediation_room WHERE org_id = ? ORDER BY id").param(orgId).query(Rows.of(Room.class)).list();
+		return jdbc.sql("SELECT id, name, address FROM mediation_room WHERE org_id = ? ORDER BY id")
+			.param(orgId)
+			.query(Rows.of(Room.class))
+			.list();
 	}
 
 	private List<CommitteeRule.Seat> seats(long orgId) {
-		return jdbc.sql("SELECT position, gender FROM mediator WHERE org_id = ? AND active").param(orgId).query(Rows.of(CommitteeRule.Seat.class)).list();
+		return jdbc.sql("SELECT position, gender FROM mediator WHERE org_id = ? AND active")
+			.param(orgId)
+			.query(Rows.of(CommitteeRule.Seat.class))
+			.list();
 	}
 
 	private Organisation lockedVisible(long orgId, Actor actor) {
