@@ -1,7 +1,8 @@
 # Shared by the benchmark and profiling scripts (profile.sh, quiz-profile.sh, quiz.sh, stats.sh, exchange.sh): the
 # app jar on its own embedded PostgreSQL (optionally with pg_stat_statements), and the CPU of both.
 # Source it after setting JAR (or call build_jar), PORT, DB_PORT, WORK, data (the data directory) and
-# log; KEYS_FILE overrides $data/keys.properties; JAVA_OPTS adds options to the app's JVM.
+# log; KEYS_FILE overrides $data/keys.properties; JAVA_OPTS are the app's JVM options (unset: -XX:+UseParallelGC, the
+# production setting of docs/operations.md; JAVA_OPTS= for the JVM's own default, G1).
 
 # build_jar: JAR as given, else a jar built offline from a copy of the tree (without data, target, .git)
 # in $WORK/src; JAR becomes an absolute path either way
@@ -39,7 +40,7 @@ app_args=()
 start_app() {
   app_args=("$@")
   # shellcheck disable=SC2086
-  (cd "$WORK" && exec java ${JAVA_OPTS:-} -jar "$JAR" "$@") >>"$log" 2>&1 &
+  (cd "$WORK" && exec java ${JAVA_OPTS--XX:+UseParallelGC} -jar "$JAR" "$@") >>"$log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 1800); do
     kill -0 "$app_pid" 2>/dev/null || { echo "${0##*/}: app exited, see $log"; exit 1; }
@@ -70,12 +71,15 @@ cpu_ticks() {
   echo "$app $pg"
 }
 
-# As cpu_ticks, split into user and kernel time: app user, app system, PostgreSQL user, PostgreSQL system.
+# As cpu_ticks, split into user and kernel time: app user, app system, PostgreSQL user, PostgreSQL system;
+# then the PostgreSQL processes that have exited (autovacuum workers: the postmaster's reaped children, not
+# in the live processes' figures) and the whole machine's busy ticks (all processes, the load driver's too).
 cpu_split() {
-  local au as pu=0 ps=0 p
+  local au as pu=0 ps=0 pc=0 p
   read -r au as < <(awk '{print $14, $15}' "/proc/$app_pid/stat")
   for p in $(pgrep -u "$(id -u)" -x postgres); do
     [ -r "/proc/$p/stat" ] && read -r u s < <(awk '{print $14, $15}' "/proc/$p/stat") && pu=$(( pu + u )) && ps=$(( ps + s ))
   done
-  echo "$au $as $pu $ps"
+  p=$(pgrep -u "$(id -u)" -x -o postgres) && pc=$(awk '{print $16 + $17}' "/proc/$p/stat")
+  echo "$au $as $pu $ps $pc $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
 }

@@ -13,7 +13,7 @@
 #   JIT_WARMUP=20            a first, separately reported run of 8 clients on the cold JVM (0: none)
 #   PGBENCH_SCALE=10 PGBENCH_CLIENTS=16 PGBENCH_THREADS=2 PGBENCH_SECONDS=30
 #   DEMO_PETITIONS=          unset: the app's default (200 sample petitions seeded at first start)
-#   JAVA_OPTS=               extra JVM options for the app (e.g. -Xmx512m)
+#   JAVA_OPTS=               the app's JVM options (default -XX:+UseParallelGC, as in production; e.g. add -Xmx512m)
 #   APP_ARGS=                extra app arguments (e.g. --spring.datasource.hikari.maximum-pool-size=40)
 #   DRIVER_ARGS=             extra LoadDriver arguments (--http jdk: the HttpClient driver of figures before 2026-12-07 15:30 UTC)
 #   SKIP_BUILD=0             1: reuse the jar already built in $BENCH_WORK/src
@@ -66,7 +66,7 @@ PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-16}
 PGBENCH_THREADS=${PGBENCH_THREADS:-2}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-30}
 DEMO_PETITIONS=${DEMO_PETITIONS:-}
-JAVA_OPTS=${JAVA_OPTS:-}
+JAVA_OPTS=${JAVA_OPTS--XX:+UseParallelGC}  # the production setting (docs/operations.md "The JVM")
 APP_ARGS=${APP_ARGS:-}
 SKIP_BUILD=${SKIP_BUILD:-0}
 JAR=${JAR:-}

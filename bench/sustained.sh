@@ -24,17 +24,18 @@ start_app --server.port="$PORT" --xinfang.db.embedded-server.directory="$data" \
   --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
   --xinfang.attachments.directory="$data/attachments" --xinfang.demo.petitions=200 $APP_ARGS
 java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients 8 --seconds 40 --warmup 2 $DRIVER_ARGS >/dev/null
-read -r au0 as0 pu0 ps0 <<<"$(cpu_split)"
+read -r au0 as0 pu0 ps0 pc0 m0 <<<"$(cpu_split)"
 n0=$(psql_q -c "SELECT count(*) FROM petition")
 out=$(java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients 16 --seconds 45 --warmup 0 $DRIVER_ARGS | grep -E '^throughput|^latency|^driver CPU')
-read -r au1 as1 pu1 ps1 <<<"$(cpu_split)"
+read -r au1 as1 pu1 ps1 pc1 m1 <<<"$(cpu_split)"
 n1=$(psql_q -c "SELECT count(*) FROM petition")
 queued=$(psql_q -c "SELECT count(*) FROM casefile_index_queue")
 n=$(( n1 - n0 )); [ "$n" -gt 0 ] || n=1
 hz=$(getconf CLK_TCK)
 echo "$(date -u +%FT%TZ) $(basename "$JAR") $APP_ARGS $DRIVER_ARGS"
 echo "$out"
-awk -v au=$(( au1 - au0 )) -v as=$(( as1 - as0 )) -v pu=$(( pu1 - pu0 )) -v ps=$(( ps1 - ps0 )) -v n="$n" -v hz="$hz" -v q="$queued" 'BEGIN {
+awk -v au=$(( au1 - au0 )) -v as=$(( as1 - as0 )) -v pu=$(( pu1 - pu0 )) -v ps=$(( ps1 - ps0 )) -v n="$n" -v hz="$hz" -v q="$queued" -v pc=$(( pc1 - pc0 )) -v m=$(( m1 - m0 )) 'BEGIN {
   k = 1000 / hz / n
   printf "CPU per registration: app %.2f ms, PostgreSQL %.2f ms; index queue at the end: %d rows\n", (au + as) * k, (pu + ps) * k, q
-  printf "  of which in the kernel (system time): app %.2f ms, PostgreSQL %.2f ms\n", as * k, ps * k }'
+  printf "  of which in the kernel (system time): app %.2f ms, PostgreSQL %.2f ms\n", as * k, ps * k
+  printf "  besides: PostgreSQL processes that exited (autovacuum workers) %.2f ms; the whole machine busy %.2f ms\n", pc * k, m * k }'

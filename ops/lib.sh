@@ -32,7 +32,7 @@ jar() {
 start_app() {
   local log="$WORK/app.log"
   XINFANG_DEMO_PETITIONS="${XINFANG_DEMO_PETITIONS:-5}" \
-  java -Xmx768m -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
+  java -XX:+UseParallelGC -Xmx768m -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
     --xinfang.db.embedded-server.directory="$DATA_DIR" --xinfang.db.embedded-server.port="$PG_PORT" \
     --xinfang.crypto.key-file="$WORK/keys/keys.properties" \
     "$@" >>"$log" 2>&1 &
@@ -135,7 +135,7 @@ start_app_external() {
   SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME="$user" SPRING_DATASOURCE_PASSWORD="$pw" \
   XINFANG_DB_EMBEDDED=false XINFANG_DEMO_ENABLED="${DEMO:-true}" XINFANG_DEMO_PETITIONS="${XINFANG_DEMO_PETITIONS:-5}" \
   XINFANG_CRYPTO_DATAKEY="$(k data-key)" XINFANG_CRYPTO_INDEXKEY="$(k index-key)" XINFANG_CRYPTO_TOKENKEY="$(k token-key)" \
-    java -Xmx768m -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 "$@" >>"$WORK/app.log" 2>&1 &
+    java -XX:+UseParallelGC -Xmx768m -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 "$@" >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
 }
 

@@ -35,7 +35,7 @@ KEYS_TO="$WORK/restored-keys/keys.properties" "$REPO/ops/restore-embedded.sh" "$
 PG_PORT=$((PG_PORT + 1))
 drill_cleanup() { local p; p=$(head -1 "$WORK/restored/pg/postmaster.pid" 2>/dev/null || true); [ -n "$p" ] && kill "$p" 2>/dev/null || true; }
 pg_password() { sed -n 's/^db-password=//p' "$WORK/restored-keys/keys.properties"; }
-XINFANG_DEMO_ENABLED=false java -Xmx768m -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
+XINFANG_DEMO_ENABLED=false java -XX:+UseParallelGC -Xmx768m -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
   --xinfang.db.embedded-server.directory="$WORK/restored" --xinfang.db.embedded-server.port="$PG_PORT" \
   --xinfang.crypto.key-file="$WORK/restored-keys/keys.properties" >>"$WORK/app-restored.log" 2>&1 &
 APP_PID=$!

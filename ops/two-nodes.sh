@@ -20,7 +20,7 @@ keys="$WORK/keys/keys.properties"; key() { sed -n "s/^$1=//p" "$keys"; }
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres \
 SPRING_DATASOURCE_PASSWORD="$(key db-password)" XINFANG_DB_EMBEDDED=false XINFANG_DEMO_ENABLED=false \
 XINFANG_CRYPTO_DATAKEY="$(key data-key)" XINFANG_CRYPTO_INDEXKEY="$(key index-key)" XINFANG_CRYPTO_TOKENKEY="$(key token-key)" \
-  java -Xmx768m -jar "$JAR" --server.port=$NODE2 --server.address=127.0.0.1 "${SWEEP[@]}" >>"$WORK/node2.log" 2>&1 &
+  java -XX:+UseParallelGC -Xmx768m -jar "$JAR" --server.port=$NODE2 --server.address=127.0.0.1 "${SWEEP[@]}" >>"$WORK/node2.log" 2>&1 &
 NODE2_PID=$!; EXTRA_PIDS+=("$NODE2_PID")
 t0=$SECONDS
 until curl -fsS -m 2 "http://127.0.0.1:$NODE2/actuator/health/readiness" >/dev/null 2>&1; do
