@@ -32,16 +32,18 @@ public class CollectiveMatters {
 	}
 
 	/** The most text candidates scored for grouping: a near-identical text is among the first few. */
-	static final int GROUPING_CANDIDATES = 20;
+	static final int GROUPING_CANDIDATES = 10;
 
 	/**
-	 * What the grouping's lookup may read: 16 of the targets' rarest words, about 600 index rows (200
-	 * of each word's most recent within the county). {@code bench/lookup-recall.sh} (108 questions by
-	 * other people naming a target, their originals under 30 000 later matters): every budget from
-	 * 2 000 rows down to 300 made exactly the exhaustive lookup's joins; at 1 million matters the
-	 * 2 000 rows of {@code Budget.of(20)} made this the largest statement per registration (2 ms).
+	 * What the grouping's lookup may read: 16 of the targets' rarest words, about 300 index rows (100
+	 * of each word's most recent within the county), 10 matters scored. {@code bench/lookup-recall.sh}
+	 * (108 questions by other people naming a target, their originals under 30 000 later matters): every
+	 * budget from 2 000 rows down to 300, and 20, 10 or 5 matters scored, made exactly the exhaustive
+	 * lookup's joins (2026-12-07 15:27 and 20:20 UTC); at 1 million matters the 2 000 rows of
+	 * {@code Budget.of(20)} made this the largest statement per registration (2 ms), and at 600 rows and
+	 * 20 scored it was still the largest of the indexer's (0.59 ms per registration on the demo database).
 	 */
-	static final Duplicates.Budget GROUPING_BUDGET = new Duplicates.Budget(16, 600, GROUPING_CANDIDATES);
+	static final Duplicates.Budget GROUPING_BUDGET = new Duplicates.Budget(16, 300, GROUPING_CANDIDATES);
 
 	/**
 	 * Joins each matter of the indexer's batch to the group of a near-identical matter of other people

@@ -83,7 +83,12 @@ public final class DuplicateScore {
 	 */
 	static double of(Fingerprint a, Fingerprint b, TermWeights weights, boolean samePlace, boolean sameAccused,
 			boolean sameIdentity) {
-		double text = TextSimilarity.score(a, b, weights);
+		return of(TextSimilarity.score(a, b, weights), a, b, weights, samePlace, sameAccused, sameIdentity);
+	}
+
+	/** As above, with the texts' similarity computed already (the finder shows it as a reason too). */
+	static double of(double text, Fingerprint a, Fingerprint b, TermWeights weights, boolean samePlace, boolean sameAccused,
+			boolean sameIdentity) {
 		boolean otherProblem = ProblemKinds.disagree(a, b);
 		double target = samePlace && !otherProblem
 				? Math.max(sameAccused ? 1.0 : 0.0, TextSimilarity.targetOverlap(a, b, weights)) : 0;

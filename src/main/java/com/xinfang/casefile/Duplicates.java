@@ -405,7 +405,7 @@ public class Duplicates {
 		boolean sameAccused = s.accusedUnit() != null && s.accusedUnit().equals(c.accusedUnit());
 		boolean sameTarget = sameAccused || Fingerprint.common(s.fingerprint().entities(), other.entities()) > 0;
 		double text = TextSimilarity.score(s.fingerprint(), other, weights);
-		double score = DuplicateScore.of(s.fingerprint(), other, weights, samePlace, sameAccused, sameIdentity);
+		double score = DuplicateScore.of(text, s.fingerprint(), other, weights, samePlace, sameAccused, sameIdentity);
 		Set<Reason> reasons = EnumSet.noneOf(Reason.class);
 		if (sameIdentity) {
 			reasons.add(Reason.SAME_IDENTITY);

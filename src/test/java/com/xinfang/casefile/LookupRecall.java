@@ -165,6 +165,8 @@ public final class LookupRecall {
 		b.put("16 words, 1000 rows, 20", new Duplicates.Budget(16, 1_000, 20));
 		b.put("Budget.of(20), the grouping's budget before", Duplicates.Budget.of(20));
 		b.put("16 words, 300 rows, 20", new Duplicates.Budget(16, 300, 20));
+		b.put("16 words, 300 rows, 10", new Duplicates.Budget(16, 300, 10));
+		b.put("16 words, 300 rows, 5", new Duplicates.Budget(16, 300, 5));
 		return b;
 	}
 
