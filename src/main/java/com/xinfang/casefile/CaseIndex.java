@@ -3,6 +3,7 @@ package com.xinfang.casefile;
 import com.xinfang.petition.PetitionRegistered;
 import com.xinfang.platform.Rows;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +38,14 @@ class CaseIndex {
 		this.fingerprints = fingerprints;
 	}
 
-	/** In the registration's transaction: the suggestions shown with it already see the matter's words. */
+	/**
+	 * In the registration's transaction: the suggestions shown with it already see the matter's words.
+	 * The event carries the stored text, so nothing is read back.
+	 */
 	@EventListener
 	void on(PetitionRegistered event) {
-		jdbc.sql("SELECT id, title, content, region_code, received_at FROM petition_text WHERE number = ?")
-			.param(event.number())
-			.query(Rows.of(Text.class))
-			.optional()
-			.ifPresent(this::queue);
+		queue(new Text(event.petitionId(), event.title(), event.content(), event.regionCode(),
+				OffsetDateTime.ofInstant(event.receivedAt(), ZoneOffset.UTC)));
 	}
 
 	record Text(long id, String title, String content, String regionCode, OffsetDateTime receivedAt) {

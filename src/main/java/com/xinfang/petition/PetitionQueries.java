@@ -322,13 +322,21 @@ public class PetitionQueries {
 	}
 
 	PetitionViews.PetitionView view(Petition p, Actor actor) {
+		return view(p, actor, true);
+	}
+
+	/**
+	 * As above; {@code mayHaveAttachments} false for a matter known to have none (registered a moment
+	 * ago without files), whose attachments are then not looked up.
+	 */
+	PetitionViews.PetitionView view(Petition p, Actor actor, boolean mayHaveAttachments) {
 		boolean identify = identifies(p, actor);
 		var people = identify ? p.petitioners()
 			.stream()
 			.map(x -> new PetitionViews.PetitionerView(x.name(), x.idNumberMask(), x.phoneMask(), x.representative()))
 			.toList() : List.of(new PetitionViews.PetitionerView(ConfidentialityRule.HIDDEN, null, null, false));
 		// Art 30 also protects the accuser's material: an accusation's attachments go with the accuser's name
-		var attachments = !identify ? List.<PetitionViews.AttachmentView>of()
+		var attachments = !identify || !mayHaveAttachments ? List.<PetitionViews.AttachmentView>of()
 				: jdbc.sql("SELECT id, file_name, content_type, size_bytes AS size FROM attachment WHERE petition_id = ? ORDER BY seq")
 					.param(p.id())
 					.query(Rows.of(PetitionViews.AttachmentView.class))

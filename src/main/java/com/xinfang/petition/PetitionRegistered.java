@@ -3,7 +3,11 @@ package com.xinfang.petition;
 import java.time.Instant;
 import org.jmolecules.event.types.DomainEvent;
 
-/** Published when a matter is registered; consumed by indexing and statistics modules. */
-public record PetitionRegistered(String number, String regionCode, String channel, Instant receivedAt)
-		implements DomainEvent {
+/**
+ * Published when a matter is registered, in its transaction; consumed by indexing. It carries the
+ * stored title and content (and the matter's key) so that the index need not read back what was
+ * written a moment ago; a listener that persists events must not persist these.
+ */
+public record PetitionRegistered(String number, String regionCode, String channel, Instant receivedAt, long petitionId,
+		String title, String content) implements DomainEvent {
 }

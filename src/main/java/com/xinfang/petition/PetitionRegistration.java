@@ -198,9 +198,10 @@ public class PetitionRegistration {
 		storeAttachments(petition.id(), files, now);
 		history.record(petition.id(), now, actor.label(), "REGISTER", null, Status.REGISTERED,
 				channel.label() + "登记", "登记");
-		events.publishEvent(new PetitionRegistered(number, region.code(), channel.name(), receivedAt));
+		events.publishEvent(new PetitionRegistered(number, region.code(), channel.name(), receivedAt, petition.id(),
+				petition.title(), petition.content()));
 		notifyPetitioner(cmd, actor, number, queryCode);
-		var view = queries.view(petition, actor);
+		var view = queries.view(petition, actor, !files.isEmpty());
 		return new PetitionViews.Registered(view, queryCode,
 				withSuggestions ? suggestions(petition, actor) : new PetitionViews.Suggestions(List.of(), List.of()));
 	}
