@@ -111,7 +111,8 @@ public final class LookupRecall {
 		b.put("case page now (24, 15000, 200)", Duplicates.Budget.FULL);
 		b.put("registration before (16, 3750, 50)", Duplicates.Budget.of(50));
 		b.put("registration until 2026-12-07 19:00 (24, 1000, 30)", new Duplicates.Budget(24, 1_000, 30));
-		b.put("registration now (24, 600, 30)", Duplicates.SUGGESTIONS);
+		b.put("registration until 2026-12-07 21:00 (24, 600, 30)", new Duplicates.Budget(24, 600, 30));
+		b.put("registration now (24, 300, 20)", Duplicates.SUGGESTIONS);
 		b.put("16 words, 2000 rows, 50", new Duplicates.Budget(16, 2_000, 50));
 		b.put("16 words, 1000 rows, 30", new Duplicates.Budget(16, 1_000, 30));
 		b.put("24 words, 3750 rows, 50", new Duplicates.Budget(24, 3_750, 50));
@@ -122,6 +123,10 @@ public final class LookupRecall {
 		b.put("24 words, 1000 rows, 20", new Duplicates.Budget(24, 1_000, 20));
 		b.put("24 words, 600 rows, 20", new Duplicates.Budget(24, 600, 20));
 		b.put("24 words, 400 rows, 20", new Duplicates.Budget(24, 400, 20));
+		b.put("24 words, 400 rows, 15", new Duplicates.Budget(24, 400, 15));
+		b.put("24 words, 300 rows, 20", new Duplicates.Budget(24, 300, 20));
+		b.put("24 words, 300 rows, 15", new Duplicates.Budget(24, 300, 15));
+		b.put("24 words, 300 rows, 10", new Duplicates.Budget(24, 300, 10));
 		return b;
 	}
 
