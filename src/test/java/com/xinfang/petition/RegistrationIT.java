@@ -106,6 +106,27 @@ class RegistrationIT {
 	}
 
 	@Test
+	void theIndexGetsTheStoredTextFromTheEventAndTheRegistryNeverStoresIt() {
+		var cmd = visit(null, 1, List.of(person("谭秀英", null, null, false)));
+		cmd = new RegisterPetition(cmd.channel(), cmd.receivedAt(), cmd.regionCode(), "  芙蓉苑二期电梯停运  ",
+				"芙蓉苑二期三栋电梯停运两个月，物业称无维修资金，老人上下楼困难。", cmd.categoryCode(), cmd.kind(), cmd.complexity(),
+				cmd.petitioners(), cmd.personCount(), null, null);
+		var result = registration.register(cmd, List.of(), registrar());
+		// the index queued the matter's words from the event (the stored, stripped title), in the registration
+		String queuedTitle = jdbc.sql("""
+				SELECT t.title FROM petition_text t WHERE t.number = ? AND (
+				  EXISTS (SELECT 1 FROM casefile_index_queue q WHERE q.petition_id = t.id AND cardinality(q.terms) > 0)
+				  OR EXISTS (SELECT 1 FROM casefile_doc d WHERE d.petition_id = t.id AND d.text LIKE '芙蓉苑二期电梯停运 %'))""")
+			.param(result.petition().number())
+			.query(String.class)
+			.single();
+		assertThat(queuedTitle).isEqualTo("芙蓉苑二期电梯停运");
+		// the text travels in the event but is not kept in the event publication registry
+		assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE '%芙蓉苑%'")
+			.query(Integer.class).single()).isZero();
+	}
+
+	@Test
 	void aSecondMatterOfTheSamePersonIsNotFirstTimeAndIsSuggested() {
 		String id = IdNumber.withCheckCharacter("43070219660707123");
 		var first = registration.register(visit(id, 1, List.of(person("周正清", id, null, false))), List.of(), registrar());
