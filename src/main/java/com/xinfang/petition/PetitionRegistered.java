@@ -10,4 +10,12 @@ import org.jmolecules.event.types.DomainEvent;
  */
 public record PetitionRegistered(String number, String regionCode, String channel, Instant receivedAt, long petitionId,
 		String title, String content) implements DomainEvent {
+
+	/** Without the text: an event that is logged (a debug line of the event machinery) must not carry a petition's words. */
+	@Override
+	public String toString() {
+		return "PetitionRegistered[number=" + number + ", regionCode=" + regionCode + ", channel=" + channel + ", receivedAt="
+				+ receivedAt + "]";
+	}
+
 }
