@@ -27,6 +27,7 @@ import com.xinfang.petition.Status;
 import com.xinfang.petition.Unmasking;
 import com.xinfang.petition.Upload;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import com.xinfang.supervision.CaseOwnership;
 import com.xinfang.supervision.SupervisionOrders;
 import com.xinfang.text.ClassificationService;
@@ -50,7 +51,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,7 +61,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The staff console's first pieces: home, registration desk, list, case page. */
-@Controller
+@PageController
 class ConsolePages {
 
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");

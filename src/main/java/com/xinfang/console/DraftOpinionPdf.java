@@ -2,18 +2,18 @@ package com.xinfang.console;
 
 import com.xinfang.identity.Actor;
 import com.xinfang.petition.DraftPreview;
+import com.xinfang.platform.PageController;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** The unit head reads the draft 处理意见书 as a PDF before approving it (DraftPreview). */
-@Controller
+@PageController
 class DraftOpinionPdf {
 
 	private final DraftPreview preview;

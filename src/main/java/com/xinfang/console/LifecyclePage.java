@@ -2,12 +2,12 @@ package com.xinfang.console;
 
 import com.xinfang.petition.Lifecycle;
 import com.xinfang.petition.LifecycleDiagram;
-import org.springframework.stereotype.Controller;
+import com.xinfang.platform.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The legal transition table, as the code enforces it, for administrators and trainers. */
-@Controller
+@PageController
 class LifecyclePage {
 
 	@GetMapping("/admin/lifecycle")

@@ -3,13 +3,13 @@ package com.xinfang.console;
 import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
 import com.xinfang.organization.Region;
+import com.xinfang.platform.PageController;
 import com.xinfang.text.Classification;
 import com.xinfang.text.ClassificationService;
 import com.xinfang.text.Entities;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * unit and what the text names, each with a one-click 采纳 that fills the form. The registrar
  * decides; nothing is stored here.
  */
-@Controller
+@PageController
 class SuggestionPanel {
 
 	/** Shorter texts say too little to classify. */

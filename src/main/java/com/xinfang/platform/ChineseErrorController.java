@@ -7,7 +7,6 @@ import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
@@ -17,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
  * the API, the friendly error page for pages. Reached by errors no handler mapped (an unknown
  * address before Spring MVC, a filter's refusal, a 500).
  */
-@Controller
+@PageController
 class ChineseErrorController implements ErrorController {
 
 	@RequestMapping("/error")

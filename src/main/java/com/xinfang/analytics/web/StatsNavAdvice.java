@@ -3,13 +3,13 @@ package com.xinfang.analytics.web;
 import com.xinfang.analytics.Indicators;
 import com.xinfang.identity.CurrentActor;
 import com.xinfang.organization.Directory;
-import org.springframework.stereotype.Controller;
+import com.xinfang.platform.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Tells the console navigation whether to offer 统计分析 to the person logged in. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class StatsNavAdvice {
 
 	private final Directory directory;

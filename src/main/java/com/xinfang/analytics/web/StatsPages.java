@@ -11,6 +11,7 @@ import com.xinfang.petition.Channel;
 import com.xinfang.organization.Region;
 import com.xinfang.organization.Unit;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,13 +21,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** 统计分析 in the staff console: the dashboard, the hall's big screen, drill-down lists and exports. */
-@Controller
+@PageController
 class StatsPages {
 
 	private final Indicators indicators;

@@ -2,12 +2,12 @@ package com.xinfang.audit.web;
 
 import com.xinfang.audit.AuditLog;
 import com.xinfang.identity.StaffNames;
+import com.xinfang.platform.PageController;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * people's names and units and the act in words; the stored entry (and its chain) is unchanged, the
  * code stays in the row's title for whoever needs it.
  */
-@Controller
+@PageController
 class AuditPage {
 
 	/** The acts the log records, in words. A prefix ending in "_" covers its kinds. */

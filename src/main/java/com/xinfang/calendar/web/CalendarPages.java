@@ -9,11 +9,11 @@ import com.xinfang.calendar.internal.CalendarAdministration.DayForm;
 import com.xinfang.calendar.internal.CalendarStore;
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The holiday calendar for administrators: one year's holidays and make-up days, with add, edit, delete. */
-@Controller
+@PageController
 class CalendarPages {
 
 	private final CalendarStore store;

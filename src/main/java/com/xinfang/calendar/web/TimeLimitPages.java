@@ -14,9 +14,9 @@ import com.xinfang.calendar.internal.CalendarAdministration.RuleForm;
 import com.xinfang.calendar.internal.CalendarStore;
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Both clocks' rules for administrators, with editable day counts and an example due date from today. */
-@Controller
+@PageController
 class TimeLimitPages {
 
 	private final CalendarStore store;

@@ -2,13 +2,13 @@ package com.xinfang.casefile.web;
 
 import com.xinfang.casefile.CitizenHints;
 import com.xinfang.identity.Actor;
-import org.springframework.stereotype.Controller;
+import com.xinfang.platform.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The citizen form's confirm step asks, by htmx, whether the matter may already be in handling. */
-@Controller
+@PageController
 class CitizenHintFragment {
 
 	private final CitizenHints hints;

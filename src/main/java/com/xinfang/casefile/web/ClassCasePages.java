@@ -6,8 +6,8 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import java.util.List;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 类案 list and page (confirm, rename, split, merge, start a 完善政策建议) and the warnings panel. */
-@Controller
+@PageController
 class ClassCasePages {
 
 	private final ClassCases classes;

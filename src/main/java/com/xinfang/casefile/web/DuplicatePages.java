@@ -12,15 +12,15 @@ import com.xinfang.petition.PetitionActions;
 import com.xinfang.petition.PetitionQueries;
 import com.xinfang.petition.Status;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import java.util.List;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The case page's "possible duplicates" panel and the registrar's side-by-side comparison. */
-@Controller
+@PageController
 class DuplicatePages {
 
 	private final Duplicates duplicates;

@@ -5,13 +5,13 @@ import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.Status;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import java.util.List;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** 检索: full-text search of the matters in the caller's scope. */
-@Controller
+@PageController
 class SearchPage {
 
 	private final Search search;

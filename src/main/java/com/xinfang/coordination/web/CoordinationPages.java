@@ -11,6 +11,7 @@ import com.xinfang.coordination.CoordinationRecords;
 import com.xinfang.coordination.JointHandling;
 import com.xinfang.accountability.ProhibitedConduct;
 import com.xinfang.coordination.Recommendations;
+import com.xinfang.platform.PageController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * rates, 三项建议, leader reception days and joint meetings, and the Art 26 records — one page with
  * a tab per lever, each shown only to the roles that use it.
  */
-@Controller
+@PageController
 class CoordinationPages {
 
 	enum Tab {

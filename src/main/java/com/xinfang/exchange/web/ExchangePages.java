@@ -6,12 +6,12 @@ import com.xinfang.exchange.Partners;
 import com.xinfang.exchange.Webhooks;
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 系统管理 → 合作系统 (partners and credentials), 推送记录 (webhooks with each attempt) and the demo receiver. */
-@Controller
+@PageController
 class ExchangePages {
 
 	private final Partners partners;

@@ -3,13 +3,13 @@ package com.xinfang.grid.web;
 import com.xinfang.grid.Oversight;
 import com.xinfang.identity.CurrentActor;
 import com.xinfang.identity.Role;
-import org.springframework.stereotype.Controller;
+import com.xinfang.platform.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Tells the console navigation which 网格调解 entries work for the person logged in (no dead entries). */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class GridNavAdvice {
 
 	/** worker: 网格巡查; overseer: 网格报送情况; mediation: the dispute register and the organisations. */

@@ -4,13 +4,13 @@ import com.xinfang.identity.Actor;
 import com.xinfang.identity.CurrentActor;
 import com.xinfang.identity.StaffNames;
 import com.xinfang.organization.Directory;
-import org.springframework.stereotype.Controller;
+import com.xinfang.platform.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts the logged-in person, their unit and their data scope in every page's model. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class CurrentActorAdvice {
 
 	private final Directory directory;

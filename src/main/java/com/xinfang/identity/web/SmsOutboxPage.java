@@ -1,14 +1,14 @@
 package com.xinfang.identity.web;
 
 import com.xinfang.identity.SmsOutbox;
+import com.xinfang.platform.PageController;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** What the development SMS gateway "sent", for administrators. */
-@Controller
+@PageController
 class SmsOutboxPage {
 
 	private final SmsOutbox outbox;

@@ -1,10 +1,10 @@
 package com.xinfang.intake.web;
 
 import com.xinfang.organization.Directory;
+import com.xinfang.platform.PageController;
 import com.xinfang.text.Classification;
 import com.xinfang.text.ClassificationService;
 import java.util.List;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The online form's 问题类别 hint (htmx): once the citizen has described the problem, the likely
  * categories are offered to pick with one tap. Choosing stays optional; staff classify anyway.
  */
-@Controller
+@PageController
 class CategoryHint {
 
 	/** Below this the hint would more likely mislead than help. */

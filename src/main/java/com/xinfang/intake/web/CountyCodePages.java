@@ -1,20 +1,20 @@
 package com.xinfang.intake.web;
 
 import com.xinfang.intake.CountyCodes;
+import com.xinfang.platform.PageController;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** 一县一码 for administrators: the list, and each county's printable PNG. */
-@Controller
+@PageController
 class CountyCodePages {
 
 	private final CountyCodes codes;

@@ -15,11 +15,11 @@ import com.xinfang.petition.Satisfaction;
 import com.xinfang.petition.Status;
 import com.xinfang.petition.Upload;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import com.xinfang.platform.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The citizen portal, mobile first. */
-@Controller
+@PageController
 class PortalPages {
 
 	private final Directory directory;

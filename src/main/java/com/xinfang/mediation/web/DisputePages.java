@@ -9,6 +9,7 @@ import com.xinfang.mediation.Organisations;
 import com.xinfang.mediation.RiskLevel;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +21,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * mediator records sessions and the agreement, follows up and closes. Field staff (grid workers and
  * mediators) get the phone layout; centre staff the console.
  */
-@Controller
+@PageController
 class DisputePages {
 
 	private final Disputes disputes;

@@ -6,17 +6,17 @@ import com.xinfang.mediation.MediationFigures;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The mediation figures for leaders and the 矛调中心: 排查化解件次 and 调解成功率 by place, organisation, kind and type. */
-@Controller
+@PageController
 class FiguresPages {
 
 	private final MediationFigures figures;

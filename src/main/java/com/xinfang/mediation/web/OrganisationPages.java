@@ -4,17 +4,17 @@ import com.xinfang.grid.Oversight;
 import com.xinfang.identity.Actor;
 import com.xinfang.mediation.OrgKind;
 import com.xinfang.mediation.Organisations;
+import com.xinfang.platform.PageController;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The directory of mediation organisations and their rooms (调解室), and one organisation with its mediators. */
-@Controller
+@PageController
 class OrganisationPages {
 
 	private final Organisations organisations;

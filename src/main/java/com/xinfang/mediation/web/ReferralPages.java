@@ -6,7 +6,7 @@ import com.xinfang.mediation.Organisations;
 import com.xinfang.petition.MediationReferrals;
 import com.xinfang.petition.PetitionViews;
 import com.xinfang.platform.DomainException;
-import org.springframework.stereotype.Controller;
+import com.xinfang.platform.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * 访调结合、调解先行: from a petition's case page the handling unit sends the matter to mediation (a
  * form in the console's look, and the same act in the JSON API).
  */
-@Controller
+@PageController
 class ReferralPages {
 
 	private final Disputes disputes;

@@ -2,6 +2,7 @@ package com.xinfang.prevention.web;
 
 import com.xinfang.grid.Oversight;
 import com.xinfang.identity.Actor;
+import com.xinfang.platform.PageController;
 import com.xinfang.prevention.KeyPersons;
 import com.xinfang.prevention.ModelCounty;
 import com.xinfang.prevention.StabilityAssessments;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The prevention pages: 无上访村(社区) per county, the key-person list and entry, the major-decision register. */
-@Controller
+@PageController
 class PreventionPages {
 
 	private final VillageRatings ratings;

@@ -3,6 +3,7 @@ package com.xinfang.publicity.web;
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import com.xinfang.publicity.Challenge;
 import com.xinfang.publicity.PublicityAccess;
 import com.xinfang.publicity.Question;
@@ -22,7 +23,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The console's 法治宣传 home (visit figures, rounds to review) and the question bank. */
-@Controller
+@PageController
 class BankPages {
 
 	private final QuestionBank bank;

@@ -3,6 +3,7 @@ package com.xinfang.publicity.web;
 import com.xinfang.identity.Actor;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import com.xinfang.publicity.Exams;
 import com.xinfang.publicity.PublicityAccess;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff law study and exams in the console. */
-@Controller
+@PageController
 class ExamPages {
 
 	private final Exams exams;

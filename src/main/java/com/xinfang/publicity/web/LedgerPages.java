@@ -4,6 +4,7 @@ import com.xinfang.identity.Actor;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import com.xinfang.publicity.ActivityKind;
 import com.xinfang.publicity.Ledger;
 import com.xinfang.publicity.PublicityAccess;
@@ -17,7 +18,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The publicity ledger in the console: activities, photos, training attendance, the two task lists. */
-@Controller
+@PageController
 class LedgerPages {
 
 	private final Ledger ledger;

@@ -3,6 +3,7 @@ package com.xinfang.publicity.web;
 import com.xinfang.organization.Directory;
 import com.xinfang.platform.BeijingTime;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import com.xinfang.publicity.Certificates;
 import com.xinfang.publicity.Challenge;
 import com.xinfang.publicity.Leaderboard;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The challenge's pages on a phone: home, a round, its result, the leaderboards and the public
  * certificate check. Each page load is one counted visit (see {@link Visits}).
  */
-@Controller
+@PageController
 class QuizPages {
 
 	private final Challenge challenge;

@@ -9,6 +9,7 @@ import com.xinfang.identity.Role;
 import com.xinfang.organization.Directory;
 import com.xinfang.petition.DeadlineWatch;
 import com.xinfang.platform.DomainException;
+import com.xinfang.platform.PageController;
 import com.xinfang.supervision.CaseOwnership;
 import com.xinfang.supervision.SupervisionOrders;
 import java.time.Clock;
@@ -16,13 +17,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The supervisor's board: matters past or near their statutory limit, counted by unit and by county. */
-@Controller
+@PageController
 class SupervisionPages {
 
 	private final DeadlineWatch watch;
