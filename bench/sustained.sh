@@ -9,6 +9,9 @@
 #   JAR=target/xinfang-0.1.0-SNAPSHOT.jar flock /tmp/bench.lock bench/sustained.sh
 #
 # APP_ARGS: extra app arguments (e.g. --spring.datasource.hikari.maximum-pool-size=8)
+# PRE_SQL / PRE_SQL_FILE: one statement / a file of statements run as the database's superuser after the app
+#   started and before the load (each statement on its own, so ALTER SYSTEM works), e.g.
+#   PRE_SQL='DROP INDEX casefile_doc_text' or a file with ALTER SYSTEM SET commit_delay = 200; SELECT pg_reload_conf();
 # DRIVER_ARGS: extra LoadDriver arguments (--http jdk: the HttpClient driver of figures before 2026-12-07 15:30 UTC)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,6 +26,8 @@ trap stop_app EXIT
 start_app --server.port="$PORT" --xinfang.db.embedded-server.directory="$data" \
   --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
   --xinfang.attachments.directory="$data/attachments" --xinfang.demo.petitions=200 $APP_ARGS
+[ -z "${PRE_SQL:-}" ] || psql_q -c "$PRE_SQL"
+[ -z "${PRE_SQL_FILE:-}" ] || psql_q -v ON_ERROR_STOP=1 -f "$PRE_SQL_FILE"
 java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients 8 --seconds 40 --warmup 2 $DRIVER_ARGS >/dev/null
 read -r au0 as0 pu0 ps0 pc0 m0 <<<"$(cpu_split)"
 n0=$(psql_q -c "SELECT count(*) FROM petition")
