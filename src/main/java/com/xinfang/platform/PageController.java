@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.core.annotation.AliasFor;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -19,8 +18,5 @@ import org.springframework.stereotype.Controller;
 @Documented
 @Controller
 public @interface PageController {
-
-	@AliasFor(annotation = Controller.class)
-	String value() default "";
 
 }
