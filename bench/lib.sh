@@ -30,6 +30,15 @@ start_app_on_own_data() {
     --xinfang.attachments.directory="$data/att" --xinfang.demo.petitions=0 --logging.level.root=WARN "$@"
 }
 
+# start_demo_app ARG… : start_app on a fresh database under $data (removed first) with 200 demo petitions,
+# on $PORT and its PostgreSQL on $DB_PORT, keys and attachments there too (sustained.sh, warmup.sh)
+start_demo_app() {
+  rm -rf "$data"; mkdir -p "$data"
+  start_app --server.port="$PORT" --xinfang.db.embedded-server.directory="$data" \
+    --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
+    --xinfang.attachments.directory="$data/attachments" --xinfang.demo.petitions=200 "$@"
+}
+
 # the embedded server's generated superuser password (kept with the keys, see docs/operations.md)
 db_password() { sed -n 's/^db-password=//p' "${KEYS_FILE:-$data/keys.properties}" 2>/dev/null | head -1; }
 psql_q() { PGPASSWORD="$(db_password)" psql -X -q -t -A -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres "$@"; }

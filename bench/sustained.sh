@@ -19,13 +19,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 JAR=${JAR:?set JAR to the app jar}
 PORT=${PORT:-18280}; DB_PORT=${DB_PORT:-25632}; WORK=${WORK:-/tmp/xinfang-sustained-$(id -un)}; APP_ARGS=${APP_ARGS:-}; DRIVER_ARGS=${DRIVER_ARGS:-}
 data=$WORK/data; log=$WORK/app.log
-rm -rf "$data"; mkdir -p "$data"
 . "$here/lib.sh"
 trap stop_app EXIT
 # shellcheck disable=SC2086  # (APP_ARGS, DRIVER_ARGS: word-split on purpose)
-start_app --server.port="$PORT" --xinfang.db.embedded-server.directory="$data" \
-  --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
-  --xinfang.attachments.directory="$data/attachments" --xinfang.demo.petitions=200 $APP_ARGS
+start_demo_app $APP_ARGS
 [ -z "${PRE_SQL:-}" ] || psql_q -c "$PRE_SQL"
 [ -z "${PRE_SQL_FILE:-}" ] || psql_q -v ON_ERROR_STOP=1 -f "$PRE_SQL_FILE"
 java "$here/LoadDriver.java" --url "http://127.0.0.1:$PORT" --clients 8 --seconds 40 --warmup 2 $DRIVER_ARGS >/dev/null

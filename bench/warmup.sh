@@ -15,13 +15,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 JAR=${JAR:?set JAR to the app jar}
 N=${N:-8}; PORT=${PORT:-18380}; DB_PORT=${DB_PORT:-25732}; WORK=${WORK:-/tmp/xinfang-warmup-$(id -un)}; APP_ARGS=${APP_ARGS:-}
 data=$WORK/data; log=$WORK/app.log
-rm -rf "$data"; mkdir -p "$data"
 . "$here/lib.sh"
 trap stop_app EXIT
 # shellcheck disable=SC2086  # (APP_ARGS: word-split on purpose)
-start_app --server.port="$PORT" --xinfang.db.embedded-server.directory="$data" \
-  --xinfang.db.embedded-server.port="$DB_PORT" --xinfang.crypto.key-file="$data/keys.properties" \
-  --xinfang.attachments.directory="$data/attachments" --xinfang.demo.petitions=200 $APP_ARGS
+start_demo_app $APP_ARGS
 hz=$(getconf CLK_TCK)
 echo "$(date -u +%FT%TZ) $(basename "$JAR") ${JAVA_OPTS--XX:+UseParallelGC} $APP_ARGS: $N runs of 30 s at 16 clients"
 echo "run | end (UTC) | submissions/s | p99 ms | CPU ms per registration: app / PostgreSQL / whole machine | JIT compilations so far"
