@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -78,7 +79,17 @@ class CaseIndexer {
 	synchronized int drain(int maxBatches) {
 		int total = 0;
 		for (int i = 0; i < maxBatches; i++) {
-			Batch batch = transactions.execute(status -> batch());
+			Batch batch;
+			try {
+				batch = transactions.execute(status -> batch(false));
+			}
+			catch (DuplicateKeyException ex) {
+				// an inverted-index row already there, which batch() rules out: the same batch again,
+				// skipping existing rows, rather than a queue stuck on the same error
+				log.warn("duplicate index: a matter's word rows existed before its document; batch repeated ({})",
+						ex.getMostSpecificCause().getMessage());
+				batch = transactions.execute(status -> batch(true));
+			}
 			if (batch == null || batch.matters() == 0) {
 				break;
 			}
@@ -91,7 +102,7 @@ class CaseIndexer {
 		return total;
 	}
 
-	private Batch batch() {
+	private Batch batch(boolean skipExistingTermRows) {
 		jdbc.sql("SELECT pg_advisory_xact_lock_shared(?)").param(LOCK).query().singleRow();
 		List<Queued> queued = jdbc.sql("""
 				SELECT q.petition_id, coalesce(q.terms, d.terms), q.terms IS NOT NULL FROM casefile_index_queue q
@@ -120,13 +131,17 @@ class CaseIndexer {
 			.query(Long.class)
 			.list());
 		if (!written.isEmpty()) {
+			// A matter's word rows are written here with its first document, or later for an existing
+			// document (FingerprintRefresh), and neither is ever deleted alone: a matter whose document
+			// is written now has none. Without ON CONFLICT: its check is an index descent per row, 40 %
+			// of the insert's time (12 751 rows: 110 against 65 ms, 2026-12-08). drain() repeats a batch
+			// with it should that ever be wrong.
 			jdbc.sql("""
 					INSERT INTO casefile_term (term, petition_id, region_code)
 					SELECT u.term, q.petition_id, q.region_code
 					FROM casefile_index_queue q CROSS JOIN LATERAL unnest(q.terms) AS u(term)
 					WHERE q.petition_id = ANY(?)
-					ORDER BY 1, 2
-					ON CONFLICT DO NOTHING""")
+					ORDER BY 1, 2""" + (skipExistingTermRows ? " ON CONFLICT DO NOTHING" : ""))
 				.param(written.toArray(Long[]::new))
 				.update();
 		}

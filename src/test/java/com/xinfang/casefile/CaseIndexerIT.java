@@ -102,6 +102,25 @@ class CaseIndexerIT {
 	}
 
 	@Test
+	void aWordRowThatShouldNotExistYetDoesNotStickTheQueue() {
+		long id;
+		Integer[] terms;
+		synchronized (indexer) {
+			id = id(register("鼎城区灌溪镇某砖厂粉尘污染严重，周边农田减产，请求环保部门查处。索引行甲"));
+			terms = queuedTerms(id);
+			// the inverted index's rows are written with the document only: one there before it is
+			// what the batch's insert without ON CONFLICT rules out
+			jdbc.sql("INSERT INTO casefile_term (term, petition_id, region_code) VALUES (?, ?, '430703')")
+				.params(terms[0], id)
+				.update();
+		}
+		indexer.drain(10);
+		assertThat(count("SELECT count(*) FROM casefile_index_queue WHERE petition_id = ?", id)).as("taken off the queue").isZero();
+		assertThat(terms(id)).as("the document written").isEqualTo(terms);
+		assertThat(count("SELECT count(*) FROM casefile_term WHERE petition_id = ?", id)).isEqualTo(terms.length);
+	}
+
+	@Test
 	void aMatterIsCountedOnceAfterItsRegistrationAndARedeliveryCountsNothing() {
 		String number;
 		long before;
