@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The registration's quick duplicate lookup as a function planned once per connection (V370), and
  * the queue's word overlap by intarray: the same answers as the statements they replace.
- * Index rows made up for the test (words far outside the hashed words' range), rolled back.
+ * Index rows made up for the test, rolled back: matters with ids no petition has (so no real row
+ * shares them, whatever word a real text hashes to).
  */
 @IntegrationTest
 class QuickLookupIT {
